@@ -1,0 +1,50 @@
+/**
+ * The appeal's history: one row per change, written in the same transaction as the change
+ * (CONVENTIONS.md habit 7). It drives the timeline, reports and disputes.
+ */
+import type { Kysely } from 'kysely';
+import type { AppealStatus } from '../../domain/vocabulary.js';
+import { actorId, actorLabel, type Actor } from '../context.js';
+import type { DB } from '../db/schema.js';
+
+export type AppealEventType =
+  | 'registered'
+  | 'imported'
+  | 'assigned'
+  | 'accepted'
+  | 'responded'
+  | 'returned_not_in_competence'
+  | 'review_accepted'
+  | 'returned_for_rework'
+  | 'cancelled'
+  | 'closed'
+  | 'attachment_added';
+
+export interface AppealEvent {
+  appealId: number;
+  actor: Actor;
+  type: AppealEventType;
+  at: Date;
+  from?: AppealStatus | null;
+  to?: AppealStatus | null;
+  comment?: string | null;
+  data?: Record<string, unknown>;
+}
+
+/** Append one event to an appeal's history (call inside the change's transaction). */
+export async function recordAppealEvent(db: Kysely<DB>, event: AppealEvent): Promise<void> {
+  await db
+    .insertInto('appeal_events')
+    .values({
+      appeal_id: event.appealId,
+      at: event.at,
+      actor_id: actorId(event.actor),
+      actor_label: actorLabel(event.actor),
+      type: event.type,
+      from_status: event.from ?? null,
+      to_status: event.to ?? null,
+      comment: event.comment ?? null,
+      data: JSON.stringify(event.data ?? {}),
+    })
+    .execute();
+}

@@ -1,0 +1,214 @@
+/**
+ * Presenters: the only place where database rows become API answers. A column added to a table
+ * never leaks, and personal data appear only where the role needs them (Art. 10 of Law 393/96-ВР).
+ */
+import type { Selectable } from 'kysely';
+import {
+  type AppealAction,
+  decideTransition,
+  isActiveAssignment,
+  nextAssignmentState,
+} from '../../domain/appeal-lifecycle.js';
+import { can, type PersonalDataAccess } from '../../domain/policy.js';
+import type { ResultCode } from '../../domain/results.js';
+import type {
+  AppealKind,
+  AppealStatus,
+  AppealSubject,
+  AssignmentRole,
+  AssignmentState,
+  Channel,
+  ReceiptSign,
+} from '../../domain/vocabulary.js';
+import type { UserActor } from '../context.js';
+import type { AppealsTable, ApplicantsTable, AssignmentsTable } from '../db/schema.js';
+import type { AppealCardView, AppealSummaryView } from './appeals.schemas.js';
+import type { SummaryRow } from './appeal-queries.js';
+
+const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
+
+export function presentAppealSummary(row: SummaryRow): AppealSummaryView {
+  return {
+    id: row.id,
+    number: row.number,
+    receivedAt: row.received_at.toISOString(),
+    channel: row.channel as Channel,
+    kind: row.kind as AppealKind,
+    subject: row.subject as AppealSubject,
+    status: row.status as AppealStatus,
+    result: row.result as ResultCode | null,
+    questionType: { id: row.question_type_id, name: row.question_type_name, kind: row.kind_name },
+    address: row.address_text,
+    description: row.description,
+    controlDate: iso(row.control_date),
+    reworkCount: row.rework_count,
+    mainExecutor:
+      row.main_executor_id !== null && row.main_executor_name !== null
+        ? { id: row.main_executor_id, name: row.main_executor_name }
+        : null,
+  };
+}
+
+type AssignmentWithName = Selectable<AssignmentsTable> & { executor_name: string };
+
+/**
+ * The steps `actor` may take on the appeal now: the lifecycle allows them and the role holds the
+ * permission (for an executor: its organisation has the assignment).
+ */
+export function allowedActions(
+  actor: UserActor,
+  appeal: Selectable<AppealsTable>,
+  assignments: Selectable<AssignmentsTable>[],
+  reworkLimit: number,
+): AppealAction[] {
+  const main = assignments.find((a) => a.role === 'main' && isActiveAssignment(a.state as AssignmentState));
+  const state = {
+    status: appeal.status as AppealStatus,
+    reworkCount: appeal.rework_count,
+    hasMainAssignment: main !== undefined,
+  };
+  const lifecycleAllows = (action: AppealAction) =>
+    decideTransition(state, action, { reworkLimit }).ok;
+  const actions: AppealAction[] = [];
+  if (can(actor.role, 'assignment.work')) {
+    const own = assignments.find(
+      (a) => a.executor_id === actor.organisationId && isActiveAssignment(a.state as AssignmentState),
+    );
+    if (own) {
+      for (const action of ['accept', 'respond', 'return_not_in_competence'] as const) {
+        const assignmentAllows = nextAssignmentState(own.state as AssignmentState, action) !== null;
+        if (assignmentAllows && (own.role !== 'main' || lifecycleAllows(action))) actions.push(action);
+      }
+    }
+  }
+  if (can(actor.role, 'appeal.assign') && lifecycleAllows('assign')) actions.push('assign');
+  if (can(actor.role, 'appeal.review')) {
+    if (lifecycleAllows('review_accept')) actions.push('review_accept');
+    if (lifecycleAllows('review_rework')) actions.push('review_rework');
+  }
+  if (can(actor.role, 'appeal.cancel') && lifecycleAllows('cancel')) actions.push('cancel');
+  return actions;
+}
+
+export interface CardParts {
+  summary: SummaryRow;
+  appeal: Selectable<AppealsTable>;
+  applicant: Selectable<ApplicantsTable> | null;
+  access: PersonalDataAccess;
+  assignments: AssignmentWithName[];
+  responses: {
+    id: number;
+    assignment_id: number;
+    text: string;
+    proposed_result: string | null;
+    created_at: Date;
+    executor_name: string;
+    author_name: string | null;
+  }[];
+  reviews: {
+    id: number;
+    decision: string;
+    result: string | null;
+    comment: string | null;
+    created_at: Date;
+    reviewer_name: string | null;
+  }[];
+  attachments: {
+    id: number;
+    file_name: string;
+    media_type: string;
+    size_bytes: number;
+    response_id: number | null;
+  }[];
+  history: {
+    id: number;
+    at: Date;
+    actor_label: string;
+    type: string;
+    from_status: string | null;
+    to_status: string | null;
+    comment: string | null;
+    data: Record<string, unknown>;
+  }[];
+  allowedActions: AppealAction[];
+}
+
+function presentApplicant(
+  row: Selectable<ApplicantsTable> | null,
+  access: PersonalDataAccess,
+): AppealCardView['applicant'] {
+  if (!row || access === 'none') return null;
+  const contact = {
+    id: row.id,
+    fullName: row.full_name,
+    phones: row.phones,
+    address: row.address,
+  };
+  if (access === 'contact') return contact;
+  return {
+    ...contact,
+    email: row.email,
+    privilegedCategory: row.privileged_category,
+    socialStatus: row.social_status,
+  };
+}
+
+export function presentAppealCard(parts: CardParts): AppealCardView {
+  const { appeal } = parts;
+  return {
+    ...presentAppealSummary(parts.summary),
+    receiptSign: appeal.receipt_sign as ReceiptSign,
+    registeredAt: appeal.registered_at.toISOString(),
+    closedAt: iso(appeal.closed_at),
+    latitude: appeal.latitude,
+    longitude: appeal.longitude,
+    confidential: appeal.confidential,
+    applicant: presentApplicant(parts.applicant, parts.access),
+    assignments: parts.assignments.map((a) => ({
+      id: a.id,
+      executor: { id: a.executor_id, name: a.executor_name },
+      role: a.role as AssignmentRole,
+      state: a.state as AssignmentState,
+      instruction: a.instruction,
+      controlDate: iso(a.control_date),
+      assignedAt: a.assigned_at.toISOString(),
+      acceptedAt: iso(a.accepted_at),
+    })),
+    responses: parts.responses.map((r) => ({
+      id: r.id,
+      assignmentId: r.assignment_id,
+      executor: r.executor_name,
+      author: r.author_name,
+      text: r.text,
+      proposedResult: r.proposed_result,
+      createdAt: r.created_at.toISOString(),
+    })),
+    reviews: parts.reviews.map((v) => ({
+      id: v.id,
+      decision: v.decision as 'accept' | 'rework',
+      result: v.result,
+      comment: v.comment,
+      reviewer: v.reviewer_name,
+      createdAt: v.created_at.toISOString(),
+    })),
+    attachments: parts.attachments.map((f) => ({
+      id: f.id,
+      fileName: f.file_name,
+      mediaType: f.media_type,
+      sizeBytes: f.size_bytes,
+      responseId: f.response_id,
+      url: `/api/v1/attachments/${f.id}`,
+    })),
+    history: parts.history.map((e) => ({
+      id: e.id,
+      at: e.at.toISOString(),
+      actor: e.actor_label,
+      type: e.type,
+      fromStatus: e.from_status,
+      toStatus: e.to_status,
+      comment: e.comment,
+      data: e.data,
+    })),
+    allowedActions: parts.allowedActions,
+  };
+}

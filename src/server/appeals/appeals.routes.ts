@@ -1,0 +1,201 @@
+/**
+ * HTTP routes of appeals: parse (zod), authorise (route `access` + use-case scope), call, present.
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { APPEAL_STATUSES } from '../../domain/vocabulary.js';
+import type { Deps } from '../context.js';
+import { currentUser } from '../http/auth-plugin.js';
+import { errorResponses } from '../http/openapi.js';
+import {
+  acceptAssignment,
+  assignExecutor,
+  cancelAppeal,
+  respondToAppeal,
+  returnNotInCompetence,
+  reviewAppeal,
+} from './appeal-actions.js';
+import { getAppealCard, listAppeals } from './appeal-queries.js';
+import {
+  appealCardView,
+  appealIdParams,
+  appealListView,
+  assignSchema,
+  commentSchema,
+  listAppealsQuery,
+  registerAppealSchema,
+  respondSchema,
+  reviewSchema,
+} from './appeals.schemas.js';
+import { registerAppeal } from './register-appeal.js';
+
+const outcome = z.object({ appealId: z.number().int(), status: z.enum(APPEAL_STATUSES) });
+const tags = ['appeals'];
+
+export function appealsRoutes(deps: Deps): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.post(
+      '/appeals',
+      {
+        config: { access: 'appeal.register' },
+        schema: {
+          tags,
+          operationId: 'registerAppeal',
+          summary: 'Register an appeal (or a consultation, closed at once) and route it to its executor',
+          body: registerAppealSchema,
+          response: {
+            201: z.object({
+              id: z.number().int(),
+              number: z.string(),
+              status: z.enum(APPEAL_STATUSES),
+              controlDate: z.string().nullable(),
+              executorId: z.number().int().nullable(),
+            }),
+            ...errorResponses(400, 401, 403, 404, 413),
+          },
+        },
+      },
+      async (request, reply) => {
+        const registered = await registerAppeal(deps, currentUser(request), request.body);
+        return reply.status(201).send({
+          ...registered,
+          controlDate: registered.controlDate?.toISOString() ?? null,
+        });
+      },
+    );
+
+    app.get(
+      '/appeals',
+      {
+        schema: {
+          tags,
+          operationId: 'listAppeals',
+          summary: 'The registry: appeals newest first, filtered, one page at a time (keyset cursor)',
+          querystring: listAppealsQuery,
+          response: { 200: appealListView, ...errorResponses(400, 401) },
+        },
+      },
+      async (request) => listAppeals(deps, currentUser(request), request.query),
+    );
+
+    app.get(
+      '/appeals/:id',
+      {
+        schema: {
+          tags,
+          operationId: 'getAppeal',
+          summary: 'The appeal card with assignments, responses, reviews, files, history and allowed actions',
+          params: appealIdParams,
+          response: { 200: appealCardView, ...errorResponses(400, 401, 404) },
+        },
+      },
+      async (request) => getAppealCard(deps, currentUser(request), request.params.id),
+    );
+
+    app.post(
+      '/appeals/:id/assignments',
+      {
+        config: { access: 'appeal.assign' },
+        schema: {
+          tags: ['assignments'],
+          operationId: 'assignExecutor',
+          summary: 'Assign a main executor (when none is active) or a co-executor, with an instruction',
+          params: appealIdParams,
+          body: assignSchema,
+          response: {
+            201: outcome.extend({ assignmentId: z.number().int() }),
+            ...errorResponses(400, 401, 403, 404, 409),
+          },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(await assignExecutor(deps, currentUser(request), request.params.id, request.body)),
+    );
+
+    app.post(
+      '/appeals/:id/accept',
+      {
+        config: { access: 'assignment.work' },
+        schema: {
+          tags: ['assignments'],
+          operationId: 'acceptAssignment',
+          summary: "The executor accepts its assignment into work",
+          params: appealIdParams,
+          response: { 200: outcome, ...errorResponses(401, 403, 404, 409) },
+        },
+      },
+      async (request) => acceptAssignment(deps, currentUser(request), request.params.id),
+    );
+
+    app.post(
+      '/appeals/:id/responses',
+      {
+        config: { access: 'assignment.work' },
+        schema: {
+          tags: ['assignments'],
+          operationId: 'respondToAppeal',
+          summary: "The executor's response (report) with text and uploaded files; the appeal goes on check",
+          params: appealIdParams,
+          body: respondSchema,
+          response: { 201: outcome, ...errorResponses(400, 401, 403, 404, 409) },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(await respondToAppeal(deps, currentUser(request), request.params.id, request.body)),
+    );
+
+    app.post(
+      '/appeals/:id/not-in-competence',
+      {
+        config: { access: 'assignment.work' },
+        schema: {
+          tags: ['assignments'],
+          operationId: 'returnNotInCompetence',
+          summary: 'The executor returns the assignment to the contact centre: not in its competence (Art. 7)',
+          params: appealIdParams,
+          body: commentSchema,
+          response: { 200: outcome, ...errorResponses(400, 401, 403, 404, 409) },
+        },
+      },
+      async (request) =>
+        returnNotInCompetence(deps, currentUser(request), request.params.id, request.body.comment),
+    );
+
+    app.post(
+      '/appeals/:id/review',
+      {
+        config: { access: 'appeal.review' },
+        schema: {
+          tags: ['review'],
+          operationId: 'reviewAppeal',
+          summary:
+            'The controller accepts the response with a result (closes the appeal) or returns it for rework (stays on control)',
+          params: appealIdParams,
+          body: reviewSchema,
+          response: { 200: outcome, ...errorResponses(400, 401, 403, 404, 409) },
+        },
+      },
+      async (request) => reviewAppeal(deps, currentUser(request), request.params.id, request.body),
+    );
+
+    app.post(
+      '/appeals/:id/cancel',
+      {
+        config: { access: 'appeal.cancel' },
+        schema: {
+          tags,
+          operationId: 'cancelAppeal',
+          summary: "Cancel an open appeal at the applicant's request",
+          params: appealIdParams,
+          body: commentSchema,
+          response: { 200: outcome, ...errorResponses(400, 401, 403, 404, 409) },
+        },
+      },
+      async (request) => cancelAppeal(deps, currentUser(request), request.params.id, request.body.comment),
+    );
+  };
+}

@@ -1,0 +1,214 @@
+/**
+ * Request and response schemas of the appeal API: one zod schema gives validation, the TypeScript
+ * type and the OpenAPI document (CONVENTIONS.md habit 4).
+ */
+import { z } from 'zod';
+import { REVIEW_RESULT_CODES, RESULT_CODES } from '../../domain/results.js';
+import {
+  APPEAL_KINDS,
+  APPEAL_STATUSES,
+  APPEAL_SUBJECTS,
+  ASSIGNMENT_ROLES,
+  ASSIGNMENT_STATES,
+  CHANNELS,
+  RECEIPT_SIGNS,
+} from '../../domain/vocabulary.js';
+
+const id = z.number().int().positive();
+const isoDateTime = z.iso.datetime({ offset: true });
+const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
+
+export const applicantInputSchema = z.object({
+  fullName: text(200),
+  phones: z.array(z.string().trim().min(5).max(30)).max(5).default([]),
+  email: z.email().max(320).nullish(),
+  address: z.string().trim().max(500).nullish(),
+  privilegedCategory: z.string().trim().max(100).nullish(),
+  socialStatus: z.string().trim().max(100).nullish(),
+});
+export type ApplicantInput = z.infer<typeof applicantInputSchema>;
+
+export const registerAppealSchema = z
+  .object({
+    receivedAt: isoDateTime.optional().describe('When the appeal was received; default now.'),
+    channel: z.enum(CHANNELS),
+    kind: z.enum(APPEAL_KINDS),
+    subject: z.enum(APPEAL_SUBJECTS).default('individual'),
+    receiptSign: z.enum(RECEIPT_SIGNS).default('primary'),
+    questionTypeId: id,
+    description: text(10_000),
+    address: z.string().trim().max(500).nullish(),
+    latitude: z.number().min(-90).max(90).nullish(),
+    longitude: z.number().min(-180).max(180).nullish(),
+    confidential: z.boolean().default(false).describe('Art. 18: the applicant asked to keep it confidential.'),
+    applicantId: id.optional().describe('An applicant already on record.'),
+    applicant: applicantInputSchema.optional().describe('A new applicant, when applicantId is not given.'),
+    executorId: id.optional().describe('Main executor; default from the routing rule of the question type.'),
+    instruction: z.string().trim().max(2000).optional(),
+    controlDate: isoDateTime.optional().describe('Default: the legal term of the question type.'),
+  })
+  .superRefine((value, ctx) => {
+    if (value.applicantId !== undefined && value.applicant !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['applicant'], message: 'give applicantId or applicant, not both' });
+    }
+    if (value.subject === 'anonymous' && (value.applicantId !== undefined || value.applicant !== undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['subject'], message: 'an anonymous appeal has no applicant' });
+    }
+    if (value.subject !== 'anonymous' && value.applicantId === undefined && value.applicant === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['applicant'],
+        message: 'Art. 5 of the Law: a named appeal states the applicant; give applicantId or applicant, or mark the subject anonymous',
+      });
+    }
+    if ((value.latitude == null) !== (value.longitude == null)) {
+      ctx.addIssue({ code: 'custom', path: ['latitude'], message: 'give both latitude and longitude, or neither' });
+    }
+  });
+export type RegisterAppealInput = z.infer<typeof registerAppealSchema>;
+
+export const assignSchema = z.object({
+  executorId: id,
+  role: z.enum(ASSIGNMENT_ROLES).default('main'),
+  instruction: z.string().trim().max(2000).optional(),
+  controlDate: isoDateTime.optional(),
+});
+export type AssignInput = z.infer<typeof assignSchema>;
+
+export const respondSchema = z.object({
+  text: text(10_000),
+  proposedResult: z.enum(REVIEW_RESULT_CODES).optional(),
+  attachmentIds: z.array(id).max(20).default([]),
+});
+export type RespondInput = z.infer<typeof respondSchema>;
+
+export const commentSchema = z.object({ comment: text(2000) });
+
+export const reviewSchema = z.discriminatedUnion('decision', [
+  z.object({
+    decision: z.literal('accept'),
+    result: z.enum(REVIEW_RESULT_CODES),
+    comment: z.string().trim().max(2000).optional(),
+  }),
+  z.object({ decision: z.literal('rework'), comment: text(2000) }),
+]);
+export type ReviewInput = z.infer<typeof reviewSchema>;
+
+export const appealIdParams = z.object({ id: z.coerce.number().int().positive() });
+
+export const listAppealsQuery = z.object({
+  status: z.enum(APPEAL_STATUSES).optional(),
+  questionTypeId: z.coerce.number().int().positive().optional(),
+  executorId: z.coerce.number().int().positive().optional(),
+  channel: z.enum(CHANNELS).optional(),
+  receivedFrom: isoDateTime.optional(),
+  receivedTo: isoDateTime.optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+  q: z.string().trim().max(200).optional().describe('Registration number or words of the description.'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional().describe('The nextCursor of the previous page.'),
+});
+export type ListAppealsQuery = z.infer<typeof listAppealsQuery>;
+
+// ---- responses ----
+
+const applicantView = z.object({
+  id,
+  fullName: z.string(),
+  phones: z.array(z.string()),
+  email: z.string().nullable().optional(),
+  address: z.string().nullable(),
+  privilegedCategory: z.string().nullable().optional(),
+  socialStatus: z.string().nullable().optional(),
+});
+
+export const assignmentView = z.object({
+  id,
+  executor: z.object({ id, name: z.string() }),
+  role: z.enum(ASSIGNMENT_ROLES),
+  state: z.enum(ASSIGNMENT_STATES),
+  instruction: z.string().nullable(),
+  controlDate: z.string().nullable(),
+  assignedAt: z.string(),
+  acceptedAt: z.string().nullable(),
+});
+
+export const appealSummaryView = z.object({
+  id,
+  number: z.string(),
+  receivedAt: z.string(),
+  channel: z.enum(CHANNELS),
+  kind: z.enum(APPEAL_KINDS),
+  subject: z.enum(APPEAL_SUBJECTS),
+  status: z.enum(APPEAL_STATUSES),
+  result: z.enum(RESULT_CODES).nullable(),
+  questionType: z.object({ id, name: z.string(), kind: z.string() }),
+  address: z.string().nullable(),
+  description: z.string(),
+  controlDate: z.string().nullable(),
+  reworkCount: z.number().int(),
+  mainExecutor: z.object({ id, name: z.string() }).nullable(),
+});
+export type AppealSummaryView = z.infer<typeof appealSummaryView>;
+
+export const historyEventView = z.object({
+  id,
+  at: z.string(),
+  actor: z.string(),
+  type: z.string(),
+  fromStatus: z.string().nullable(),
+  toStatus: z.string().nullable(),
+  comment: z.string().nullable(),
+  data: z.record(z.string(), z.unknown()),
+});
+
+export const attachmentView = z.object({
+  id,
+  fileName: z.string(),
+  mediaType: z.string(),
+  sizeBytes: z.number().int(),
+  responseId: z.number().int().nullable(),
+  url: z.string(),
+});
+
+export const appealCardView = appealSummaryView.extend({
+  receiptSign: z.enum(RECEIPT_SIGNS),
+  registeredAt: z.string(),
+  closedAt: z.string().nullable(),
+  latitude: z.number().nullable(),
+  longitude: z.number().nullable(),
+  confidential: z.boolean(),
+  applicant: applicantView.nullable(),
+  assignments: z.array(assignmentView),
+  responses: z.array(
+    z.object({
+      id,
+      assignmentId: id,
+      executor: z.string(),
+      author: z.string().nullable(),
+      text: z.string(),
+      proposedResult: z.string().nullable(),
+      createdAt: z.string(),
+    }),
+  ),
+  reviews: z.array(
+    z.object({
+      id,
+      decision: z.enum(['accept', 'rework']),
+      result: z.string().nullable(),
+      comment: z.string().nullable(),
+      reviewer: z.string().nullable(),
+      createdAt: z.string(),
+    }),
+  ),
+  attachments: z.array(attachmentView),
+  history: z.array(historyEventView),
+  /** Actions the current user may take now (for the web client). */
+  allowedActions: z.array(z.string()),
+});
+export type AppealCardView = z.infer<typeof appealCardView>;
+
+export const appealListView = z.object({
+  items: z.array(appealSummaryView),
+  nextCursor: z.string().nullable(),
+});

@@ -1,0 +1,94 @@
+/**
+ * Applicants (заявники): the people behind appeals. Phones are searchable in canonical form.
+ */
+import type { Kysely } from 'kysely';
+import { normalisePhone } from '../../domain/text.js';
+import type { ApplicantInput } from '../appeals/appeals.schemas.js';
+import type { Deps } from '../context.js';
+import type { DB } from '../db/schema.js';
+import { notFound } from '../errors.js';
+
+export interface ApplicantView {
+  id: number;
+  fullName: string;
+  phones: string[];
+  email: string | null;
+  address: string | null;
+  privilegedCategory: string | null;
+  socialStatus: string | null;
+}
+
+type ApplicantRow = {
+  id: number;
+  full_name: string;
+  phones: string[];
+  email: string | null;
+  address: string | null;
+  privileged_category: string | null;
+  social_status: string | null;
+};
+
+export function presentApplicant(row: ApplicantRow): ApplicantView {
+  return {
+    id: row.id,
+    fullName: row.full_name,
+    phones: row.phones,
+    email: row.email,
+    address: row.address,
+    privilegedCategory: row.privileged_category,
+    socialStatus: row.social_status,
+  };
+}
+
+const COLUMNS = [
+  'id',
+  'full_name',
+  'phones',
+  'email',
+  'address',
+  'privileged_category',
+  'social_status',
+] as const;
+
+function phoneKeys(phones: readonly string[]): string[] {
+  return [...new Set(phones.map(normalisePhone).filter((p): p is string => p !== null))];
+}
+
+/** Insert an applicant (inside the caller's transaction). */
+export async function insertApplicant(db: Kysely<DB>, input: ApplicantInput): Promise<ApplicantView> {
+  const row = await db
+    .insertInto('applicants')
+    .values({
+      full_name: input.fullName,
+      phones: input.phones,
+      phone_keys: phoneKeys(input.phones),
+      email: input.email ?? null,
+      address: input.address ?? null,
+      privileged_category: input.privilegedCategory ?? null,
+      social_status: input.socialStatus ?? null,
+    })
+    .returning(COLUMNS)
+    .executeTakeFirstOrThrow();
+  return presentApplicant(row);
+}
+
+/** Applicants whose phones match `phone` in any spelling (caller lookup by phone first). */
+export async function findApplicantsByPhone(deps: Deps, phone: string): Promise<ApplicantView[]> {
+  const key = normalisePhone(phone);
+  if (!key) return [];
+  const rows = await deps.db
+    .selectFrom('applicants')
+    .select(COLUMNS)
+    .where('phone_keys', '@>', [key])
+    .orderBy('updated_at', 'desc')
+    .limit(20)
+    .execute();
+  return rows.map(presentApplicant);
+}
+
+/** One applicant. @throws AppError 404 `applicant_not_found`. */
+export async function getApplicant(db: Kysely<DB>, id: number): Promise<ApplicantView> {
+  const row = await db.selectFrom('applicants').select(COLUMNS).where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('applicant', id);
+  return presentApplicant(row);
+}

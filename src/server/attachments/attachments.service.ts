@@ -1,0 +1,172 @@
+/**
+ * Attachments (documents and photos, regulation 4.1.6): stored under the data directory, their
+ * metadata in the database. Type is checked against an allow-list by the file's own bytes, not
+ * only by the name or the declared type; size is limited by configuration.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { fileTypeFromFile } from 'file-type';
+import { appealScope } from '../../domain/policy.js';
+import type { Deps, UserActor } from '../context.js';
+import { AppError, notFound } from '../errors.js';
+import { recordAppealEvent } from '../appeals/appeal-history.js';
+
+/** Media types accepted, by what the bytes say (text has no signature and is taken by name). */
+export const ALLOWED_MEDIA_TYPES = [
+  'image/jpeg',
+  'image/png',
+  'image/webp',
+  'image/heic',
+  'application/pdf',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.oasis.opendocument.text',
+  'text/plain',
+] as const;
+
+export interface AttachmentView {
+  id: number;
+  fileName: string;
+  mediaType: string;
+  sizeBytes: number;
+  url: string;
+}
+
+/** @throws AppError 404 `appeal_not_found` when the appeal is outside the actor's scope. */
+async function assertAppealVisible(deps: Deps, actor: UserActor, appealId: number): Promise<void> {
+  const scope = appealScope(actor);
+  let q = deps.db.selectFrom('appeals as a').select('a.id').where('a.id', '=', appealId);
+  if (scope.kind === 'organisation') {
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('assignments as s')
+          .select('s.id')
+          .whereRef('s.appeal_id', '=', 'a.id')
+          .where('s.executor_id', '=', scope.organisationId),
+      ),
+    );
+  }
+  if (!(await q.executeTakeFirst())) throw notFound('appeal', appealId);
+}
+
+function safeFileName(name: string): string {
+  const cleaned = name.replace(/[\\/\0\r\n"]/g, '_').trim().slice(0, 200);
+  return cleaned.length > 0 ? cleaned : 'file';
+}
+
+/**
+ * Store one uploaded file on an appeal.
+ *
+ * @param file the multipart file stream with its name; `truncated()` tells whether the size limit cut it.
+ * @throws AppError 404 `appeal_not_found`; 413 `file_too_large`; 415 `unsupported_file_type`;
+ *   400 `empty_file`. Nothing stays on disk or in the database when it fails.
+ */
+export async function addAttachment(
+  deps: Deps,
+  actor: UserActor,
+  appealId: number,
+  file: { stream: Readable; fileName: string; declaredType: string; truncated: () => boolean },
+): Promise<AttachmentView> {
+  await assertAppealVisible(deps, actor, appealId);
+  const tempDir = deps.files.tempDir();
+  await mkdir(tempDir, { recursive: true });
+  const tempPath = join(tempDir, randomUUID());
+  const hash = createHash('sha256');
+  let size = 0;
+  try {
+    file.stream.on('data', (chunk: Buffer) => {
+      hash.update(chunk);
+      size += chunk.length;
+    });
+    await pipeline(file.stream, createWriteStream(tempPath));
+    if (file.truncated()) {
+      throw new AppError(
+        'file_too_large',
+        413,
+        `The file is larger than the limit of ${Math.round(deps.config.maxFileBytes / 1024 / 1024)} MiB.`,
+      );
+    }
+    if (size === 0) throw new AppError('empty_file', 400, 'The file is empty.');
+    const sniffed = await fileTypeFromFile(tempPath);
+    const fileName = safeFileName(file.fileName);
+    const mediaType = sniffed?.mime ?? (/\.txt$/i.test(fileName) ? 'text/plain' : undefined);
+    if (!mediaType || !(ALLOWED_MEDIA_TYPES as readonly string[]).includes(mediaType)) {
+      throw new AppError(
+        'unsupported_file_type',
+        415,
+        `Files of type ${sniffed?.mime ?? file.declaredType} are not accepted; send a photo (JPEG, PNG, WebP, HEIC), PDF, DOCX, XLSX, ODT or plain text.`,
+      );
+    }
+    const now = deps.now();
+    const key = `${now.getUTCFullYear()}/${randomUUID()}`;
+    await deps.files.adopt(tempPath, key);
+    try {
+      return await deps.db.transaction().execute(async (trx) => {
+        const row = await trx
+          .insertInto('attachments')
+          .values({
+            appeal_id: appealId,
+            file_name: fileName,
+            media_type: mediaType,
+            size_bytes: size,
+            sha256: hash.digest('hex'),
+            storage_key: key,
+            uploaded_by: actor.id,
+            created_at: now,
+          })
+          .returning(['id', 'file_name', 'media_type', 'size_bytes'])
+          .executeTakeFirstOrThrow();
+        await recordAppealEvent(trx, {
+          appealId,
+          actor,
+          at: now,
+          type: 'attachment_added',
+          data: { attachmentId: row.id, fileName, mediaType, sizeBytes: size },
+        });
+        return {
+          id: row.id,
+          fileName: row.file_name,
+          mediaType: row.media_type,
+          sizeBytes: row.size_bytes,
+          url: `/api/v1/attachments/${row.id}`,
+        };
+      });
+    } catch (error) {
+      await deps.files.remove(key);
+      throw error;
+    }
+  } finally {
+    await rm(tempPath, { force: true });
+  }
+}
+
+/**
+ * An attachment's bytes and metadata, if the actor may see its appeal.
+ * @throws AppError 404 `attachment_not_found`.
+ */
+export async function readAttachment(
+  deps: Deps,
+  actor: UserActor,
+  attachmentId: number,
+): Promise<{ stream: Readable; fileName: string; mediaType: string; sizeBytes: number }> {
+  const row = await deps.db
+    .selectFrom('attachments')
+    .select(['appeal_id', 'file_name', 'media_type', 'size_bytes', 'storage_key'])
+    .where('id', '=', attachmentId)
+    .executeTakeFirst();
+  if (!row) throw notFound('attachment', attachmentId);
+  await assertAppealVisible(deps, actor, row.appeal_id).catch(() => {
+    throw notFound('attachment', attachmentId);
+  });
+  return {
+    stream: await deps.files.read(row.storage_key),
+    fileName: row.file_name,
+    mediaType: row.media_type,
+    sizeBytes: row.size_bytes,
+  };
+}

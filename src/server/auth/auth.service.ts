@@ -1,0 +1,135 @@
+/**
+ * Sign-in by password (session cookie) and API tokens for machine clients.
+ * Only SHA-256 hashes of session and API tokens are stored; the plain token is shown once.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type { Role } from '../../domain/vocabulary.js';
+import type { Deps, UserActor } from '../context.js';
+import { AppError } from '../errors.js';
+import { verifyPassword } from './password.js';
+
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+const newToken = (prefix: string): string => `${prefix}_${randomBytes(32).toString('base64url')}`;
+
+function toActor(row: {
+  id: number;
+  login: string;
+  full_name: string;
+  role: string;
+  organisation_id: number | null;
+}): UserActor {
+  return {
+    kind: 'user',
+    id: row.id,
+    login: row.login,
+    fullName: row.full_name,
+    role: row.role as Role,
+    organisationId: row.organisation_id,
+  };
+}
+
+const USER_COLUMNS = [
+  'users.id',
+  'users.login',
+  'users.full_name',
+  'users.role',
+  'users.organisation_id',
+] as const;
+
+/**
+ * Check a login and password and open a session.
+ *
+ * @returns the plain session token (for the cookie), its expiry and the user.
+ * @throws AppError 401 `invalid_credentials` for an unknown login, a wrong password or a disabled user.
+ */
+export async function login(
+  deps: Deps,
+  input: { login: string; password: string },
+): Promise<{ token: string; expiresAt: Date; user: UserActor }> {
+  const row = await deps.db
+    .selectFrom('users')
+    .select([...USER_COLUMNS, 'users.password_hash', 'users.active'])
+    .where((eb) => eb(eb.fn('lower', ['login']), '=', input.login.trim().toLowerCase()))
+    .executeTakeFirst();
+  const ok = await verifyPassword(row?.active ? row.password_hash : null, input.password);
+  if (!row || !ok) {
+    throw new AppError('invalid_credentials', 401, 'Wrong login or password.');
+  }
+  const token = newToken('ks');
+  const expiresAt = new Date(deps.now().getTime() + deps.config.sessionHours * 3600_000);
+  await deps.db
+    .insertInto('sessions')
+    .values({ token_hash: sha256(token), user_id: row.id, expires_at: expiresAt })
+    .execute();
+  return { token, expiresAt, user: toActor(row) };
+}
+
+/** End a session (logging out twice is harmless). */
+export async function logout(deps: Deps, token: string): Promise<void> {
+  await deps.db.deleteFrom('sessions').where('token_hash', '=', sha256(token)).execute();
+}
+
+/** The active user of a session token, or null when it is unknown or expired. */
+export async function userBySession(deps: Deps, token: string): Promise<UserActor | null> {
+  const row = await deps.db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select(USER_COLUMNS)
+    .where('sessions.token_hash', '=', sha256(token))
+    .where('sessions.expires_at', '>', deps.now())
+    .where('users.active', '=', true)
+    .executeTakeFirst();
+  return row ? toActor(row) : null;
+}
+
+/**
+ * Issue an API token for `userId`; the token acts with that user's role and organisation.
+ *
+ * @returns the plain token (`kt_…`), shown once.
+ */
+export async function createApiToken(
+  deps: Deps,
+  userId: number,
+  name: string,
+): Promise<{ id: number; name: string; token: string }> {
+  const token = newToken('kt');
+  const row = await deps.db
+    .insertInto('api_tokens')
+    .values({ user_id: userId, name, token_hash: sha256(token) })
+    .returning(['id', 'name'])
+    .executeTakeFirstOrThrow();
+  return { ...row, token };
+}
+
+/** Revoke one of a user's API tokens. @throws AppError 404 `api_token_not_found`. */
+export async function revokeApiToken(deps: Deps, userId: number, id: number): Promise<void> {
+  const result = await deps.db
+    .updateTable('api_tokens')
+    .set({ revoked_at: deps.now() })
+    .where('id', '=', id)
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  if (result.numUpdatedRows === 0n) {
+    throw new AppError('api_token_not_found', 404, `No active API token with id ${id}.`);
+  }
+}
+
+/** The active user of an API token, or null. */
+export async function userByApiToken(deps: Deps, token: string): Promise<UserActor | null> {
+  const row = await deps.db
+    .selectFrom('api_tokens')
+    .innerJoin('users', 'users.id', 'api_tokens.user_id')
+    .select([...USER_COLUMNS, 'api_tokens.id as token_id'])
+    .where('api_tokens.token_hash', '=', sha256(token))
+    .where('api_tokens.revoked_at', 'is', null)
+    .where('users.active', '=', true)
+    .executeTakeFirst();
+  if (!row) return null;
+  await deps.db
+    .updateTable('api_tokens')
+    .set({ last_used_at: deps.now() })
+    .where('id', '=', row.token_id)
+    .execute();
+  return toActor(row);
+}

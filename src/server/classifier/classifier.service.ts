@@ -1,0 +1,219 @@
+/**
+ * The classifier of questions (класифікатор питань): two levels, kind → question type, each
+ * question type with its legal term and its default executor (routing rule).
+ */
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { matchKey } from '../../domain/text.js';
+import type { Deps } from '../context.js';
+import type { DB } from '../db/schema.js';
+import { badRequest, conflict } from '../errors.js';
+
+export const questionTypeView = z.object({
+  id: z.number().int(),
+  kindId: z.number().int(),
+  name: z.string(),
+  nameEn: z.string().nullable(),
+  termDays: z.number().int(),
+  isPublic: z.boolean(),
+  isEmergency: z.boolean(),
+  executorId: z.number().int().nullable(),
+});
+export type QuestionTypeView = z.infer<typeof questionTypeView>;
+
+export const classifierKindView = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  nameEn: z.string().nullable(),
+  questionTypes: z.array(questionTypeView),
+});
+export type ClassifierKindView = z.infer<typeof classifierKindView>;
+
+export const newKindSchema = z.object({
+  name: z.string().trim().min(1).max(300),
+  nameEn: z.string().trim().max(300).nullish(),
+});
+
+export const newQuestionTypeSchema = z.object({
+  kindId: z.number().int().positive(),
+  name: z.string().trim().min(1).max(300),
+  nameEn: z.string().trim().max(300).nullish(),
+  termDays: z.number().int().min(0).max(45).default(30),
+  isPublic: z.boolean().default(true),
+  isEmergency: z.boolean().default(false),
+  executorId: z.number().int().positive().nullish(),
+});
+export type NewQuestionType = z.infer<typeof newQuestionTypeSchema>;
+
+function questionTypesQuery(db: Kysely<DB>) {
+  return db
+    .selectFrom('question_types as qt')
+    .leftJoin('routing_rules as r', 'r.question_type_id', 'qt.id')
+    .select([
+      'qt.id',
+      'qt.kind_id',
+      'qt.name',
+      'qt.name_en',
+      'qt.term_days',
+      'qt.is_public',
+      'qt.is_emergency',
+      'r.executor_id',
+    ])
+    .where('qt.active', '=', true);
+}
+
+function presentQuestionType(row: {
+  id: number;
+  kind_id: number;
+  name: string;
+  name_en: string | null;
+  term_days: number;
+  is_public: boolean;
+  is_emergency: boolean;
+  executor_id: number | null;
+}): QuestionTypeView {
+  return {
+    id: row.id,
+    kindId: row.kind_id,
+    name: row.name,
+    nameEn: row.name_en,
+    termDays: row.term_days,
+    isPublic: row.is_public,
+    isEmergency: row.is_emergency,
+    executorId: row.executor_id,
+  };
+}
+
+/** The whole classifier: active kinds in their order, each with its active question types. */
+export async function listClassifier(deps: Deps): Promise<ClassifierKindView[]> {
+  const [kinds, types] = await Promise.all([
+    deps.db
+      .selectFrom('classifier_kinds')
+      .select(['id', 'name', 'name_en'])
+      .where('active', '=', true)
+      .orderBy('position')
+      .orderBy('id')
+      .execute(),
+    questionTypesQuery(deps.db).orderBy('qt.name').execute(),
+  ]);
+  return kinds.map((k) => ({
+    id: k.id,
+    name: k.name,
+    nameEn: k.name_en,
+    questionTypes: types.filter((t) => t.kind_id === k.id).map(presentQuestionType),
+  }));
+}
+
+/**
+ * Question types whose name or kind contains every word of `q` (case-insensitive).
+ * Word stems: each word is cut to its first five letters so that Ukrainian endings vary
+ * ("гаряча" finds «Гаряче»).
+ */
+export async function searchQuestionTypes(deps: Deps, q: string, limit = 20): Promise<QuestionTypeView[]> {
+  const words = matchKey(q)
+    .split(/[^\p{L}\p{N}']+/u)
+    .filter((w) => w.length > 0)
+    .map((w) => (w.length > 5 ? w.slice(0, 5) : w));
+  let query = questionTypesQuery(deps.db).innerJoin('classifier_kinds as k', 'k.id', 'qt.kind_id');
+  for (const word of words) {
+    const pattern = `%${word.replace(/[\\%_]/g, '\\$&')}%`;
+    query = query.where((eb) =>
+      eb.or([eb('qt.match_key', 'ilike', pattern), eb('k.match_key', 'ilike', pattern)]),
+    );
+  }
+  const rows = await query.orderBy('qt.name').limit(limit).execute();
+  return rows.map(presentQuestionType);
+}
+
+/** Create a kind. @throws AppError 409 `kind_exists`. */
+export async function createKind(
+  db: Kysely<DB>,
+  input: z.infer<typeof newKindSchema>,
+): Promise<{ id: number; name: string }> {
+  const key = matchKey(input.name);
+  const existing = await db.selectFrom('classifier_kinds').select('id').where('match_key', '=', key).executeTakeFirst();
+  if (existing) throw conflict('kind_exists', `The kind "${input.name}" exists (id ${existing.id}).`);
+  return db
+    .insertInto('classifier_kinds')
+    .values({ name: input.name, name_en: input.nameEn ?? null, match_key: key })
+    .returning(['id', 'name'])
+    .executeTakeFirstOrThrow();
+}
+
+/**
+ * Create a question type, with its routing rule when `executorId` is given.
+ * @throws AppError 400 `unknown_kind`, `unknown_executor`; 409 `question_type_exists`.
+ */
+export async function createQuestionType(db: Kysely<DB>, input: NewQuestionType): Promise<QuestionTypeView> {
+  return db.transaction().execute(async (trx) => {
+    const kind = await trx.selectFrom('classifier_kinds').select('id').where('id', '=', input.kindId).executeTakeFirst();
+    if (!kind) throw badRequest('unknown_kind', `No classifier kind with id ${input.kindId}.`);
+    const key = matchKey(input.name);
+    const existing = await trx
+      .selectFrom('question_types')
+      .select('id')
+      .where('kind_id', '=', input.kindId)
+      .where('match_key', '=', key)
+      .executeTakeFirst();
+    if (existing) {
+      throw conflict('question_type_exists', `The question type "${input.name}" exists in this kind (id ${existing.id}).`);
+    }
+    if (input.executorId) {
+      const org = await trx.selectFrom('organisations').select('id').where('id', '=', input.executorId).executeTakeFirst();
+      if (!org) throw badRequest('unknown_executor', `No organisation with id ${input.executorId}.`);
+    }
+    const row = await trx
+      .insertInto('question_types')
+      .values({
+        kind_id: input.kindId,
+        name: input.name,
+        name_en: input.nameEn ?? null,
+        match_key: key,
+        term_days: input.termDays,
+        is_public: input.isPublic,
+        is_emergency: input.isEmergency,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    if (input.executorId) {
+      await trx.insertInto('routing_rules').values({ question_type_id: row.id, executor_id: input.executorId }).execute();
+    }
+    const created = await questionTypesQuery(trx).where('qt.id', '=', row.id).executeTakeFirstOrThrow();
+    return presentQuestionType(created);
+  });
+}
+
+/** Find a kind by name or create it (imports). */
+export async function findOrCreateKind(db: Kysely<DB>, name: string): Promise<{ id: number; created: boolean }> {
+  const key = matchKey(name);
+  const existing = await db.selectFrom('classifier_kinds').select('id').where('match_key', '=', key).executeTakeFirst();
+  if (existing) return { id: existing.id, created: false };
+  const row = await db
+    .insertInto('classifier_kinds')
+    .values({ name: name.replace(/\s+/g, ' ').trim(), match_key: key, position: 1000 })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { id: row.id, created: true };
+}
+
+/** Find a question type of a kind by name or create it (imports). */
+export async function findOrCreateQuestionType(
+  db: Kysely<DB>,
+  kindId: number,
+  name: string,
+): Promise<{ id: number; created: boolean }> {
+  const key = matchKey(name);
+  const existing = await db
+    .selectFrom('question_types')
+    .select('id')
+    .where('kind_id', '=', kindId)
+    .where('match_key', '=', key)
+    .executeTakeFirst();
+  if (existing) return { id: existing.id, created: false };
+  const row = await db
+    .insertInto('question_types')
+    .values({ kind_id: kindId, name: name.replace(/\s+/g, ' ').trim(), match_key: key })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { id: row.id, created: true };
+}

@@ -1,0 +1,93 @@
+/**
+ * Configuration from the environment, validated once at start. A wrong value stops the process
+ * with a message naming the variable.
+ */
+import { z } from 'zod';
+
+const timeZone = z.string().refine(
+  (zone) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'must be an IANA time zone such as Europe/Kyiv' },
+);
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  KONTAKT_DATA_DIR: z.string().min(1).default('./data'),
+  /** The city's time zone (not necessarily the machine's). */
+  TZ: timeZone.default('Europe/Kyiv'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Largest attachment accepted, in bytes (default 10 MiB). */
+  KONTAKT_MAX_FILE_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(10 * 1024 * 1024),
+  /** Largest JSON body accepted, in bytes (default 1 MiB). */
+  KONTAKT_MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(1024 * 1024),
+  /** Session lifetime in hours (default 12: one shift). */
+  KONTAKT_SESSION_HOURS: z.coerce.number().positive().default(12),
+  /** Mark the session cookie Secure (set when served over HTTPS). */
+  KONTAKT_SECURE_COOKIES: z
+    .enum(['true', 'false', '1', '0'])
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
+  /** Where the shared real data lives, imported by the demo when present. */
+  KONTAKT_SHARED_DATA: z.string().default('../shared/data'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  timeZone: string;
+  logLevel: string;
+  maxFileBytes: number;
+  maxBodyBytes: number;
+  sessionHours: number;
+  secureCookies: boolean;
+  sharedDataDir: string;
+}
+
+/**
+ * Read and validate the configuration.
+ *
+ * @throws Error listing every invalid variable.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.KONTAKT_DATA_DIR,
+    timeZone: e.TZ,
+    logLevel: e.LOG_LEVEL,
+    maxFileBytes: e.KONTAKT_MAX_FILE_BYTES,
+    maxBodyBytes: e.KONTAKT_MAX_BODY_BYTES,
+    sessionHours: e.KONTAKT_SESSION_HOURS,
+    secureCookies: e.KONTAKT_SECURE_COOKIES,
+    sharedDataDir: e.KONTAKT_SHARED_DATA,
+  };
+}

@@ -1,0 +1,42 @@
+/**
+ * What every use case receives: the database, the configuration, the clock and the file store.
+ * "Now" is a function so tests pin it (CONVENTIONS.md, habit 9).
+ */
+import type { Kysely } from 'kysely';
+import type { Role } from '../domain/vocabulary.js';
+import type { Config } from './config.js';
+import type { DB } from './db/schema.js';
+import type { FileStore } from './attachments/file-store.js';
+
+export interface Deps {
+  db: Kysely<DB>;
+  config: Config;
+  now: () => Date;
+  files: FileStore;
+}
+
+/** A signed-in staff member (through a session cookie or an API token). */
+export interface UserActor {
+  kind: 'user';
+  id: number;
+  login: string;
+  fullName: string;
+  role: Role;
+  organisationId: number | null;
+}
+
+/** The system itself: imports, scheduled jobs, the demo seed. */
+export interface SystemActor {
+  kind: 'system';
+  label: string;
+}
+
+export type Actor = UserActor | SystemActor;
+
+export function actorId(actor: Actor): number | null {
+  return actor.kind === 'user' ? actor.id : null;
+}
+
+export function actorLabel(actor: Actor): string {
+  return actor.kind === 'user' ? `${actor.fullName} (${actor.login})` : actor.label;
+}

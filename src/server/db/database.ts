@@ -1,0 +1,82 @@
+/**
+ * Opens the database: PGlite (embedded PostgreSQL, persisted under the data directory) when no
+ * `DATABASE_URL` is given, a PostgreSQL server through `pg` otherwise. Both go through Kysely's
+ * `PostgresDialect`, so one set of SQL and migrations serves both (ADR 0003).
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { DB } from './schema.js';
+import { lockDataDir } from './lock.js';
+
+export type Engine = 'pglite' | 'postgres';
+
+export interface Database {
+  db: Kysely<DB>;
+  engine: Engine;
+  /** The embedded engine's data directory as a gzipped tarball (PGlite only). */
+  dumpDataDir?: () => Promise<Blob>;
+  /** Close every connection (and the embedded engine with its lock). */
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  /** postgres:// URL of a server; when absent, the embedded engine is used. */
+  databaseUrl?: string | undefined;
+  /** Directory of the embedded database (ignored with `databaseUrl`). `memory://` keeps it in memory. */
+  dataDir?: string;
+  /** A data-directory dump to start the embedded engine from (fast test databases). */
+  loadDataDir?: Blob | File;
+  /** Name of the command holding the embedded data directory, shown to a refused second process. */
+  command?: string;
+  /** Connections in the server pool (default 10). */
+  poolSize?: number;
+}
+
+/**
+ * Open the database described by `options`.
+ *
+ * @throws AppError `data_dir_locked` when another process holds the embedded data directory.
+ */
+export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: options.poolSize ?? 10,
+    });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return { db, engine: 'postgres', close: () => db.destroy() };
+  }
+
+  const dataDir = options.dataDir ?? './data';
+  const inMemory = dataDir.startsWith('memory://');
+  const release = inMemory ? () => {} : lockDataDir(dataDir, options.command ?? 'kontakt');
+  try {
+    const pgliteDir = inMemory ? dataDir : join(dataDir, 'pglite');
+    if (!inMemory) mkdirSync(pgliteDir, { recursive: true });
+    const pglite = await PGlite.create(pgliteDir, {
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    });
+    const pool = new pg.Pool(createPgConfig(pglite) as unknown as pg.PoolConfig);
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return {
+      db,
+      engine: 'pglite',
+      dumpDataDir: async () => (await pglite.dumpDataDir('gzip')) as Blob,
+      close: async () => {
+        try {
+          await db.destroy();
+          await pglite.close();
+        } finally {
+          release();
+        }
+      },
+    };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}

@@ -1,0 +1,213 @@
+/**
+ * Kysely table types, written to match `migrations/*.sql`. `Generated<T>` marks columns the
+ * database fills (identity, defaults).
+ */
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+type Json = ColumnType<Record<string, unknown>, string | undefined, string>;
+
+export interface OrganisationsTable {
+  id: Generated<number>;
+  parent_id: number | null;
+  name: string;
+  short_name: string | null;
+  type: Generated<string>;
+  email: string | null;
+  phone: string | null;
+  active: Generated<boolean>;
+  match_key: string | null;
+  created_at: Timestamp;
+}
+
+export interface ClassifierKindsTable {
+  id: Generated<number>;
+  name: string;
+  name_en: string | null;
+  match_key: string;
+  position: Generated<number>;
+  active: Generated<boolean>;
+}
+
+export interface QuestionTypesTable {
+  id: Generated<number>;
+  kind_id: number;
+  name: string;
+  name_en: string | null;
+  match_key: string;
+  term_days: Generated<number>;
+  is_public: Generated<boolean>;
+  is_emergency: Generated<boolean>;
+  active: Generated<boolean>;
+}
+
+export interface RoutingRulesTable {
+  question_type_id: number;
+  executor_id: number;
+  updated_at: Timestamp;
+}
+
+export interface UsersTable {
+  id: Generated<number>;
+  login: string;
+  full_name: string;
+  email: string | null;
+  role: string;
+  organisation_id: number | null;
+  password_hash: string | null;
+  active: Generated<boolean>;
+  created_at: Timestamp;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: number;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface ApiTokensTable {
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  token_hash: string;
+  created_at: Timestamp;
+  last_used_at: NullableTimestamp;
+  revoked_at: NullableTimestamp;
+}
+
+export interface ApplicantsTable {
+  id: Generated<number>;
+  full_name: string;
+  phones: Generated<string[]>;
+  phone_keys: Generated<string[]>;
+  email: string | null;
+  address: string | null;
+  privileged_category: string | null;
+  social_status: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface RegistrationCountersTable {
+  year: number;
+  last_value: number;
+}
+
+export interface AppealsTable {
+  id: Generated<number>;
+  number: string;
+  received_at: Timestamp;
+  registered_at: Timestamp;
+  channel: string;
+  kind: string;
+  subject: string;
+  receipt_sign: Generated<string>;
+  applicant_id: number | null;
+  question_type_id: number;
+  address_text: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  description: string;
+  confidential: Generated<boolean>;
+  status: string;
+  result: string | null;
+  control_date: NullableTimestamp;
+  rework_count: Generated<number>;
+  closed_at: NullableTimestamp;
+  registered_by: number | null;
+  source: string | null;
+  source_id: string | null;
+  updated_at: Timestamp;
+}
+
+export interface AssignmentsTable {
+  id: Generated<number>;
+  appeal_id: number;
+  executor_id: number;
+  role: string;
+  state: string;
+  instruction: string | null;
+  control_date: NullableTimestamp;
+  assigned_by: number | null;
+  assigned_at: Timestamp;
+  accepted_at: NullableTimestamp;
+  finished_at: NullableTimestamp;
+}
+
+export interface ResponsesTable {
+  id: Generated<number>;
+  appeal_id: number;
+  assignment_id: number;
+  author_id: number | null;
+  text: string;
+  proposed_result: string | null;
+  created_at: Timestamp;
+}
+
+export interface ReviewsTable {
+  id: Generated<number>;
+  appeal_id: number;
+  response_id: number | null;
+  reviewer_id: number | null;
+  decision: string;
+  result: string | null;
+  comment: string | null;
+  created_at: Timestamp;
+}
+
+export interface AttachmentsTable {
+  id: Generated<number>;
+  appeal_id: number;
+  response_id: number | null;
+  file_name: string;
+  media_type: string;
+  size_bytes: number;
+  sha256: string;
+  storage_key: string;
+  uploaded_by: number | null;
+  created_at: Timestamp;
+}
+
+export interface AppealEventsTable {
+  id: Generated<number>;
+  appeal_id: number;
+  at: Timestamp;
+  actor_id: number | null;
+  actor_label: string;
+  type: string;
+  from_status: string | null;
+  to_status: string | null;
+  comment: string | null;
+  data: Json;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: Json;
+}
+
+export interface DB {
+  organisations: OrganisationsTable;
+  classifier_kinds: ClassifierKindsTable;
+  question_types: QuestionTypesTable;
+  routing_rules: RoutingRulesTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  applicants: ApplicantsTable;
+  registration_counters: RegistrationCountersTable;
+  appeals: AppealsTable;
+  assignments: AssignmentsTable;
+  responses: ResponsesTable;
+  reviews: ReviewsTable;
+  attachments: AttachmentsTable;
+  appeal_events: AppealEventsTable;
+  settings: SettingsTable;
+}
+
+export type AppealRow = Selectable<AppealsTable>;
+export type NewAppealRow = Insertable<AppealsTable>;
+export type AssignmentRow = Selectable<AssignmentsTable>;
+export type UserRow = Selectable<UsersTable>;

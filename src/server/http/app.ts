@@ -1,0 +1,121 @@
+/**
+ * The HTTP application: Fastify with zod validation and serialisation, the OpenAPI document at
+ * `/api/openapi.json`, interactive docs at `/api/docs`, health at `/api/health`, and the staff API
+ * under `/api/v1`. Building the app does not listen; `serve.ts` does.
+ */
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
+import { z } from 'zod';
+import { applicantsRoutes } from '../applicants/applicants.routes.js';
+import { appealsRoutes } from '../appeals/appeals.routes.js';
+import { attachmentsRoutes } from '../attachments/attachments.routes.js';
+import { authRoutes } from '../auth/auth.routes.js';
+import { classifierRoutes } from '../classifier/classifier.routes.js';
+import type { Deps } from '../context.js';
+import { executorsRoutes } from '../executors/executors.routes.js';
+import { usersRoutes } from '../users/users.routes.js';
+import { registerAuth } from './auth-plugin.js';
+import { registerErrorHandler } from './error-handler.js';
+import { VERSION } from '../version.js';
+
+export interface AppOptions {
+  /** Pino logger options, or false for none (tests). */
+  logger?: boolean | { level: string; transport?: { target: string } };
+  engine: 'pglite' | 'postgres';
+}
+
+export async function buildApp(deps: Deps, options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: deps.config.maxBodyBytes,
+    // Fastify answers 400 on a bad route parameter instead of trying other routes.
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  await app.register(cookie);
+  await app.register(multipart, {
+    limits: { fileSize: deps.config.maxFileBytes, files: 1, fields: 10, parts: 12 },
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Kontakt API',
+        version: VERSION,
+        description:
+          'Staff API of the Kontakt contact-centre system: appeals, assignments, review, classifier, executors. ' +
+          'Errors have one shape: { error: "stable_code", message, details? }.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'kontakt_session' },
+          token: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { token: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  registerAuth(app, deps);
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
+
+  app.get(
+    '/api/health',
+    {
+      schema: {
+        tags: ['health'],
+        operationId: 'health',
+        security: [],
+        response: {
+          200: z.object({
+            status: z.literal('ok'),
+            version: z.string(),
+            database: z.object({ engine: z.enum(['pglite', 'postgres']), reachable: z.literal(true) }),
+          }),
+          503: z.object({ status: z.literal('unavailable'), version: z.string(), message: z.string() }),
+        },
+      },
+    },
+    async (_request, reply) => {
+      try {
+        await sql`SELECT 1`.execute(deps.db);
+        return { status: 'ok' as const, version: VERSION, database: { engine: options.engine, reachable: true as const } };
+      } catch (error) {
+        return reply.status(503).send({
+          status: 'unavailable' as const,
+          version: VERSION,
+          message: `Database unreachable: ${(error as Error).message}`,
+        });
+      }
+    },
+  );
+
+  await app.register(
+    async (api) => {
+      await api.register(authRoutes(deps));
+      await api.register(usersRoutes(deps));
+      await api.register(classifierRoutes(deps));
+      await api.register(executorsRoutes(deps));
+      await api.register(applicantsRoutes(deps));
+      await api.register(appealsRoutes(deps));
+      await api.register(attachmentsRoutes(deps));
+    },
+    { prefix: '/api/v1' },
+  );
+  return app;
+}

@@ -1,0 +1,56 @@
+/**
+ * Authentication and the first authorisation gate, before the body is parsed: every route declares
+ * `config.access` — `'public'`, `'user'` (any signed-in staff member) or a permission of
+ * `domain/policy.ts`. A request with neither a session cookie nor a bearer token gets 401; a role
+ * without the permission gets 403. Rules that depend on the appeal (an executor's organisation)
+ * live in the use cases.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { can, type Permission } from '../../domain/policy.js';
+import { userByApiToken, userBySession } from '../auth/auth.service.js';
+import type { Deps, UserActor } from '../context.js';
+import { AppError, forbidden } from '../errors.js';
+
+export const SESSION_COOKIE = 'kontakt_session';
+
+export type Access = 'public' | 'user' | Permission;
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+  interface FastifyRequest {
+    actor: UserActor | null;
+  }
+}
+
+/** The signed-in user of a request whose route required one. */
+export function currentUser(request: FastifyRequest): UserActor {
+  if (!request.actor) throw new AppError('unauthenticated', 401, 'Sign in first.');
+  return request.actor;
+}
+
+export function registerAuth(app: FastifyInstance, deps: Deps): void {
+  app.decorateRequest('actor', null);
+  app.addHook('onRequest', async (request: FastifyRequest, _reply: FastifyReply) => {
+    // Routes of the staff API are closed unless they say otherwise; the rest (health, docs) are open.
+    const access: Access =
+      request.routeOptions.config?.access ??
+      (request.url.startsWith('/api/v1/') ? 'user' : 'public');
+    const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+    const cookie = request.cookies[SESSION_COOKIE];
+    if (bearer) {
+      request.actor = await userByApiToken(deps, bearer);
+      if (!request.actor && access !== 'public') {
+        throw new AppError('invalid_token', 401, 'The API token is unknown or revoked.');
+      }
+    } else if (cookie) {
+      request.actor = await userBySession(deps, cookie);
+    }
+    if (access === 'public') return;
+    const user = currentUser(request);
+    if (access !== 'user' && !can(user.role, access)) {
+      throw forbidden(`The role "${user.role}" may not do this (needs ${access}).`);
+    }
+  });
+}

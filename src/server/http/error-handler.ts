@@ -1,0 +1,88 @@
+/**
+ * Turns every error into the one error shape `{ error, message, details? }` (CONVENTIONS.md habit 6).
+ * What a client can send never yields a 500: parse, size, media-type and validation errors are 4xx.
+ */
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { ZodError } from 'zod';
+import { AppError } from '../errors.js';
+
+/** Fastify's own client-error codes and the stable codes we answer with. */
+const FASTIFY_CODES: Record<string, string> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'malformed_json',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'empty_body',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'payload_too_large',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'invalid_content_length',
+  FST_REQ_FILE_TOO_LARGE: 'file_too_large',
+  FST_FILES_LIMIT: 'too_many_files',
+  FST_PARTS_LIMIT: 'too_many_parts',
+  FST_INVALID_MULTIPART_CONTENT_TYPE: 'not_multipart',
+};
+
+interface ErrorBody {
+  error: string;
+  message: string;
+  details?: unknown;
+}
+
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((rawError: FastifyError | AppError | ZodError | Error, request, reply) => {
+    let status = 500;
+    let body: ErrorBody = { error: 'internal_error', message: 'Something went wrong on our side.' };
+
+    if (rawError instanceof AppError) {
+      status = rawError.status;
+      body = { error: rawError.code, message: rawError.message };
+      if (rawError.details !== undefined) body.details = rawError.details;
+    } else if (hasZodFastifySchemaValidationErrors(rawError)) {
+      status = 400;
+      const where = rawError.validationContext ?? 'request';
+      body = {
+        error: 'validation_failed',
+        message: `The ${where} is not valid: ${rawError.validation
+          .map((v) => `${v.instancePath || '/'} ${v.message ?? ''}`.trim())
+          .join('; ')}`,
+        details: rawError.validation.map((v) => ({
+          path: `${where}${v.instancePath}`,
+          message: v.message,
+        })),
+      };
+    } else if (rawError instanceof ZodError) {
+      status = 400;
+      body = {
+        error: 'validation_failed',
+        message: rawError.issues.map((i) => `${i.path.join('.') || '/'}: ${i.message}`).join('; '),
+        details: rawError.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+      };
+    } else {
+      const fastifyError = rawError as FastifyError;
+      const code = fastifyError.code ? FASTIFY_CODES[fastifyError.code] : undefined;
+      if (code) {
+        status = fastifyError.statusCode ?? 400;
+        body = { error: code, message: fastifyError.message };
+      } else if (
+        fastifyError.statusCode &&
+        fastifyError.statusCode >= 400 &&
+        fastifyError.statusCode < 500
+      ) {
+        status = fastifyError.statusCode;
+        body = { error: 'bad_request', message: fastifyError.message };
+      }
+    }
+
+    if (status >= 500) {
+      request.log.error({ err: rawError }, 'request failed');
+    } else {
+      request.log.info({ error: body.error, status }, 'request refused');
+    }
+    void reply.status(status).send(body);
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    void reply.status(404).send({
+      error: 'route_not_found',
+      message: `No route ${request.method} ${request.url.split('?')[0]}.`,
+    });
+  });
+}
