@@ -7,7 +7,7 @@
  */
 import { mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { AppError } from '../errors.js';
 
 interface LockOwner {
@@ -34,6 +34,9 @@ function readOwner(path: string): LockOwner | null {
   }
 }
 
+/** Directories this process holds (a second open in the same process is refused too). */
+const heldHere = new Set<string>();
+
 /**
  * Take the lock of `dataDir` for this process.
  *
@@ -43,6 +46,16 @@ function readOwner(path: string): LockOwner | null {
 export function lockDataDir(dataDir: string, command: string): () => void {
   mkdirSync(dataDir, { recursive: true });
   const path = join(dataDir, 'kontakt.lock');
+  const refuse = (owner: LockOwner): never => {
+    throw new AppError(
+      'data_dir_locked',
+      409,
+      `The embedded database in ${dataDir} is in use by another Kontakt process (pid ${owner.pid}, "${owner.command}", since ${owner.startedAt}). ` +
+        'The embedded database serves one process only: stop that process first, or set DATABASE_URL to a PostgreSQL server to run several processes.',
+    );
+  };
+  const absolute = resolve(path);
+  if (heldHere.has(absolute)) refuse(readOwner(path) ?? { pid: process.pid, host: hostname(), startedAt: '?', command })
   const me: LockOwner = {
     pid: process.pid,
     host: hostname(),
@@ -52,7 +65,9 @@ export function lockDataDir(dataDir: string, command: string): () => void {
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       writeFileSync(path, JSON.stringify(me), { flag: 'wx' });
+      heldHere.add(absolute);
       return () => {
+        heldHere.delete(absolute);
         const owner = readOwner(path);
         if (owner?.pid === process.pid) unlinkSync(path);
       };
@@ -61,12 +76,7 @@ export function lockDataDir(dataDir: string, command: string): () => void {
     }
     const owner = readOwner(path);
     if (owner && owner.host === me.host && owner.pid !== process.pid && isRunning(owner.pid)) {
-      throw new AppError(
-        'data_dir_locked',
-        409,
-        `The embedded database in ${dataDir} is in use by another Kontakt process (pid ${owner.pid}, "${owner.command}", since ${owner.startedAt}). ` +
-          'The embedded database serves one process only: stop that process first, or set DATABASE_URL to a PostgreSQL server to run several processes.',
-      );
+      refuse(owner);
     }
     // Stale lock (its process is gone): move it aside atomically, then try again.
     try {

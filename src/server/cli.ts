@@ -1,0 +1,144 @@
+/**
+ * `kontakt` — the command line: serve, migrate, seed, users create, import.
+ * Every command reads the same configuration as the server (environment variables, see README).
+ * On the embedded database a command refuses to run while a server holds the data directory.
+ */
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { ROLES, type Role } from '../domain/vocabulary.js';
+import { diskFileStore } from './attachments/file-store.js';
+import { loadConfig, type Config } from './config.js';
+import type { Deps } from './context.js';
+import { openDatabase } from './db/database.js';
+import { migrateToLatest } from './db/migrate.js';
+import { AppError } from './errors.js';
+import { IMPORTERS, type ImportFormat } from './imports/importers.js';
+import { formatSummary } from './imports/import-summary.js';
+import { serve } from './serve.js';
+import { seedDemo, DEMO_PASSWORD } from './setup/seed-demo.js';
+import { seedReferenceData } from './setup/seed-reference-data.js';
+import { createUser } from './users/users.service.js';
+import { ZodError } from 'zod';
+
+/** Open the database, migrate it, run `work`, close. */
+async function withDatabase<T>(config: Config, command: string, work: (deps: Deps) => Promise<T>): Promise<T> {
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    command,
+  });
+  try {
+    await migrateToLatest(database.db);
+    return await work({
+      db: database.db,
+      config,
+      now: () => new Date(),
+      files: diskFileStore(join(config.dataDir, 'files')),
+    });
+  } finally {
+    await database.close();
+  }
+}
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('must be a positive whole number');
+  return n;
+}
+
+const program = new Command('kontakt')
+  .description('Kontakt: the software of a city contact centre')
+  .showHelpAfterError();
+
+program
+  .command('serve')
+  .description('run the API (and the web apps) on PORT')
+  .option('--demo', 'seed demo users and appeals, print the logins, import the shared real data')
+  .action(async (options: { demo?: boolean }) => {
+    await serve(loadConfig(), { demo: options.demo === true });
+  });
+
+program
+  .command('migrate')
+  .description('apply pending database migrations')
+  .action(async () => {
+    const config = loadConfig();
+    const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, command: 'kontakt migrate' });
+    try {
+      const applied = await migrateToLatest(database.db);
+      console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The schema is up to date.');
+    } finally {
+      await database.close();
+    }
+  });
+
+program
+  .command('seed')
+  .description('insert the reference data (classifier, executors, routing); with --demo also demo users and appeals')
+  .option('--demo', 'also create one demo user per role and sample appeals')
+  .action(async (options: { demo?: boolean }) => {
+    await withDatabase(loadConfig(), 'kontakt seed', async (deps) => {
+      const summary = await seedReferenceData(deps.db);
+      console.log(`Reference data: +${summary.organisations} organisations, +${summary.kinds} kinds, +${summary.questionTypes} question types.`);
+      if (options.demo) {
+        const logins = await seedDemo(deps);
+        console.log(`Demo users (password "${DEMO_PASSWORD}"): ${logins.map((l) => l.login).join(', ')}`);
+      }
+    });
+  });
+
+const users = program.command('users').description('staff users');
+users
+  .command('create')
+  .description('create a staff user; prints a generated password unless --password is given')
+  .requiredOption('--login <login>', 'login name')
+  .requiredOption('--name <full name>', 'full name')
+  .addOption(new Option('--role <role>', 'role').choices(ROLES).makeOptionMandatory())
+  .option('--org <id>', 'organisation id (required for executors)', positiveInt)
+  .option('--email <email>', 'e-mail address')
+  .option('--password <password>', 'password (at least 8 characters); better: KONTAKT_PASSWORD in the environment')
+  .action(async (options: { login: string; name: string; role: Role; org?: number; email?: string; password?: string }) => {
+    const given = options.password ?? process.env.KONTAKT_PASSWORD;
+    const password = given ?? randomBytes(12).toString('base64url');
+    await withDatabase(loadConfig(), 'kontakt users create', async (deps) => {
+      const user = await createUser(deps, {
+        login: options.login,
+        fullName: options.name,
+        role: options.role,
+        organisationId: options.org ?? null,
+        email: options.email ?? null,
+        password,
+      });
+      console.log(`Created user ${user.login} (id ${user.id}, ${user.role}).`);
+      if (!given) console.log(`Password: ${password}`);
+    });
+  });
+
+program
+  .command('import')
+  .description('import appeals from a file; idempotent (a second run adds nothing)')
+  .addArgument(program.createArgument('<format>', 'file format').choices(Object.keys(IMPORTERS)))
+  .argument('<file>', 'path of the file')
+  .action(async (format: ImportFormat, file: string) => {
+    await withDatabase(loadConfig(), `kontakt import ${format}`, async (deps) => {
+      await seedReferenceData(deps.db);
+      const summary = await IMPORTERS[format](deps, file);
+      console.log(formatSummary(summary));
+    });
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof AppError) {
+    console.error(`kontakt: ${error.message}`);
+  } else if (error instanceof ZodError) {
+    console.error(`kontakt: ${error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  } else if (error instanceof Error && error.message.startsWith('Invalid configuration')) {
+    console.error(`kontakt: ${error.message}`);
+  } else {
+    console.error(error);
+  }
+  process.exitCode = 1;
+}

@@ -1,0 +1,111 @@
+/**
+ * Demo data for `npm start`: one user per role (logins printed on start, in demo mode only) and a
+ * handful of appeals in every status, with invented applicants. Never used in production.
+ */
+import type { Kysely } from 'kysely';
+import type { Role } from '../../domain/vocabulary.js';
+import { ROLES } from '../../domain/vocabulary.js';
+import { registerAppeal } from '../appeals/register-appeal.js';
+import {
+  acceptAssignment,
+  respondToAppeal,
+  reviewAppeal,
+} from '../appeals/appeal-actions.js';
+import type { Deps, UserActor } from '../context.js';
+import type { DB } from '../db/schema.js';
+import { createUser } from '../users/users.service.js';
+
+export const DEMO_PASSWORD = 'kontakt-demo';
+
+const DEMO_NAMES: Record<Role, string> = {
+  operator: 'Оператор Демо',
+  moderator: 'Модератор Демо',
+  controller: 'Контролер Демо',
+  executor: 'Виконавець Демо',
+  dispatcher: 'Диспетчер Демо',
+  supervisor: 'Керівник Демо',
+  analyst: 'Аналітик Демо',
+  administrator: 'Адміністратор Демо',
+};
+
+export interface DemoLogin {
+  login: string;
+  role: Role;
+  organisation: string | null;
+}
+
+async function demoExecutorOrganisation(db: Kysely<DB>): Promise<{ id: number; name: string; questionTypeId: number }> {
+  // The organisation that executes the most question types: the demo executor sees real work.
+  const row = await db
+    .selectFrom('routing_rules as r')
+    .innerJoin('organisations as o', 'o.id', 'r.executor_id')
+    .select(['o.id', 'o.name', (eb) => eb.fn.min('r.question_type_id').as('questionTypeId')])
+    .where('o.type', '!=', 'contact_centre')
+    .groupBy(['o.id', 'o.name'])
+    .orderBy((eb) => eb.fn.countAll(), 'desc')
+    .orderBy('o.id')
+    .limit(1)
+    .executeTakeFirstOrThrow();
+  return { id: row.id, name: row.name, questionTypeId: Number(row.questionTypeId) };
+}
+
+/**
+ * Create the demo users and appeals when the database has no users yet.
+ * @returns the demo logins (empty when users existed already).
+ */
+export async function seedDemo(deps: Deps): Promise<DemoLogin[]> {
+  const anyUser = await deps.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
+  const org = await demoExecutorOrganisation(deps.db);
+  const logins: DemoLogin[] = ROLES.map((role) => ({
+    login: role === 'administrator' ? 'admin' : role,
+    role,
+    organisation: role === 'executor' ? org.name : null,
+  }));
+  if (anyUser) return logins;
+
+  const users = new Map<Role, UserActor>();
+  for (const { login, role } of logins) {
+    const user = await createUser(deps, {
+      login,
+      fullName: DEMO_NAMES[role],
+      role,
+      organisationId: role === 'executor' ? org.id : null,
+      password: DEMO_PASSWORD,
+    });
+    users.set(role, { kind: 'user', id: user.id, login, fullName: user.fullName, role, organisationId: user.organisationId });
+  }
+  const operator = users.get('operator')!;
+  const executor = users.get('executor')!;
+  const controller = users.get('controller')!;
+
+  const samples = [
+    { name: 'Коваль Ірина Петрівна', phone: '+380 67 000 11 01', text: 'Третій день немає гарячої води в квартирі, стояк холодний.', address: 'вул. Демонстраційна, 5, кв. 12' },
+    { name: 'Бондар Олег Миколайович', phone: '+380 50 000 11 02', text: 'Не працює ліфт у другому під’їзді, на поверхах маломобільні мешканці.', address: 'просп. Прикладний, 17' },
+    { name: 'Ткаченко Марія Іванівна', phone: '+380 93 000 11 03', text: 'Прошу прибрати сміття біля контейнерного майданчика.', address: 'вул. Тестова, 3' },
+    { name: 'Мельник Андрій Олексійович', phone: '+380 66 000 11 04', text: 'Яма на проїжджій частині біля зупинки, небезпечно для автомобілів.', address: 'вул. Зразкова, 40' },
+    { name: 'Шевчук Наталія Василівна', phone: '+380 97 000 11 05', text: 'Не горить вуличне освітлення вздовж будинку вже тиждень.', address: 'вул. Навчальна, 8' },
+  ];
+  const ids: number[] = [];
+  for (const [i, s] of samples.entries()) {
+    const registered = await registerAppeal(deps, operator, {
+      channel: i % 2 === 0 ? 'phone' : 'portal',
+      kind: 'application',
+      subject: 'individual',
+      receiptSign: 'primary',
+      confidential: false,
+      questionTypeId: org.questionTypeId,
+      description: s.text,
+      address: s.address,
+      applicant: { fullName: s.name, phones: [s.phone] },
+    });
+    ids.push(registered.id);
+  }
+  // Move some along the lifecycle so every queue has something: in work, on check, closed.
+  const [, inWork, onCheck, closed] = ids;
+  for (const id of [inWork, onCheck, closed]) if (id) await acceptAssignment(deps, executor, id);
+  for (const id of [onCheck, closed]) {
+    if (id) await respondToAppeal(deps, executor, id, { text: 'Роботи виконано, перевірено на місці.', attachmentIds: [] });
+  }
+  if (closed) await reviewAppeal(deps, controller, closed, { decision: 'accept', result: 'done_confirmed' });
+  return logins;
+}
