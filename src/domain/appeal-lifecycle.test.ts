@@ -6,7 +6,12 @@ import {
   nextAssignmentState,
   type AssignmentAction,
 } from './appeal-lifecycle.js';
-import { APPEAL_STATUSES, ASSIGNMENT_STATES, type AppealStatus, type AssignmentState } from './vocabulary.js';
+import {
+  APPEAL_STATUSES,
+  ASSIGNMENT_STATES,
+  type AppealStatus,
+  type AssignmentState,
+} from './vocabulary.js';
 
 /** Every allowed transition: [action, from, to]. Everything not listed must be refused. */
 const ALLOWED: [AppealAction, AppealStatus, AppealStatus][] = [
@@ -74,7 +79,10 @@ describe('rework limit (Kyiv 1551 refuses a third rework)', () => {
 
   it('accepting keeps the rework count', () => {
     expect(
-      decideTransition({ status: 'on_check', reworkCount: 2, hasMainAssignment: true }, 'review_accept'),
+      decideTransition(
+        { status: 'on_check', reworkCount: 2, hasMainAssignment: true },
+        'review_accept',
+      ),
     ).toEqual({ ok: true, to: 'closed', reworkCount: 2 });
   });
 });
@@ -86,7 +94,10 @@ describe('main assignment preconditions', () => {
     { action: 'return_not_in_competence' as const, hasMain: false, code: 'no_main_assignment' },
   ])('$action with hasMain=$hasMain → $code', ({ action, hasMain, code }) => {
     expect(
-      decideTransition({ status: 'registered', reworkCount: 0, hasMainAssignment: hasMain }, action),
+      decideTransition(
+        { status: 'registered', reworkCount: 0, hasMainAssignment: hasMain },
+        action,
+      ),
     ).toMatchObject({ ok: false, code });
   });
 });

@@ -20,6 +20,7 @@ export const PERMISSIONS = [
   'classifier.manage',
   'executors.manage',
   'users.manage',
+  'monitoring.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -43,11 +44,12 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'appeal.review',
     'attachment.upload',
     'applicant.read',
+    'monitoring.read',
   ],
   executor: ['appeal.read', 'assignment.work', 'attachment.upload'],
   dispatcher: ['appeal.read', 'applicant.read'],
-  supervisor: [...CENTRE_INTAKE, 'appeal.review'],
-  analyst: ['appeal.read'],
+  supervisor: [...CENTRE_INTAKE, 'appeal.review', 'monitoring.read'],
+  analyst: ['appeal.read', 'monitoring.read'],
   administrator: ['appeal.read', 'classifier.manage', 'executors.manage', 'users.manage'],
 };
 

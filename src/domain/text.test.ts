@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatRegistrationNumber, matchKey, normalisePhone } from './text.js';
+import { formatRegistrationNumber, matchKey, normalisePhone, searchStems } from './text.js';
 import { resultByLabel } from './results.js';
 
 describe('normalisePhone', () => {
@@ -18,7 +18,7 @@ describe('normalisePhone', () => {
 
 describe('matchKey', () => {
   it.each([
-    ["Солом`янська РДА", "Солом'янська РДА"],
+    ['Солом`янська РДА', "Солом'янська РДА"],
     ['Солом’янська  РДА ', "солом'янська рда"],
     ['КП "Фармація"', 'КП «Фармація»'],
   ])('%s equals %s', (a, b) => {
@@ -41,4 +41,18 @@ describe('resultByLabel (real Kyiv 1551 spellings)', () => {
 it('formats registration numbers', () => {
   expect(formatRegistrationNumber(2026, 42)).toBe('2026-000042');
   expect(formatRegistrationNumber(2026, 1234567)).toBe('2026-1234567');
+});
+
+describe('searchStems', () => {
+  it.each([
+    ['вода гаряча', ['вод', 'гаряч']],
+    ['Гарячої води', ['гаряч', 'вод']],
+    ['ліфт', ['ліфт']],
+    ['ліфти', ['ліфт']],
+    ['під’їзд', ["під'їзд"]],
+    ['  ', []],
+    ['освітлення', ['освітленн']],
+  ])('%s → %j', (query, stems) => {
+    expect(searchStems(query)).toEqual(stems);
+  });
 });

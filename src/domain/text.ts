@@ -41,3 +41,24 @@ export function matchKey(name: string): string {
     .replace(/[«»“”„"]/g, '"')
     .toLowerCase();
 }
+
+const UKRAINIAN_ENDING = /[аеєиіїоуюяйь]{1,2}$/u;
+
+/**
+ * A crude stem of a Ukrainian word for search: lower case, apostrophes unified, and the final one or
+ * two vowels (or й, ь) cut from words longer than three letters, so that "гаряча", "гаряче" and
+ * "гарячої" share "гаряч", and "вода" matches "водопостачання" through "вод".
+ */
+export function searchStem(word: string): string {
+  const w = matchKey(word);
+  return w.length > 3 ? w.replace(UKRAINIAN_ENDING, '') : w;
+}
+
+/** The stems of the words of a query (letters and digits; empty words dropped). */
+export function searchStems(query: string): string[] {
+  return matchKey(query)
+    .split(/[^\p{L}\p{N}']+/u)
+    .filter((w) => w.length > 0)
+    .map(searchStem)
+    .filter((w) => w.length > 0);
+}

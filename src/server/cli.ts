@@ -22,7 +22,11 @@ import { createUser } from './users/users.service.js';
 import { ZodError } from 'zod';
 
 /** Open the database, migrate it, run `work`, close. */
-async function withDatabase<T>(config: Config, command: string, work: (deps: Deps) => Promise<T>): Promise<T> {
+async function withDatabase<T>(
+  config: Config,
+  command: string,
+  work: (deps: Deps) => Promise<T>,
+): Promise<T> {
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
@@ -43,7 +47,8 @@ async function withDatabase<T>(config: Config, command: string, work: (deps: Dep
 
 function positiveInt(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('must be a positive whole number');
+  if (!Number.isInteger(n) || n <= 0)
+    throw new InvalidArgumentError('must be a positive whole number');
   return n;
 }
 
@@ -64,7 +69,11 @@ program
   .description('apply pending database migrations')
   .action(async () => {
     const config = loadConfig();
-    const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, command: 'kontakt migrate' });
+    const database = await openDatabase({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      command: 'kontakt migrate',
+    });
     try {
       const applied = await migrateToLatest(database.db);
       console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The schema is up to date.');
@@ -75,15 +84,21 @@ program
 
 program
   .command('seed')
-  .description('insert the reference data (classifier, executors, routing); with --demo also demo users and appeals')
+  .description(
+    'insert the reference data (classifier, executors, routing); with --demo also demo users and appeals',
+  )
   .option('--demo', 'also create one demo user per role and sample appeals')
   .action(async (options: { demo?: boolean }) => {
     await withDatabase(loadConfig(), 'kontakt seed', async (deps) => {
       const summary = await seedReferenceData(deps.db);
-      console.log(`Reference data: +${summary.organisations} organisations, +${summary.kinds} kinds, +${summary.questionTypes} question types.`);
+      console.log(
+        `Reference data: +${summary.organisations} organisations, +${summary.kinds} kinds, +${summary.questionTypes} question types.`,
+      );
       if (options.demo) {
         const logins = await seedDemo(deps);
-        console.log(`Demo users (password "${DEMO_PASSWORD}"): ${logins.map((l) => l.login).join(', ')}`);
+        console.log(
+          `Demo users (password "${DEMO_PASSWORD}"): ${logins.map((l) => l.login).join(', ')}`,
+        );
       }
     });
   });
@@ -97,23 +112,35 @@ users
   .addOption(new Option('--role <role>', 'role').choices(ROLES).makeOptionMandatory())
   .option('--org <id>', 'organisation id (required for executors)', positiveInt)
   .option('--email <email>', 'e-mail address')
-  .option('--password <password>', 'password (at least 8 characters); better: KONTAKT_PASSWORD in the environment')
-  .action(async (options: { login: string; name: string; role: Role; org?: number; email?: string; password?: string }) => {
-    const given = options.password ?? process.env.KONTAKT_PASSWORD;
-    const password = given ?? randomBytes(12).toString('base64url');
-    await withDatabase(loadConfig(), 'kontakt users create', async (deps) => {
-      const user = await createUser(deps, {
-        login: options.login,
-        fullName: options.name,
-        role: options.role,
-        organisationId: options.org ?? null,
-        email: options.email ?? null,
-        password,
+  .option(
+    '--password <password>',
+    'password (at least 8 characters); better: KONTAKT_PASSWORD in the environment',
+  )
+  .action(
+    async (options: {
+      login: string;
+      name: string;
+      role: Role;
+      org?: number;
+      email?: string;
+      password?: string;
+    }) => {
+      const given = options.password ?? process.env.KONTAKT_PASSWORD;
+      const password = given ?? randomBytes(12).toString('base64url');
+      await withDatabase(loadConfig(), 'kontakt users create', async (deps) => {
+        const user = await createUser(deps, {
+          login: options.login,
+          fullName: options.name,
+          role: options.role,
+          organisationId: options.org ?? null,
+          email: options.email ?? null,
+          password,
+        });
+        console.log(`Created user ${user.login} (id ${user.id}, ${user.role}).`);
+        if (!given) console.log(`Password: ${password}`);
       });
-      console.log(`Created user ${user.login} (id ${user.id}, ${user.role}).`);
-      if (!given) console.log(`Password: ${password}`);
-    });
-  });
+    },
+  );
 
 program
   .command('import')
@@ -134,7 +161,9 @@ try {
   if (error instanceof AppError) {
     console.error(`kontakt: ${error.message}`);
   } else if (error instanceof ZodError) {
-    console.error(`kontakt: ${error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    console.error(
+      `kontakt: ${error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
   } else if (error instanceof Error && error.message.startsWith('Invalid configuration')) {
     console.error(`kontakt: ${error.message}`);
   } else {

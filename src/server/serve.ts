@@ -11,6 +11,7 @@ import type { Deps } from './context.js';
 import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { buildApp } from './http/app.js';
+import { ensureWebBuilt } from './http/web-app.js';
 import { IMPORTERS } from './imports/importers.js';
 import { seedReferenceData } from './setup/seed-reference-data.js';
 import { DEMO_PASSWORD, seedDemo } from './setup/seed-demo.js';
@@ -37,6 +38,7 @@ export async function serve(config: Config, options: ServeOptions): Promise<void
     now: () => new Date(),
     files: diskFileStore(join(config.dataDir, 'files')),
   };
+  await ensureWebBuilt((message) => process.stdout.write(`${message}\n`));
   const app = await buildApp(deps, {
     engine: database.engine,
     logger: {

@@ -19,7 +19,10 @@ beforeAll(async () => {
   operator = await server.signIn('operator');
   executorA = await server.signIn('executor', routed.executorId);
   executorB = await server.signIn('executor', orgB);
-  const res = await operator.post<{ id: number }>('/api/v1/appeals', appealBody(routed.questionTypeId));
+  const res = await operator.post<{ id: number }>(
+    '/api/v1/appeals',
+    appealBody(routed.questionTypeId),
+  );
   appealOfA = res.body.id;
 });
 afterAll(() => server.close());
@@ -47,7 +50,10 @@ describe('an executor of organisation B', () => {
 
 describe('role gates', () => {
   it('an executor gets 403 for a controller’s step', async () => {
-    const res = await executorA.post(`/api/v1/appeals/${appealOfA}/review`, { decision: 'rework', comment: 'x' });
+    const res = await executorA.post(`/api/v1/appeals/${appealOfA}/review`, {
+      decision: 'rework',
+      comment: 'x',
+    });
     expect(res.status).toBe(403);
     expect(res.body).toMatchObject({ error: 'forbidden' });
   });
@@ -68,13 +74,17 @@ describe('role gates', () => {
 
   it('an analyst sees appeals without the applicant’s personal data', async () => {
     const analyst = await server.signIn('analyst');
-    const res = await analyst.get<{ applicant: unknown; description: string }>(`/api/v1/appeals/${appealOfA}`);
+    const res = await analyst.get<{ applicant: unknown; description: string }>(
+      `/api/v1/appeals/${appealOfA}`,
+    );
     expect(res.status).toBe(200);
     expect(res.body.applicant).toBeNull();
   });
 
   it('an executor sees the contact needed for the work, not the social data', async () => {
-    const res = await executorA.get<{ applicant: Record<string, unknown> }>(`/api/v1/appeals/${appealOfA}`);
+    const res = await executorA.get<{ applicant: Record<string, unknown> }>(
+      `/api/v1/appeals/${appealOfA}`,
+    );
     expect(Object.keys(res.body.applicant).sort()).toEqual(['address', 'fullName', 'id', 'phones']);
   });
 });
@@ -87,7 +97,9 @@ describe('authentication', () => {
   });
 
   it('refuses a wrong password with 401', async () => {
-    const res = await server.anonymous().post('/api/v1/auth/login', { login: 'nobody', password: 'wrong-password' });
+    const res = await server
+      .anonymous()
+      .post('/api/v1/auth/login', { login: 'nobody', password: 'wrong-password' });
     expect(res.status).toBe(401);
     expect(res.body).toMatchObject({ error: 'invalid_credentials' });
   });
@@ -101,7 +113,9 @@ describe('authentication', () => {
 
   it('accepts an API token as a bearer, and not after revocation', async () => {
     const client = await server.signIn('operator');
-    const issued = await client.post<{ id: number; token: string }>('/api/v1/api-tokens', { name: 'integration' });
+    const issued = await client.post<{ id: number; token: string }>('/api/v1/api-tokens', {
+      name: 'integration',
+    });
     expect(issued.status).toBe(201);
     const machine = server.anonymous();
     const headers = { authorization: `Bearer ${issued.body.token}` };

@@ -26,7 +26,12 @@ type Card = {
   status: string;
   result: string | null;
   reworkCount: number;
-  history: { type: string; fromStatus: string | null; toStatus: string | null; comment: string | null }[];
+  history: {
+    type: string;
+    fromStatus: string | null;
+    toStatus: string | null;
+    comment: string | null;
+  }[];
   allowedActions: string[];
   assignments: { state: string; role: string }[];
   responses: { text: string }[];
@@ -36,10 +41,12 @@ type Card = {
 
 describe('the appeal lifecycle over HTTP', () => {
   it('walks register → accept → respond → rework → respond → accept → closed', async () => {
-    const registered = await operator.post<{ id: number; number: string; status: string; controlDate: string }>(
-      '/api/v1/appeals',
-      appealBody(questionTypeId),
-    );
+    const registered = await operator.post<{
+      id: number;
+      number: string;
+      status: string;
+      controlDate: string;
+    }>('/api/v1/appeals', appealBody(questionTypeId));
     expect(registered.status).toBe(201);
     expect(registered.body.number).toMatch(/^\d{4}-\d{6}$/);
     expect(registered.body.status).toBe('registered');
@@ -50,9 +57,15 @@ describe('the appeal lifecycle over HTTP', () => {
     expect(executorView.status).toBe(200);
     expect(executorView.body.allowedActions).toEqual(['accept', 'return_not_in_competence']);
 
-    expect((await executor.post(`/api/v1/appeals/${id}/accept`)).body).toMatchObject({ status: 'in_work' });
+    expect((await executor.post(`/api/v1/appeals/${id}/accept`)).body).toMatchObject({
+      status: 'in_work',
+    });
     expect(
-      (await executor.post(`/api/v1/appeals/${id}/responses`, { text: 'Подачу відновлено о 14:00' })).status,
+      (
+        await executor.post(`/api/v1/appeals/${id}/responses`, {
+          text: 'Подачу відновлено о 14:00',
+        })
+      ).status,
     ).toBe(201);
     const rework = await controller.post(`/api/v1/appeals/${id}/review`, {
       decision: 'rework',
@@ -65,9 +78,12 @@ describe('the appeal lifecycle over HTTP', () => {
     expect(inRework.body.reworkCount).toBe(1);
     expect(inRework.body.result).toBeNull();
 
-    expect((await executor.post(`/api/v1/appeals/${id}/accept`)).body).toMatchObject({ status: 'in_work' });
+    expect((await executor.post(`/api/v1/appeals/${id}/accept`)).body).toMatchObject({
+      status: 'in_work',
+    });
     expect(
-      (await executor.post(`/api/v1/appeals/${id}/responses`, { text: 'Замінено засувку, вода є' })).status,
+      (await executor.post(`/api/v1/appeals/${id}/responses`, { text: 'Замінено засувку, вода є' }))
+        .status,
     ).toBe(201);
     const accepted = await controller.post(`/api/v1/appeals/${id}/review`, {
       decision: 'accept',
@@ -96,17 +112,26 @@ describe('the appeal lifecycle over HTTP', () => {
   });
 
   it('refuses a rework past the limit with 409 and keeps the appeal on check', async () => {
-    const { body } = await operator.post<{ id: number }>('/api/v1/appeals', appealBody(questionTypeId));
+    const { body } = await operator.post<{ id: number }>(
+      '/api/v1/appeals',
+      appealBody(questionTypeId),
+    );
     const id = body.id;
     for (let round = 1; round <= 2; round++) {
       await executor.post(`/api/v1/appeals/${id}/accept`);
       await executor.post(`/api/v1/appeals/${id}/responses`, { text: `Відповідь ${round}` });
-      const res = await controller.post(`/api/v1/appeals/${id}/review`, { decision: 'rework', comment: `Ще раз ${round}` });
+      const res = await controller.post(`/api/v1/appeals/${id}/review`, {
+        decision: 'rework',
+        comment: `Ще раз ${round}`,
+      });
       expect(res.status).toBe(200);
     }
     await executor.post(`/api/v1/appeals/${id}/accept`);
     await executor.post(`/api/v1/appeals/${id}/responses`, { text: 'Відповідь 3' });
-    const third = await controller.post(`/api/v1/appeals/${id}/review`, { decision: 'rework', comment: 'Третій раз' });
+    const third = await controller.post(`/api/v1/appeals/${id}/review`, {
+      decision: 'rework',
+      comment: 'Третій раз',
+    });
     expect(third.status).toBe(409);
     expect(third.body).toMatchObject({ error: 'rework_limit_reached' });
     expect(String(third.body.message)).toContain('limit is 2');
@@ -131,7 +156,10 @@ describe('the appeal lifecycle over HTTP', () => {
   });
 
   it('returns a "not in competence" appeal to the centre for re-routing', async () => {
-    const { body } = await operator.post<{ id: number }>('/api/v1/appeals', appealBody(questionTypeId));
+    const { body } = await operator.post<{ id: number }>(
+      '/api/v1/appeals',
+      appealBody(questionTypeId),
+    );
     const back = await executor.post(`/api/v1/appeals/${body.id}/not-in-competence`, {
       comment: 'Питання належить до компетенції іншого підприємства',
     });
@@ -146,8 +174,13 @@ describe('the appeal lifecycle over HTTP', () => {
   });
 
   it('cancels at the applicant’s request', async () => {
-    const { body } = await operator.post<{ id: number }>('/api/v1/appeals', appealBody(questionTypeId));
-    const res = await operator.post(`/api/v1/appeals/${body.id}/cancel`, { comment: 'Заявник відкликав' });
+    const { body } = await operator.post<{ id: number }>(
+      '/api/v1/appeals',
+      appealBody(questionTypeId),
+    );
+    const res = await operator.post(`/api/v1/appeals/${body.id}/cancel`, {
+      comment: 'Заявник відкликав',
+    });
     expect(res.body).toMatchObject({ status: 'closed' });
     const card = await operator.get<Card>(`/api/v1/appeals/${body.id}`);
     expect(card.body.result).toBe('cancelled_by_applicant');

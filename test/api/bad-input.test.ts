@@ -11,8 +11,17 @@ let questionTypeId: number;
 
 async function counts() {
   const db = server.ctx.deps.db;
-  const one = async (table: 'appeals' | 'applicants' | 'appeal_events' | 'assignments' | 'registration_counters') =>
-    Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const one = async (
+    table: 'appeals' | 'applicants' | 'appeal_events' | 'assignments' | 'registration_counters',
+  ) =>
+    Number(
+      (
+        await db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   return {
     appeals: await one('appeals'),
     applicants: await one('applicants'),
@@ -33,14 +42,54 @@ describe('registration refuses bad input and writes nothing', () => {
   const cases: [string, () => unknown, number, string][] = [
     ['malformed JSON', () => '{"channel": "phone",', 400, 'malformed_json'],
     ['unknown question type', () => appealBody(999_999), 400, 'unknown_question_type'],
-    ['empty description', () => appealBody(questionTypeId, { description: '   ' }), 400, 'validation_failed'],
-    ['unknown channel', () => appealBody(questionTypeId, { channel: 'pigeon' }), 400, 'validation_failed'],
-    ['no applicant on a named appeal', () => appealBody(questionTypeId, { applicant: undefined }), 400, 'validation_failed'],
-    ['unknown applicant id', () => appealBody(questionTypeId, { applicant: undefined, applicantId: 987654 }), 404, 'applicant_not_found'],
-    ['unknown executor', () => appealBody(questionTypeId, { executorId: 999_999 }), 400, 'unknown_executor'],
-    ['an over-limit body', () => appealBody(questionTypeId, { description: 'я'.repeat(70_000) }), 413, 'payload_too_large'],
-    ['a string where a number is due', () => appealBody(questionTypeId, { questionTypeId: 'one' }), 400, 'validation_failed'],
-    ['latitude without longitude', () => appealBody(questionTypeId, { latitude: 50.45 }), 400, 'validation_failed'],
+    [
+      'empty description',
+      () => appealBody(questionTypeId, { description: '   ' }),
+      400,
+      'validation_failed',
+    ],
+    [
+      'unknown channel',
+      () => appealBody(questionTypeId, { channel: 'pigeon' }),
+      400,
+      'validation_failed',
+    ],
+    [
+      'no applicant on a named appeal',
+      () => appealBody(questionTypeId, { applicant: undefined }),
+      400,
+      'validation_failed',
+    ],
+    [
+      'unknown applicant id',
+      () => appealBody(questionTypeId, { applicant: undefined, applicantId: 987654 }),
+      404,
+      'applicant_not_found',
+    ],
+    [
+      'unknown executor',
+      () => appealBody(questionTypeId, { executorId: 999_999 }),
+      400,
+      'unknown_executor',
+    ],
+    [
+      'an over-limit body',
+      () => appealBody(questionTypeId, { description: 'я'.repeat(70_000) }),
+      413,
+      'payload_too_large',
+    ],
+    [
+      'a string where a number is due',
+      () => appealBody(questionTypeId, { questionTypeId: 'one' }),
+      400,
+      'validation_failed',
+    ],
+    [
+      'latitude without longitude',
+      () => appealBody(questionTypeId, { latitude: 50.45 }),
+      400,
+      'validation_failed',
+    ],
   ];
 
   it.each(cases)('%s → %i %s', async (_name, body, status, code) => {
@@ -67,7 +116,9 @@ describe('registration refuses bad input and writes nothing', () => {
   });
 
   it('an unknown route is 404 route_not_found, a bad id is 400', async () => {
-    expect((await operator.get('/api/v1/nothing-here')).body).toMatchObject({ error: 'route_not_found' });
+    expect((await operator.get('/api/v1/nothing-here')).body).toMatchObject({
+      error: 'route_not_found',
+    });
     const bad = await operator.get('/api/v1/appeals/abc');
     expect(bad.status).toBe(400);
     expect(bad.body).toMatchObject({ error: 'validation_failed' });
@@ -85,22 +136,35 @@ describe('a wrong transition is 409 and changes nothing', () => {
     const routed = await routedQuestionType(server.ctx.deps);
     const executor = await server.signIn('executor', routed.executorId);
     const controller = await server.signIn('controller');
-    const { body } = await operator.post<{ id: number }>('/api/v1/appeals', appealBody(routed.questionTypeId));
+    const { body } = await operator.post<{ id: number }>(
+      '/api/v1/appeals',
+      appealBody(routed.questionTypeId),
+    );
     const before = await counts();
 
     const respond = await executor.post(`/api/v1/appeals/${body.id}/responses`, { text: 'Готово' });
     expect(respond.status).toBe(409);
     expect(respond.body).toMatchObject({ error: 'transition_not_allowed' });
 
-    const review = await controller.post(`/api/v1/appeals/${body.id}/review`, { decision: 'accept', result: 'done_confirmed' });
+    const review = await controller.post(`/api/v1/appeals/${body.id}/review`, {
+      decision: 'accept',
+      result: 'done_confirmed',
+    });
     expect(review.status).toBe(409);
     expect(review.body).toMatchObject({ error: 'transition_not_allowed' });
 
-    const invalidResult = await controller.post(`/api/v1/appeals/${body.id}/review`, { decision: 'accept', result: 'magic' });
+    const invalidResult = await controller.post(`/api/v1/appeals/${body.id}/review`, {
+      decision: 'accept',
+      result: 'magic',
+    });
     expect(invalidResult.status).toBe(400);
 
     expect(await counts()).toEqual(before);
-    const responses = await server.ctx.deps.db.selectFrom('responses').selectAll().where('appeal_id', '=', body.id).execute();
+    const responses = await server.ctx.deps.db
+      .selectFrom('responses')
+      .selectAll()
+      .where('appeal_id', '=', body.id)
+      .execute();
     expect(responses).toEqual([]);
   });
 });

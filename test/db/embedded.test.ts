@@ -30,11 +30,18 @@ describe.skipIf(usesServer)('embedded database (PGlite)', () => {
     const blob = await templateBlob();
     const first = await openDatabase({ dataDir: dir, ...(blob ? { loadDataDir: blob } : {}) });
     await migrateToLatest(first.db);
-    await first.db.insertInto('settings').values({ key: 'restart_probe', value: JSON.stringify({ kept: true }) }).execute();
+    await first.db
+      .insertInto('settings')
+      .values({ key: 'restart_probe', value: JSON.stringify({ kept: true }) })
+      .execute();
     await first.close();
 
     const second = await openDatabase({ dataDir: dir });
-    const row = await second.db.selectFrom('settings').select('value').where('key', '=', 'restart_probe').executeTakeFirst();
+    const row = await second.db
+      .selectFrom('settings')
+      .select('value')
+      .where('key', '=', 'restart_probe')
+      .executeTakeFirst();
     await second.close();
     expect(row?.value).toEqual({ kept: true });
   });
@@ -42,7 +49,9 @@ describe.skipIf(usesServer)('embedded database (PGlite)', () => {
   it('refuses a second open of the same data directory in this process', async () => {
     const held = await openDatabase({ dataDir: dir, command: 'test holder' });
     try {
-      await expect(openDatabase({ dataDir: dir })).rejects.toMatchObject({ code: 'data_dir_locked' });
+      await expect(openDatabase({ dataDir: dir })).rejects.toMatchObject({
+        code: 'data_dir_locked',
+      });
     } finally {
       await held.close();
     }
@@ -67,7 +76,12 @@ describe.skipIf(usesServer)('embedded database (PGlite)', () => {
   it('takes over a lock left by a process that is gone', async () => {
     await writeFile(
       join(dir, 'kontakt.lock'),
-      JSON.stringify({ pid: 2 ** 22 + 12345, host: (await import('node:os')).hostname(), startedAt: 'then', command: 'crashed' }),
+      JSON.stringify({
+        pid: 2 ** 22 + 12345,
+        host: (await import('node:os')).hostname(),
+        startedAt: 'then',
+        command: 'crashed',
+      }),
     );
     const database = await openDatabase({ dataDir: dir });
     await database.close();

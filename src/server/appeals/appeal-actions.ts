@@ -66,7 +66,10 @@ async function loadForUpdate(db: Kysely<DB>, actor: UserActor, appealId: number)
     .orderBy('id')
     .execute();
   const scope = appealScope(actor);
-  if (scope.kind === 'organisation' && !assignments.some((a) => a.executor_id === scope.organisationId)) {
+  if (
+    scope.kind === 'organisation' &&
+    !assignments.some((a) => a.executor_id === scope.organisationId)
+  ) {
     throw notFound('appeal', appealId);
   }
   return { appeal, assignments };
@@ -148,7 +151,10 @@ async function setAppealStatus(
  */
 function ownAssignment(actor: UserActor, loaded: Loaded): AssignmentRow {
   const own = loaded.assignments
-    .filter((a) => a.executor_id === actor.organisationId && isActiveAssignment(a.state as AssignmentState))
+    .filter(
+      (a) =>
+        a.executor_id === actor.organisationId && isActiveAssignment(a.state as AssignmentState),
+    )
     .sort((a, b) => (a.role === b.role ? 0 : a.role === 'main' ? -1 : 1));
   if (!own[0]) {
     throw conflict(
@@ -168,7 +174,12 @@ async function executorStep(
   actor: UserActor,
   appealId: number,
   action: 'accept' | 'respond' | 'return_not_in_competence',
-  write: (trx: Kysely<DB>, loaded: Loaded, assignment: AssignmentRow, now: Date) => Promise<Record<string, unknown>>,
+  write: (
+    trx: Kysely<DB>,
+    loaded: Loaded,
+    assignment: AssignmentRow,
+    now: Date,
+  ) => Promise<Record<string, unknown>>,
   eventType: 'accepted' | 'responded' | 'returned_not_in_competence',
   comment: string | null,
 ): Promise<ActionOutcome> {
@@ -204,7 +215,11 @@ async function executorStep(
 }
 
 /** The executor accepts the assignment into work. @throws 404, 409 as `executorStep`. */
-export function acceptAssignment(deps: Deps, actor: UserActor, appealId: number): Promise<ActionOutcome> {
+export function acceptAssignment(
+  deps: Deps,
+  actor: UserActor,
+  appealId: number,
+): Promise<ActionOutcome> {
   return executorStep(deps, actor, appealId, 'accept', () => Promise.resolve({}), 'accepted', null);
 }
 
@@ -306,9 +321,14 @@ export async function assignExecutor(
         (a) => a.executor_id === input.executorId && isActiveAssignment(a.state as AssignmentState),
       )
     ) {
-      throw conflict('already_assigned', 'This organisation already has an active assignment on the appeal.');
+      throw conflict(
+        'already_assigned',
+        'This organisation already has an active assignment on the appeal.',
+      );
     }
-    const controlDate = input.controlDate ? new Date(input.controlDate) : loaded.appeal.control_date;
+    const controlDate = input.controlDate
+      ? new Date(input.controlDate)
+      : loaded.appeal.control_date;
     const assignment = await trx
       .insertInto('assignments')
       .values({
@@ -373,7 +393,12 @@ export async function reviewAppeal(
     if (input.decision === 'accept') {
       for (const co of loaded.assignments) {
         if (co.id === main.id || !isActiveAssignment(co.state as AssignmentState)) continue;
-        await setAssignmentState(trx, co, co.state === 'responded' ? 'review_accept' : 'withdraw', now);
+        await setAssignmentState(
+          trx,
+          co,
+          co.state === 'responded' ? 'review_accept' : 'withdraw',
+          now,
+        );
       }
     }
     await setAppealStatus(trx, loaded.appeal, decision.to, now, {
@@ -428,7 +453,9 @@ export async function cancelAppeal(
         await setAssignmentState(trx, assignment, 'withdraw', now);
       }
     }
-    await setAppealStatus(trx, loaded.appeal, decision.to, now, { result: 'cancelled_by_applicant' });
+    await setAppealStatus(trx, loaded.appeal, decision.to, now, {
+      result: 'cancelled_by_applicant',
+    });
     await recordAppealEvent(trx, {
       appealId,
       actor,
@@ -442,4 +469,3 @@ export async function cancelAppeal(
     return { appealId, status: decision.to };
   });
 }
-

@@ -42,6 +42,7 @@ export function presentAppealSummary(row: SummaryRow): AppealSummaryView {
     description: row.description,
     controlDate: iso(row.control_date),
     reworkCount: row.rework_count,
+    privileged: row.privileged,
     mainExecutor:
       row.main_executor_id !== null && row.main_executor_name !== null
         ? { id: row.main_executor_id, name: row.main_executor_name }
@@ -61,7 +62,9 @@ export function allowedActions(
   assignments: Selectable<AssignmentsTable>[],
   reworkLimit: number,
 ): AppealAction[] {
-  const main = assignments.find((a) => a.role === 'main' && isActiveAssignment(a.state as AssignmentState));
+  const main = assignments.find(
+    (a) => a.role === 'main' && isActiveAssignment(a.state as AssignmentState),
+  );
   const state = {
     status: appeal.status as AppealStatus,
     reworkCount: appeal.rework_count,
@@ -72,12 +75,14 @@ export function allowedActions(
   const actions: AppealAction[] = [];
   if (can(actor.role, 'assignment.work')) {
     const own = assignments.find(
-      (a) => a.executor_id === actor.organisationId && isActiveAssignment(a.state as AssignmentState),
+      (a) =>
+        a.executor_id === actor.organisationId && isActiveAssignment(a.state as AssignmentState),
     );
     if (own) {
       for (const action of ['accept', 'respond', 'return_not_in_competence'] as const) {
         const assignmentAllows = nextAssignmentState(own.state as AssignmentState, action) !== null;
-        if (assignmentAllows && (own.role !== 'main' || lifecycleAllows(action))) actions.push(action);
+        if (assignmentAllows && (own.role !== 'main' || lifecycleAllows(action)))
+          actions.push(action);
       }
     }
   }

@@ -3,12 +3,20 @@
  * Every result goes through a presenter for its audience before it leaves the server.
  */
 import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
+import { DateTime } from 'luxon';
 import { appealScope, personalDataAccess } from '../../domain/policy.js';
 import { REGISTRATION_NUMBER_PATTERN } from '../../domain/text.js';
 import type { Deps, UserActor } from '../context.js';
 import type { DB } from '../db/schema.js';
 import { badRequest, notFound } from '../errors.js';
-import type { AppealCardView, AppealSummaryView, ListAppealsQuery } from './appeals.schemas.js';
+import type {
+  AppealCardView,
+  AppealFilter,
+  AppealSort,
+  AppealSummaryView,
+  ListAppealsQuery,
+} from './appeals.schemas.js';
+import type { Queue } from '../../domain/queues.js';
 import { allowedActions, presentAppealCard, presentAppealSummary } from './appeal-presenter.js';
 
 const ACTIVE_ASSIGNMENT_STATES = ['pending', 'in_work', 'responded', 'rework'];
@@ -38,6 +46,7 @@ function summaryQuery(db: Kysely<DB>) {
       'a.description',
       'a.control_date',
       'a.rework_count',
+      'a.privileged',
       'qt.id as question_type_id',
       'qt.name as question_type_name',
       'k.name as kind_name',
@@ -45,7 +54,9 @@ function summaryQuery(db: Kysely<DB>) {
       'mo.name as main_executor_name',
     ]);
 }
-export type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaryQuery>['executeTakeFirstOrThrow']>>;
+export type SummaryRow = Awaited<
+  ReturnType<ReturnType<typeof summaryQuery>['executeTakeFirstOrThrow']>
+>;
 
 function visibleTo(actor: UserActor) {
   const scope = appealScope(actor);
@@ -61,40 +72,116 @@ function visibleTo(actor: UserActor) {
         );
 }
 
-function encodeCursor(receivedAt: Date, id: number): string {
-  return Buffer.from(`${receivedAt.toISOString()}|${id}`).toString('base64url');
+/** Hours before the control date when an assignment counts as due soon. */
+export const DUE_SOON_HOURS = 24;
+
+/** Start of today in the city's time zone. */
+function startOfToday(now: Date, timeZone: string): Date {
+  return DateTime.fromJSDate(now, { zone: timeZone }).startOf('day').toJSDate();
 }
 
-function decodeCursor(cursor: string): { receivedAt: Date; id: number } {
-  const [iso, idText] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  const receivedAt = new Date(iso ?? '');
-  const id = Number(idText);
-  if (Number.isNaN(receivedAt.getTime()) || !Number.isInteger(id)) {
-    throw badRequest('invalid_cursor', 'The cursor is not one this server gave; start from the first page.');
-  }
-  return { receivedAt, id };
-}
+type AppealQuery = ReturnType<typeof summaryQuery>;
 
 /**
- * One page of the registry, newest first; ties on the received time are broken by id, so no row
- * repeats or vanishes across pages.
+ * The work queues. For an executor, a queue looks at its own organisation's assignments (their
+ * state and control date); for the contact centre at the appeal.
  *
- * @returns `items` and `nextCursor` (null on the last page).
- * @throws AppError 400 `invalid_cursor`.
+ * - `needs_routing`: registered with no active main executor (e.g. returned as not in competence);
+ * - `registered_today`: registered since midnight, city time;
+ * - `open`: not closed;
+ * - `new`: the executor's assignment waits to be accepted;
+ * - `in_work`: accepted and being worked;
+ * - `due_soon`: open, control date within the next DUE_SOON_HOURS;
+ * - `overdue`: open, control date passed;
+ * - `rework`: returned for rework;
+ * - `on_check`: the executor answered, the controller has not decided yet.
  */
-export async function listAppeals(
-  deps: Deps,
+function applyQueue(
+  q: AppealQuery,
+  queue: Queue,
   actor: UserActor,
-  query: ListAppealsQuery,
-): Promise<{ items: AppealSummaryView[]; nextCursor: string | null }> {
-  let q = summaryQuery(deps.db).where(visibleTo(actor));
-  if (query.status) q = q.where('a.status', '=', query.status);
-  if (query.questionTypeId) q = q.where('a.question_type_id', '=', query.questionTypeId);
-  if (query.channel) q = q.where('a.channel', '=', query.channel);
-  if (query.receivedFrom) q = q.where('a.received_at', '>=', new Date(query.receivedFrom));
-  if (query.receivedTo) q = q.where('a.received_at', '<', new Date(query.receivedTo));
-  if (query.executorId) {
-    const executorId = query.executorId;
+  now: Date,
+  timeZone: string,
+): AppealQuery {
+  const scope = appealScope(actor);
+  const soon = new Date(now.getTime() + DUE_SOON_HOURS * 3600_000);
+  if (scope.kind === 'organisation') {
+    const own = (states: string[], extra?: 'due_soon' | 'overdue') =>
+      q.where((eb) => {
+        let sub = eb
+          .selectFrom('assignments as o')
+          .select(sql.lit(1).as('one'))
+          .whereRef('o.appeal_id', '=', 'a.id')
+          .where('o.executor_id', '=', scope.organisationId)
+          .where('o.state', 'in', states);
+        if (extra === 'due_soon')
+          sub = sub.where('o.control_date', '>=', now).where('o.control_date', '<', soon);
+        if (extra === 'overdue') sub = sub.where('o.control_date', '<', now);
+        return eb.exists(sub);
+      });
+    switch (queue) {
+      case 'new':
+        return own(['pending']);
+      case 'in_work':
+        return own(['in_work']);
+      case 'rework':
+        return own(['rework']);
+      case 'on_check':
+        return own(['responded']);
+      case 'due_soon':
+        return own(['pending', 'in_work', 'rework'], 'due_soon');
+      case 'overdue':
+        return own(['pending', 'in_work', 'rework'], 'overdue');
+      case 'open':
+        return own(ACTIVE_ASSIGNMENT_STATES);
+      case 'needs_routing':
+      case 'registered_today':
+        return q.where(sql.lit(false));
+    }
+  }
+  switch (queue) {
+    case 'needs_routing':
+      return q.where('a.status', '=', 'registered').where('m.id', 'is', null);
+    case 'registered_today':
+      return q.where('a.registered_at', '>=', startOfToday(now, timeZone));
+    case 'open':
+      return q.where('a.status', '!=', 'closed');
+    case 'new':
+      return q.where('a.status', '=', 'registered').where('m.state', '=', 'pending');
+    case 'in_work':
+      return q.where('a.status', '=', 'in_work');
+    case 'due_soon':
+      return q
+        .where('a.status', '!=', 'closed')
+        .where('a.control_date', '>=', now)
+        .where('a.control_date', '<', soon);
+    case 'overdue':
+      return q.where('a.status', '!=', 'closed').where('a.control_date', '<', now);
+    case 'rework':
+      return q.where('a.status', '=', 'rework');
+    case 'on_check':
+      return q.where('a.status', '=', 'on_check');
+  }
+}
+
+/** Apply the registry's filters (everything but sort and paging). */
+function applyFilter(
+  q: AppealQuery,
+  filter: AppealFilter,
+  actor: UserActor,
+  deps: Deps,
+): AppealQuery {
+  const now = deps.now();
+  q = q.where(visibleTo(actor));
+  if (filter.queue) q = applyQueue(q, filter.queue, actor, now, deps.config.timeZone);
+  if (filter.status) q = q.where('a.status', '=', filter.status);
+  if (filter.questionTypeId) q = q.where('a.question_type_id', '=', filter.questionTypeId);
+  if (filter.channel) q = q.where('a.channel', '=', filter.channel);
+  if (filter.applicantId) q = q.where('a.applicant_id', '=', filter.applicantId);
+  if (filter.receivedFrom) q = q.where('a.received_at', '>=', new Date(filter.receivedFrom));
+  if (filter.receivedTo) q = q.where('a.received_at', '<', new Date(filter.receivedTo));
+  if (filter.executorId) {
+    const executorId = filter.executorId;
     q = q.where((eb) =>
       eb.exists(
         eb
@@ -105,35 +192,197 @@ export async function listAppeals(
       ),
     );
   }
-  if (query.overdue === 'true') {
-    q = q.where('a.status', '!=', 'closed').where('a.control_date', '<', deps.now());
+  if (filter.overdue === 'true') {
+    q = q.where('a.status', '!=', 'closed').where('a.control_date', '<', now);
   }
-  if (query.q) {
-    const text = query.q;
+  if (filter.q) {
+    const text = filter.q;
     q = REGISTRATION_NUMBER_PATTERN.test(text)
       ? q.where('a.number', '=', text)
       : q.where('a.description', 'ilike', `%${text.replace(/[\\%_]/g, '\\$&')}%`);
   }
-  if (query.cursor) {
-    const { receivedAt, id } = decodeCursor(query.cursor);
-    q = q.where((eb) =>
-      eb.or([
-        eb('a.received_at', '<', receivedAt),
-        eb.and([eb('a.received_at', '=', receivedAt), eb('a.id', '<', id)]),
-      ]),
-    );
+  return q;
+}
+
+/** The sort keys of each order; the last is always the id, so the order is total. */
+const FAR_FUTURE = new Date('9999-12-31T00:00:00Z');
+const SORT_KEYS: Record<
+  AppealSort,
+  { key: 'privileged' | 'received_at' | 'control_date' | 'id'; dir: 'asc' | 'desc' }[]
+> = {
+  received_desc: [
+    { key: 'received_at', dir: 'desc' },
+    { key: 'id', dir: 'desc' },
+  ],
+  received_asc: [
+    { key: 'received_at', dir: 'asc' },
+    { key: 'id', dir: 'asc' },
+  ],
+  control_date_asc: [
+    { key: 'privileged', dir: 'desc' },
+    { key: 'control_date', dir: 'asc' },
+    { key: 'id', dir: 'asc' },
+  ],
+};
+
+function sortExpression(key: 'privileged' | 'received_at' | 'control_date' | 'id') {
+  switch (key) {
+    case 'privileged':
+      return sql<boolean>`a.privileged`;
+    case 'received_at':
+      return sql<Date>`a.received_at`;
+    case 'control_date':
+      // Appeals without a control date (consultations) sort last.
+      return sql<Date>`coalesce(a.control_date, ${FAR_FUTURE})`;
+    case 'id':
+      return sql<number>`a.id`;
   }
-  const rows = await q
-    .orderBy('a.received_at', 'desc')
-    .orderBy('a.id', 'desc')
-    .limit(query.limit + 1)
-    .execute();
+}
+
+type CursorValue = string | number | boolean;
+
+function encodeCursor(values: CursorValue[]): string {
+  return Buffer.from(JSON.stringify(values)).toString('base64url');
+}
+
+function invalidCursor(): never {
+  throw badRequest(
+    'invalid_cursor',
+    'The cursor is not one this server gave; start from the first page.',
+  );
+}
+
+function decodeCursor(cursor: string, sort: AppealSort): CursorValue[] {
+  let values: unknown;
+  try {
+    values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    invalidCursor();
+  }
+  const keys = SORT_KEYS[sort];
+  if (!Array.isArray(values) || values.length !== keys.length) invalidCursor();
+  return keys.map(({ key }, i) => {
+    const v: unknown = values[i];
+    if (key === 'privileged' && typeof v === 'boolean') return v;
+    if (key === 'id' && Number.isInteger(v)) return v as number;
+    if (
+      (key === 'received_at' || key === 'control_date') &&
+      typeof v === 'string' &&
+      !Number.isNaN(Date.parse(v))
+    )
+      return v;
+    return invalidCursor();
+  });
+}
+
+function cursorOf(row: SummaryRow & { privileged: boolean }, sort: AppealSort): string {
+  return encodeCursor(
+    SORT_KEYS[sort].map(({ key }) => {
+      switch (key) {
+        case 'privileged':
+          return row.privileged;
+        case 'received_at':
+          return row.received_at.toISOString();
+        case 'control_date':
+          return (row.control_date ?? FAR_FUTURE).toISOString();
+        case 'id':
+          return row.id;
+      }
+    }),
+  );
+}
+
+/**
+ * Rows strictly after the cursor in the sort order: (k1 after v1) or (k1 = v1 and k2 after v2) …
+ * Written out rather than as a row comparison because the directions may differ.
+ */
+function afterCursor(q: AppealQuery, sort: AppealSort, values: CursorValue[]): AppealQuery {
+  const keys = SORT_KEYS[sort];
+  const value = (i: number) => {
+    const v = values[i]!;
+    const key = keys[i]!.key;
+    return key === 'received_at' || key === 'control_date' ? new Date(v as string) : v;
+  };
+  const compare = (i: number, op: '=' | '<' | '>') =>
+    sql<boolean>`${sortExpression(keys[i]!.key)} ${sql.raw(op)} ${value(i)}`;
+  return q.where((eb) =>
+    eb.or(
+      keys.map((key, i) =>
+        eb.and([
+          ...keys.slice(0, i).map((_, j) => compare(j, '=')),
+          compare(i, key.dir === 'asc' ? '>' : '<'),
+        ]),
+      ),
+    ),
+  );
+}
+
+function effectiveSort(filter: AppealFilter): AppealSort {
+  return filter.sort ?? (filter.queue ? 'control_date_asc' : 'received_desc');
+}
+
+/**
+ * One page of the registry in a total order (the id breaks every tie), so no row repeats or
+ * vanishes across pages; in a queue, privileged applicants first, then by control date.
+ *
+ * @returns `items` and `nextCursor` (null on the last page).
+ * @throws AppError 400 `invalid_cursor`.
+ */
+export async function listAppeals(
+  deps: Deps,
+  actor: UserActor,
+  query: ListAppealsQuery,
+): Promise<{ items: AppealSummaryView[]; nextCursor: string | null }> {
+  const sort = effectiveSort(query);
+  let q = applyFilter(summaryQuery(deps.db), query, actor, deps);
+  if (query.cursor) q = afterCursor(q, sort, decodeCursor(query.cursor, sort));
+  for (const { key, dir } of SORT_KEYS[sort]) q = q.orderBy(sortExpression(key), dir);
+  const rows = await q.limit(query.limit + 1).execute();
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {
     items: page.map(presentAppealSummary),
-    nextCursor: rows.length > query.limit && last ? encodeCursor(last.received_at, last.id) : null,
+    nextCursor: rows.length > query.limit && last ? cursorOf(last, sort) : null,
   };
+}
+
+/**
+ * Every appeal of a filter, in batches of `batchSize`, for exports: keyset pages, so memory stays
+ * flat however many rows there are.
+ */
+export async function* iterateAppeals(
+  deps: Deps,
+  actor: UserActor,
+  filter: AppealFilter,
+  batchSize = 1000,
+): AsyncGenerator<AppealSummaryView[]> {
+  let cursor: string | undefined;
+  do {
+    const page = await listAppeals(deps, actor, {
+      ...filter,
+      limit: batchSize,
+      ...(cursor ? { cursor } : {}),
+    });
+    if (page.items.length > 0) yield page.items;
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+}
+
+/** How many appeals each queue of `queues` holds for `actor`. */
+export async function countQueues(
+  deps: Deps,
+  actor: UserActor,
+  queues: readonly Queue[],
+): Promise<{ key: Queue; count: number }[]> {
+  const counts: { key: Queue; count: number }[] = [];
+  for (const queue of queues) {
+    const row = await applyFilter(summaryQuery(deps.db), { queue }, actor, deps)
+      .clearSelect()
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
+    counts.push({ key: queue, count: Number(row.n) });
+  }
+  return counts;
 }
 
 /**
@@ -142,7 +391,11 @@ export async function listAppeals(
  *
  * @throws AppError 404 `appeal_not_found` (also for an appeal outside an executor's organisation).
  */
-export async function getAppealCard(deps: Deps, actor: UserActor, appealId: number): Promise<AppealCardView> {
+export async function getAppealCard(
+  deps: Deps,
+  actor: UserActor,
+  appealId: number,
+): Promise<AppealCardView> {
   const db = deps.db;
   const summary = await summaryQuery(db)
     .where('a.id', '=', appealId)
@@ -150,59 +403,75 @@ export async function getAppealCard(deps: Deps, actor: UserActor, appealId: numb
     .executeTakeFirst();
   if (!summary) throw notFound('appeal', appealId);
 
-  const [appeal, assignments, responses, reviews, attachments, history, limitRow] = await Promise.all([
-    db.selectFrom('appeals').selectAll().where('id', '=', appealId).executeTakeFirstOrThrow(),
-    db
-      .selectFrom('assignments as s')
-      .innerJoin('organisations as o', 'o.id', 's.executor_id')
-      .selectAll('s')
-      .select('o.name as executor_name')
-      .where('s.appeal_id', '=', appealId)
-      .orderBy('s.id')
-      .execute(),
-    db
-      .selectFrom('responses as r')
-      .innerJoin('assignments as s', 's.id', 'r.assignment_id')
-      .innerJoin('organisations as o', 'o.id', 's.executor_id')
-      .leftJoin('users as u', 'u.id', 'r.author_id')
-      .select([
-        'r.id',
-        'r.assignment_id',
-        'r.text',
-        'r.proposed_result',
-        'r.created_at',
-        'o.name as executor_name',
-        'u.full_name as author_name',
-      ])
-      .where('r.appeal_id', '=', appealId)
-      .orderBy('r.id')
-      .execute(),
-    db
-      .selectFrom('reviews as v')
-      .leftJoin('users as u', 'u.id', 'v.reviewer_id')
-      .select(['v.id', 'v.decision', 'v.result', 'v.comment', 'v.created_at', 'u.full_name as reviewer_name'])
-      .where('v.appeal_id', '=', appealId)
-      .orderBy('v.id')
-      .execute(),
-    db
-      .selectFrom('attachments')
-      .select(['id', 'file_name', 'media_type', 'size_bytes', 'response_id'])
-      .where('appeal_id', '=', appealId)
-      .orderBy('id')
-      .execute(),
-    db
-      .selectFrom('appeal_events')
-      .select(['id', 'at', 'actor_label', 'type', 'from_status', 'to_status', 'comment', 'data'])
-      .where('appeal_id', '=', appealId)
-      .orderBy('at')
-      .orderBy('id')
-      .execute(),
-    db.selectFrom('settings').select('value').where('key', '=', 'rework_limit').executeTakeFirst(),
-  ]);
+  const [appeal, assignments, responses, reviews, attachments, history, limitRow] =
+    await Promise.all([
+      db.selectFrom('appeals').selectAll().where('id', '=', appealId).executeTakeFirstOrThrow(),
+      db
+        .selectFrom('assignments as s')
+        .innerJoin('organisations as o', 'o.id', 's.executor_id')
+        .selectAll('s')
+        .select('o.name as executor_name')
+        .where('s.appeal_id', '=', appealId)
+        .orderBy('s.id')
+        .execute(),
+      db
+        .selectFrom('responses as r')
+        .innerJoin('assignments as s', 's.id', 'r.assignment_id')
+        .innerJoin('organisations as o', 'o.id', 's.executor_id')
+        .leftJoin('users as u', 'u.id', 'r.author_id')
+        .select([
+          'r.id',
+          'r.assignment_id',
+          'r.text',
+          'r.proposed_result',
+          'r.created_at',
+          'o.name as executor_name',
+          'u.full_name as author_name',
+        ])
+        .where('r.appeal_id', '=', appealId)
+        .orderBy('r.id')
+        .execute(),
+      db
+        .selectFrom('reviews as v')
+        .leftJoin('users as u', 'u.id', 'v.reviewer_id')
+        .select([
+          'v.id',
+          'v.decision',
+          'v.result',
+          'v.comment',
+          'v.created_at',
+          'u.full_name as reviewer_name',
+        ])
+        .where('v.appeal_id', '=', appealId)
+        .orderBy('v.id')
+        .execute(),
+      db
+        .selectFrom('attachments')
+        .select(['id', 'file_name', 'media_type', 'size_bytes', 'response_id'])
+        .where('appeal_id', '=', appealId)
+        .orderBy('id')
+        .execute(),
+      db
+        .selectFrom('appeal_events')
+        .select(['id', 'at', 'actor_label', 'type', 'from_status', 'to_status', 'comment', 'data'])
+        .where('appeal_id', '=', appealId)
+        .orderBy('at')
+        .orderBy('id')
+        .execute(),
+      db
+        .selectFrom('settings')
+        .select('value')
+        .where('key', '=', 'rework_limit')
+        .executeTakeFirst(),
+    ]);
   const access = personalDataAccess(actor.role);
   const applicant =
     appeal.applicant_id !== null && access !== 'none'
-      ? await db.selectFrom('applicants').selectAll().where('id', '=', appeal.applicant_id).executeTakeFirst()
+      ? await db
+          .selectFrom('applicants')
+          .selectAll()
+          .where('id', '=', appeal.applicant_id)
+          .executeTakeFirst()
       : undefined;
   const reworkLimit = typeof limitRow?.value === 'number' ? (limitRow.value as number) : 2;
 

@@ -18,6 +18,7 @@ import {
 import { getAppealCard, listAppeals } from './appeal-queries.js';
 import {
   appealCardView,
+  appealFilterQuery,
   appealIdParams,
   appealListView,
   assignSchema,
@@ -27,6 +28,7 @@ import {
   respondSchema,
   reviewSchema,
 } from './appeals.schemas.js';
+import { exportAppealsCsv } from './appeals-export.js';
 import { registerAppeal } from './register-appeal.js';
 
 const outcome = z.object({ appealId: z.number().int(), status: z.enum(APPEAL_STATUSES) });
@@ -41,7 +43,8 @@ export function appealsRoutes(deps: Deps): FastifyPluginAsyncZod {
         schema: {
           tags,
           operationId: 'registerAppeal',
-          summary: 'Register an appeal (or a consultation, closed at once) and route it to its executor',
+          summary:
+            'Register an appeal (or a consultation, closed at once) and route it to its executor',
           body: registerAppealSchema,
           response: {
             201: z.object({
@@ -70,7 +73,8 @@ export function appealsRoutes(deps: Deps): FastifyPluginAsyncZod {
         schema: {
           tags,
           operationId: 'listAppeals',
-          summary: 'The registry: appeals newest first, filtered, one page at a time (keyset cursor)',
+          summary:
+            'The registry: appeals newest first, filtered, one page at a time (keyset cursor)',
           querystring: listAppealsQuery,
           response: { 200: appealListView, ...errorResponses(400, 401) },
         },
@@ -79,12 +83,32 @@ export function appealsRoutes(deps: Deps): FastifyPluginAsyncZod {
     );
 
     app.get(
+      '/appeals/export.csv',
+      {
+        schema: {
+          tags,
+          operationId: 'exportAppealsCsv',
+          summary: 'The registry’s current filter as CSV (UTF-8 with BOM; formulas neutralised)',
+          querystring: appealFilterQuery,
+        },
+      },
+      async (request, reply) => {
+        const stamp = deps.now().toISOString().slice(0, 10);
+        return reply
+          .header('Content-Type', 'text/csv; charset=utf-8')
+          .header('Content-Disposition', `attachment; filename="appeals-${stamp}.csv"`)
+          .send(exportAppealsCsv(deps, currentUser(request), request.query));
+      },
+    );
+
+    app.get(
       '/appeals/:id',
       {
         schema: {
           tags,
           operationId: 'getAppeal',
-          summary: 'The appeal card with assignments, responses, reviews, files, history and allowed actions',
+          summary:
+            'The appeal card with assignments, responses, reviews, files, history and allowed actions',
           params: appealIdParams,
           response: { 200: appealCardView, ...errorResponses(400, 401, 404) },
         },
@@ -99,7 +123,8 @@ export function appealsRoutes(deps: Deps): FastifyPluginAsyncZod {
         schema: {
           tags: ['assignments'],
           operationId: 'assignExecutor',
-          summary: 'Assign a main executor (when none is active) or a co-executor, with an instruction',
+          summary:
+            'Assign a main executor (when none is active) or a co-executor, with an instruction',
           params: appealIdParams,
           body: assignSchema,
           response: {
@@ -121,7 +146,7 @@ export function appealsRoutes(deps: Deps): FastifyPluginAsyncZod {
         schema: {
           tags: ['assignments'],
           operationId: 'acceptAssignment',
-          summary: "The executor accepts its assignment into work",
+          summary: 'The executor accepts its assignment into work',
           params: appealIdParams,
           response: { 200: outcome, ...errorResponses(401, 403, 404, 409) },
         },
@@ -136,7 +161,8 @@ export function appealsRoutes(deps: Deps): FastifyPluginAsyncZod {
         schema: {
           tags: ['assignments'],
           operationId: 'respondToAppeal',
-          summary: "The executor's response (report) with text and uploaded files; the appeal goes on check",
+          summary:
+            "The executor's response (report) with text and uploaded files; the appeal goes on check",
           params: appealIdParams,
           body: respondSchema,
           response: { 201: outcome, ...errorResponses(400, 401, 403, 404, 409) },
@@ -155,7 +181,8 @@ export function appealsRoutes(deps: Deps): FastifyPluginAsyncZod {
         schema: {
           tags: ['assignments'],
           operationId: 'returnNotInCompetence',
-          summary: 'The executor returns the assignment to the contact centre: not in its competence (Art. 7)',
+          summary:
+            'The executor returns the assignment to the contact centre: not in its competence (Art. 7)',
           params: appealIdParams,
           body: commentSchema,
           response: { 200: outcome, ...errorResponses(400, 401, 403, 404, 409) },
@@ -195,7 +222,8 @@ export function appealsRoutes(deps: Deps): FastifyPluginAsyncZod {
           response: { 200: outcome, ...errorResponses(400, 401, 403, 404, 409) },
         },
       },
-      async (request) => cancelAppeal(deps, currentUser(request), request.params.id, request.body.comment),
+      async (request) =>
+        cancelAppeal(deps, currentUser(request), request.params.id, request.body.comment),
     );
   };
 }

@@ -3,6 +3,7 @@
  * type and the OpenAPI document (CONVENTIONS.md habit 4).
  */
 import { z } from 'zod';
+import { QUEUES } from '../../domain/queues.js';
 import { REVIEW_RESULT_CODES, RESULT_CODES } from '../../domain/results.js';
 import {
   APPEAL_KINDS,
@@ -40,29 +41,56 @@ export const registerAppealSchema = z
     address: z.string().trim().max(500).nullish(),
     latitude: z.number().min(-90).max(90).nullish(),
     longitude: z.number().min(-180).max(180).nullish(),
-    confidential: z.boolean().default(false).describe('Art. 18: the applicant asked to keep it confidential.'),
+    confidential: z
+      .boolean()
+      .default(false)
+      .describe('Art. 18: the applicant asked to keep it confidential.'),
     applicantId: id.optional().describe('An applicant already on record.'),
-    applicant: applicantInputSchema.optional().describe('A new applicant, when applicantId is not given.'),
-    executorId: id.optional().describe('Main executor; default from the routing rule of the question type.'),
+    applicant: applicantInputSchema
+      .optional()
+      .describe('A new applicant, when applicantId is not given.'),
+    executorId: id
+      .optional()
+      .describe('Main executor; default from the routing rule of the question type.'),
     instruction: z.string().trim().max(2000).optional(),
     controlDate: isoDateTime.optional().describe('Default: the legal term of the question type.'),
   })
   .superRefine((value, ctx) => {
     if (value.applicantId !== undefined && value.applicant !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['applicant'], message: 'give applicantId or applicant, not both' });
-    }
-    if (value.subject === 'anonymous' && (value.applicantId !== undefined || value.applicant !== undefined)) {
-      ctx.addIssue({ code: 'custom', path: ['subject'], message: 'an anonymous appeal has no applicant' });
-    }
-    if (value.subject !== 'anonymous' && value.applicantId === undefined && value.applicant === undefined) {
       ctx.addIssue({
         code: 'custom',
         path: ['applicant'],
-        message: 'Art. 5 of the Law: a named appeal states the applicant; give applicantId or applicant, or mark the subject anonymous',
+        message: 'give applicantId or applicant, not both',
+      });
+    }
+    if (
+      value.subject === 'anonymous' &&
+      (value.applicantId !== undefined || value.applicant !== undefined)
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['subject'],
+        message: 'an anonymous appeal has no applicant',
+      });
+    }
+    if (
+      value.subject !== 'anonymous' &&
+      value.applicantId === undefined &&
+      value.applicant === undefined
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['applicant'],
+        message:
+          'Art. 5 of the Law: a named appeal states the applicant; give applicantId or applicant, or mark the subject anonymous',
       });
     }
     if ((value.latitude == null) !== (value.longitude == null)) {
-      ctx.addIssue({ code: 'custom', path: ['latitude'], message: 'give both latitude and longitude, or neither' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['latitude'],
+        message: 'give both latitude and longitude, or neither',
+      });
     }
   });
 export type RegisterAppealInput = z.infer<typeof registerAppealSchema>;
@@ -96,7 +124,11 @@ export type ReviewInput = z.infer<typeof reviewSchema>;
 
 export const appealIdParams = z.object({ id: z.coerce.number().int().positive() });
 
-export const listAppealsQuery = z.object({
+export const APPEAL_SORTS = ['received_desc', 'received_asc', 'control_date_asc'] as const;
+export type AppealSort = (typeof APPEAL_SORTS)[number];
+
+export const appealFilterQuery = z.object({
+  queue: z.enum(QUEUES).optional(),
   status: z.enum(APPEAL_STATUSES).optional(),
   questionTypeId: z.coerce.number().int().positive().optional(),
   executorId: z.coerce.number().int().positive().optional(),
@@ -104,9 +136,25 @@ export const listAppealsQuery = z.object({
   receivedFrom: isoDateTime.optional(),
   receivedTo: isoDateTime.optional(),
   overdue: z.enum(['true', 'false']).optional(),
-  q: z.string().trim().max(200).optional().describe('Registration number or words of the description.'),
+  applicantId: z.coerce.number().int().positive().optional(),
+  q: z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .describe('Registration number or words of the description.'),
+  sort: z
+    .enum(APPEAL_SORTS)
+    .optional()
+    .describe(
+      'Default: control_date_asc in a queue (privileged applicants first), else received_desc.',
+    ),
+});
+export type AppealFilter = z.infer<typeof appealFilterQuery>;
+
+export const listAppealsQuery = appealFilterQuery.extend({
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(200).optional().describe('The nextCursor of the previous page.'),
+  cursor: z.string().max(300).optional().describe('The nextCursor of the previous page.'),
 });
 export type ListAppealsQuery = z.infer<typeof listAppealsQuery>;
 
@@ -147,6 +195,7 @@ export const appealSummaryView = z.object({
   description: z.string(),
   controlDate: z.string().nullable(),
   reworkCount: z.number().int(),
+  privileged: z.boolean(),
   mainExecutor: z.object({ id, name: z.string() }).nullable(),
 });
 export type AppealSummaryView = z.infer<typeof appealSummaryView>;

@@ -68,7 +68,8 @@ export async function assertExecutor(db: Kysely<DB>, executorId: number): Promis
     .where('id', '=', executorId)
     .where('active', '=', true)
     .executeTakeFirst();
-  if (!org) throw badRequest('unknown_executor', `No active executor organisation with id ${executorId}.`);
+  if (!org)
+    throw badRequest('unknown_executor', `No active executor organisation with id ${executorId}.`);
 }
 
 export interface RegisteredAppeal {
@@ -100,12 +101,14 @@ export async function registerAppeal(
     const executorId = isConsultation ? null : (input.executorId ?? questionType.executor_id);
     if (executorId !== null) await assertExecutor(trx, executorId);
 
-    let applicantId: number | null = null;
-    if (input.applicantId !== undefined) {
-      applicantId = (await getApplicant(trx, input.applicantId)).id;
-    } else if (input.applicant) {
-      applicantId = (await insertApplicant(trx, input.applicant)).id;
-    }
+    const applicant =
+      input.applicantId !== undefined
+        ? await getApplicant(trx, input.applicantId)
+        : input.applicant
+          ? await insertApplicant(trx, input.applicant)
+          : null;
+    const applicantId = applicant?.id ?? null;
+    const privileged = Boolean(applicant?.privilegedCategory?.trim());
 
     const controlDate = isConsultation
       ? null
@@ -133,6 +136,7 @@ export async function registerAppeal(
         longitude: input.longitude ?? null,
         description: input.description,
         confidential: input.confidential,
+        privileged,
         status,
         result,
         control_date: controlDate,

@@ -1,7 +1,7 @@
 /**
  * Applicants (заявники): the people behind appeals. Phones are searchable in canonical form.
  */
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { normalisePhone } from '../../domain/text.js';
 import type { ApplicantInput } from '../appeals/appeals.schemas.js';
 import type { Deps } from '../context.js';
@@ -55,7 +55,10 @@ function phoneKeys(phones: readonly string[]): string[] {
 }
 
 /** Insert an applicant (inside the caller's transaction). */
-export async function insertApplicant(db: Kysely<DB>, input: ApplicantInput): Promise<ApplicantView> {
+export async function insertApplicant(
+  db: Kysely<DB>,
+  input: ApplicantInput,
+): Promise<ApplicantView> {
   const row = await db
     .insertInto('applicants')
     .values({
@@ -79,7 +82,7 @@ export async function findApplicantsByPhone(deps: Deps, phone: string): Promise<
   const rows = await deps.db
     .selectFrom('applicants')
     .select(COLUMNS)
-    .where('phone_keys', '@>', [key])
+    .where('phone_keys', '@>', sql<string[]>`ARRAY[${key}]::text[]`)
     .orderBy('updated_at', 'desc')
     .limit(20)
     .execute();
@@ -88,7 +91,11 @@ export async function findApplicantsByPhone(deps: Deps, phone: string): Promise<
 
 /** One applicant. @throws AppError 404 `applicant_not_found`. */
 export async function getApplicant(db: Kysely<DB>, id: number): Promise<ApplicantView> {
-  const row = await db.selectFrom('applicants').select(COLUMNS).where('id', '=', id).executeTakeFirst();
+  const row = await db
+    .selectFrom('applicants')
+    .select(COLUMNS)
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!row) throw notFound('applicant', id);
   return presentApplicant(row);
 }

@@ -32,10 +32,17 @@ export function attachmentsRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         if (!request.isMultipart()) {
-          throw new AppError('not_multipart', 415, 'Send the file as multipart/form-data with the field "file".');
+          throw new AppError(
+            'not_multipart',
+            415,
+            'Send the file as multipart/form-data with the field "file".',
+          );
         }
-        const part = await request.file({ limits: { fileSize: deps.config.maxFileBytes, files: 1 } });
-        if (!part) throw new AppError('file_missing', 400, 'No file in the request: use the field "file".');
+        const part = await request.file({
+          limits: { fileSize: deps.config.maxFileBytes, files: 1 },
+        });
+        if (!part)
+          throw new AppError('file_missing', 400, 'No file in the request: use the field "file".');
         const view = await addAttachment(deps, currentUser(request), request.params.id, {
           stream: part.file,
           fileName: part.filename,

@@ -55,7 +55,10 @@ async function assertAppealVisible(deps: Deps, actor: UserActor, appealId: numbe
 }
 
 function safeFileName(name: string): string {
-  const cleaned = name.replace(/[\\/\0\r\n"]/g, '_').trim().slice(0, 200);
+  const cleaned = name
+    .replace(/[\\/\0\r\n"]/g, '_')
+    .trim()
+    .slice(0, 200);
   return cleaned.length > 0 ? cleaned : 'file';
 }
 

@@ -31,7 +31,10 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
           tags,
           operationId: 'login',
           summary: 'Sign in with login and password; sets an httpOnly session cookie',
-          body: z.object({ login: z.string().trim().min(1).max(64), password: z.string().min(1).max(200) }),
+          body: z.object({
+            login: z.string().trim().min(1).max(64),
+            password: z.string().min(1).max(200),
+          }),
           response: { 200: me, ...errorResponses(400, 401) },
         },
       },
@@ -52,7 +55,12 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
       '/auth/logout',
       {
         config: { access: 'public' },
-        schema: { tags, operationId: 'logout', summary: 'End the session', response: { 204: z.null() } },
+        schema: {
+          tags,
+          operationId: 'logout',
+          summary: 'End the session',
+          response: { 204: z.null() },
+        },
       },
       async (request, reply) => {
         const token = request.cookies[SESSION_COOKIE];
@@ -66,7 +74,12 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
       '/auth/me',
       {
         config: { access: 'user' },
-        schema: { tags, operationId: 'me', summary: 'The signed-in user', response: { 200: me, ...errorResponses(401) } },
+        schema: {
+          tags,
+          operationId: 'me',
+          summary: 'The signed-in user',
+          response: { 200: me, ...errorResponses(401) },
+        },
       },
       async (request) => {
         const user = currentUser(request);
@@ -90,7 +103,9 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) =>
-        reply.status(201).send(await createApiToken(deps, currentUser(request).id, request.body.name)),
+        reply
+          .status(201)
+          .send(await createApiToken(deps, currentUser(request).id, request.body.name)),
     );
 
     app.delete(

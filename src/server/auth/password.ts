@@ -14,7 +14,10 @@ export function hashPassword(password: string): Promise<string> {
 const DUMMY_HASH = hash('kontakt-dummy-password', OPTIONS);
 
 /** Whether `password` matches `passwordHash` (a null hash never matches, in constant work). */
-export async function verifyPassword(passwordHash: string | null, password: string): Promise<boolean> {
+export async function verifyPassword(
+  passwordHash: string | null,
+  password: string,
+): Promise<boolean> {
   if (!passwordHash) {
     await verify(await DUMMY_HASH, password).catch(() => false);
     return false;

@@ -51,7 +51,10 @@ export function classifierRoutes(deps: Deps): FastifyPluginAsyncZod {
           tags,
           operationId: 'createKind',
           body: newKindSchema,
-          response: { 201: z.object({ id: z.number().int(), name: z.string() }), ...errorResponses(400, 401, 403, 409) },
+          response: {
+            201: z.object({ id: z.number().int(), name: z.string() }),
+            ...errorResponses(400, 401, 403, 409),
+          },
         },
       },
       async (request, reply) => reply.status(201).send(await createKind(deps.db, request.body)),
@@ -67,7 +70,8 @@ export function classifierRoutes(deps: Deps): FastifyPluginAsyncZod {
           response: { 201: questionTypeView, ...errorResponses(400, 401, 403, 409) },
         },
       },
-      async (request, reply) => reply.status(201).send(await createQuestionType(deps.db, request.body)),
+      async (request, reply) =>
+        reply.status(201).send(await createQuestionType(deps.db, request.body)),
     );
   };
 }

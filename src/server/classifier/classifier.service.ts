@@ -4,7 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { matchKey } from '../../domain/text.js';
+import { matchKey, searchStems } from '../../domain/text.js';
 import type { Deps } from '../context.js';
 import type { DB } from '../db/schema.js';
 import { badRequest, conflict } from '../errors.js';
@@ -105,15 +105,15 @@ export async function listClassifier(deps: Deps): Promise<ClassifierKindView[]> 
 }
 
 /**
- * Question types whose name or kind contains every word of `q` (case-insensitive).
- * Word stems: each word is cut to its first five letters so that Ukrainian endings vary
- * ("гаряча" finds «Гаряче»).
+ * Question types whose name or kind contains the stem of every word of `q` (case-insensitive,
+ * apostrophe-tolerant): "вода гаряча" finds «Гаряче водопостачання».
  */
-export async function searchQuestionTypes(deps: Deps, q: string, limit = 20): Promise<QuestionTypeView[]> {
-  const words = matchKey(q)
-    .split(/[^\p{L}\p{N}']+/u)
-    .filter((w) => w.length > 0)
-    .map((w) => (w.length > 5 ? w.slice(0, 5) : w));
+export async function searchQuestionTypes(
+  deps: Deps,
+  q: string,
+  limit = 20,
+): Promise<QuestionTypeView[]> {
+  const words = searchStems(q);
   let query = questionTypesQuery(deps.db).innerJoin('classifier_kinds as k', 'k.id', 'qt.kind_id');
   for (const word of words) {
     const pattern = `%${word.replace(/[\\%_]/g, '\\$&')}%`;
@@ -131,8 +131,13 @@ export async function createKind(
   input: z.infer<typeof newKindSchema>,
 ): Promise<{ id: number; name: string }> {
   const key = matchKey(input.name);
-  const existing = await db.selectFrom('classifier_kinds').select('id').where('match_key', '=', key).executeTakeFirst();
-  if (existing) throw conflict('kind_exists', `The kind "${input.name}" exists (id ${existing.id}).`);
+  const existing = await db
+    .selectFrom('classifier_kinds')
+    .select('id')
+    .where('match_key', '=', key)
+    .executeTakeFirst();
+  if (existing)
+    throw conflict('kind_exists', `The kind "${input.name}" exists (id ${existing.id}).`);
   return db
     .insertInto('classifier_kinds')
     .values({ name: input.name, name_en: input.nameEn ?? null, match_key: key })
@@ -144,9 +149,16 @@ export async function createKind(
  * Create a question type, with its routing rule when `executorId` is given.
  * @throws AppError 400 `unknown_kind`, `unknown_executor`; 409 `question_type_exists`.
  */
-export async function createQuestionType(db: Kysely<DB>, input: NewQuestionType): Promise<QuestionTypeView> {
+export async function createQuestionType(
+  db: Kysely<DB>,
+  input: NewQuestionType,
+): Promise<QuestionTypeView> {
   return db.transaction().execute(async (trx) => {
-    const kind = await trx.selectFrom('classifier_kinds').select('id').where('id', '=', input.kindId).executeTakeFirst();
+    const kind = await trx
+      .selectFrom('classifier_kinds')
+      .select('id')
+      .where('id', '=', input.kindId)
+      .executeTakeFirst();
     if (!kind) throw badRequest('unknown_kind', `No classifier kind with id ${input.kindId}.`);
     const key = matchKey(input.name);
     const existing = await trx
@@ -156,11 +168,19 @@ export async function createQuestionType(db: Kysely<DB>, input: NewQuestionType)
       .where('match_key', '=', key)
       .executeTakeFirst();
     if (existing) {
-      throw conflict('question_type_exists', `The question type "${input.name}" exists in this kind (id ${existing.id}).`);
+      throw conflict(
+        'question_type_exists',
+        `The question type "${input.name}" exists in this kind (id ${existing.id}).`,
+      );
     }
     if (input.executorId) {
-      const org = await trx.selectFrom('organisations').select('id').where('id', '=', input.executorId).executeTakeFirst();
-      if (!org) throw badRequest('unknown_executor', `No organisation with id ${input.executorId}.`);
+      const org = await trx
+        .selectFrom('organisations')
+        .select('id')
+        .where('id', '=', input.executorId)
+        .executeTakeFirst();
+      if (!org)
+        throw badRequest('unknown_executor', `No organisation with id ${input.executorId}.`);
     }
     const row = await trx
       .insertInto('question_types')
@@ -176,17 +196,29 @@ export async function createQuestionType(db: Kysely<DB>, input: NewQuestionType)
       .returning('id')
       .executeTakeFirstOrThrow();
     if (input.executorId) {
-      await trx.insertInto('routing_rules').values({ question_type_id: row.id, executor_id: input.executorId }).execute();
+      await trx
+        .insertInto('routing_rules')
+        .values({ question_type_id: row.id, executor_id: input.executorId })
+        .execute();
     }
-    const created = await questionTypesQuery(trx).where('qt.id', '=', row.id).executeTakeFirstOrThrow();
+    const created = await questionTypesQuery(trx)
+      .where('qt.id', '=', row.id)
+      .executeTakeFirstOrThrow();
     return presentQuestionType(created);
   });
 }
 
 /** Find a kind by name or create it (imports). */
-export async function findOrCreateKind(db: Kysely<DB>, name: string): Promise<{ id: number; created: boolean }> {
+export async function findOrCreateKind(
+  db: Kysely<DB>,
+  name: string,
+): Promise<{ id: number; created: boolean }> {
   const key = matchKey(name);
-  const existing = await db.selectFrom('classifier_kinds').select('id').where('match_key', '=', key).executeTakeFirst();
+  const existing = await db
+    .selectFrom('classifier_kinds')
+    .select('id')
+    .where('match_key', '=', key)
+    .executeTakeFirst();
   if (existing) return { id: existing.id, created: false };
   const row = await db
     .insertInto('classifier_kinds')

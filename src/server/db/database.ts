@@ -60,12 +60,12 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     const pglite = await PGlite.create(pgliteDir, {
       ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     });
-    const pool = new pg.Pool(createPgConfig(pglite) as unknown as pg.PoolConfig);
+    const pool = new pg.Pool(createPgConfig(pglite));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return {
       db,
       engine: 'pglite',
-      dumpDataDir: async () => (await pglite.dumpDataDir('gzip')) as Blob,
+      dumpDataDir: () => pglite.dumpDataDir('gzip'),
       close: async () => {
         try {
           await db.destroy();

@@ -55,7 +55,8 @@ export function lockDataDir(dataDir: string, command: string): () => void {
     );
   };
   const absolute = resolve(path);
-  if (heldHere.has(absolute)) refuse(readOwner(path) ?? { pid: process.pid, host: hostname(), startedAt: '?', command })
+  if (heldHere.has(absolute))
+    refuse(readOwner(path) ?? { pid: process.pid, host: hostname(), startedAt: '?', command });
   const me: LockOwner = {
     pid: process.pid,
     host: hostname(),

@@ -5,7 +5,11 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+type NullableTimestamp = ColumnType<
+  Date | null,
+  Date | string | null | undefined,
+  Date | string | null
+>;
 type Json = ColumnType<Record<string, unknown>, string | undefined, string>;
 
 export interface OrganisationsTable {
@@ -111,6 +115,7 @@ export interface AppealsTable {
   longitude: number | null;
   description: string;
   confidential: Generated<boolean>;
+  privileged: Generated<boolean>;
   status: string;
   result: string | null;
   control_date: NullableTimestamp;

@@ -38,7 +38,8 @@ export function executorsRoutes(deps: Deps): FastifyPluginAsyncZod {
           response: { 201: organisationView, ...errorResponses(400, 401, 403, 409) },
         },
       },
-      async (request, reply) => reply.status(201).send(await createOrganisation(deps.db, request.body)),
+      async (request, reply) =>
+        reply.status(201).send(await createOrganisation(deps.db, request.body)),
     );
     app.put(
       '/routing-rules/:questionTypeId',

@@ -32,7 +32,16 @@ export const organisationView = z.object({
 });
 export type OrganisationView = z.infer<typeof organisationView>;
 
-const COLUMNS = ['id', 'parent_id', 'name', 'short_name', 'type', 'email', 'phone', 'active'] as const;
+const COLUMNS = [
+  'id',
+  'parent_id',
+  'name',
+  'short_name',
+  'type',
+  'email',
+  'phone',
+  'active',
+] as const;
 
 function present(row: {
   id: number;
@@ -76,7 +85,8 @@ export async function createOrganisation(
       .select('id')
       .where('id', '=', input.parentId)
       .executeTakeFirst();
-    if (!parent) throw badRequest('unknown_organisation', `No organisation with id ${input.parentId}.`);
+    if (!parent)
+      throw badRequest('unknown_organisation', `No organisation with id ${input.parentId}.`);
   }
   const key = matchKey(input.name);
   const existing = await db
@@ -85,7 +95,10 @@ export async function createOrganisation(
     .where('match_key', '=', key)
     .executeTakeFirst();
   if (existing) {
-    throw conflict('organisation_exists', `An organisation named "${input.name}" exists (id ${existing.id}).`);
+    throw conflict(
+      'organisation_exists',
+      `An organisation named "${input.name}" exists (id ${existing.id}).`,
+    );
   }
   const row = await db
     .insertInto('organisations')
@@ -158,7 +171,9 @@ export async function setRoutingRule(
     .insertInto('routing_rules')
     .values({ question_type_id: questionTypeId, executor_id: executorId })
     .onConflict((oc) =>
-      oc.column('question_type_id').doUpdateSet({ executor_id: executorId, updated_at: new Date() }),
+      oc
+        .column('question_type_id')
+        .doUpdateSet({ executor_id: executorId, updated_at: new Date() }),
     )
     .execute();
 }

@@ -16,6 +16,8 @@ import {
 } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
+import { addressesRoutes } from '../addresses/addresses.routes.js';
+import { dashboardRoutes } from '../dashboard/dashboard.routes.js';
 import { applicantsRoutes } from '../applicants/applicants.routes.js';
 import { appealsRoutes } from '../appeals/appeals.routes.js';
 import { attachmentsRoutes } from '../attachments/attachments.routes.js';
@@ -26,6 +28,7 @@ import { executorsRoutes } from '../executors/executors.routes.js';
 import { usersRoutes } from '../users/users.routes.js';
 import { registerAuth } from './auth-plugin.js';
 import { registerErrorHandler } from './error-handler.js';
+import { registerWebApp } from './web-app.js';
 import { VERSION } from '../version.js';
 
 export interface AppOptions {
@@ -43,7 +46,8 @@ export async function buildApp(deps: Deps, options: AppOptions): Promise<Fastify
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  registerErrorHandler(app);
+  let webApp = false;
+  registerErrorHandler(app, () => webApp);
 
   await app.register(cookie);
   await app.register(multipart, {
@@ -85,16 +89,27 @@ export async function buildApp(deps: Deps, options: AppOptions): Promise<Fastify
           200: z.object({
             status: z.literal('ok'),
             version: z.string(),
-            database: z.object({ engine: z.enum(['pglite', 'postgres']), reachable: z.literal(true) }),
+            database: z.object({
+              engine: z.enum(['pglite', 'postgres']),
+              reachable: z.literal(true),
+            }),
           }),
-          503: z.object({ status: z.literal('unavailable'), version: z.string(), message: z.string() }),
+          503: z.object({
+            status: z.literal('unavailable'),
+            version: z.string(),
+            message: z.string(),
+          }),
         },
       },
     },
     async (_request, reply) => {
       try {
         await sql`SELECT 1`.execute(deps.db);
-        return { status: 'ok' as const, version: VERSION, database: { engine: options.engine, reachable: true as const } };
+        return {
+          status: 'ok' as const,
+          version: VERSION,
+          database: { engine: options.engine, reachable: true as const },
+        };
       } catch (error) {
         return reply.status(503).send({
           status: 'unavailable' as const,
@@ -114,8 +129,11 @@ export async function buildApp(deps: Deps, options: AppOptions): Promise<Fastify
       await api.register(applicantsRoutes(deps));
       await api.register(appealsRoutes(deps));
       await api.register(attachmentsRoutes(deps));
+      await api.register(dashboardRoutes(deps));
+      await api.register(addressesRoutes(deps));
     },
     { prefix: '/api/v1' },
   );
+  webApp = await registerWebApp(app);
   return app;
 }

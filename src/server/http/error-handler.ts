@@ -26,7 +26,11 @@ interface ErrorBody {
   details?: unknown;
 }
 
-export function registerErrorHandler(app: FastifyInstance): void {
+/**
+ * @param spaFallback when set, a GET for a page (not under /api) that matches no route is answered
+ *   with the single-page app's index.html, so client-side routes survive a reload.
+ */
+export function registerErrorHandler(app: FastifyInstance, spaFallback?: () => boolean): void {
   app.setErrorHandler((rawError: FastifyError | AppError | ZodError | Error, request, reply) => {
     let status = 500;
     let body: ErrorBody = { error: 'internal_error', message: 'Something went wrong on our side.' };
@@ -80,9 +84,18 @@ export function registerErrorHandler(app: FastifyInstance): void {
   });
 
   app.setNotFoundHandler((request, reply) => {
-    void reply.status(404).send({
+    const path = request.url.split('?')[0] ?? '';
+    if (
+      request.method === 'GET' &&
+      !path.startsWith('/api/') &&
+      !path.startsWith('/open311/') &&
+      spaFallback?.()
+    ) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return reply.status(404).send({
       error: 'route_not_found',
-      message: `No route ${request.method} ${request.url.split('?')[0]}.`,
+      message: `No route ${request.method} ${path}.`,
     });
   });
 }

@@ -142,7 +142,8 @@ export function formatSummary(summary: ImportSummary): string {
         (listed < summary.problemCount ? ` (${listed} listed)` : ''),
     );
     for (const p of summary.problems) {
-      const where = p.record !== undefined ? `line ${p.line} (record ${p.record})` : `line ${p.line}`;
+      const where =
+        p.record !== undefined ? `line ${p.line} (record ${p.record})` : `line ${p.line}`;
       lines.push(`    ${where}: ${p.reason}${p.detail ? `: ${p.detail}` : ''}`);
     }
   }

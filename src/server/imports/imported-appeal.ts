@@ -30,7 +30,7 @@
 import { type Kysely, sql } from 'kysely';
 import { controlDateAfterDays, yearInZone } from '../../domain/deadlines.js';
 import type { ResultCode } from '../../domain/results.js';
-import { formatRegistrationNumber } from '../../domain/text.js';
+import { formatRegistrationNumber, matchKey } from '../../domain/text.js';
 import type {
   AppealKind,
   AppealStatus,
@@ -38,8 +38,10 @@ import type {
   AssignmentState,
   Channel,
 } from '../../domain/vocabulary.js';
+import { findOrCreateKind, findOrCreateQuestionType } from '../classifier/classifier.service.js';
 import type { Deps, SystemActor } from '../context.js';
 import type { DB, NewAppealRow } from '../db/schema.js';
+import { findOrCreateOrganisation } from '../executors/executors.service.js';
 import { countSkipped, type ImportSummary } from './import-summary.js';
 
 /** Records written per transaction by `ImportedAppealWriter`. */
@@ -151,7 +153,8 @@ export async function insertImportedAppeals(
 
     const rows: NewAppealRow[] = fresh.map((r, i) => {
       const qt = questionTypes.get(r.questionTypeId);
-      if (!qt) throw new Error(`Imported record ${r.sourceId}: no question type ${r.questionTypeId}.`);
+      if (!qt)
+        throw new Error(`Imported record ${r.sourceId}: no question type ${r.questionTypeId}.`);
       const closed = r.status === 'closed';
       const hasPoint = r.latitude !== null && r.longitude !== null;
       return {
@@ -244,7 +247,9 @@ async function questionTypeTerms(
     .select(['qt.id', 'qt.term_days', 'r.executor_id'])
     .where('qt.id', 'in', ids)
     .execute();
-  return new Map(rows.map((row) => [row.id, { termDays: row.term_days, executorId: row.executor_id }]));
+  return new Map(
+    rows.map((row) => [row.id, { termDays: row.term_days, executorId: row.executor_id }]),
+  );
 }
 
 /**
@@ -314,5 +319,54 @@ export class ImportedAppealWriter {
     const result = await insertImportedAppeals(this.deps, this.options, batch);
     this.summary.imported += result.imported;
     countSkipped(this.summary, 'already_imported', result.alreadyImported);
+  }
+}
+
+/**
+ * Finds or creates the reference data imported records name by text — classifier kinds, question
+ * types, executor organisations — once per distinct name (apostrophe, quote, space and case
+ * tolerant: `matchKey`), counting what it creates in `summary.created`.
+ */
+export class ImportReferences {
+  private readonly kinds = new Map<string, number>();
+  private readonly questionTypes = new Map<string, number>();
+  private readonly organisations = new Map<string, number>();
+
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly summary: ImportSummary,
+  ) {}
+
+  /** The id of the classifier kind named `name` (created when missing). */
+  async kindId(name: string): Promise<number> {
+    const key = matchKey(name);
+    const cached = this.kinds.get(key);
+    if (cached !== undefined) return cached;
+    const { id, created } = await findOrCreateKind(this.db, name);
+    if (created) this.summary.created.kinds++;
+    this.kinds.set(key, id);
+    return id;
+  }
+
+  /** The id of the question type `name` of kind `kindId` (created when missing, term 30 days). */
+  async questionTypeId(kindId: number, name: string): Promise<number> {
+    const key = `${kindId}\u0000${matchKey(name)}`;
+    const cached = this.questionTypes.get(key);
+    if (cached !== undefined) return cached;
+    const { id, created } = await findOrCreateQuestionType(this.db, kindId, name);
+    if (created) this.summary.created.questionTypes++;
+    this.questionTypes.set(key, id);
+    return id;
+  }
+
+  /** The id of the executor organisation `name` (created with type `other` when missing). */
+  async organisationId(name: string): Promise<number> {
+    const key = matchKey(name);
+    const cached = this.organisations.get(key);
+    if (cached !== undefined) return cached;
+    const { id, created } = await findOrCreateOrganisation(this.db, name, { type: 'other' });
+    if (created) this.summary.created.executors++;
+    this.organisations.set(key, id);
+    return id;
   }
 }

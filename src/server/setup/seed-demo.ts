@@ -6,11 +6,7 @@ import type { Kysely } from 'kysely';
 import type { Role } from '../../domain/vocabulary.js';
 import { ROLES } from '../../domain/vocabulary.js';
 import { registerAppeal } from '../appeals/register-appeal.js';
-import {
-  acceptAssignment,
-  respondToAppeal,
-  reviewAppeal,
-} from '../appeals/appeal-actions.js';
+import { acceptAssignment, respondToAppeal, reviewAppeal } from '../appeals/appeal-actions.js';
 import type { Deps, UserActor } from '../context.js';
 import type { DB } from '../db/schema.js';
 import { createUser } from '../users/users.service.js';
@@ -34,7 +30,9 @@ export interface DemoLogin {
   organisation: string | null;
 }
 
-async function demoExecutorOrganisation(db: Kysely<DB>): Promise<{ id: number; name: string; questionTypeId: number }> {
+async function demoExecutorOrganisation(
+  db: Kysely<DB>,
+): Promise<{ id: number; name: string; questionTypeId: number }> {
   // The organisation that executes the most question types: the demo executor sees real work.
   const row = await db
     .selectFrom('routing_rules as r')
@@ -72,18 +70,50 @@ export async function seedDemo(deps: Deps): Promise<DemoLogin[]> {
       organisationId: role === 'executor' ? org.id : null,
       password: DEMO_PASSWORD,
     });
-    users.set(role, { kind: 'user', id: user.id, login, fullName: user.fullName, role, organisationId: user.organisationId });
+    users.set(role, {
+      kind: 'user',
+      id: user.id,
+      login,
+      fullName: user.fullName,
+      role,
+      organisationId: user.organisationId,
+    });
   }
   const operator = users.get('operator')!;
   const executor = users.get('executor')!;
   const controller = users.get('controller')!;
 
   const samples = [
-    { name: 'Коваль Ірина Петрівна', phone: '+380 67 000 11 01', text: 'Третій день немає гарячої води в квартирі, стояк холодний.', address: 'вул. Демонстраційна, 5, кв. 12' },
-    { name: 'Бондар Олег Миколайович', phone: '+380 50 000 11 02', text: 'Не працює ліфт у другому під’їзді, на поверхах маломобільні мешканці.', address: 'просп. Прикладний, 17' },
-    { name: 'Ткаченко Марія Іванівна', phone: '+380 93 000 11 03', text: 'Прошу прибрати сміття біля контейнерного майданчика.', address: 'вул. Тестова, 3' },
-    { name: 'Мельник Андрій Олексійович', phone: '+380 66 000 11 04', text: 'Яма на проїжджій частині біля зупинки, небезпечно для автомобілів.', address: 'вул. Зразкова, 40' },
-    { name: 'Шевчук Наталія Василівна', phone: '+380 97 000 11 05', text: 'Не горить вуличне освітлення вздовж будинку вже тиждень.', address: 'вул. Навчальна, 8' },
+    {
+      name: 'Коваль Ірина Петрівна',
+      phone: '+380 67 000 11 01',
+      text: 'Третій день немає гарячої води в квартирі, стояк холодний.',
+      address: 'вул. Демонстраційна, 5, кв. 12',
+    },
+    {
+      name: 'Бондар Олег Миколайович',
+      phone: '+380 50 000 11 02',
+      text: 'Не працює ліфт у другому під’їзді, на поверхах маломобільні мешканці.',
+      address: 'просп. Прикладний, 17',
+    },
+    {
+      name: 'Ткаченко Марія Іванівна',
+      phone: '+380 93 000 11 03',
+      text: 'Прошу прибрати сміття біля контейнерного майданчика.',
+      address: 'вул. Тестова, 3',
+    },
+    {
+      name: 'Мельник Андрій Олексійович',
+      phone: '+380 66 000 11 04',
+      text: 'Яма на проїжджій частині біля зупинки, небезпечно для автомобілів.',
+      address: 'вул. Зразкова, 40',
+    },
+    {
+      name: 'Шевчук Наталія Василівна',
+      phone: '+380 97 000 11 05',
+      text: 'Не горить вуличне освітлення вздовж будинку вже тиждень.',
+      address: 'вул. Навчальна, 8',
+    },
   ];
   const ids: number[] = [];
   for (const [i, s] of samples.entries()) {
@@ -104,8 +134,13 @@ export async function seedDemo(deps: Deps): Promise<DemoLogin[]> {
   const [, inWork, onCheck, closed] = ids;
   for (const id of [inWork, onCheck, closed]) if (id) await acceptAssignment(deps, executor, id);
   for (const id of [onCheck, closed]) {
-    if (id) await respondToAppeal(deps, executor, id, { text: 'Роботи виконано, перевірено на місці.', attachmentIds: [] });
+    if (id)
+      await respondToAppeal(deps, executor, id, {
+        text: 'Роботи виконано, перевірено на місці.',
+        attachmentIds: [],
+      });
   }
-  if (closed) await reviewAppeal(deps, controller, closed, { decision: 'accept', result: 'done_confirmed' });
+  if (closed)
+    await reviewAppeal(deps, controller, closed, { decision: 'accept', result: 'done_confirmed' });
   return logins;
 }

@@ -39,7 +39,11 @@ export async function seedReferenceData(db: Kysely<DB>): Promise<ReferenceSeedSu
       if (inserted) summary.organisations++;
       const row =
         inserted ??
-        (await trx.selectFrom('organisations').select('id').where('match_key', '=', key).executeTakeFirstOrThrow());
+        (await trx
+          .selectFrom('organisations')
+          .select('id')
+          .where('match_key', '=', key)
+          .executeTakeFirstOrThrow());
       orgIds.set(org.key, row.id);
     }
 
@@ -56,7 +60,13 @@ export async function seedReferenceData(db: Kysely<DB>): Promise<ReferenceSeedSu
       if (inserted) summary.kinds++;
       const kindId =
         inserted?.id ??
-        (await trx.selectFrom('classifier_kinds').select('id').where('match_key', '=', key).executeTakeFirstOrThrow()).id;
+        (
+          await trx
+            .selectFrom('classifier_kinds')
+            .select('id')
+            .where('match_key', '=', key)
+            .executeTakeFirstOrThrow()
+        ).id;
 
       for (const type of kind.questionTypes) {
         const typeKey = matchKey(type.name);

@@ -22,7 +22,11 @@ export function usersRoutes(deps: Deps): FastifyPluginAsyncZod {
       '/users',
       {
         config: { access: 'users.manage' },
-        schema: { tags: ['users'], operationId: 'listUsers', response: { 200: z.array(userView), ...errorResponses(401, 403) } },
+        schema: {
+          tags: ['users'],
+          operationId: 'listUsers',
+          response: { 200: z.array(userView), ...errorResponses(401, 403) },
+        },
       },
       async () => listUsers(deps),
     );

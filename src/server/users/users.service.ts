@@ -53,7 +53,8 @@ export async function createUser(deps: Deps, input: NewUser): Promise<UserView> 
       .select('id')
       .where('id', '=', organisationId)
       .executeTakeFirst();
-    if (!org) throw badRequest('unknown_organisation', `No organisation with id ${organisationId}.`);
+    if (!org)
+      throw badRequest('unknown_organisation', `No organisation with id ${organisationId}.`);
   }
   const taken = await deps.db
     .selectFrom('users')
@@ -112,4 +113,3 @@ export async function listUsers(deps: Deps): Promise<UserView[]> {
     .execute();
   return rows.map(presentUser);
 }
-

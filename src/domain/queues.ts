@@ -1,0 +1,29 @@
+/**
+ * Work queues and which of them each role's start page shows (regulation 5.4.3: the head
+ * distributes duties; each role sees its own work first).
+ */
+import type { Role } from './vocabulary.js';
+
+export const QUEUES = [
+  'needs_routing',
+  'registered_today',
+  'open',
+  'new',
+  'in_work',
+  'due_soon',
+  'overdue',
+  'rework',
+  'on_check',
+] as const;
+export type Queue = (typeof QUEUES)[number];
+
+export const ROLE_QUEUES: Record<Role, readonly Queue[]> = {
+  operator: ['needs_routing', 'registered_today', 'open'],
+  moderator: ['needs_routing', 'registered_today', 'open'],
+  executor: ['new', 'in_work', 'due_soon', 'overdue', 'rework'],
+  controller: ['on_check', 'overdue', 'rework'],
+  supervisor: ['on_check', 'overdue', 'needs_routing', 'open'],
+  dispatcher: ['open'],
+  analyst: ['open'],
+  administrator: ['open'],
+};

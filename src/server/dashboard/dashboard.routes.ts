@@ -1,0 +1,61 @@
+/** The supervisor's live picture and the work queues of the signed-in role. */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { QUEUES, ROLE_QUEUES } from '../../domain/queues.js';
+import { countQueues } from '../appeals/appeal-queries.js';
+import type { Deps } from '../context.js';
+import { currentUser } from '../http/auth-plugin.js';
+import { errorResponses } from '../http/openapi.js';
+import { getDashboard } from './dashboard.service.js';
+
+export function dashboardRoutes(deps: Deps): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/queues',
+      {
+        config: { access: 'appeal.read' },
+        schema: {
+          tags: ['monitoring'],
+          operationId: 'getQueues',
+          summary: "The signed-in role's work queues with counts",
+          response: {
+            200: z.object({
+              queues: z.array(z.object({ key: z.enum(QUEUES), count: z.number().int() })),
+            }),
+            ...errorResponses(401, 403),
+          },
+        },
+      },
+      async (request) => {
+        const user = currentUser(request);
+        return { queues: await countQueues(deps, user, ROLE_QUEUES[user.role]) };
+      },
+    );
+    app.get(
+      '/dashboard',
+      {
+        config: { access: 'monitoring.read' },
+        schema: {
+          tags: ['monitoring'],
+          operationId: 'getDashboard',
+          summary: 'Counts by status, overdue by executor, today’s intake by channel',
+          response: {
+            200: z.object({
+              byStatus: z.array(z.object({ status: z.string(), count: z.number().int() })),
+              overdueByExecutor: z.array(
+                z.object({
+                  executorId: z.number().int(),
+                  name: z.string(),
+                  count: z.number().int(),
+                }),
+              ),
+              todayByChannel: z.array(z.object({ channel: z.string(), count: z.number().int() })),
+            }),
+            ...errorResponses(401, 403),
+          },
+        },
+      },
+      async () => getDashboard(deps),
+    );
+  };
+}

@@ -1,0 +1,171 @@
+/**
+ * The registry: a total order across pages even on equal timestamps, queues with counts, CSV
+ * export with formulas neutralised, and the intake screen's lookups.
+ */
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appealBody, routedQuestionType } from '../factories.js';
+import { type ApiClient, startTestServer, type TestServer } from '../http.js';
+
+let server: TestServer;
+let operator: ApiClient;
+let questionTypeId: number;
+let executorId: number;
+const SAME_TIME = '2026-03-01T09:00:00+02:00';
+
+beforeAll(async () => {
+  server = await startTestServer();
+  ({ questionTypeId, executorId } = await routedQuestionType(server.ctx.deps));
+  operator = await server.signIn('operator');
+  // 23 appeals received at the very same second: only the id can order them.
+  for (let i = 0; i < 23; i++) {
+    const res = await operator.post(
+      '/api/v1/appeals',
+      appealBody(questionTypeId, { receivedAt: SAME_TIME, description: `Однакова мить ${i}` }),
+    );
+    expect(res.status).toBe(201);
+  }
+});
+afterAll(() => server.close());
+
+type Page = {
+  items: { id: number; number: string; privileged: boolean }[];
+  nextCursor: string | null;
+};
+
+async function allPages(client: ApiClient, query: string, limit: number): Promise<number[]> {
+  const ids: number[] = [];
+  let cursor: string | null = null;
+  do {
+    const res: { body: Page; status: number } = await client.get<Page>(
+      `/api/v1/appeals?${query}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`,
+    );
+    expect(res.status).toBe(200);
+    ids.push(...res.body.items.map((a) => a.id));
+    cursor = res.body.nextCursor;
+  } while (cursor);
+  return ids;
+}
+
+describe('registry paging', () => {
+  it.each(['sort=received_desc', 'sort=received_asc', 'sort=control_date_asc', 'queue=open'])(
+    'keeps a total order across pages on equal timestamps (%s)',
+    async (query) => {
+      const paged = await allPages(
+        operator,
+        `${query}&receivedFrom=${encodeURIComponent(SAME_TIME)}`,
+        5,
+      );
+      const whole = await allPages(
+        operator,
+        `${query}&receivedFrom=${encodeURIComponent(SAME_TIME)}`,
+        200,
+      );
+      expect(paged).toHaveLength(23);
+      expect(new Set(paged).size).toBe(23);
+      expect(paged).toEqual(whole);
+    },
+  );
+
+  it('puts privileged applicants first in a queue', async () => {
+    const res = await operator.post<{ id: number }>(
+      '/api/v1/appeals',
+      appealBody(questionTypeId, {
+        receivedAt: SAME_TIME,
+        applicant: {
+          fullName: 'Ветеран Тест',
+          phones: ['050 000 00 99'],
+          privilegedCategory: 'Учасник бойових дій',
+        },
+      }),
+    );
+    const page = await operator.get<Page>('/api/v1/appeals?queue=open&limit=3');
+    expect(page.body.items[0]).toMatchObject({ id: res.body.id, privileged: true });
+  });
+});
+
+describe('queues', () => {
+  it('counts the operator’s and the executor’s queues', async () => {
+    const queues = await operator.get<{ queues: { key: string; count: number }[] }>(
+      '/api/v1/queues',
+    );
+    expect(queues.body.queues.map((q) => q.key)).toEqual([
+      'needs_routing',
+      'registered_today',
+      'open',
+    ]);
+    expect(queues.body.queues.find((q) => q.key === 'open')?.count).toBeGreaterThanOrEqual(23);
+
+    const executor = await server.signIn('executor', executorId);
+    const own = await executor.get<{ queues: { key: string; count: number }[] }>('/api/v1/queues');
+    expect(own.body.queues.find((q) => q.key === 'new')?.count).toBeGreaterThanOrEqual(23);
+    const inbox = await executor.get<Page>('/api/v1/appeals?queue=new&limit=2');
+    expect(inbox.body.items).toHaveLength(2);
+    expect(inbox.body.nextCursor).not.toBeNull();
+  });
+
+  it('gives the supervisor the live picture', async () => {
+    const supervisor = await server.signIn('supervisor');
+    const res = await supervisor.get<{ byStatus: { status: string; count: number }[] }>(
+      '/api/v1/dashboard',
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.byStatus.find((s) => s.status === 'registered')?.count).toBeGreaterThanOrEqual(
+      23,
+    );
+    expect((await operator.get('/api/v1/dashboard')).status).toBe(403);
+  });
+});
+
+describe('CSV export', () => {
+  it('opens formulas as text', async () => {
+    const dangerous = ['=HYPERLINK("http://x")', '+380 67', '-2+3', '@SUM(A1)'];
+    for (const description of dangerous) {
+      await operator.post(
+        '/api/v1/appeals',
+        appealBody(questionTypeId, { description, receivedAt: '2026-04-01T10:00:00Z' }),
+      );
+    }
+    const res = await operator.request<string>(
+      'GET',
+      '/api/v1/appeals/export.csv?receivedFrom=2026-04-01T00:00:00Z&receivedTo=2026-04-02T00:00:00Z',
+    );
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/csv');
+    const rows: Record<string, string>[] = parse(res.body.replace(/^\uFEFF/, ''), { columns: true });
+    expect(rows.map((r) => r.description).sort()).toEqual(dangerous.map((d) => `'${d}`).sort());
+  });
+});
+
+describe('intake lookups', () => {
+  it('finds «Гаряче водопостачання» by "вода гаряча"', async () => {
+    const res = await operator.get<{ name: string }[]>(
+      `/api/v1/question-types?q=${encodeURIComponent('вода гаряча')}`,
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.length).toBeGreaterThan(0);
+    const kinds = await server.ctx.deps.db
+      .selectFrom('question_types as qt')
+      .innerJoin('classifier_kinds as k', 'k.id', 'qt.kind_id')
+      .select(['qt.name', 'k.name as kind'])
+      .where(
+        'qt.name',
+        'in',
+        res.body.map((r) => r.name),
+      )
+      .execute();
+    expect(kinds.some((k) => k.kind === 'Гаряче водопостачання')).toBe(true);
+  });
+
+  it('suggests known addresses and finds the applicant by phone in another spelling', async () => {
+    const res = await operator.get<{ address: string; count: number }[]>(
+      '/api/v1/addresses?q=Тестова',
+    );
+    expect(res.body[0]).toMatchObject({ address: 'вул. Тестова, 1' });
+    const people = await operator.get<{ fullName: string }[]>(
+      `/api/v1/applicants?phone=${encodeURIComponent('+38 (067) 000-00-01')}`,
+    );
+    expect(people.status, JSON.stringify(people.body)).toBe(200);
+    expect(people.body.length).toBeGreaterThan(0);
+  });
+});
