@@ -17,7 +17,7 @@ export interface ApiResponse<T = Record<string, unknown>> {
 export class ApiClient {
   constructor(
     readonly baseUrl: string,
-    private cookie = '',
+    public cookie = '',
   ) {}
 
   async request<T = Record<string, unknown>>(
@@ -37,7 +37,8 @@ export class ApiClient {
       },
     };
     if (body !== undefined) {
-      init.body = typeof body === 'string' || body instanceof FormData ? body : JSON.stringify(body);
+      init.body =
+        typeof body === 'string' || body instanceof FormData ? body : JSON.stringify(body);
     }
     const response = await fetch(`${this.baseUrl}${path}`, init);
     const setCookie = response.headers.get('set-cookie');
@@ -53,7 +54,8 @@ export class ApiClient {
   }
 
   get = <T = Record<string, unknown>>(path: string) => this.request<T>('GET', path);
-  post = <T = Record<string, unknown>>(path: string, body?: unknown) => this.request<T>('POST', path, body ?? {});
+  post = <T = Record<string, unknown>>(path: string, body?: unknown) =>
+    this.request<T>('POST', path, body ?? {});
 }
 
 export interface TestServer {
@@ -78,7 +80,10 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
     async signIn(role, organisationId) {
       const user = await makeUser(ctx.deps, role, organisationId ? { organisationId } : {});
       const client = new ApiClient(address);
-      const res = await client.post('/api/v1/auth/login', { login: user.login, password: TEST_PASSWORD });
+      const res = await client.post('/api/v1/auth/login', {
+        login: user.login,
+        password: TEST_PASSWORD,
+      });
       if (res.status !== 200) throw new Error(`login failed: ${JSON.stringify(res.body)}`);
       return Object.assign(client, { userId: user.id });
     },

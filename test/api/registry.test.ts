@@ -132,7 +132,9 @@ describe('CSV export', () => {
     );
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/csv');
-    const rows: Record<string, string>[] = parse(res.body.replace(/^\uFEFF/, ''), { columns: true });
+    const rows: Record<string, string>[] = parse(res.body.replace(/^\uFEFF/, ''), {
+      columns: true,
+    });
     expect(rows.map((r) => r.description).sort()).toEqual(dangerous.map((d) => `'${d}`).sort());
   });
 });

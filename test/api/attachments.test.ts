@@ -1,0 +1,113 @@
+/**
+ * Attachments: type checked by the bytes, size limited, scoped like the appeal, used in a response.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appealBody, otherOrganisation, routedQuestionType } from '../factories.js';
+import { type ApiClient, startTestServer, type TestServer } from '../http.js';
+
+// The smallest valid PNG: 1×1 transparent pixel.
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+let server: TestServer;
+let operator: ApiClient;
+let executor: ApiClient;
+let stranger: ApiClient;
+let appealId: number;
+
+function form(bytes: Buffer, name: string, type: string): FormData {
+  const data = new FormData();
+  data.append('file', new Blob([bytes], { type }), name);
+  return data;
+}
+
+beforeAll(async () => {
+  server = await startTestServer({ maxFileBytes: 1024 });
+  const routed = await routedQuestionType(server.ctx.deps);
+  operator = await server.signIn('operator');
+  executor = await server.signIn('executor', routed.executorId);
+  stranger = await server.signIn(
+    'executor',
+    await otherOrganisation(server.ctx.deps, routed.executorId),
+  );
+  appealId = (
+    await operator.post<{ id: number }>('/api/v1/appeals', appealBody(routed.questionTypeId))
+  ).body.id;
+});
+afterAll(() => server.close());
+
+describe('attachments', () => {
+  it('stores a photo and serves it back to those who see the appeal', async () => {
+    const up = await executor.request<{ id: number; mediaType: string; url: string }>(
+      'POST',
+      `/api/v1/appeals/${appealId}/attachments`,
+      form(PNG, 'фото.png', 'image/png'),
+    );
+    expect(up.status).toBe(201);
+    expect(up.body.mediaType).toBe('image/png');
+    const down = await fetch(`${server.baseUrl}${up.body.url}`, {
+      headers: { cookie: executor.cookie },
+    });
+    expect(down.status).toBe(200);
+    expect(Buffer.from(await down.arrayBuffer())).toEqual(PNG);
+    expect((await stranger.get(up.body.url)).status).toBe(404);
+  });
+
+  it('refuses a file whose bytes are not an allowed type, whatever its name says', async () => {
+    const res = await executor.request(
+      'POST',
+      `/api/v1/appeals/${appealId}/attachments`,
+      form(Buffer.from('MZ\x90\x00binary'), 'photo.png', 'image/png'),
+    );
+    expect(res.status).toBe(415);
+    expect(res.body).toMatchObject({ error: 'unsupported_file_type' });
+  });
+
+  it('refuses a file over the limit with 413 and keeps nothing', async () => {
+    const big = Buffer.concat([PNG, Buffer.alloc(4096)]);
+    const res = await executor.request(
+      'POST',
+      `/api/v1/appeals/${appealId}/attachments`,
+      form(big, 'big.png', 'image/png'),
+    );
+    expect(res.status).toBe(413);
+    expect(res.body).toMatchObject({ error: 'file_too_large' });
+    const rows = await server.ctx.deps.db
+      .selectFrom('attachments')
+      .select('file_name')
+      .where('appeal_id', '=', appealId)
+      .execute();
+    expect(rows.map((r) => r.file_name)).toEqual(['фото.png']);
+  });
+
+  it('refuses an upload to another organisation’s appeal with 404', async () => {
+    const res = await stranger.request(
+      'POST',
+      `/api/v1/appeals/${appealId}/attachments`,
+      form(PNG, 'x.png', 'image/png'),
+    );
+    expect(res.status).toBe(404);
+  });
+
+  it('attaches uploaded files to the executor’s response', async () => {
+    const up = await executor.request<{ id: number }>(
+      'POST',
+      `/api/v1/appeals/${appealId}/attachments`,
+      form(PNG, 'after.png', 'image/png'),
+    );
+    await executor.post(`/api/v1/appeals/${appealId}/accept`);
+    const res = await executor.post(`/api/v1/appeals/${appealId}/responses`, {
+      text: 'Фото після ремонту',
+      attachmentIds: [up.body.id],
+    });
+    expect(res.status).toBe(201);
+    const card = await operator.get<{
+      attachments: { fileName: string; responseId: number | null }[];
+    }>(`/api/v1/appeals/${appealId}`);
+    expect(
+      card.body.attachments.find((a) => a.fileName === 'after.png')?.responseId,
+    ).not.toBeNull();
+  });
+});
