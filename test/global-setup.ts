@@ -48,7 +48,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
         `SELECT datname FROM pg_database WHERE datname LIKE $1 OR datname = $2`,
         [`kontakt_t_${runId}_%`, templateName],
       );
-      for (const row of rows) await admin.query(`DROP DATABASE IF EXISTS ${row.datname} WITH (FORCE)`);
+      for (const row of rows)
+        await admin.query(`DROP DATABASE IF EXISTS ${row.datname} WITH (FORCE)`);
       await admin.end();
     };
   }
