@@ -113,10 +113,12 @@ function byCount(counts: Record<string, number>): string {
  * ```text
  * Import publicstuff-csv: ../shared/data/service-requests/nyc-publicstuff-2010-2018.csv
  *   read 8739, imported 8289, skipped 450 (duplicate_id 450)
+ *   imported with notes: invalid_zip 1
  *   created: 1 kind, 415 question types, 0 executors
- *   problems: 450 (50 listed)
- *     line 6: duplicate_id: ID 915205 …
- *   took 6.1 s
+ *   problems: 451 (51 listed)
+ *     line 500: duplicate_id: ID 915216 was already read on line 2
+ *     …
+ *   took 4.3 s
  * ```
  */
 export function formatSummary(summary: ImportSummary): string {

@@ -6,7 +6,7 @@
  * Per batch:
  * 1. records whose `(source, source_id)` is already in `appeals` are skipped (`already_imported`;
  *    the unique index `appeals_source_idx` with ON CONFLICT DO NOTHING is the safety net against a
- *    concurrent import of the same file);
+ *    concurrent import of the same file — a record taken that way leaves its number unused);
  * 2. registration numbers are allocated in blocks, one counter statement for all the years of the
  *    batch (`registration_counters.last_value += n`), and given out in order of receipt;
  * 3. the appeals are inserted, each with its control date (`controlDateAfterDays` with the question

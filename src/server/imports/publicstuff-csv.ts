@@ -27,14 +27,16 @@
  * executor and the kind is new, so no routing rule applies: appeals get no assignment. The closing
  * time is not in the file: a closed appeal's `closed_at` is its `Date Created`.
  *
- * Addresses: en and em dashes become `-`, spaces are squeezed. An address without a comma (a bare
- * street line such as «50-51 98th St») is completed with the Location and the ZIP code; a ZIP code
+ * Addresses: en and em dashes become `-`, spaces are squeezed. An address without a comma and not
+ * ending in a ZIP code (a bare street line such as «50-51 98th St») is completed with the Location
+ * and the ZIP code; a ZIP code
  * that lost its leading zero («8861») is padded to five digits («08861»); «0» means no ZIP code.
  * Full addresses («1382 Dumont Ave, Brooklyn, NY 11208, USA») are kept as written (their ZIP column
  * is often a placeholder, 10019).
  */
 import { createReadStream } from 'node:fs';
-import { type CsvError, type Info, parse } from 'csv-parse';
+import { pipeline, Transform, type TransformCallback } from 'node:stream';
+import { type CsvError, type Info, type Parser, parse } from 'csv-parse';
 import type { AppealStatus } from '../../domain/vocabulary.js';
 import type { ResultCode } from '../../domain/results.js';
 import type { Deps, SystemActor } from '../context.js';
@@ -108,7 +110,7 @@ export function publicStuffAddress(
       .trim();
   const street = clean(address);
   if (street === '') return null;
-  if (street.includes(',')) return street;
+  if (street.includes(',') || /\b\d{5}(-\d{4})?$/.test(street)) return street;
   const place = clean(location);
   const tail = [place, zip].filter((s): s is string => !!s).join(' ');
   return tail ? `${street}, ${tail}` : street;
@@ -144,6 +146,73 @@ function countNewlines(text: string): number {
 }
 
 /**
+ * Line numbers of byte offsets of a streamed file. csv-parse's own line count is off when a quoted
+ * field holds a CRLF, so the file's newlines are counted here as it streams through `tap`; the
+ * positions behind the importer's progress are forgotten to keep memory flat.
+ */
+class LineIndex {
+  /** Offsets of the newlines not yet forgotten, and whether the line each one ends is blank. */
+  private positions: number[] = [];
+  private blank: boolean[] = [];
+  private forgotten = 0;
+  private seen = 0;
+  private lineStart = 0;
+  private lastByte = -1;
+
+  /** A pass-through stream that records the newlines of what flows through it. */
+  tap(): Transform {
+    return new Transform({
+      transform: (chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback) => {
+        for (let i = chunk.indexOf(10); i >= 0; i = chunk.indexOf(10, i + 1)) {
+          const at = this.seen + i;
+          const before = i > 0 ? chunk[i - 1] : this.lastByte;
+          const length = at - this.lineStart;
+          this.positions.push(at);
+          this.blank.push(length === 0 || (length === 1 && before === 13));
+          this.lineStart = at + 1;
+        }
+        this.seen += chunk.length;
+        if (chunk.length > 0) this.lastByte = chunk[chunk.length - 1]!;
+        done(null, chunk);
+      },
+    });
+  }
+
+  /** Index of the first remembered newline at or after byte `at`. */
+  private firstFrom(at: number): number {
+    let lo = 0;
+    let hi = this.positions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.positions[mid]! < at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** 1-based line of the byte at offset `at`. */
+  lineOf(at: number): number {
+    return 1 + this.forgotten + this.firstFrom(at);
+  }
+
+  /** 1-based line of the first non-blank line starting at or after the line start `at`. */
+  firstNonBlankLineFrom(at: number): number {
+    let i = this.firstFrom(at);
+    while (i < this.positions.length && this.blank[i]) i++;
+    return 1 + this.forgotten + i;
+  }
+
+  /** Forget the newlines before byte `at` (nothing before it will be asked again). */
+  forgetBefore(at: number): void {
+    const n = this.firstFrom(at);
+    if (n < 4096) return;
+    this.positions.splice(0, n);
+    this.blank.splice(0, n);
+    this.forgotten += n;
+  }
+}
+
+/**
  * Import a PublicStuff CSV export (see the module doc for the mapping). Rows already imported
  * (same ID) are skipped, so the same file may be imported again.
  *
@@ -165,31 +234,35 @@ export async function importPublicStuffCsv(deps: Deps, filePath: string): Promis
     summary,
   );
 
-  const parser = createReadStream(filePath).pipe(
-    parse({
-      bom: true,
-      info: true,
-      raw: true,
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: true,
-      skip_records_with_error: true,
-      on_skip: (error: CsvError | undefined, raw: string | undefined) => {
-        summary.read++;
-        const lines = typeof error?.lines === 'number' ? error.lines : 0;
-        const line = raw ? lines - countNewlines(raw.replace(/\r?\n$/, '')) : lines;
-        skipRecord(summary, {
-          line: Math.max(1, line),
-          reason: 'csv_error',
-          detail:
-            error?.code === 'CSV_QUOTE_NOT_CLOSED'
-              ? 'a quote opened here is never closed: the rest of the file could not be read'
-              : (error?.message ?? 'unreadable row'),
-        });
-        return undefined;
-      },
-    }),
-  );
+  const lines = new LineIndex();
+  /** Byte offset where the last record the parser accepted ends (the next one starts there). */
+  let parsedUpTo = 0;
+  const parser: Parser = parse({
+    bom: true,
+    info: true,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: true,
+    skip_records_with_error: true,
+    on_record: (record: string[], context) => {
+      parsedUpTo = context.bytes;
+      return record;
+    },
+    on_skip: (error: CsvError | undefined) => {
+      summary.read++;
+      skipRecord(summary, {
+        line: lines.firstNonBlankLineFrom(parsedUpTo),
+        reason: 'csv_error',
+        detail:
+          error?.code === 'CSV_QUOTE_NOT_CLOSED'
+            ? 'a quote opened here is never closed: the rest of the file could not be read'
+            : (error?.message ?? 'unreadable row'),
+      });
+      return undefined;
+    },
+  });
+  // Errors (an unreadable file) reach the loop below through the parser, which pipeline destroys.
+  pipeline(createReadStream(filePath), lines.tap(), parser, () => {});
 
   let columns: Map<ColumnName, number> | null = null;
   let width = 0;
@@ -200,7 +273,9 @@ export async function importPublicStuffCsv(deps: Deps, filePath: string): Promis
     const { info, record } = chunk;
     let embedded = 0;
     for (const value of record) embedded += countNewlines(value);
-    const line = info.lines - embedded;
+    // The record ends at info.bytes (after its newline): its last line less the newlines inside it.
+    const line = lines.lineOf(Math.max(0, info.bytes - 1)) - embedded;
+    lines.forgetBefore(info.bytes);
 
     if (!columns) {
       columns = new Map();
