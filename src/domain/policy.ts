@@ -21,6 +21,9 @@ export const PERMISSIONS = [
   'executors.manage',
   'users.manage',
   'monitoring.read',
+  'extension.decide',
+  'explanation.request',
+  'calendar.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -45,12 +48,25 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'attachment.upload',
     'applicant.read',
     'monitoring.read',
+    'explanation.request',
   ],
   executor: ['appeal.read', 'assignment.work', 'attachment.upload'],
   dispatcher: ['appeal.read', 'applicant.read'],
-  supervisor: [...CENTRE_INTAKE, 'appeal.review', 'monitoring.read'],
+  supervisor: [
+    ...CENTRE_INTAKE,
+    'appeal.review',
+    'monitoring.read',
+    'extension.decide',
+    'explanation.request',
+  ],
   analyst: ['appeal.read', 'monitoring.read'],
-  administrator: ['appeal.read', 'classifier.manage', 'executors.manage', 'users.manage'],
+  administrator: [
+    'appeal.read',
+    'classifier.manage',
+    'executors.manage',
+    'users.manage',
+    'calendar.manage',
+  ],
 };
 
 /** Whether `role` holds `permission`. */

@@ -96,3 +96,16 @@ export function resultByLabel(label: string): ResultCode | undefined {
 function resultKey(label: string): string {
   return matchKey(label).replace(/\s*\/\s*/g, '/');
 }
+
+/**
+ * Results that decide the question on the merits: a new appeal of the same person on the same
+ * question after one of these need not be considered again (Law 393/96-ВР Art. 8).
+ */
+export const DECIDED_ON_MERITS: readonly ResultCode[] = [
+  'done_confirmed',
+  'done_awaiting_confirmation',
+  'done_photo_evidence',
+  'explained',
+  'explained_needs_funding',
+  'impossible_now_needs_funding',
+];

@@ -47,6 +47,20 @@ const envSchema = z.object({
     .enum(['true', 'false', '1', '0'])
     .default('false')
     .transform((v) => v === 'true' || v === '1'),
+  /** SMTP server for e-mail, e.g. smtp://user:pass@mail.example.org:587; unset = mail stays in the outbox. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  MAIL_FROM: z.string().default('Kontakt <kontakt@localhost>'),
+  /** Public address of the web app, used in links inside e-mails. */
+  KONTAKT_PUBLIC_URL: z.string().url().default('http://127.0.0.1:3000'),
+  /** Run the background jobs (deadline sweep, mail delivery) in this process. */
+  KONTAKT_JOBS: z
+    .enum(['true', 'false', '1', '0'])
+    .default('true')
+    .transform((v) => v === 'true' || v === '1'),
   /** Where the shared real data lives, imported by the demo when present. */
   KONTAKT_SHARED_DATA: z.string().default('../shared/data'),
 });
@@ -63,6 +77,10 @@ export interface Config {
   sessionHours: number;
   secureCookies: boolean;
   sharedDataDir: string;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  publicUrl: string;
+  runJobs: boolean;
 }
 
 /**
@@ -89,5 +107,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionHours: e.KONTAKT_SESSION_HOURS,
     secureCookies: e.KONTAKT_SECURE_COOKIES,
     sharedDataDir: e.KONTAKT_SHARED_DATA,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    publicUrl: e.KONTAKT_PUBLIC_URL,
+    runJobs: e.KONTAKT_JOBS,
   };
 }

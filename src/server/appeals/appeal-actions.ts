@@ -8,17 +8,19 @@ import type { Kysely, Selectable } from 'kysely';
 import {
   type AppealAction,
   type AssignmentAction,
+  DEFAULT_REWORK_LIMIT,
   decideTransition,
   isActiveAssignment,
   nextAssignmentState,
 } from '../../domain/appeal-lifecycle.js';
-import { appealScope } from '../../domain/policy.js';
 import type { ResultCode } from '../../domain/results.js';
 import type { AppealStatus, AssignmentState } from '../../domain/vocabulary.js';
 import type { Deps, UserActor } from '../context.js';
 import type { AppealsTable, AssignmentsTable, DB } from '../db/schema.js';
-import { AppError, badRequest, conflict, notFound } from '../errors.js';
+import { AppError, badRequest, conflict } from '../errors.js';
+import { numberSetting } from '../settings.js';
 import { recordAppealEvent } from './appeal-history.js';
+import { type LockedAppeal, lockVisibleAppeal } from './lock-visible-appeal.js';
 import type { AssignInput, RespondInput, ReviewInput } from './appeals.schemas.js';
 import { assertExecutor } from './register-appeal.js';
 
@@ -31,49 +33,14 @@ export interface ActionOutcome {
 }
 
 /** The configured rework limit (settings table; default 2 as in Kyiv 1551). */
-export async function reworkLimit(db: Kysely<DB>): Promise<number> {
-  const row = await db
-    .selectFrom('settings')
-    .select('value')
-    .where('key', '=', 'rework_limit')
-    .executeTakeFirst();
-  const value = row?.value as unknown;
-  return typeof value === 'number' ? value : 2;
+export function reworkLimit(db: Kysely<DB>): Promise<number> {
+  return numberSetting(db, 'rework_limit', DEFAULT_REWORK_LIMIT);
 }
 
-interface Loaded {
-  appeal: AppealRow;
-  assignments: AssignmentRow[];
-}
+type Loaded = LockedAppeal;
 
-/**
- * Lock and load an appeal with its assignments, as `actor` may see it.
- * @throws AppError 404 `appeal_not_found` when it does not exist or lies outside the actor's scope
- *   (an executor sees only appeals with an assignment of its organisation).
- */
-async function loadForUpdate(db: Kysely<DB>, actor: UserActor, appealId: number): Promise<Loaded> {
-  const appeal = await db
-    .selectFrom('appeals')
-    .selectAll()
-    .where('id', '=', appealId)
-    .forUpdate()
-    .executeTakeFirst();
-  if (!appeal) throw notFound('appeal', appealId);
-  const assignments = await db
-    .selectFrom('assignments')
-    .selectAll()
-    .where('appeal_id', '=', appealId)
-    .orderBy('id')
-    .execute();
-  const scope = appealScope(actor);
-  if (
-    scope.kind === 'organisation' &&
-    !assignments.some((a) => a.executor_id === scope.organisationId)
-  ) {
-    throw notFound('appeal', appealId);
-  }
-  return { appeal, assignments };
-}
+/** Lock and load an appeal with its assignments, as `actor` may see it (404 outside its scope). */
+const loadForUpdate = lockVisibleAppeal;
 
 function activeMain(assignments: AssignmentRow[]): AssignmentRow | undefined {
   return assignments.find(

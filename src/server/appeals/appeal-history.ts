@@ -18,7 +18,14 @@ export type AppealEventType =
   | 'returned_for_rework'
   | 'cancelled'
   | 'closed'
-  | 'attachment_added';
+  | 'attachment_added'
+  | 'deadline_due_soon'
+  | 'deadline_overdue'
+  | 'extension_requested'
+  | 'extension_approved'
+  | 'extension_refused'
+  | 'explanation_requested'
+  | 'explanation_given';
 
 export interface AppealEvent {
   appealId: number;

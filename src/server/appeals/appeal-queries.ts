@@ -17,6 +17,7 @@ import type {
   ListAppealsQuery,
 } from './appeals.schemas.js';
 import type { Queue } from '../../domain/queues.js';
+import { reworkLimit } from './appeal-actions.js';
 import { allowedActions, presentAppealCard, presentAppealSummary } from './appeal-presenter.js';
 
 const ACTIVE_ASSIGNMENT_STATES = ['pending', 'in_work', 'responded', 'rework'];
@@ -403,67 +404,62 @@ export async function getAppealCard(
     .executeTakeFirst();
   if (!summary) throw notFound('appeal', appealId);
 
-  const [appeal, assignments, responses, reviews, attachments, history, limitRow] =
-    await Promise.all([
-      db.selectFrom('appeals').selectAll().where('id', '=', appealId).executeTakeFirstOrThrow(),
-      db
-        .selectFrom('assignments as s')
-        .innerJoin('organisations as o', 'o.id', 's.executor_id')
-        .selectAll('s')
-        .select('o.name as executor_name')
-        .where('s.appeal_id', '=', appealId)
-        .orderBy('s.id')
-        .execute(),
-      db
-        .selectFrom('responses as r')
-        .innerJoin('assignments as s', 's.id', 'r.assignment_id')
-        .innerJoin('organisations as o', 'o.id', 's.executor_id')
-        .leftJoin('users as u', 'u.id', 'r.author_id')
-        .select([
-          'r.id',
-          'r.assignment_id',
-          'r.text',
-          'r.proposed_result',
-          'r.created_at',
-          'o.name as executor_name',
-          'u.full_name as author_name',
-        ])
-        .where('r.appeal_id', '=', appealId)
-        .orderBy('r.id')
-        .execute(),
-      db
-        .selectFrom('reviews as v')
-        .leftJoin('users as u', 'u.id', 'v.reviewer_id')
-        .select([
-          'v.id',
-          'v.decision',
-          'v.result',
-          'v.comment',
-          'v.created_at',
-          'u.full_name as reviewer_name',
-        ])
-        .where('v.appeal_id', '=', appealId)
-        .orderBy('v.id')
-        .execute(),
-      db
-        .selectFrom('attachments')
-        .select(['id', 'file_name', 'media_type', 'size_bytes', 'response_id'])
-        .where('appeal_id', '=', appealId)
-        .orderBy('id')
-        .execute(),
-      db
-        .selectFrom('appeal_events')
-        .select(['id', 'at', 'actor_label', 'type', 'from_status', 'to_status', 'comment', 'data'])
-        .where('appeal_id', '=', appealId)
-        .orderBy('at')
-        .orderBy('id')
-        .execute(),
-      db
-        .selectFrom('settings')
-        .select('value')
-        .where('key', '=', 'rework_limit')
-        .executeTakeFirst(),
-    ]);
+  const [appeal, assignments, responses, reviews, attachments, history, limit] = await Promise.all([
+    db.selectFrom('appeals').selectAll().where('id', '=', appealId).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('assignments as s')
+      .innerJoin('organisations as o', 'o.id', 's.executor_id')
+      .selectAll('s')
+      .select('o.name as executor_name')
+      .where('s.appeal_id', '=', appealId)
+      .orderBy('s.id')
+      .execute(),
+    db
+      .selectFrom('responses as r')
+      .innerJoin('assignments as s', 's.id', 'r.assignment_id')
+      .innerJoin('organisations as o', 'o.id', 's.executor_id')
+      .leftJoin('users as u', 'u.id', 'r.author_id')
+      .select([
+        'r.id',
+        'r.assignment_id',
+        'r.text',
+        'r.proposed_result',
+        'r.created_at',
+        'o.name as executor_name',
+        'u.full_name as author_name',
+      ])
+      .where('r.appeal_id', '=', appealId)
+      .orderBy('r.id')
+      .execute(),
+    db
+      .selectFrom('reviews as v')
+      .leftJoin('users as u', 'u.id', 'v.reviewer_id')
+      .select([
+        'v.id',
+        'v.decision',
+        'v.result',
+        'v.comment',
+        'v.created_at',
+        'u.full_name as reviewer_name',
+      ])
+      .where('v.appeal_id', '=', appealId)
+      .orderBy('v.id')
+      .execute(),
+    db
+      .selectFrom('attachments')
+      .select(['id', 'file_name', 'media_type', 'size_bytes', 'response_id'])
+      .where('appeal_id', '=', appealId)
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('appeal_events')
+      .select(['id', 'at', 'actor_label', 'type', 'from_status', 'to_status', 'comment', 'data'])
+      .where('appeal_id', '=', appealId)
+      .orderBy('at')
+      .orderBy('id')
+      .execute(),
+    reworkLimit(db),
+  ]);
   const access = personalDataAccess(actor.role);
   const applicant =
     appeal.applicant_id !== null && access !== 'none'
@@ -473,7 +469,6 @@ export async function getAppealCard(
           .where('id', '=', appeal.applicant_id)
           .executeTakeFirst()
       : undefined;
-  const reworkLimit = typeof limitRow?.value === 'number' ? (limitRow.value as number) : 2;
 
   return presentAppealCard({
     summary,
@@ -485,6 +480,6 @@ export async function getAppealCard(
     reviews,
     attachments,
     history,
-    allowedActions: allowedActions(actor, appeal, assignments, reworkLimit),
+    allowedActions: allowedActions(actor, appeal, assignments, limit),
   });
 }

@@ -52,9 +52,11 @@ export function appealsRoutes(deps: Deps): FastifyPluginAsyncZod {
               number: z.string(),
               status: z.enum(APPEAL_STATUSES),
               controlDate: z.string().nullable(),
+              legalDeadline: z.string().nullable(),
               executorId: z.number().int().nullable(),
+              repeatsAppealId: z.number().int().nullable(),
             }),
-            ...errorResponses(400, 401, 403, 404, 413),
+            ...errorResponses(400, 401, 403, 404, 409, 413),
           },
         },
       },
@@ -63,6 +65,7 @@ export function appealsRoutes(deps: Deps): FastifyPluginAsyncZod {
         return reply.status(201).send({
           ...registered,
           controlDate: registered.controlDate?.toISOString() ?? null,
+          legalDeadline: registered.legalDeadline?.toISOString() ?? null,
         });
       },
     );

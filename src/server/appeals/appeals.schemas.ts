@@ -53,7 +53,17 @@ export const registerAppealSchema = z
       .optional()
       .describe('Main executor; default from the routing rule of the question type.'),
     instruction: z.string().trim().max(2000).optional(),
-    controlDate: isoDateTime.optional().describe('Default: the legal term of the question type.'),
+    controlDate: isoDateTime
+      .optional()
+      .describe(
+        'Default: the legal deadline less the question type’s review margin (working days).',
+      ),
+    acknowledgeRepeat: z
+      .boolean()
+      .default(false)
+      .describe(
+        'Register although the same question of this applicant was decided on the merits (Art. 8).',
+      ),
   })
   .superRefine((value, ctx) => {
     if (value.applicantId !== undefined && value.applicant !== undefined) {

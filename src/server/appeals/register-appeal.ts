@@ -4,7 +4,14 @@
  * A consultation (regulation 3.1.1) is registered and closed at once with "consultation given".
  */
 import { type Kysely, sql } from 'kysely';
-import { controlDateAfterDays, yearInZone } from '../../domain/deadlines.js';
+import {
+  emergencyDeadline,
+  executorControlDate,
+  legalDeadline,
+} from '../../domain/calendar/deadline-engine.js';
+import { yearInZone } from '../../domain/deadlines.js';
+import { loadCalendar } from '../deadlines/calendar.repository.js';
+import { findRepeatedAppeal } from './repeated-appeals.js';
 import { formatRegistrationNumber } from '../../domain/text.js';
 import type { AppealStatus } from '../../domain/vocabulary.js';
 import type { ResultCode } from '../../domain/results.js';
@@ -12,7 +19,7 @@ import { getApplicant, insertApplicant } from '../applicants/applicants.service.
 import type { Actor, Deps } from '../context.js';
 import { actorId } from '../context.js';
 import type { DB } from '../db/schema.js';
-import { badRequest } from '../errors.js';
+import { badRequest, conflict } from '../errors.js';
 import { recordAppealEvent } from './appeal-history.js';
 import type { RegisterAppealInput } from './appeals.schemas.js';
 
@@ -31,6 +38,9 @@ export interface QuestionTypeForRouting {
   id: number;
   name: string;
   term_days: number;
+  term_hours: number | null;
+  review_margin_days: number;
+  is_emergency: boolean;
   executor_id: number | null;
 }
 
@@ -46,6 +56,9 @@ export async function questionTypeForRouting(
       'question_types.id',
       'question_types.name',
       'question_types.term_days',
+      'question_types.term_hours',
+      'question_types.review_margin_days',
+      'question_types.is_emergency',
       'routing_rules.executor_id',
     ])
     .where('question_types.id', '=', questionTypeId)
@@ -72,12 +85,44 @@ export async function assertExecutor(db: Kysely<DB>, executorId: number): Promis
     throw badRequest('unknown_executor', `No active executor organisation with id ${executorId}.`);
 }
 
+/**
+ * The legal deadline (Law 393/96-ВР Art. 20, or hours for an emergency type) and the executor's
+ * control date, earlier by the question type's review margin in working days, by the city's
+ * work calendar.
+ */
+export async function appealDeadlines(
+  db: Kysely<DB>,
+  timeZone: string,
+  questionType: Pick<
+    QuestionTypeForRouting,
+    'term_days' | 'term_hours' | 'review_margin_days' | 'is_emergency'
+  >,
+  receivedAt: Date,
+): Promise<{ legal: Date; control: Date }> {
+  const calendar = await loadCalendar(db, timeZone);
+  if (questionType.is_emergency && questionType.term_hours) {
+    const legal = emergencyDeadline({ receivedAt, hours: questionType.term_hours, calendar });
+    return { legal, control: legal };
+  }
+  const legal = legalDeadline({ receivedAt, termDays: questionType.term_days, calendar });
+  const control = executorControlDate({
+    legalDeadline: legal,
+    receivedAt,
+    reviewMarginDays: questionType.review_margin_days,
+    calendar,
+  });
+  return { legal, control };
+}
+
 export interface RegisteredAppeal {
   id: number;
   number: string;
   status: AppealStatus;
   controlDate: Date | null;
+  legalDeadline: Date | null;
   executorId: number | null;
+  /** The earlier appeal this one repeats (Art. 8), if any. */
+  repeatsAppealId: number | null;
 }
 
 /**
@@ -110,11 +155,27 @@ export async function registerAppeal(
     const applicantId = applicant?.id ?? null;
     const privileged = Boolean(applicant?.privilegedCategory?.trim());
 
-    const controlDate = isConsultation
-      ? null
-      : input.controlDate
-        ? new Date(input.controlDate)
-        : controlDateAfterDays(receivedAt, questionType.term_days, deps.config.timeZone);
+    const repeatOf =
+      applicantId !== null && !isConsultation
+        ? await findRepeatedAppeal(trx, {
+            applicantId,
+            questionTypeId: questionType.id,
+            address: input.address,
+            receivedAt,
+          })
+        : null;
+    if (repeatOf?.decidedOnMerits && !input.acknowledgeRepeat) {
+      throw conflict(
+        'repeat_of_decided_appeal',
+        `This applicant's appeal ${repeatOf.number} on the same question was already decided on the merits; ` +
+          'by Art. 8 of the Law a repeated appeal need not be considered. Tell the caller, or register anyway with acknowledgeRepeat: true.',
+        { repeatOf },
+      );
+    }
+    const deadlines = isConsultation
+      ? { legal: null, control: null }
+      : await appealDeadlines(trx, deps.config.timeZone, questionType, receivedAt);
+    const controlDate = input.controlDate ? new Date(input.controlDate) : deadlines.control;
     const number = await nextRegistrationNumber(trx, yearInZone(receivedAt, deps.config.timeZone));
     const status: AppealStatus = isConsultation ? 'closed' : 'registered';
     const result: ResultCode | null = isConsultation ? 'consultation_given' : null;
@@ -128,7 +189,9 @@ export async function registerAppeal(
         channel: input.channel,
         kind: input.kind,
         subject: input.subject,
-        receipt_sign: input.receiptSign,
+        receipt_sign: repeatOf && input.receiptSign === 'primary' ? 'repeated' : input.receiptSign,
+        repeats_appeal_id: repeatOf?.id ?? null,
+        legal_deadline: deadlines.legal,
         applicant_id: applicantId,
         question_type_id: questionType.id,
         address_text: input.address ?? null,
@@ -153,7 +216,13 @@ export async function registerAppeal(
       at: now,
       type: 'registered',
       to: 'registered',
-      data: { number, channel: input.channel, kind: input.kind, questionTypeId: questionType.id },
+      data: {
+        number,
+        channel: input.channel,
+        kind: input.kind,
+        questionTypeId: questionType.id,
+        ...(repeatOf ? { repeatsAppealId: repeatOf.id, repeatsNumber: repeatOf.number } : {}),
+      },
     });
     if (isConsultation) {
       await recordAppealEvent(trx, {
@@ -190,6 +259,14 @@ export async function registerAppeal(
         data: { executorId, role: 'main', routed: input.executorId === undefined },
       });
     }
-    return { id: appeal.id, number, status, controlDate, executorId };
+    return {
+      id: appeal.id,
+      number,
+      status,
+      controlDate,
+      legalDeadline: deadlines.legal,
+      executorId,
+      repeatsAppealId: repeatOf?.id ?? null,
+    };
   });
 }

@@ -44,6 +44,8 @@ export interface QuestionTypesTable {
   is_public: Generated<boolean>;
   is_emergency: Generated<boolean>;
   active: Generated<boolean>;
+  review_margin_days: Generated<number>;
+  term_hours: number | null;
 }
 
 export interface RoutingRulesTable {
@@ -125,6 +127,10 @@ export interface AppealsTable {
   source: string | null;
   source_id: string | null;
   updated_at: Timestamp;
+  legal_deadline: NullableTimestamp;
+  extended_days: Generated<number>;
+  deadline_state: Generated<string>;
+  repeats_appeal_id: number | null;
 }
 
 export interface AssignmentsTable {
@@ -193,6 +199,63 @@ export interface SettingsTable {
   value: Json;
 }
 
+export interface ExtensionRequestsTable {
+  id: Generated<number>;
+  appeal_id: number;
+  assignment_id: number | null;
+  requested_by: number | null;
+  reason: string;
+  requested_days: number;
+  state: Generated<string>;
+  decided_by: number | null;
+  decided_at: NullableTimestamp;
+  decision_comment: string | null;
+  new_deadline: NullableTimestamp;
+  created_at: Timestamp;
+}
+
+export interface ExplanationRequestsTable {
+  id: Generated<number>;
+  appeal_id: number;
+  assignment_id: number;
+  requested_by: number | null;
+  question: string;
+  due_at: Timestamp;
+  state: Generated<string>;
+  answer: string | null;
+  answered_by: number | null;
+  answered_at: NullableTimestamp;
+  created_at: Timestamp;
+}
+
+export interface NotificationsTable {
+  id: Generated<number>;
+  dedupe_key: string;
+  kind: string;
+  appeal_id: number | null;
+  recipient_user_id: number | null;
+  recipient_email: string | null;
+  locale: Generated<string>;
+  subject: string;
+  body: string;
+  emergency: Generated<boolean>;
+  not_before: Timestamp;
+  status: Generated<string>;
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp;
+  last_error: string | null;
+  sent_at: NullableTimestamp;
+  read_at: NullableTimestamp;
+  created_at: Timestamp;
+}
+
+export interface WorkCalendarsTable {
+  name: string;
+  calendar: Json;
+  updated_at: Timestamp;
+  updated_by: number | null;
+}
+
 export interface DB {
   organisations: OrganisationsTable;
   classifier_kinds: ClassifierKindsTable;
@@ -210,6 +273,10 @@ export interface DB {
   attachments: AttachmentsTable;
   appeal_events: AppealEventsTable;
   settings: SettingsTable;
+  extension_requests: ExtensionRequestsTable;
+  explanation_requests: ExplanationRequestsTable;
+  notifications: NotificationsTable;
+  work_calendars: WorkCalendarsTable;
 }
 
 export type AppealRow = Selectable<AppealsTable>;

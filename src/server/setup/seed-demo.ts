@@ -123,6 +123,7 @@ export async function seedDemo(deps: Deps): Promise<DemoLogin[]> {
       subject: 'individual',
       receiptSign: 'primary',
       confidential: false,
+      acknowledgeRepeat: false,
       questionTypeId: org.questionTypeId,
       description: s.text,
       address: s.address,

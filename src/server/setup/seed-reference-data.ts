@@ -80,6 +80,8 @@ export async function seedReferenceData(db: Kysely<DB>): Promise<ReferenceSeedSu
             term_days: type.termDays,
             is_public: type.isPublic ?? true,
             is_emergency: type.isEmergency ?? false,
+            // Emergencies are measured in hours; the term in days stays as the fallback.
+            term_hours: type.isEmergency ? 24 : null,
           })
           .onConflict((oc) => oc.columns(['kind_id', 'match_key']).doNothing())
           .returning('id')

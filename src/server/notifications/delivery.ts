@@ -1,0 +1,113 @@
+/**
+ * Delivery of the outbox by e-mail (SMTP through nodemailer). Each round leases due rows (moves
+ * their next attempt five minutes ahead in a short transaction, so another process skips them),
+ * sends outside any transaction, then marks them sent — or, on failure, schedules the next attempt
+ * with exponential back-off (1, 2, 4 … 60 minutes). Nothing is dropped: a notification stays
+ * pending until a server takes it. Rows without an address are shown in the web app only.
+ */
+import { type Kysely, sql } from 'kysely';
+import nodemailer from 'nodemailer';
+import type { DB } from '../db/schema.js';
+
+export interface Mailer {
+  send(message: { to: string; subject: string; text: string }): Promise<void>;
+  close(): void;
+}
+
+/** A mailer over SMTP. `url`: smtp://[user:pass@]host:port (smtps:// for TLS). */
+export function smtpMailer(url: string, from: string): Mailer {
+  const transport = nodemailer.createTransport(url);
+  return {
+    async send(message) {
+      await transport.sendMail({ from, ...message });
+    },
+    close: () => transport.close(),
+  };
+}
+
+const LEASE_MS = 5 * 60_000;
+
+/** Minutes before attempt `attempts + 1`: 1, 2, 4, … capped at 60. */
+export function backoffMinutes(attempts: number): number {
+  return Math.min(60, 2 ** Math.max(0, attempts - 1));
+}
+
+export interface DeliveryReport {
+  sent: number;
+  failed: number;
+  inApp: number;
+}
+
+/**
+ * Deliver up to `limit` due notifications.
+ * @param mailer null when no SMTP is configured: then nothing is sent and rows stay readable.
+ */
+export async function deliverDueNotifications(
+  db: Kysely<DB>,
+  mailer: Mailer | null,
+  now: Date,
+  limit = 100,
+): Promise<DeliveryReport> {
+  const report: DeliveryReport = { sent: 0, failed: 0, inApp: 0 };
+  // Rows with no e-mail address are done at once: the web app shows them.
+  const inApp = await db
+    .updateTable('notifications')
+    .set({ status: 'in_app' })
+    .where('status', '=', 'pending')
+    .where('recipient_email', 'is', null)
+    .executeTakeFirst();
+  report.inApp = Number(inApp.numUpdatedRows);
+  if (!mailer) return report;
+
+  const leased = await db.transaction().execute(async (trx) => {
+    const due = await trx
+      .selectFrom('notifications')
+      .select(['id', 'recipient_email', 'subject', 'body', 'attempts'])
+      .where('status', '=', 'pending')
+      .where('recipient_email', 'is not', null)
+      .where('next_attempt_at', '<=', now)
+      .orderBy('emergency', 'desc')
+      .orderBy('next_attempt_at')
+      .limit(limit)
+      .forUpdate()
+      .skipLocked()
+      .execute();
+    if (due.length > 0) {
+      await trx
+        .updateTable('notifications')
+        .set({ next_attempt_at: new Date(now.getTime() + LEASE_MS) })
+        .where(
+          'id',
+          'in',
+          due.map((d) => d.id),
+        )
+        .execute();
+    }
+    return due;
+  });
+
+  for (const row of leased) {
+    try {
+      await mailer.send({ to: row.recipient_email!, subject: row.subject, text: row.body });
+      await db
+        .updateTable('notifications')
+        .set({ status: 'sent', sent_at: new Date(), attempts: sql`attempts + 1`, last_error: null })
+        .where('id', '=', row.id)
+        .execute();
+      report.sent++;
+    } catch (error) {
+      const attempts = row.attempts + 1;
+      await db
+        .updateTable('notifications')
+        .set({
+          attempts,
+          last_error: (error as Error).message.slice(0, 500),
+          next_attempt_at: new Date(now.getTime() + backoffMinutes(attempts) * 60_000),
+        })
+        .where('id', '=', row.id)
+        .execute();
+      report.failed++;
+    }
+  }
+  return report;
+}

@@ -1,0 +1,109 @@
+/**
+ * The notifications outbox: a notification is a database row first (written in the transaction
+ * of the change that caused it), delivered by e-mail later. Quiet hours hold non-emergency mail
+ * until the calendar's service hours begin; `dedupe_key` makes every producer idempotent.
+ */
+import type { Kysely } from 'kysely';
+import { nextServiceTime, type WorkCalendar } from '../../domain/calendar/work-calendar.js';
+import type { DB } from '../db/schema.js';
+import {
+  type Locale,
+  type NotificationKind,
+  renderNotification,
+  type TemplateParams,
+} from './templates.js';
+
+export interface NewNotification {
+  /** Unique per intended delivery: the same key twice is one notification. */
+  dedupeKey: string;
+  kind: NotificationKind;
+  appealId?: number | null;
+  recipientUserId?: number | null;
+  recipientEmail?: string | null;
+  locale?: Locale;
+  params: TemplateParams;
+  /** Emergencies go at once, even at night. */
+  emergency?: boolean;
+}
+
+/**
+ * Queue notifications (already queued keys are ignored).
+ * @returns how many were new.
+ */
+export async function enqueueNotifications(
+  db: Kysely<DB>,
+  items: NewNotification[],
+  context: { now: Date; calendar: WorkCalendar },
+): Promise<number> {
+  if (items.length === 0) return 0;
+  const quietUntil = nextServiceTime(context.calendar, context.now);
+  let created = 0;
+  for (let i = 0; i < items.length; i += 500) {
+    const rows = items.slice(i, i + 500).map((n) => {
+      const locale = n.locale ?? 'uk';
+      const { subject, body } = renderNotification(n.kind, locale, n.params);
+      const notBefore = n.emergency ? context.now : quietUntil;
+      return {
+        dedupe_key: n.dedupeKey,
+        kind: n.kind,
+        appeal_id: n.appealId ?? null,
+        recipient_user_id: n.recipientUserId ?? null,
+        recipient_email: n.recipientEmail ?? null,
+        locale,
+        subject,
+        body,
+        emergency: n.emergency ?? false,
+        not_before: notBefore,
+        next_attempt_at: notBefore,
+        created_at: context.now,
+      };
+    });
+    const inserted = await db
+      .insertInto('notifications')
+      .values(rows)
+      .onConflict((oc) => oc.column('dedupe_key').doNothing())
+      .returning('id')
+      .execute();
+    created += inserted.length;
+  }
+  return created;
+}
+
+/** Staff who hear about an executor's appeal: its users, the organisation's mailbox, supervisors. */
+export async function escalationRecipients(
+  db: Kysely<DB>,
+  executorIds: number[],
+): Promise<{
+  byExecutor: Map<number, { userId: number | null; email: string | null }[]>;
+  supervisors: { userId: number; email: string | null }[];
+}> {
+  const byExecutor = new Map<number, { userId: number | null; email: string | null }[]>();
+  if (executorIds.length > 0) {
+    const users = await db
+      .selectFrom('users')
+      .select(['id', 'email', 'organisation_id'])
+      .where('active', '=', true)
+      .where('role', '=', 'executor')
+      .where('organisation_id', 'in', executorIds)
+      .execute();
+    const orgs = await db
+      .selectFrom('organisations')
+      .select(['id', 'email'])
+      .where('id', 'in', executorIds)
+      .execute();
+    for (const org of orgs) {
+      const list = users
+        .filter((u) => u.organisation_id === org.id)
+        .map((u) => ({ userId: u.id as number | null, email: u.email }));
+      if (org.email) list.push({ userId: null, email: org.email });
+      byExecutor.set(org.id, list);
+    }
+  }
+  const supervisors = await db
+    .selectFrom('users')
+    .select(['id', 'email'])
+    .where('active', '=', true)
+    .where('role', '=', 'supervisor')
+    .execute();
+  return { byExecutor, supervisors: supervisors.map((s) => ({ userId: s.id, email: s.email })) };
+}

@@ -1,0 +1,137 @@
+/**
+ * Notification texts in Ukrainian and English. Plain text: e-mail clients and the web app show it
+ * as it is. Every template names the appeal by its registration number and links to its card.
+ */
+export type NotificationKind =
+  | 'appeal_due_soon'
+  | 'appeal_overdue'
+  | 'explanation_requested'
+  | 'explanation_overdue'
+  | 'extension_requested'
+  | 'extension_decided'
+  | 'deadline_extended_applicant'
+  | 'late_executors_summary';
+
+export type Locale = 'uk' | 'en';
+
+export interface TemplateParams {
+  number?: string;
+  executor?: string;
+  deadline?: string;
+  link?: string;
+  text?: string;
+  days?: number;
+  lines?: string[];
+  approved?: boolean;
+}
+
+type Render = (p: TemplateParams) => { subject: string; body: string };
+
+const TEMPLATES: Record<NotificationKind, Record<Locale, Render>> = {
+  appeal_due_soon: {
+    uk: (p) => ({
+      subject: `Наближається контрольний строк: звернення ${p.number}`,
+      body: `Контрольний строк звернення ${p.number} спливає ${p.deadline}.\nВиконавець: ${p.executor}.\n${p.link}`,
+    }),
+    en: (p) => ({
+      subject: `Control date approaching: appeal ${p.number}`,
+      body: `The control date of appeal ${p.number} is ${p.deadline}.\nExecutor: ${p.executor}.\n${p.link}`,
+    }),
+  },
+  appeal_overdue: {
+    uk: (p) => ({
+      subject: `Прострочено звернення ${p.number}`,
+      body: `Звернення ${p.number} не виконано у контрольний строк (${p.deadline}).\nВиконавець: ${p.executor}.\n${p.link}`,
+    }),
+    en: (p) => ({
+      subject: `Appeal ${p.number} is overdue`,
+      body: `Appeal ${p.number} was not done by its control date (${p.deadline}).\nExecutor: ${p.executor}.\n${p.link}`,
+    }),
+  },
+  explanation_requested: {
+    uk: (p) => ({
+      subject: `Запит пояснення щодо звернення ${p.number}`,
+      body: `Контакт-центр просить письмово пояснити причини невиконання звернення ${p.number} до ${p.deadline}.\n${p.text}\n${p.link}`,
+    }),
+    en: (p) => ({
+      subject: `Explanation requested on appeal ${p.number}`,
+      body: `The contact centre asks for a written explanation of why appeal ${p.number} is not done, by ${p.deadline}.\n${p.text}\n${p.link}`,
+    }),
+  },
+  explanation_overdue: {
+    uk: (p) => ({
+      subject: `Не надано пояснення щодо звернення ${p.number}`,
+      body: `${p.executor} не надав пояснення щодо звернення ${p.number} до ${p.deadline}.\n${p.link}`,
+    }),
+    en: (p) => ({
+      subject: `No explanation given on appeal ${p.number}`,
+      body: `${p.executor} gave no explanation on appeal ${p.number} by ${p.deadline}.\n${p.link}`,
+    }),
+  },
+  extension_requested: {
+    uk: (p) => ({
+      subject: `Запит на продовження строку: звернення ${p.number}`,
+      body: `${p.executor} просить продовжити строк розгляду звернення ${p.number} на ${p.days} дн.\nПричина: ${p.text}\n${p.link}`,
+    }),
+    en: (p) => ({
+      subject: `Extension requested: appeal ${p.number}`,
+      body: `${p.executor} asks to extend the term of appeal ${p.number} by ${p.days} days.\nReason: ${p.text}\n${p.link}`,
+    }),
+  },
+  extension_decided: {
+    uk: (p) => ({
+      subject: `${p.approved ? 'Строк продовжено' : 'У продовженні строку відмовлено'}: звернення ${p.number}`,
+      body: p.approved
+        ? `Строк розгляду звернення ${p.number} продовжено до ${p.deadline}.\n${p.link}`
+        : `У продовженні строку звернення ${p.number} відмовлено.\n${p.text ?? ''}\n${p.link}`,
+    }),
+    en: (p) => ({
+      subject: `${p.approved ? 'Term extended' : 'Extension refused'}: appeal ${p.number}`,
+      body: p.approved
+        ? `The term of appeal ${p.number} is extended to ${p.deadline}.\n${p.link}`
+        : `The extension of appeal ${p.number} was refused.\n${p.text ?? ''}\n${p.link}`,
+    }),
+  },
+  deadline_extended_applicant: {
+    uk: (p) => ({
+      subject: `Строк розгляду вашого звернення ${p.number} продовжено`,
+      body:
+        `Повідомляємо, що строк розгляду вашого звернення ${p.number} продовжено до ${p.deadline} ` +
+        `(стаття 20 Закону України «Про звернення громадян»).\nПричина: ${p.text}`,
+    }),
+    en: (p) => ({
+      subject: `The term of your appeal ${p.number} is extended`,
+      body:
+        `The term of consideration of your appeal ${p.number} is extended to ${p.deadline} ` +
+        `(Article 20 of the Law of Ukraine "On Citizens' Appeals").\nReason: ${p.text}`,
+    }),
+  },
+  late_executors_summary: {
+    uk: (p) => ({
+      subject: 'Виконавці, які систематично порушують строки',
+      body: `Прострочені звернення за виконавцями:\n${(p.lines ?? []).join('\n')}\n${p.link}`,
+    }),
+    en: (p) => ({
+      subject: 'Executors repeatedly late',
+      body: `Overdue appeals by executor:\n${(p.lines ?? []).join('\n')}\n${p.link}`,
+    }),
+  },
+};
+
+/** Subject and body of a notification. */
+export function renderNotification(
+  kind: NotificationKind,
+  locale: Locale,
+  params: TemplateParams,
+): { subject: string; body: string } {
+  return TEMPLATES[kind][locale](params);
+}
+
+/** A date and time as people in the city read it. */
+export function formatInZone(date: Date, timeZone: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale === 'uk' ? 'uk-UA' : 'en-GB', {
+    timeZone,
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  }).format(date);
+}
