@@ -3,8 +3,10 @@
  * needing no extra study within 15 days; days are calendar days counted in the city's time zone, and
  * the term ends at the end of its last day.
  *
- * This is the calendar-day rule only; the working calendar (days off moving the last day) belongs to
- * the deadline engine built on top of it.
+ * This is the calendar-day rule only; the working calendar (days off moving the last day to the next
+ * working day, martial law, service hours) belongs to the deadline engine,
+ * `calendar/deadline-engine.ts` (`legalDeadline`), which counts days the same way (day of receipt is
+ * day 0) and takes its default terms from the constants here.
  */
 import { DateTime } from 'luxon';
 
