@@ -11,6 +11,8 @@ import type { Deps } from './context.js';
 import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { buildApp } from './http/app.js';
+import { startJobs } from './jobs/scheduler.js';
+import { type Mailer, smtpMailer } from './notifications/delivery.js';
 import { ensureWebBuilt } from './http/web-app.js';
 import { IMPORTERS } from './imports/importers.js';
 import { seedReferenceData } from './setup/seed-reference-data.js';
@@ -49,11 +51,15 @@ export async function serve(config: Config, options: ServeOptions): Promise<void
   const log = app.log;
 
   let closing = false;
+  let stopJobs: () => Promise<void> = async () => {};
+  let mailer: Mailer | null = null;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     log.info({ signal }, 'shutting down');
     await app.close();
+    await stopJobs();
+    mailer?.close();
     await database.close();
     process.exit(0);
   };
@@ -69,6 +75,10 @@ export async function serve(config: Config, options: ServeOptions): Promise<void
 
   let logins: Awaited<ReturnType<typeof seedDemo>> = [];
   if (options.demo) logins = await seedDemo(deps);
+
+  mailer = config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : null;
+  if (!mailer) log.info('SMTP_URL is not set: notifications stay in the outbox and the web app');
+  stopJobs = config.runJobs ? startJobs(deps, mailer, log) : async () => {};
 
   const address = await app.listen({ port: config.port, host: config.host });
   log.info({ address, engine: database.engine }, 'Kontakt is serving');

@@ -44,9 +44,15 @@ export async function findRepeatedAppeal(
     .limit(20)
     .execute();
   const address = input.address?.trim() ? matchKey(input.address) : null;
-  const row = candidates.find(
+  const matching = candidates.filter(
     (c) => address === null || c.address_text === null || matchKey(c.address_text) === address,
   );
+  const decided = (c: (typeof matching)[number]) =>
+    c.status === 'closed' &&
+    c.result !== null &&
+    DECIDED_ON_MERITS.includes(c.result as ResultCode);
+  // One decided on the merits matters most (Art. 8); otherwise the most recent.
+  const row = matching.find(decided) ?? matching[0];
   if (!row) return null;
   const result = row.result as ResultCode | null;
   return {

@@ -7,6 +7,8 @@
  * the same moment — queues nothing new. Safe on PGlite and on a PostgreSQL shared by several nodes.
  */
 import { sql } from 'kysely';
+import { DateTime } from 'luxon';
+import { isWithinServiceHours } from '../../domain/calendar/work-calendar.js';
 import type { Deps } from '../context.js';
 import { loadCalendar } from './calendar.repository.js';
 import {
@@ -173,4 +175,52 @@ export async function runDeadlineSweep(deps: Deps): Promise<SweepReport> {
       notifications: queued,
     };
   });
+}
+
+/** Executors with at least this many overdue open appeals appear in the daily summary. */
+export const LATE_EXECUTOR_THRESHOLD = 3;
+
+/**
+ * Once a day, from the start of service hours, the supervisors get the list of repeatedly late
+ * executors (regulation 2.2.3: report late handling to management). Idempotent per day.
+ * @returns how many notifications were queued.
+ */
+export async function queueLateExecutorsSummary(deps: Deps): Promise<number> {
+  const now = deps.now();
+  const calendar = await loadCalendar(deps.db, deps.config.timeZone);
+  if (!isWithinServiceHours(calendar, now)) return 0;
+  const day = DateTime.fromJSDate(now, { zone: deps.config.timeZone }).toISODate();
+  const late = await deps.db
+    .selectFrom('appeals as a')
+    .innerJoin('assignments as m', (join) =>
+      join
+        .onRef('m.appeal_id', '=', 'a.id')
+        .on('m.role', '=', 'main')
+        .on('m.state', 'in', ['pending', 'in_work', 'responded', 'rework']),
+    )
+    .innerJoin('organisations as o', 'o.id', 'm.executor_id')
+    .select(['o.name', (eb) => eb.fn.countAll<string>().as('n')])
+    .where('a.status', '!=', 'closed')
+    .where('a.control_date', '<', now)
+    .groupBy('o.name')
+    .having((eb) => eb.fn.countAll(), '>=', LATE_EXECUTOR_THRESHOLD)
+    .orderBy('n', 'desc')
+    .limit(50)
+    .execute();
+  if (late.length === 0) return 0;
+  const { supervisors } = await escalationRecipients(deps.db, []);
+  return enqueueNotifications(
+    deps.db,
+    supervisors.map((s) => ({
+      dedupeKey: `late_executors_summary:${day}:${s.userId}`,
+      kind: 'late_executors_summary' as const,
+      recipientUserId: s.userId,
+      recipientEmail: s.email,
+      params: {
+        lines: late.map((l) => `${l.name} — ${l.n}`),
+        link: `${deps.config.publicUrl}/registry?queue=overdue`,
+      },
+    })),
+    { now, calendar },
+  );
 }

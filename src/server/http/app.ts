@@ -18,6 +18,8 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { addressesRoutes } from '../addresses/addresses.routes.js';
 import { dashboardRoutes } from '../dashboard/dashboard.routes.js';
+import { deadlinesRoutes } from '../deadlines/deadlines.routes.js';
+import { notificationsRoutes } from '../notifications/notifications.routes.js';
 import { applicantsRoutes } from '../applicants/applicants.routes.js';
 import { appealsRoutes } from '../appeals/appeals.routes.js';
 import { attachmentsRoutes } from '../attachments/attachments.routes.js';
@@ -131,6 +133,8 @@ export async function buildApp(deps: Deps, options: AppOptions): Promise<Fastify
       await api.register(attachmentsRoutes(deps));
       await api.register(dashboardRoutes(deps));
       await api.register(addressesRoutes(deps));
+      await api.register(deadlinesRoutes(deps));
+      await api.register(notificationsRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

@@ -94,7 +94,7 @@ export async function escalationRecipients(
     for (const org of orgs) {
       const list = users
         .filter((u) => u.organisation_id === org.id)
-        .map((u) => ({ userId: u.id as number | null, email: u.email }));
+        .map((u) => ({ userId: u.id, email: u.email }));
       if (org.email) list.push({ userId: null, email: org.email });
       byExecutor.set(org.id, list);
     }

@@ -1,0 +1,59 @@
+/**
+ * Background jobs of one app process: the deadline sweep and the daily summary every minute, mail
+ * delivery every 15 seconds. Several processes may run them against one PostgreSQL: the sweep takes
+ * an advisory lock, delivery leases rows, and dedupe keys make every notification unique.
+ */
+import type { FastifyBaseLogger } from 'fastify';
+import type { Deps } from '../context.js';
+import { queueLateExecutorsSummary, runDeadlineSweep } from '../deadlines/sweep.js';
+import { deliverDueNotifications, type Mailer } from '../notifications/delivery.js';
+
+export interface JobOptions {
+  sweepEveryMs?: number;
+  deliverEveryMs?: number;
+}
+
+/** Start the jobs; the returned function stops them and waits for a running one to finish. */
+export function startJobs(
+  deps: Deps,
+  mailer: Mailer | null,
+  log: FastifyBaseLogger,
+  options: JobOptions = {},
+): () => Promise<void> {
+  const running = new Set<Promise<unknown>>();
+  const every = (name: string, ms: number, job: () => Promise<unknown>) => {
+    let busy = false;
+    const tick = () => {
+      if (busy) return;
+      busy = true;
+      const run = job()
+        .then((report) => log.debug({ job: name, report }, 'job done'))
+        .catch((error: unknown) => log.error({ err: error, job: name }, 'job failed'))
+        .finally(() => {
+          busy = false;
+          running.delete(run);
+        });
+      running.add(run);
+    };
+    const timer = setInterval(tick, ms);
+    timer.unref();
+    setTimeout(tick, 1000).unref();
+    return timer;
+  };
+  const timers = [
+    every('deadline-sweep', options.sweepEveryMs ?? 60_000, async () => {
+      const report = await runDeadlineSweep(deps);
+      if (report.dueSoon + report.overdue > 0)
+        log.info({ ...report }, 'deadline sweep marked appeals');
+      await queueLateExecutorsSummary(deps);
+      return report;
+    }),
+    every('mail-delivery', options.deliverEveryMs ?? 15_000, () =>
+      deliverDueNotifications(deps.db, mailer, deps.now()),
+    ),
+  ];
+  return async () => {
+    timers.forEach(clearInterval);
+    await Promise.allSettled([...running]);
+  };
+}

@@ -1,0 +1,139 @@
+/**
+ * Delivery of notifications by e-mail over a real local SMTP server: quiet hours hold non-emergency
+ * mail until 08:00, emergencies go at once, a failed delivery is retried and never lost.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCalendar } from '../../src/server/deadlines/calendar.repository.js';
+import { deliverDueNotifications, smtpMailer } from '../../src/server/notifications/delivery.js';
+import { enqueueNotifications } from '../../src/server/notifications/outbox.js';
+import { startTestSmtp, type TestSmtp } from '../smtp.js';
+import { createTestContext, type TestContext } from '../test-db.js';
+
+let ctx: TestContext;
+let smtp: TestSmtp;
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  smtp = await startTestSmtp();
+});
+afterAll(async () => {
+  await smtp.close();
+  await ctx.close();
+});
+
+const at = (iso: string) => new Date(iso);
+
+async function queue(key: string, now: Date, emergency: boolean) {
+  const calendar = await loadCalendar(ctx.deps.db, 'Europe/Kyiv');
+  await enqueueNotifications(
+    ctx.deps.db,
+    [
+      {
+        dedupeKey: key,
+        kind: 'appeal_overdue',
+        recipientEmail: `${key}@example.org`,
+        params: {
+          number: '2026-000001',
+          executor: 'КП «Тест»',
+          deadline: '—',
+          link: 'http://localhost/appeals/1',
+        },
+        emergency,
+      },
+    ],
+    { now, calendar },
+  );
+}
+
+describe('quiet hours', () => {
+  it('holds a non-emergency escalation due at 02:00 until 08:00, and sends an emergency at once', async () => {
+    const night = at('2026-12-02T02:00:00+02:00');
+    await queue('night-normal', night, false);
+    await queue('night-emergency', night, true);
+    const mailer = smtpMailer(smtp.url, 'Kontakt <kontakt@example.org>');
+    try {
+      const atNight = await deliverDueNotifications(ctx.deps.db, mailer, night);
+      expect(atNight.sent).toBe(1);
+      expect(smtp.messages.map((m) => m.to)).toEqual(['night-emergency@example.org']);
+      expect(
+        (await deliverDueNotifications(ctx.deps.db, mailer, at('2026-12-02T07:59:00+02:00'))).sent,
+      ).toBe(0);
+      const morning = await deliverDueNotifications(
+        ctx.deps.db,
+        mailer,
+        at('2026-12-02T08:00:00+02:00'),
+      );
+      expect(morning.sent).toBe(1);
+      expect(smtp.messages.map((m) => m.to)).toContain('night-normal@example.org');
+      const row = await ctx.deps.db
+        .selectFrom('notifications')
+        .select(['not_before', 'status'])
+        .where('dedupe_key', '=', 'night-normal')
+        .executeTakeFirstOrThrow();
+      expect(row.not_before.toISOString()).toBe('2026-12-02T06:00:00.000Z');
+      expect(row.status).toBe('sent');
+      // The subject is Ukrainian and arrives intact.
+      expect(smtp.messages[0]?.raw).toMatch(/Subject: /);
+    } finally {
+      mailer.close();
+    }
+  });
+});
+
+describe('failed delivery', () => {
+  it('is retried with back-off and delivered when the server is back, across a restart', async () => {
+    const noon = at('2026-12-03T12:00:00+02:00');
+    await queue('retry-me', noon, false);
+    smtp.failing = true;
+    let mailer = smtpMailer(smtp.url, 'Kontakt <kontakt@example.org>');
+    const failed = await deliverDueNotifications(ctx.deps.db, mailer, noon);
+    expect(failed).toMatchObject({ sent: 0, failed: 1 });
+    mailer.close();
+    const pending = await ctx.deps.db
+      .selectFrom('notifications')
+      .select(['status', 'attempts', 'next_attempt_at', 'last_error'])
+      .where('dedupe_key', '=', 'retry-me')
+      .executeTakeFirstOrThrow();
+    expect(pending).toMatchObject({ status: 'pending', attempts: 1 });
+    expect(pending.next_attempt_at.getTime()).toBe(noon.getTime() + 60_000);
+    expect(pending.last_error).toContain('Temporary failure');
+
+    // A second failure doubles the wait.
+    mailer = smtpMailer(smtp.url, 'Kontakt <kontakt@example.org>');
+    await deliverDueNotifications(ctx.deps.db, mailer, at('2026-12-03T12:01:00+02:00'));
+    mailer.close();
+    const again = await ctx.deps.db
+      .selectFrom('notifications')
+      .select(['attempts', 'next_attempt_at'])
+      .where('dedupe_key', '=', 'retry-me')
+      .executeTakeFirstOrThrow();
+    expect(again.attempts).toBe(2);
+    expect(again.next_attempt_at.toISOString()).toBe('2026-12-03T10:03:00.000Z');
+
+    // The server comes back; a new process (new mailer) delivers it.
+    smtp.failing = false;
+    mailer = smtpMailer(smtp.url, 'Kontakt <kontakt@example.org>');
+    const delivered = await deliverDueNotifications(
+      ctx.deps.db,
+      mailer,
+      at('2026-12-03T12:05:00+02:00'),
+    );
+    mailer.close();
+    expect(delivered.sent).toBe(1);
+    expect(smtp.messages.map((m) => m.to)).toContain('retry-me@example.org');
+  });
+
+  it('keeps mail readable in the outbox when no SMTP server is configured', async () => {
+    const noon = at('2026-12-04T12:00:00+02:00');
+    await queue('no-smtp', noon, false);
+    const report = await deliverDueNotifications(ctx.deps.db, null, noon);
+    expect(report.sent).toBe(0);
+    const row = await ctx.deps.db
+      .selectFrom('notifications')
+      .select(['status', 'subject', 'body'])
+      .where('dedupe_key', '=', 'no-smtp')
+      .executeTakeFirstOrThrow();
+    expect(row.status).toBe('pending');
+    expect(row.subject).toContain('2026-000001');
+  });
+});

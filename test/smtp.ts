@@ -1,0 +1,43 @@
+/**
+ * A real SMTP server on loopback for tests: it receives mail, or refuses it while `failing`.
+ */
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+
+export interface TestSmtp {
+  url: string;
+  messages: { to: string; raw: string }[];
+  failing: boolean;
+  close(): Promise<void>;
+}
+
+export async function startTestSmtp(port = 0): Promise<TestSmtp> {
+  const state: TestSmtp = { url: '', messages: [], failing: false, close: async () => {} };
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        if (state.failing) {
+          const error = new Error('Temporary failure') as Error & { responseCode: number };
+          error.responseCode = 451;
+          callback(error);
+          return;
+        }
+        state.messages.push({
+          to: session.envelope.rcptTo.map((r) => r.address).join(','),
+          raw: Buffer.concat(chunks).toString('utf8'),
+        });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const address = server.server.address() as AddressInfo;
+  state.url = `smtp://127.0.0.1:${address.port}`;
+  state.close = () => new Promise<void>((resolve) => server.close(() => resolve()));
+  return state;
+}
