@@ -19,7 +19,7 @@ let appealId: number;
 
 function form(bytes: Buffer, name: string, type: string): FormData {
   const data = new FormData();
-  data.append('file', new Blob([bytes], { type }), name);
+  data.append('file', new Blob([new Uint8Array(bytes)], { type }), name);
   return data;
 }
 
