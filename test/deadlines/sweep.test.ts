@@ -103,6 +103,38 @@ describe('deadline sweep', () => {
   });
 });
 
+describe('a deadline found long past', () => {
+  it('is marked and written to the history, but not announced', async () => {
+    const now = ctx.deps.now();
+    const { questionTypeId } = await routedQuestionType(ctx.deps);
+    const old = await ctx.deps.db
+      .insertInto('appeals')
+      .values({
+        number: 'OLD-1',
+        received_at: new Date(now.getTime() - 90 * 86_400_000),
+        channel: 'import',
+        kind: 'application',
+        subject: 'individual',
+        question_type_id: questionTypeId,
+        description: 'Давнє імпортоване звернення',
+        status: 'registered',
+        control_date: new Date(now.getTime() - 30 * 86_400_000),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const before = await count();
+    const report = await runDeadlineSweep(ctx.deps);
+    expect(report.overdue).toBe(1);
+    expect(await count()).toBe(before);
+    const row = await ctx.deps.db
+      .selectFrom('appeals')
+      .select('deadline_state')
+      .where('id', '=', old.id)
+      .executeTakeFirstOrThrow();
+    expect(row.deadline_state).toBe('overdue');
+  });
+});
+
 async function count(): Promise<number> {
   const row = await ctx.deps.db
     .selectFrom('notifications')

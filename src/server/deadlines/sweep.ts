@@ -19,6 +19,9 @@ import {
 import { formatInZone } from '../notifications/templates.js';
 import { numberSetting } from '../settings.js';
 
+/** Deadlines passed more than this many days ago are marked without notifications. */
+export const STALE_AFTER_DAYS = 7;
+
 /** Arbitrary constant naming the sweep's advisory lock. */
 const SWEEP_LOCK = 0x4b6f6e74; // "Kont"
 
@@ -112,7 +115,11 @@ export async function runDeadlineSweep(deps: Deps): Promise<SweepReport> {
       ...new Set(changed.flatMap((c) => (c.executor_id === null ? [] : [c.executor_id]))),
     ]);
     const notifications: NewNotification[] = [];
+    // A deadline found long past (an import of old open appeals, a long outage) is marked and
+    // written to the history, but not announced: nobody can act on a week-old alarm.
+    const announceSince = new Date(now.getTime() - STALE_AFTER_DAYS * 86_400_000);
     for (const c of changed) {
+      if (c.control_date < announceSince) continue;
       const deadlineKey = c.control_date.toISOString();
       const params = {
         number: c.number,
