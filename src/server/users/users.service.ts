@@ -44,7 +44,7 @@ export async function createUser(deps: Deps, input: NewUser): Promise<UserView> 
   if (user.role === 'executor' && organisationId === null) {
     throw badRequest(
       'organisation_required',
-      'An executor user must belong to an organisation: give organisationId.',
+      'An executor user must belong to an organisation: give organisationId (--org on the command line).',
     );
   }
   if (organisationId !== null) {
