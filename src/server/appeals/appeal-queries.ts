@@ -4,6 +4,7 @@
  */
 import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
 import { DateTime } from 'luxon';
+import { ACTIVE_ASSIGNMENT_STATES } from '../../domain/appeal-lifecycle.js';
 import { appealScope, personalDataAccess } from '../../domain/policy.js';
 import { REGISTRATION_NUMBER_PATTERN } from '../../domain/text.js';
 import type { Deps, UserActor } from '../context.js';
@@ -19,8 +20,6 @@ import type {
 import type { Queue } from '../../domain/queues.js';
 import { reworkLimit } from './appeal-actions.js';
 import { allowedActions, presentAppealCard, presentAppealSummary } from './appeal-presenter.js';
-
-const ACTIVE_ASSIGNMENT_STATES = ['pending', 'in_work', 'responded', 'rework'];
 
 function summaryQuery(db: Kysely<DB>) {
   return db
@@ -134,7 +133,7 @@ function applyQueue(
       case 'overdue':
         return own(['pending', 'in_work', 'rework'], 'overdue');
       case 'open':
-        return own(ACTIVE_ASSIGNMENT_STATES);
+        return own([...ACTIVE_ASSIGNMENT_STATES]);
       case 'needs_routing':
       case 'registered_today':
         return q.where(sql.lit(false));

@@ -10,7 +10,7 @@ import {
   legalDeadline,
   MAX_TOTAL_TERM_DAYS,
 } from '../../domain/calendar/deadline-engine.js';
-import { isActiveAssignment } from '../../domain/appeal-lifecycle.js';
+import { ACTIVE_ASSIGNMENT_STATES, isActiveAssignment } from '../../domain/appeal-lifecycle.js';
 import type { AssignmentState } from '../../domain/vocabulary.js';
 import { recordAppealEvent } from '../appeals/appeal-history.js';
 import type { Deps, UserActor } from '../context.js';
@@ -209,7 +209,7 @@ export async function decideExtension(
         .updateTable('assignments')
         .set({ control_date: control })
         .where('appeal_id', '=', appeal.id)
-        .where('state', 'in', ['pending', 'in_work', 'responded', 'rework'])
+        .where('state', 'in', ACTIVE_ASSIGNMENT_STATES)
         .execute();
       if (appeal.applicant_id !== null) {
         const applicant = await trx

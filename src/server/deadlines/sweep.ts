@@ -10,6 +10,7 @@ import { sql } from 'kysely';
 import { DateTime } from 'luxon';
 import { isWithinServiceHours } from '../../domain/calendar/work-calendar.js';
 import type { Deps } from '../context.js';
+import { overdueByExecutor } from '../dashboard/dashboard.service.js';
 import { loadCalendar } from './calendar.repository.js';
 import {
   enqueueNotifications,
@@ -197,23 +198,10 @@ export async function queueLateExecutorsSummary(deps: Deps): Promise<number> {
   const calendar = await loadCalendar(deps.db, deps.config.timeZone);
   if (!isWithinServiceHours(calendar, now)) return 0;
   const day = DateTime.fromJSDate(now, { zone: deps.config.timeZone }).toISODate();
-  const late = await deps.db
-    .selectFrom('appeals as a')
-    .innerJoin('assignments as m', (join) =>
-      join
-        .onRef('m.appeal_id', '=', 'a.id')
-        .on('m.role', '=', 'main')
-        .on('m.state', 'in', ['pending', 'in_work', 'responded', 'rework']),
-    )
-    .innerJoin('organisations as o', 'o.id', 'm.executor_id')
-    .select(['o.name', (eb) => eb.fn.countAll<string>().as('n')])
-    .where('a.status', '!=', 'closed')
-    .where('a.control_date', '<', now)
-    .groupBy('o.name')
-    .having((eb) => eb.fn.countAll(), '>=', LATE_EXECUTOR_THRESHOLD)
-    .orderBy('n', 'desc')
-    .limit(50)
-    .execute();
+  const late = await overdueByExecutor(deps.db, now, {
+    minCount: LATE_EXECUTOR_THRESHOLD,
+    limit: 50,
+  });
   if (late.length === 0) return 0;
   const { supervisors } = await escalationRecipients(deps.db, []);
   return enqueueNotifications(
@@ -224,7 +212,7 @@ export async function queueLateExecutorsSummary(deps: Deps): Promise<number> {
       recipientUserId: s.userId,
       recipientEmail: s.email,
       params: {
-        lines: late.map((l) => `${l.name} — ${l.n}`),
+        lines: late.map((l) => `${l.name} — ${l.count}`),
         link: `${deps.config.publicUrl}/registry?queue=overdue`,
       },
     })),

@@ -92,7 +92,7 @@ export async function escalationRecipients(
       .where('id', 'in', executorIds)
       .execute();
     for (const org of orgs) {
-      const list = users
+      const list: { userId: number | null; email: string | null }[] = users
         .filter((u) => u.organisation_id === org.id)
         .map((u) => ({ userId: u.id, email: u.email }));
       if (org.email) list.push({ userId: null, email: org.email });
