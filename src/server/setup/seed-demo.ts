@@ -83,38 +83,54 @@ export async function seedDemo(deps: Deps): Promise<DemoLogin[]> {
   const executor = users.get('executor')!;
   const controller = users.get('controller')!;
 
+  // Invented callers; each sample names a question type the demo executor handles.
   const samples = [
     {
       name: 'Коваль Ірина Петрівна',
       phone: '+380 67 000 11 01',
-      text: 'Третій день немає гарячої води в квартирі, стояк холодний.',
+      type: 'Засмічення каналізаційного стояка',
+      text: 'Засмічений каналізаційний стояк, у ванній стоїть вода.',
       address: 'вул. Демонстраційна, 5, кв. 12',
     },
     {
       name: 'Бондар Олег Миколайович',
       phone: '+380 50 000 11 02',
-      text: 'Не працює ліфт у другому під’їзді, на поверхах маломобільні мешканці.',
+      type: 'Протікання покрівлі',
+      text: 'Після дощу протікає дах над останнім поверхом, мокра стеля в під’їзді.',
       address: 'просп. Прикладний, 17',
     },
     {
       name: 'Ткаченко Марія Іванівна',
       phone: '+380 93 000 11 03',
-      text: 'Прошу прибрати сміття біля контейнерного майданчика.',
+      type: 'Прибирання прибудинкової території',
+      text: 'Прошу прибрати сміття та листя біля будинку, не прибирають тиждень.',
       address: 'вул. Тестова, 3',
     },
     {
       name: 'Мельник Андрій Олексійович',
       phone: '+380 66 000 11 04',
-      text: 'Яма на проїжджій частині біля зупинки, небезпечно для автомобілів.',
+      type: "Несправність вхідних дверей або домофона під'їзду",
+      text: 'Не зачиняються вхідні двері під’їзду, зламаний доводжувач.',
       address: 'вул. Зразкова, 40',
     },
     {
       name: 'Шевчук Наталія Василівна',
       phone: '+380 97 000 11 05',
-      text: 'Не горить вуличне освітлення вздовж будинку вже тиждень.',
+      type: "Відсутність освітлення в під'їзді та на сходових клітинах",
+      text: 'Не горить світло на сходах з третього по п’ятий поверх.',
       address: 'вул. Навчальна, 8',
     },
   ];
+  const typeIds = new Map(
+    (
+      await deps.db
+        .selectFrom('question_types as qt')
+        .innerJoin('routing_rules as r', 'r.question_type_id', 'qt.id')
+        .select(['qt.id', 'qt.name'])
+        .where('r.executor_id', '=', org.id)
+        .execute()
+    ).map((t) => [t.name, t.id]),
+  );
   const ids: number[] = [];
   for (const [i, s] of samples.entries()) {
     const registered = await registerAppeal(deps, operator, {
@@ -124,7 +140,7 @@ export async function seedDemo(deps: Deps): Promise<DemoLogin[]> {
       receiptSign: 'primary',
       confidential: false,
       acknowledgeRepeat: false,
-      questionTypeId: org.questionTypeId,
+      questionTypeId: typeIds.get(s.type) ?? org.questionTypeId,
       description: s.text,
       address: s.address,
       applicant: { fullName: s.name, phones: [s.phone] },
