@@ -11,18 +11,56 @@ import type { DB } from '../db/schema.js';
 
 const CALENDAR_NAME = 'city';
 
+/**
+ * Seed calendars already computed, by time zone and year. Computing one (five years of holidays,
+ * Easter included) takes milliseconds of CPU, and every registration and sweep asks for it while
+ * no calendar is saved (docs/PERFORMANCE.md); callers get a copy, so the cache stays as computed.
+ */
+const seedCache = new Map<string, WorkCalendar>();
+
 /** The seed calendar for the years around `now`. */
 export function seedCalendar(timeZone: string, now: Date = new Date()): WorkCalendar {
   const year = DateTime.fromJSDate(now, { zone: timeZone }).year;
-  return defaultUkrainianCalendar({
-    years: [year - 1, year, year + 1, year + 2, year + 3],
-    martialLaw: true,
-    timeZone,
-  });
+  const key = `${timeZone}|${year}`;
+  let seed = seedCache.get(key);
+  if (!seed) {
+    seed = defaultUkrainianCalendar({
+      years: [year - 1, year, year + 1, year + 2, year + 3],
+      martialLaw: true,
+      timeZone,
+    });
+    seedCache.set(key, seed);
+  }
+  return structuredClone(seed);
 }
+
+/**
+ * Every registration needs the calendar; reading and validating it each time costs more than the
+ * rest of the registration. It is kept per database handle for CACHE_MS; an edit in this process
+ * is seen at once, an edit in another app process within CACHE_MS.
+ */
+const CACHE_MS = 30_000;
+const cache = new WeakMap<object, { at: number; timeZone: string; calendar: WorkCalendar }>();
 
 /** The calendar in use (the saved one, or the seed for `timeZone`). */
 export async function loadCalendar(db: Kysely<DB>, timeZone: string): Promise<WorkCalendar> {
+  const key = cacheKey(db);
+  const hit = cache.get(key);
+  if (hit && hit.timeZone === timeZone && Date.now() - hit.at < CACHE_MS) return hit.calendar;
+  const calendar = await readCalendar(db, timeZone);
+  cache.set(key, { at: Date.now(), timeZone, calendar });
+  return calendar;
+}
+
+/**
+ * Transactions are separate Kysely objects over the same pool; the cache key is the executor's
+ * pool-level identity when Kysely exposes it, else the handle itself.
+ */
+function cacheKey(db: Kysely<DB>): object {
+  return (db.getExecutor() as unknown as { adapter?: object }).adapter ?? db;
+}
+
+async function readCalendar(db: Kysely<DB>, timeZone: string): Promise<WorkCalendar> {
   const row = await db
     .selectFrom('work_calendars')
     .select('calendar')
@@ -54,4 +92,5 @@ export async function saveCalendar(
         .doUpdateSet({ calendar: JSON.stringify(calendar), updated_at: now, updated_by: userId }),
     )
     .execute();
+  cache.delete(cacheKey(db));
 }
