@@ -28,10 +28,14 @@ const ALLOWED: [AppealAction, AppealStatus, AppealStatus][] = [
   ['cancel', 'in_work', 'closed'],
   ['cancel', 'on_check', 'closed'],
   ['cancel', 'rework', 'closed'],
+  ['dispute', 'closed', 'on_check'],
 ];
 
-/** Whether the action needs an active main assignment to be allowed (assign needs none). */
-const hasMainFor = (action: AppealAction) => action !== 'assign';
+/**
+ * Whether the action needs an active main assignment to be allowed (assign needs none; a closed
+ * appeal that is disputed has none active: its main assignment is done).
+ */
+const hasMainFor = (action: AppealAction) => action !== 'assign' && action !== 'dispute';
 
 describe('appeal lifecycle: every action from every status', () => {
   const cases = APPEAL_ACTIONS.flatMap((action) =>
@@ -53,9 +57,9 @@ describe('appeal lifecycle: every action from every status', () => {
     }
   });
 
-  it('has 35 cases (7 actions × 5 statuses), 13 of them allowed', () => {
-    expect(cases).toHaveLength(35);
-    expect(cases.filter((c) => c.to !== null)).toHaveLength(13);
+  it('has 40 cases (8 actions × 5 statuses), 14 of them allowed', () => {
+    expect(cases).toHaveLength(40);
+    expect(cases.filter((c) => c.to !== null)).toHaveLength(14);
   });
 });
 
@@ -116,6 +120,7 @@ describe('assignment states', () => {
     ['withdraw', 'in_work', 'withdrawn'],
     ['withdraw', 'responded', 'withdrawn'],
     ['withdraw', 'rework', 'withdrawn'],
+    ['reopen', 'done', 'responded'],
   ];
   const actions: AssignmentAction[] = [
     'accept',
@@ -124,6 +129,7 @@ describe('assignment states', () => {
     'review_accept',
     'review_rework',
     'withdraw',
+    'reopen',
   ];
   const cases = actions.flatMap((action) =>
     ASSIGNMENT_STATES.map((from) => ({

@@ -6,7 +6,9 @@
  * appeal stays open and on control, regulation 4.1.4) → in_work … An executor may say "not in
  * competence" (Law 393/96-ВР Art. 7): the assignment goes back to the contact centre and the appeal
  * waits in `registered` for re-routing. The applicant may cancel an open appeal at any time.
- * Kyiv 1551 refuses a third rework; the limit is configuration (default 2).
+ * Kyiv 1551 refuses a third rework; the limit is configuration (default 2). After closure the
+ * applicant may dispute the result on the portal (`dispute`): the appeal goes back to the
+ * controller (on_check), whose review decides again (regulation 4.1.4; Art. 15, 19 of the Law).
  */
 import type { AppealStatus, AssignmentState } from './vocabulary.js';
 
@@ -20,7 +22,8 @@ export type AppealAction =
   | 'return_not_in_competence'
   | 'review_accept'
   | 'review_rework'
-  | 'cancel';
+  | 'cancel'
+  | 'dispute';
 
 export const APPEAL_ACTIONS: readonly AppealAction[] = [
   'assign',
@@ -30,6 +33,7 @@ export const APPEAL_ACTIONS: readonly AppealAction[] = [
   'review_accept',
   'review_rework',
   'cancel',
+  'dispute',
 ];
 
 export interface AppealLifecycleState {
@@ -64,6 +68,7 @@ const ALLOWED_FROM: Record<AppealAction, readonly AppealStatus[]> = {
   review_accept: ['on_check'],
   review_rework: ['on_check'],
   cancel: ['registered', 'in_work', 'on_check', 'rework'],
+  dispute: ['closed'],
 };
 
 const TARGET: Record<AppealAction, AppealStatus> = {
@@ -74,6 +79,7 @@ const TARGET: Record<AppealAction, AppealStatus> = {
   review_accept: 'closed',
   review_rework: 'rework',
   cancel: 'closed',
+  dispute: 'on_check',
 };
 
 /** The statuses from which an action is allowed (for UIs that show only what may be done now). */
@@ -138,7 +144,8 @@ export type AssignmentAction =
   | 'return_not_in_competence'
   | 'review_accept'
   | 'review_rework'
-  | 'withdraw';
+  | 'withdraw'
+  | 'reopen';
 
 const ASSIGNMENT_TABLE: Record<
   AssignmentAction,
@@ -150,11 +157,16 @@ const ASSIGNMENT_TABLE: Record<
   review_accept: { from: ['responded'], to: 'done' },
   review_rework: { from: ['responded'], to: 'rework' },
   withdraw: { from: ['pending', 'in_work', 'responded', 'rework'], to: 'withdrawn' },
+  // The applicant disputes the result: the main executor's accepted answer is checked again.
+  reopen: { from: ['done'], to: 'responded' },
 };
+
+/** States of an assignment an executor still works on or answered (also a partial index's list). */
+export const ACTIVE_ASSIGNMENT_STATES = ['pending', 'in_work', 'responded', 'rework'] as const;
 
 /** Active assignments are those an executor still works on or answered. */
 export function isActiveAssignment(state: AssignmentState): boolean {
-  return state !== 'returned' && state !== 'withdrawn' && state !== 'done';
+  return (ACTIVE_ASSIGNMENT_STATES as readonly string[]).includes(state);
 }
 
 /**

@@ -24,6 +24,8 @@ export const PERMISSIONS = [
   'extension.decide',
   'explanation.request',
   'calendar.manage',
+  'submission.moderate',
+  'open311.keys.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -39,7 +41,8 @@ const CENTRE_INTAKE: Permission[] = [
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   operator: CENTRE_INTAKE,
-  moderator: CENTRE_INTAKE,
+  // The moderator checks what arrives from the portal and Open311 before registration (Art. 5, 8).
+  moderator: [...CENTRE_INTAKE, 'submission.moderate'],
   controller: [
     'appeal.read',
     'appeal.assign',
@@ -58,6 +61,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'monitoring.read',
     'extension.decide',
     'explanation.request',
+    'submission.moderate',
   ],
   analyst: ['appeal.read', 'monitoring.read'],
   administrator: [
@@ -66,6 +70,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'executors.manage',
     'users.manage',
     'calendar.manage',
+    'open311.keys.manage',
   ],
 };
 

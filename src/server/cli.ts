@@ -1,5 +1,5 @@
 /**
- * `kontakt` — the command line: serve, migrate, seed, users create, import.
+ * `kontakt` — the command line: serve, migrate, seed, users create, import, generate.
  * Every command reads the same configuration as the server (environment variables, see README).
  * On the embedded database a command refuses to run while a server holds the data directory.
  */
@@ -15,6 +15,7 @@ import { migrateToLatest } from './db/migrate.js';
 import { AppError } from './errors.js';
 import { IMPORTERS, type ImportFormat } from './imports/importers.js';
 import { formatSummary } from './imports/import-summary.js';
+import { runGenerateCommand } from './generate/generate-command.js';
 import { serve } from './serve.js';
 import { seedDemo, DEMO_PASSWORD } from './setup/seed-demo.js';
 import { seedReferenceData } from './setup/seed-reference-data.js';
@@ -153,6 +154,23 @@ program
       const summary = await IMPORTERS[format](deps, file);
       console.log(formatSummary(summary));
     });
+  });
+
+program
+  .command('generate')
+  .description(
+    'add N generated appeals following the real Kyiv 1551 distributions (benchmarks, demos)',
+  )
+  .requiredOption('--appeals <n>', 'how many appeals (up to 10,000,000)', positiveInt)
+  .option(
+    '--seed <s>',
+    'random seed: the same seed and --until give the same data',
+    positiveInt,
+    1551,
+  )
+  .option('--until <iso>', 'end of the generated period (default: now)')
+  .action(async (options: { appeals: number; seed: number; until?: string }) => {
+    await runGenerateCommand(loadConfig(), options);
   });
 
 try {

@@ -23,6 +23,7 @@ import { recordAppealEvent } from './appeal-history.js';
 import { type LockedAppeal, lockVisibleAppeal } from './lock-visible-appeal.js';
 import type { AssignInput, RespondInput, ReviewInput } from './appeals.schemas.js';
 import { assertExecutor } from './register-appeal.js';
+import { notifyApplicantsOfResult } from '../portal/result-notifications.js';
 
 type AppealRow = Selectable<AppealsTable>;
 type AssignmentRow = Selectable<AssignmentsTable>;
@@ -397,6 +398,9 @@ export async function reviewAppeal(
           ? { result: input.result, responseId: lastResponse?.id ?? null }
           : { reworkCount: decision.reworkCount, responseId: lastResponse?.id ?? null },
     });
+    if (input.decision === 'accept') {
+      await notifyApplicantsOfResult(trx, deps, loaded.appeal, input.result, now);
+    }
     return { appealId, status: decision.to };
   });
 }

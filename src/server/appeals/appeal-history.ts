@@ -25,7 +25,11 @@ export type AppealEventType =
   | 'extension_approved'
   | 'extension_refused'
   | 'explanation_requested'
-  | 'explanation_given';
+  | 'explanation_given'
+  | 'submission_registered'
+  | 'submission_merged'
+  | 'confirmed_by_applicant'
+  | 'disputed_by_applicant';
 
 export interface AppealEvent {
   appealId: number;

@@ -6,7 +6,7 @@ import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
 import { DateTime } from 'luxon';
 import { ACTIVE_ASSIGNMENT_STATES } from '../../domain/appeal-lifecycle.js';
 import { appealScope, personalDataAccess } from '../../domain/policy.js';
-import { REGISTRATION_NUMBER_PATTERN } from '../../domain/text.js';
+import { REGISTRATION_NUMBER_PATTERN, searchStems } from '../../domain/text.js';
 import type { Deps, UserActor } from '../context.js';
 import type { DB } from '../db/schema.js';
 import { badRequest, notFound } from '../errors.js';
@@ -30,7 +30,8 @@ function summaryQuery(db: Kysely<DB>) {
       join
         .onRef('m.appeal_id', '=', 'a.id')
         .on('m.role', '=', 'main')
-        .on('m.state', 'in', ACTIVE_ASSIGNMENT_STATES),
+        // The main executor at work, or the one whose answer closed the appeal.
+        .on('m.state', 'in', [...ACTIVE_ASSIGNMENT_STATES, 'done']),
     )
     .leftJoin('organisations as mo', 'mo.id', 'm.executor_id')
     .select([
@@ -81,6 +82,31 @@ function startOfToday(now: Date, timeZone: string): Date {
 }
 
 type AppealQuery = ReturnType<typeof summaryQuery>;
+
+/**
+ * The appeal's main assignment in one of `states`, as a subquery for EXISTS. The queues test it
+ * this way rather than through the joined `m`, so a count or a page's id lookup needs no join.
+ */
+function mainAssignment(
+  eb: ExpressionBuilder<DB & { a: DB['appeals'] }, 'a'>,
+  states: readonly string[],
+) {
+  return eb
+    .selectFrom('assignments as x')
+    .select(sql.lit(1).as('one'))
+    .whereRef('x.appeal_id', '=', 'a.id')
+    .where('x.role', '=', 'main')
+    .where('x.state', 'in', [...states]);
+}
+
+/**
+ * `appeals as a` alone, typed as the summary query so the same filters apply. Only for counting
+ * and for finding a page's ids: the filters (applyFilter, applyQueue, afterCursor) refer to `a`
+ * and to subqueries only, never to the joined tables, which is what makes this sound.
+ */
+function appealsOnly(db: Kysely<DB>): AppealQuery {
+  return db.selectFrom('appeals as a') as unknown as AppealQuery;
+}
 
 /**
  * The work queues. For an executor, a queue looks at its own organisation's assignments (their
@@ -141,13 +167,17 @@ function applyQueue(
   }
   switch (queue) {
     case 'needs_routing':
-      return q.where('a.status', '=', 'registered').where('m.id', 'is', null);
+      return q
+        .where('a.status', '=', 'registered')
+        .where((eb) => eb.not(eb.exists(mainAssignment(eb, ACTIVE_ASSIGNMENT_STATES))));
     case 'registered_today':
       return q.where('a.registered_at', '>=', startOfToday(now, timeZone));
     case 'open':
       return q.where('a.status', '!=', 'closed');
     case 'new':
-      return q.where('a.status', '=', 'registered').where('m.state', '=', 'pending');
+      return q
+        .where('a.status', '=', 'registered')
+        .where((eb) => eb.exists(mainAssignment(eb, ['pending'])));
     case 'in_work':
       return q.where('a.status', '=', 'in_work');
     case 'due_soon':
@@ -164,6 +194,20 @@ function applyQueue(
   }
 }
 
+/**
+ * The words of a registry search as a tsquery over `appeals.search_vector` (migration 0005): each
+ * word's crude stem (`searchStems`: «гаряча вода» → гаряч, вод) must begin a word of the
+ * description, so «гаряча вода» finds «гарячої води». Apostrophes split words as the `simple`
+ * parser splits them («під'їзд» → під, їзд). Served by a GIN index instead of reading every row.
+ *
+ * @returns e.g. `гаряч:* & вод:*`, or null when the text has no letters or digits.
+ */
+export function descriptionQuery(text: string): string | null {
+  const tokens = searchStems(text).flatMap((stem) => stem.split(/[^\p{L}\p{N}]+/u));
+  const words = tokens.filter((t) => t.length > 0);
+  return words.length > 0 ? words.map((w) => `${w}:*`).join(' & ') : null;
+}
+
 /** Apply the registry's filters (everything but sort and paging). */
 function applyFilter(
   q: AppealQuery,
@@ -172,7 +216,9 @@ function applyFilter(
   deps: Deps,
 ): AppealQuery {
   const now = deps.now();
-  q = q.where(visibleTo(actor));
+  // An executor's queue already requires its own assignment (applyQueue), which implies
+  // visibility: the second EXISTS would only repeat the lookup for every candidate row.
+  if (!(filter.queue && appealScope(actor).kind === 'organisation')) q = q.where(visibleTo(actor));
   if (filter.queue) q = applyQueue(q, filter.queue, actor, now, deps.config.timeZone);
   if (filter.status) q = q.where('a.status', '=', filter.status);
   if (filter.questionTypeId) q = q.where('a.question_type_id', '=', filter.questionTypeId);
@@ -197,9 +243,12 @@ function applyFilter(
   }
   if (filter.q) {
     const text = filter.q;
+    const words = descriptionQuery(text);
     q = REGISTRATION_NUMBER_PATTERN.test(text)
       ? q.where('a.number', '=', text)
-      : q.where('a.description', 'ilike', `%${text.replace(/[\\%_]/g, '\\$&')}%`);
+      : words
+        ? q.where(sql<boolean>`a.search_vector @@ to_tsquery('simple', ${words})`)
+        : q.where('a.description', 'ilike', `%${text.replace(/[\\%_]/g, '\\$&')}%`);
   }
   return q;
 }
@@ -334,10 +383,19 @@ export async function listAppeals(
   query: ListAppealsQuery,
 ): Promise<{ items: AppealSummaryView[]; nextCursor: string | null }> {
   const sort = effectiveSort(query);
-  let q = applyFilter(summaryQuery(deps.db), query, actor, deps);
-  if (query.cursor) q = afterCursor(q, sort, decodeCursor(query.cursor, sort));
+  // The page's ids first, on `appeals` alone (filters, order, limit), then the joins for those
+  // rows only: a queue sorted by control date would otherwise join every candidate (thousands in
+  // a large executor's inbox) before sorting them (docs/PERFORMANCE.md).
+  let ids = applyFilter(appealsOnly(deps.db), query, actor, deps);
+  if (query.cursor) ids = afterCursor(ids, sort, decodeCursor(query.cursor, sort));
+  for (const { key, dir } of SORT_KEYS[sort]) ids = ids.orderBy(sortExpression(key), dir);
+  const pageIds = ids
+    .clearSelect()
+    .select('a.id')
+    .limit(query.limit + 1);
+  let q = summaryQuery(deps.db).where('a.id', 'in', pageIds);
   for (const { key, dir } of SORT_KEYS[sort]) q = q.orderBy(sortExpression(key), dir);
-  const rows = await q.limit(query.limit + 1).execute();
+  const rows = await q.execute();
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {
@@ -376,7 +434,8 @@ export async function countQueues(
 ): Promise<{ key: Queue; count: number }[]> {
   const counts: { key: Queue; count: number }[] = [];
   for (const queue of queues) {
-    const row = await applyFilter(summaryQuery(deps.db), { queue }, actor, deps)
+    // Counted on `appeals` alone: the summary's joins change no count and cost a join per row.
+    const row = await applyFilter(appealsOnly(deps.db), { queue }, actor, deps)
       .clearSelect()
       .select((eb) => eb.fn.countAll<string>().as('n'))
       .executeTakeFirstOrThrow();

@@ -11,7 +11,8 @@ import type { Deps, UserActor } from '../context.js';
 import { iterateAppeals } from './appeal-queries.js';
 import type { AppealFilter, AppealSummaryView } from './appeals.schemas.js';
 
-const COLUMNS: [string, (a: AppealSummaryView) => string | number | null][] = [
+/** The export columns: header name and how to read it from an appeal (CSV and XLSX alike). */
+export const COLUMNS: [string, (a: AppealSummaryView) => string | number | null][] = [
   ['number', (a) => a.number],
   ['received_at', (a) => a.receivedAt],
   ['channel', (a) => a.channel],

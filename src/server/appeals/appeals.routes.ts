@@ -29,6 +29,7 @@ import {
   reviewSchema,
 } from './appeals.schemas.js';
 import { exportAppealsCsv } from './appeals-export.js';
+import { exportAppealsXlsx, XLSX_MEDIA_TYPE } from './appeals-export-xlsx.js';
 import { registerAppeal } from './register-appeal.js';
 
 const outcome = z.object({ appealId: z.number().int(), status: z.enum(APPEAL_STATUSES) });
@@ -101,6 +102,25 @@ export function appealsRoutes(deps: Deps): FastifyPluginAsyncZod {
           .header('Content-Type', 'text/csv; charset=utf-8')
           .header('Content-Disposition', `attachment; filename="appeals-${stamp}.csv"`)
           .send(exportAppealsCsv(deps, currentUser(request), request.query));
+      },
+    );
+
+    app.get(
+      '/appeals/export.xlsx',
+      {
+        schema: {
+          tags,
+          operationId: 'exportAppealsXlsx',
+          summary: 'The registry’s current filter as an XLSX workbook (streamed)',
+          querystring: appealFilterQuery,
+        },
+      },
+      async (request, reply) => {
+        const stamp = deps.now().toISOString().slice(0, 10);
+        return reply
+          .header('Content-Type', XLSX_MEDIA_TYPE)
+          .header('Content-Disposition', `attachment; filename="appeals-${stamp}.xlsx"`)
+          .send(exportAppealsXlsx(deps, currentUser(request), request.query));
       },
     );
 

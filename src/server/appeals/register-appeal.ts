@@ -138,135 +138,146 @@ export async function registerAppeal(
   actor: Actor,
   input: RegisterAppealInput,
 ): Promise<RegisteredAppeal> {
-  return deps.db.transaction().execute(async (trx) => {
-    const now = deps.now();
-    const receivedAt = input.receivedAt ? new Date(input.receivedAt) : now;
-    const questionType = await questionTypeForRouting(trx, input.questionTypeId);
-    const isConsultation = input.kind === 'consultation';
-    const executorId = isConsultation ? null : (input.executorId ?? questionType.executor_id);
-    if (executorId !== null) await assertExecutor(trx, executorId);
+  return deps.db.transaction().execute((trx) => registerAppealIn(trx, deps, actor, input));
+}
 
-    const applicant =
-      input.applicantId !== undefined
-        ? await getApplicant(trx, input.applicantId)
-        : input.applicant
-          ? await insertApplicant(trx, input.applicant)
-          : null;
-    const applicantId = applicant?.id ?? null;
-    const privileged = Boolean(applicant?.privilegedCategory?.trim());
+/**
+ * `registerAppeal` inside a transaction the caller holds (e.g. the moderator's registration of a
+ * portal submission, which marks the submission in the same transaction).
+ */
+export async function registerAppealIn(
+  trx: Kysely<DB>,
+  deps: Deps,
+  actor: Actor,
+  input: RegisterAppealInput,
+): Promise<RegisteredAppeal> {
+  const now = deps.now();
+  const receivedAt = input.receivedAt ? new Date(input.receivedAt) : now;
+  const questionType = await questionTypeForRouting(trx, input.questionTypeId);
+  const isConsultation = input.kind === 'consultation';
+  const executorId = isConsultation ? null : (input.executorId ?? questionType.executor_id);
+  if (executorId !== null) await assertExecutor(trx, executorId);
 
-    const repeatOf =
-      applicantId !== null && !isConsultation
-        ? await findRepeatedAppeal(trx, {
-            applicantId,
-            questionTypeId: questionType.id,
-            address: input.address,
-            receivedAt,
-          })
+  const applicant =
+    input.applicantId !== undefined
+      ? await getApplicant(trx, input.applicantId)
+      : input.applicant
+        ? await insertApplicant(trx, input.applicant)
         : null;
-    if (repeatOf?.decidedOnMerits && !input.acknowledgeRepeat) {
-      throw conflict(
-        'repeat_of_decided_appeal',
-        `This applicant's appeal ${repeatOf.number} on the same question was already decided on the merits; ` +
-          'by Art. 8 of the Law a repeated appeal need not be considered. Tell the caller, or register anyway with acknowledgeRepeat: true.',
-        { repeatOf },
-      );
-    }
-    const deadlines = isConsultation
-      ? { legal: null, control: null }
-      : await appealDeadlines(trx, deps.config.timeZone, questionType, receivedAt);
-    const controlDate = input.controlDate ? new Date(input.controlDate) : deadlines.control;
-    const number = await nextRegistrationNumber(trx, yearInZone(receivedAt, deps.config.timeZone));
-    const status: AppealStatus = isConsultation ? 'closed' : 'registered';
-    const result: ResultCode | null = isConsultation ? 'consultation_given' : null;
+  const applicantId = applicant?.id ?? null;
+  const privileged = Boolean(applicant?.privilegedCategory?.trim());
 
-    const appeal = await trx
-      .insertInto('appeals')
-      .values({
-        number,
-        received_at: receivedAt,
-        registered_at: now,
-        channel: input.channel,
-        kind: input.kind,
-        subject: input.subject,
-        receipt_sign: repeatOf && input.receiptSign === 'primary' ? 'repeated' : input.receiptSign,
-        repeats_appeal_id: repeatOf?.id ?? null,
-        legal_deadline: deadlines.legal,
-        applicant_id: applicantId,
-        question_type_id: questionType.id,
-        address_text: input.address ?? null,
-        latitude: input.latitude ?? null,
-        longitude: input.longitude ?? null,
-        description: input.description,
-        confidential: input.confidential,
-        privileged,
-        status,
-        result,
-        control_date: controlDate,
-        closed_at: isConsultation ? now : null,
-        registered_by: actorId(actor),
-        updated_at: now,
-      })
-      .returning(['id', 'number'])
-      .executeTakeFirstOrThrow();
+  const repeatOf =
+    applicantId !== null && !isConsultation
+      ? await findRepeatedAppeal(trx, {
+          applicantId,
+          questionTypeId: questionType.id,
+          address: input.address,
+          receivedAt,
+        })
+      : null;
+  if (repeatOf?.decidedOnMerits && !input.acknowledgeRepeat) {
+    throw conflict(
+      'repeat_of_decided_appeal',
+      `This applicant's appeal ${repeatOf.number} on the same question was already decided on the merits; ` +
+        'by Art. 8 of the Law a repeated appeal need not be considered. Tell the caller, or register anyway with acknowledgeRepeat: true.',
+      { repeatOf },
+    );
+  }
+  const deadlines = isConsultation
+    ? { legal: null, control: null }
+    : await appealDeadlines(trx, deps.config.timeZone, questionType, receivedAt);
+  const controlDate = input.controlDate ? new Date(input.controlDate) : deadlines.control;
+  const number = await nextRegistrationNumber(trx, yearInZone(receivedAt, deps.config.timeZone));
+  const status: AppealStatus = isConsultation ? 'closed' : 'registered';
+  const result: ResultCode | null = isConsultation ? 'consultation_given' : null;
 
+  const appeal = await trx
+    .insertInto('appeals')
+    .values({
+      number,
+      received_at: receivedAt,
+      registered_at: now,
+      channel: input.channel,
+      kind: input.kind,
+      subject: input.subject,
+      receipt_sign: repeatOf && input.receiptSign === 'primary' ? 'repeated' : input.receiptSign,
+      repeats_appeal_id: repeatOf?.id ?? null,
+      legal_deadline: deadlines.legal,
+      applicant_id: applicantId,
+      question_type_id: questionType.id,
+      address_text: input.address ?? null,
+      latitude: input.latitude ?? null,
+      longitude: input.longitude ?? null,
+      description: input.description,
+      confidential: input.confidential,
+      privileged,
+      status,
+      result,
+      control_date: controlDate,
+      closed_at: isConsultation ? now : null,
+      registered_by: actorId(actor),
+      updated_at: now,
+    })
+    .returning(['id', 'number'])
+    .executeTakeFirstOrThrow();
+
+  await recordAppealEvent(trx, {
+    appealId: appeal.id,
+    actor,
+    at: now,
+    type: 'registered',
+    to: 'registered',
+    data: {
+      number,
+      channel: input.channel,
+      kind: input.kind,
+      questionTypeId: questionType.id,
+      ...(repeatOf ? { repeatsAppealId: repeatOf.id, repeatsNumber: repeatOf.number } : {}),
+    },
+  });
+  if (isConsultation) {
     await recordAppealEvent(trx, {
       appealId: appeal.id,
       actor,
       at: now,
-      type: 'registered',
-      to: 'registered',
-      data: {
-        number,
-        channel: input.channel,
-        kind: input.kind,
-        questionTypeId: questionType.id,
-        ...(repeatOf ? { repeatsAppealId: repeatOf.id, repeatsNumber: repeatOf.number } : {}),
-      },
+      type: 'closed',
+      from: 'registered',
+      to: 'closed',
+      data: { result },
     });
-    if (isConsultation) {
-      await recordAppealEvent(trx, {
-        appealId: appeal.id,
-        actor,
-        at: now,
-        type: 'closed',
-        from: 'registered',
-        to: 'closed',
-        data: { result },
-      });
-    }
-    if (executorId !== null) {
-      await trx
-        .insertInto('assignments')
-        .values({
-          appeal_id: appeal.id,
-          executor_id: executorId,
-          role: 'main',
-          state: 'pending',
-          instruction: input.instruction ?? null,
-          control_date: controlDate,
-          assigned_by: actorId(actor),
-          assigned_at: now,
-        })
-        .execute();
-      await recordAppealEvent(trx, {
-        appealId: appeal.id,
-        actor,
-        at: now,
-        type: 'assigned',
-        from: 'registered',
-        to: 'registered',
-        data: { executorId, role: 'main', routed: input.executorId === undefined },
-      });
-    }
-    return {
-      id: appeal.id,
-      number,
-      status,
-      controlDate,
-      legalDeadline: deadlines.legal,
-      executorId,
-      repeatsAppealId: repeatOf?.id ?? null,
-    };
-  });
+  }
+  if (executorId !== null) {
+    await trx
+      .insertInto('assignments')
+      .values({
+        appeal_id: appeal.id,
+        executor_id: executorId,
+        role: 'main',
+        state: 'pending',
+        instruction: input.instruction ?? null,
+        control_date: controlDate,
+        assigned_by: actorId(actor),
+        assigned_at: now,
+      })
+      .execute();
+    await recordAppealEvent(trx, {
+      appealId: appeal.id,
+      actor,
+      at: now,
+      type: 'assigned',
+      from: 'registered',
+      to: 'registered',
+      data: { executorId, role: 'main', routed: input.executorId === undefined },
+    });
+  }
+  return {
+    id: appeal.id,
+    number,
+    status,
+    controlDate,
+    legalDeadline: deadlines.legal,
+    executorId,
+    repeatsAppealId: repeatOf?.id ?? null,
+  };
 }

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { fileTypeFromFile } from 'file-type';
-import { appealScope } from '../../domain/policy.js';
+import { appealScope, can } from '../../domain/policy.js';
 import type { Deps, UserActor } from '../context.js';
 import { AppError, notFound } from '../errors.js';
 import { recordAppealEvent } from '../appeals/appeal-history.js';
@@ -62,6 +62,85 @@ function safeFileName(name: string): string {
   return cleaned.length > 0 ? cleaned : 'file';
 }
 
+/** An uploaded file checked and moved into the store, not yet in the database. */
+export interface ReceivedFile {
+  storageKey: string;
+  fileName: string;
+  mediaType: string;
+  sizeBytes: number;
+  sha256: string;
+}
+
+export interface UploadedFile {
+  stream: Readable;
+  fileName: string;
+  declaredType: string;
+  /** Whether the size limit cut the stream. */
+  truncated: () => boolean;
+}
+
+/**
+ * Receive one uploaded file: write it to a temporary file while hashing it, check its size and
+ * its type by its own bytes against `allowed`, and move it into the store. The caller records it
+ * in the database and, if that fails, removes `storageKey` from the store.
+ *
+ * @param options.allowed media types accepted; `typeHint` completes the refusal message.
+ * @throws AppError 413 `file_too_large`; 415 `unsupported_file_type`; 400 `empty_file`. Nothing
+ *   stays on disk when it fails.
+ */
+export async function receiveFile(
+  deps: Deps,
+  file: UploadedFile,
+  options: { allowed: readonly string[]; typeHint: string; maxBytes?: number } = {
+    allowed: ALLOWED_MEDIA_TYPES,
+    typeHint: 'send a photo (JPEG, PNG, WebP, HEIC), PDF, DOCX, XLSX, ODT or plain text',
+  },
+): Promise<ReceivedFile> {
+  const tempDir = deps.files.tempDir();
+  await mkdir(tempDir, { recursive: true });
+  const tempPath = join(tempDir, randomUUID());
+  const hash = createHash('sha256');
+  const maxBytes = options.maxBytes ?? deps.config.maxFileBytes;
+  let size = 0;
+  try {
+    file.stream.on('data', (chunk: Buffer) => {
+      hash.update(chunk);
+      size += chunk.length;
+    });
+    await pipeline(file.stream, createWriteStream(tempPath));
+    if (file.truncated() || size > maxBytes) {
+      throw new AppError(
+        'file_too_large',
+        413,
+        `The file is larger than the limit of ${formatMiB(maxBytes)} MiB.`,
+        { maxBytes },
+      );
+    }
+    if (size === 0) throw new AppError('empty_file', 400, 'The file is empty.');
+    const sniffed = await fileTypeFromFile(tempPath);
+    const fileName = safeFileName(file.fileName);
+    const mediaType = sniffed?.mime ?? (/\.txt$/i.test(fileName) ? 'text/plain' : undefined);
+    if (!mediaType || !options.allowed.includes(mediaType)) {
+      throw new AppError(
+        'unsupported_file_type',
+        415,
+        `Files of type ${sniffed?.mime ?? file.declaredType} are not accepted; ${options.typeHint}.`,
+        { allowed: options.allowed },
+      );
+    }
+    const key = `${deps.now().getUTCFullYear()}/${randomUUID()}`;
+    await deps.files.adopt(tempPath, key);
+    return { storageKey: key, fileName, mediaType, sizeBytes: size, sha256: hash.digest('hex') };
+  } finally {
+    await rm(tempPath, { force: true });
+  }
+}
+
+function formatMiB(bytes: number): string {
+  const mib = bytes / 1024 / 1024;
+  return mib >= 1 ? String(Math.round(mib * 10) / 10) : mib.toFixed(2);
+}
+
 /**
  * Store one uploaded file on an appeal.
  *
@@ -73,78 +152,50 @@ export async function addAttachment(
   deps: Deps,
   actor: UserActor,
   appealId: number,
-  file: { stream: Readable; fileName: string; declaredType: string; truncated: () => boolean },
+  file: UploadedFile,
 ): Promise<AttachmentView> {
   await assertAppealVisible(deps, actor, appealId);
-  const tempDir = deps.files.tempDir();
-  await mkdir(tempDir, { recursive: true });
-  const tempPath = join(tempDir, randomUUID());
-  const hash = createHash('sha256');
-  let size = 0;
+  const received = await receiveFile(deps, file);
+  const now = deps.now();
   try {
-    file.stream.on('data', (chunk: Buffer) => {
-      hash.update(chunk);
-      size += chunk.length;
-    });
-    await pipeline(file.stream, createWriteStream(tempPath));
-    if (file.truncated()) {
-      throw new AppError(
-        'file_too_large',
-        413,
-        `The file is larger than the limit of ${Math.round(deps.config.maxFileBytes / 1024 / 1024)} MiB.`,
-      );
-    }
-    if (size === 0) throw new AppError('empty_file', 400, 'The file is empty.');
-    const sniffed = await fileTypeFromFile(tempPath);
-    const fileName = safeFileName(file.fileName);
-    const mediaType = sniffed?.mime ?? (/\.txt$/i.test(fileName) ? 'text/plain' : undefined);
-    if (!mediaType || !(ALLOWED_MEDIA_TYPES as readonly string[]).includes(mediaType)) {
-      throw new AppError(
-        'unsupported_file_type',
-        415,
-        `Files of type ${sniffed?.mime ?? file.declaredType} are not accepted; send a photo (JPEG, PNG, WebP, HEIC), PDF, DOCX, XLSX, ODT or plain text.`,
-      );
-    }
-    const now = deps.now();
-    const key = `${now.getUTCFullYear()}/${randomUUID()}`;
-    await deps.files.adopt(tempPath, key);
-    try {
-      return await deps.db.transaction().execute(async (trx) => {
-        const row = await trx
-          .insertInto('attachments')
-          .values({
-            appeal_id: appealId,
-            file_name: fileName,
-            media_type: mediaType,
-            size_bytes: size,
-            sha256: hash.digest('hex'),
-            storage_key: key,
-            uploaded_by: actor.id,
-            created_at: now,
-          })
-          .returning(['id', 'file_name', 'media_type', 'size_bytes'])
-          .executeTakeFirstOrThrow();
-        await recordAppealEvent(trx, {
-          appealId,
-          actor,
-          at: now,
-          type: 'attachment_added',
-          data: { attachmentId: row.id, fileName, mediaType, sizeBytes: size },
-        });
-        return {
-          id: row.id,
-          fileName: row.file_name,
-          mediaType: row.media_type,
-          sizeBytes: row.size_bytes,
-          url: `/api/v1/attachments/${row.id}`,
-        };
+    return await deps.db.transaction().execute(async (trx) => {
+      const row = await trx
+        .insertInto('attachments')
+        .values({
+          appeal_id: appealId,
+          file_name: received.fileName,
+          media_type: received.mediaType,
+          size_bytes: received.sizeBytes,
+          sha256: received.sha256,
+          storage_key: received.storageKey,
+          uploaded_by: actor.id,
+          created_at: now,
+        })
+        .returning(['id', 'file_name', 'media_type', 'size_bytes'])
+        .executeTakeFirstOrThrow();
+      await recordAppealEvent(trx, {
+        appealId,
+        actor,
+        at: now,
+        type: 'attachment_added',
+        data: {
+          attachmentId: row.id,
+          fileName: received.fileName,
+          mediaType: received.mediaType,
+          sizeBytes: received.sizeBytes,
+        },
       });
-    } catch (error) {
-      await deps.files.remove(key);
-      throw error;
-    }
-  } finally {
-    await rm(tempPath, { force: true });
+      return {
+        id: row.id,
+        fileName: row.file_name,
+        mediaType: row.media_type,
+        sizeBytes: row.size_bytes,
+        url: `/api/v1/attachments/${row.id}`,
+      };
+    });
+  } catch (error) {
+    await deps.files.remove(received.storageKey);
+    throw error;
   }
 }
 
@@ -163,9 +214,14 @@ export async function readAttachment(
     .where('id', '=', attachmentId)
     .executeTakeFirst();
   if (!row) throw notFound('attachment', attachmentId);
-  await assertAppealVisible(deps, actor, row.appeal_id).catch(() => {
-    throw notFound('attachment', attachmentId);
-  });
+  if (row.appeal_id === null) {
+    // A photo of a submission still waiting for moderation: only the moderators see it.
+    if (!can(actor.role, 'submission.moderate')) throw notFound('attachment', attachmentId);
+  } else {
+    await assertAppealVisible(deps, actor, row.appeal_id).catch(() => {
+      throw notFound('attachment', attachmentId);
+    });
+  }
   return {
     stream: await deps.files.read(row.storage_key),
     fileName: row.file_name,

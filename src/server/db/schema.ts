@@ -170,7 +170,9 @@ export interface ReviewsTable {
 
 export interface AttachmentsTable {
   id: Generated<number>;
-  appeal_id: number;
+  /** Null while the file belongs to a submission not yet moderated (migration 0004). */
+  appeal_id: number | null;
+  submission_id: number | null;
   response_id: number | null;
   file_name: string;
   media_type: string;
@@ -256,6 +258,79 @@ export interface WorkCalendarsTable {
   updated_by: number | null;
 }
 
+export interface Open311ApiKeysTable {
+  id: Generated<number>;
+  name: string;
+  key_hash: string;
+  key_prefix: string;
+  created_by: number | null;
+  created_at: Timestamp;
+  last_used_at: NullableTimestamp;
+  revoked_at: NullableTimestamp;
+}
+
+/** What arrives from the portal or Open311, before moderation (migration 0004). */
+export interface SubmissionsTable {
+  id: Generated<number>;
+  tracking_number: string;
+  access_code_hash: string | null;
+  access_code_salt: string | null;
+  channel: string;
+  state: Generated<string>;
+  kind: Generated<string>;
+  question_type_id: number;
+  description: string;
+  address_text: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  applicant_name: string;
+  applicant_email: string | null;
+  applicant_phone: string | null;
+  applicant_address: string | null;
+  consent_given_at: Timestamp;
+  consent_source: string;
+  confidential: Generated<boolean>;
+  locale: Generated<string>;
+  idempotency_key_hash: string | null;
+  request_hash: string;
+  api_key_id: number | null;
+  open311_token: string | null;
+  device_id: string | null;
+  account_id: string | null;
+  attributes: Json;
+  received_at: Timestamp;
+  appeal_id: number | null;
+  receipt_sign: string | null;
+  rejection_reason: string | null;
+  moderation_comment: string | null;
+  moderated_by: number | null;
+  moderated_at: NullableTimestamp;
+}
+
+export interface TrackingAttemptsTable {
+  tracking_key: string;
+  failures: Generated<number>;
+  window_started_at: Timestamp;
+  locked_until: NullableTimestamp;
+}
+
+export interface AppealFeedbackTable {
+  id: Generated<number>;
+  appeal_id: number;
+  submission_id: number;
+  verdict: string;
+  rating: number;
+  comment: string | null;
+  result: string;
+  created_at: Timestamp;
+}
+
+/** View: the district administration of each organisation (itself or its nearest ancestor). */
+export interface OrganisationDistrictsView {
+  organisation_id: number;
+  district_id: number;
+}
+
 export interface DB {
   organisations: OrganisationsTable;
   classifier_kinds: ClassifierKindsTable;
@@ -277,6 +352,11 @@ export interface DB {
   explanation_requests: ExplanationRequestsTable;
   notifications: NotificationsTable;
   work_calendars: WorkCalendarsTable;
+  open311_api_keys: Open311ApiKeysTable;
+  submissions: SubmissionsTable;
+  tracking_attempts: TrackingAttemptsTable;
+  appeal_feedback: AppealFeedbackTable;
+  organisation_districts: OrganisationDistrictsView;
 }
 
 export type AppealRow = Selectable<AppealsTable>;

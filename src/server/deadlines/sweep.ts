@@ -62,14 +62,21 @@ export async function runDeadlineSweep(deps: Deps): Promise<SweepReport> {
 
     // One set-based statement marks every appeal whose state moved on; RETURNING gives the changes.
     const { rows: changed } = await sql<Changed>`
-      WITH candidates AS (
-        SELECT a.id, a.deadline_state AS old_state,
-               CASE WHEN a.control_date < ${now} THEN 'overdue' ELSE 'due_soon' END AS new_state
+      -- Two ranges of partial indexes (migration 0005), so that only the appeals whose mark
+      -- changes are read, not every open appeal past its control date.
+      WITH overdue AS (
+        SELECT a.id, a.deadline_state AS old_state, 'overdue' AS new_state
           FROM appeals a
-         WHERE a.status <> 'closed'
-           AND a.control_date < ${soon}
-           AND a.deadline_state <> CASE WHEN a.control_date < ${now} THEN 'overdue' ELSE 'due_soon' END
+         WHERE a.status <> 'closed' AND a.deadline_state <> 'overdue' AND a.control_date < ${now}
          FOR UPDATE
+      ), soon AS (
+        SELECT a.id, a.deadline_state AS old_state, 'due_soon' AS new_state
+          FROM appeals a
+         WHERE a.status <> 'closed' AND a.deadline_state <> 'due_soon'
+           AND a.control_date >= ${now} AND a.control_date < ${soon}
+         FOR UPDATE
+      ), candidates AS (
+        SELECT * FROM overdue UNION ALL SELECT * FROM soon
       ), updated AS (
         UPDATE appeals a SET deadline_state = c.new_state
           FROM candidates c WHERE a.id = c.id

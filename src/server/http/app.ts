@@ -20,6 +20,10 @@ import { addressesRoutes } from '../addresses/addresses.routes.js';
 import { dashboardRoutes } from '../dashboard/dashboard.routes.js';
 import { deadlinesRoutes } from '../deadlines/deadlines.routes.js';
 import { notificationsRoutes } from '../notifications/notifications.routes.js';
+import { apiKeysRoutes } from '../open311/api-keys.routes.js';
+import { open311Routes } from '../open311/open311.routes.js';
+import { moderationRoutes } from '../portal/moderation.routes.js';
+import { portalRoutes } from '../portal/portal.routes.js';
 import { applicantsRoutes } from '../applicants/applicants.routes.js';
 import { appealsRoutes } from '../appeals/appeals.routes.js';
 import { attachmentsRoutes } from '../attachments/attachments.routes.js';
@@ -135,9 +139,14 @@ export async function buildApp(deps: Deps, options: AppOptions): Promise<Fastify
       await api.register(addressesRoutes(deps));
       await api.register(deadlinesRoutes(deps));
       await api.register(notificationsRoutes(deps));
+      await api.register(moderationRoutes(deps));
+      await api.register(apiKeysRoutes(deps));
     },
     { prefix: '/api/v1' },
   );
+  // The public portal (no account) and Open311 GeoReport v2 (its own error format).
+  await app.register(portalRoutes(deps), { prefix: '/api/public' });
+  await app.register(open311Routes(deps), { prefix: '/open311/v2' });
   webApp = await registerWebApp(app);
   return app;
 }

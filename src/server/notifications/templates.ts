@@ -10,7 +10,12 @@ export type NotificationKind =
   | 'extension_requested'
   | 'extension_decided'
   | 'deadline_extended_applicant'
-  | 'late_executors_summary';
+  | 'late_executors_summary'
+  | 'submission_received'
+  | 'submission_registered'
+  | 'submission_merged'
+  | 'submission_rejected'
+  | 'appeal_result';
 
 export type Locale = 'uk' | 'en';
 
@@ -23,6 +28,10 @@ export interface TemplateParams {
   days?: number;
   lines?: string[];
   approved?: boolean;
+  /** The access code of a portal submission (only in the receipt). */
+  code?: string;
+  /** The registration number of the appeal a submission became or joined. */
+  appealNumber?: string;
 }
 
 type Render = (p: TemplateParams) => { subject: string; body: string };
@@ -104,6 +113,80 @@ const TEMPLATES: Record<NotificationKind, Record<Locale, Render>> = {
       body:
         `The term of consideration of your appeal ${p.number} is extended to ${p.deadline} ` +
         `(Article 20 of the Law of Ukraine "On Citizens' Appeals").\nReason: ${p.text}`,
+    }),
+  },
+  submission_received: {
+    uk: (p) => ({
+      subject: `Ваше звернення отримано: ${p.number}`,
+      body:
+        `Ваше звернення «${p.text}» отримано і передано модератору для реєстрації.\n` +
+        `Номер для відстеження: ${p.number}\nКод доступу: ${p.code}\n` +
+        `Стежити за розглядом: ${p.link}\nНікому не повідомляйте код доступу.`,
+    }),
+    en: (p) => ({
+      subject: `Your appeal was received: ${p.number}`,
+      body:
+        `Your appeal "${p.text}" was received and passed to a moderator for registration.\n` +
+        `Tracking number: ${p.number}\nAccess code: ${p.code}\n` +
+        `Follow it at: ${p.link}\nDo not share the access code.`,
+    }),
+  },
+  submission_registered: {
+    uk: (p) => ({
+      subject: `Ваше звернення зареєстровано за № ${p.appealNumber}`,
+      body:
+        `Звернення ${p.number} зареєстровано за № ${p.appealNumber} і направлено виконавцю.\n` +
+        `Контрольний строк: ${p.deadline}\nСтежити за розглядом: ${p.link}`,
+    }),
+    en: (p) => ({
+      subject: `Your appeal is registered as No. ${p.appealNumber}`,
+      body:
+        `Appeal ${p.number} is registered as No. ${p.appealNumber} and sent to the executor.\n` +
+        `Control date: ${p.deadline}\nFollow it at: ${p.link}`,
+    }),
+  },
+  submission_merged: {
+    uk: (p) => ({
+      subject: `Ваше звернення ${p.number} приєднано до звернення № ${p.appealNumber}`,
+      body:
+        `Про цю проблему вже повідомили: ваше звернення ${p.number} приєднано до звернення № ${p.appealNumber}, ` +
+        `яке вже розглядається. Ви отримаєте його результат.\nСтежити за розглядом: ${p.link}`,
+    }),
+    en: (p) => ({
+      subject: `Your appeal ${p.number} was joined to appeal No. ${p.appealNumber}`,
+      body:
+        `This problem was already reported: your appeal ${p.number} was joined to appeal No. ${p.appealNumber}, ` +
+        `which is being considered. You will get its result.\nFollow it at: ${p.link}`,
+    }),
+  },
+  submission_rejected: {
+    uk: (p) => ({
+      subject: `Ваше звернення ${p.number} не прийнято до розгляду`,
+      body:
+        `Ваше звернення ${p.number} не прийнято до розгляду.\n${p.text}\n` +
+        `Рішення можна оскаржити до органу вищого рівня або до суду (статті 15, 16 Закону України «Про звернення громадян»).`,
+    }),
+    en: (p) => ({
+      subject: `Your appeal ${p.number} was not accepted`,
+      body:
+        `Your appeal ${p.number} was not accepted for consideration.\n${p.text}\n` +
+        `You may appeal this decision to a higher body or to a court (Articles 15, 16 of the Law of Ukraine "On Citizens' Appeals").`,
+    }),
+  },
+  appeal_result: {
+    uk: (p) => ({
+      subject: `Результат розгляду вашого звернення № ${p.appealNumber}`,
+      body:
+        `Розгляд вашого звернення № ${p.appealNumber} (${p.number}) завершено.\nРезультат: ${p.text}\n` +
+        `Відповідь виконавця і оцінка результату: ${p.link}\n` +
+        `Якщо проблему не вирішено, повідомте про це на тій самій сторінці: звернення повернуть на перевірку.`,
+    }),
+    en: (p) => ({
+      subject: `The result of your appeal No. ${p.appealNumber}`,
+      body:
+        `The consideration of your appeal No. ${p.appealNumber} (${p.number}) is complete.\nResult: ${p.text}\n` +
+        `The executor's answer, and your rating: ${p.link}\n` +
+        `If the problem is not solved, say so on the same page: the appeal will be checked again.`,
     }),
   },
   late_executors_summary: {

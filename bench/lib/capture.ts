@@ -1,0 +1,95 @@
+/**
+ * Scenario 8, "the same SQL straight through the driver": the use cases behind the HTTP scenarios
+ * are called once in-process through a Kysely plugin that records every statement (its SQL, its
+ * parameters, and which statements ran at the same time), then replayed through the bare driver
+ * with the same concurrency structure (statements that ran together in `Promise.all` are sent
+ * together). The ratio API ÷ replay is the cost of HTTP, auth, validation and serialisation.
+ */
+import {
+  CompiledQuery,
+  type KyselyPlugin,
+  type PluginTransformQueryArgs,
+  type PluginTransformResultArgs,
+  type QueryResult,
+  type RootOperationNode,
+  type UnknownRow,
+} from 'kysely';
+import type pg from 'pg';
+import type { Deps } from '../../src/server/context.js';
+
+interface Recorded {
+  sql: string;
+  parameters: readonly unknown[];
+  start: number;
+  end: number;
+}
+
+/** Statements of one call, in groups that ran concurrently. */
+export type Replay = { sql: string; parameters: readonly unknown[] }[][];
+
+/**
+ * Record the statements `work` runs against `deps.db`.
+ *
+ * @returns the statements grouped by concurrency (a group starts when the previous ones ended).
+ */
+export async function captureStatements(
+  deps: Deps,
+  work: (deps: Deps) => Promise<unknown>,
+): Promise<Replay> {
+  const recorded = new Map<unknown, Recorded>();
+  const executor = deps.db.getExecutor();
+  const plugin: KyselyPlugin = {
+    transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+      const compiled = executor.compileQuery(args.node, args.queryId);
+      recorded.set(args.queryId, {
+        sql: compiled.sql,
+        parameters: compiled.parameters,
+        start: performance.now(),
+        end: Infinity,
+      });
+      return args.node;
+    },
+    async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+      const entry = recorded.get(args.queryId);
+      if (entry) entry.end = performance.now();
+      return args.result;
+    },
+  };
+  await work({ ...deps, db: deps.db.withPlugin(plugin) });
+  // A subquery is transformed too, but never executed alone (no result): leave it out.
+  const statements = [...recorded.values()]
+    .filter((s) => s.end !== Infinity)
+    .sort((a, b) => a.start - b.start);
+  const groups: Replay = [];
+  let groupEnd = -Infinity;
+  for (const s of statements) {
+    if (groups.length === 0 || s.start >= groupEnd) {
+      groups.push([]);
+      groupEnd = s.end;
+    } else {
+      groupEnd = Math.max(groupEnd, s.end);
+    }
+    groups.at(-1)!.push({ sql: s.sql, parameters: s.parameters });
+  }
+  return groups;
+}
+
+/** Replay recorded statements through a `pg.Pool` (PostgreSQL server). */
+export function replayOnPool(pool: pg.Pool) {
+  return async (replay: Replay): Promise<void> => {
+    for (const group of replay) {
+      await Promise.all(group.map((s) => pool.query(s.sql, [...s.parameters])));
+    }
+  };
+}
+
+/** Replay recorded statements through the database's own connection (PGlite). */
+export function replayOnKysely(deps: Deps) {
+  return async (replay: Replay): Promise<void> => {
+    for (const group of replay) {
+      await Promise.all(
+        group.map((s) => deps.db.executeQuery(CompiledQuery.raw(s.sql, [...s.parameters]))),
+      );
+    }
+  };
+}

@@ -1,0 +1,875 @@
+/**
+ * `kontakt generate --appeals N`: a capital's worth of appeals, following the real Kyiv 1551
+ * distributions, for benchmarks and demos at scale. Deterministic for a seed and an end instant.
+ *
+ * What one appeal gets, and from where:
+ * - question type: the Kyiv 1551 volume of its classifier kind (September 2025), spread over the
+ *   kind's question types with a mild skew (emergency types rarer);
+ * - received time: a period ending at `until` of about 2,740 appeals a day (Kyiv's million a year),
+ *   weighted by weekday (Monday busiest, Sunday half) and by hour (calls peak 9–12, the site and app
+ *   run flatter into the evening);
+ * - channel, status, result: the Kyiv 1551 counts; an appeal's chance to be still open decays with
+ *   its age (most close within weeks, about 1 % stay open for good), and open ones take the real mix
+ *   of registered / on check / rework / in work;
+ * - executor: the question type's routing rule for 45 %, otherwise a Zipf law over ~480 executors,
+ *   so a few carry most of the load; 4 % get a co-executor;
+ * - address: a real Kyiv street, weighted by how often it appears, with a generated house number;
+ * - applicant: invented names and phones (`+380 XX 000 XX XX`), 35 % repeat applicants, ~4 %
+ *   privileged (Law 393/96-ВР Art. 20), 1 % anonymous appeals;
+ * - history: registered, assigned, accepted, responded, reviewed (with rework for ~6 %), cancelled
+ *   or returned as not in competence where the result says so, and the overdue mark the sweep would
+ *   have left — with responses and reviews rows to match;
+ * - legal deadline and control date by the deadline engine and the city's work calendar.
+ *
+ * Ids continue after the existing rows; registration numbers continue each year's counter, which is
+ * advanced in the same transaction as each chunk. Run it on a quiet database (no server writing):
+ * a chunk that finds new rows written meanwhile stops with a message and leaves nothing behind.
+ */
+import { DateTime } from 'luxon';
+import type { Kysely } from 'kysely';
+import { executorControlDate, legalDeadline } from '../../domain/calendar/deadline-engine.js';
+import type { WorkCalendar } from '../../domain/calendar/work-calendar.js';
+import type { ResultCode } from '../../domain/results.js';
+import { formatRegistrationNumber, matchKey, normalisePhone } from '../../domain/text.js';
+import type { AppealStatus, Channel } from '../../domain/vocabulary.js';
+import type { DB } from '../db/schema.js';
+import { loadCalendar } from '../deadlines/calendar.repository.js';
+import { seedReferenceData } from '../setup/seed-reference-data.js';
+import { ensureExecutors } from './executors.js';
+import { Random, WeightedChoice, zipfWeights } from './random.js';
+import { loadDistributions } from './shared-data.js';
+import type { Cell, Sink, TableBuffer } from './sinks.js';
+import * as T from './texts-uk.js';
+
+export interface GenerateOptions {
+  /** How many appeals to add (1 … 10,000,000). */
+  appeals: number;
+  /** Seed of the random streams; the same seed and `until` give the same data. */
+  seed: number;
+  /** End of the generated period (default: now). Open appeals' deadlines are relative to it. */
+  until?: Date;
+  /** The shared real data folder (`KONTAKT_SHARED_DATA`). */
+  sharedDataDir: string;
+  /** The city's time zone (`TZ`). */
+  timeZone: string;
+  /** Executors to have at least (default 480). */
+  executors?: number;
+  /** Appeals per transaction (default 50,000; use ~5,000 on PGlite). */
+  chunkSize?: number;
+  /** Progress lines (default: none). */
+  log?: (line: string) => void;
+}
+
+export interface GenerateReport {
+  appeals: number;
+  applicants: number;
+  assignments: number;
+  responses: number;
+  reviews: number;
+  events: number;
+  executors: number;
+  from: string;
+  until: string;
+  seconds: number;
+  /** Which shared files were read, and which fell back to built-in lists. */
+  notes: string[];
+}
+
+/** Appeals a day at Kyiv's scale (about a million a year). */
+const APPEALS_PER_DAY = 2740;
+const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+
+/** Relative intake by ISO weekday (1 = Monday). */
+const WEEKDAY_WEIGHTS = [0, 1.18, 1.1, 1.05, 1.0, 0.95, 0.6, 0.52];
+/** Relative intake by local hour: calls to the centre, and the site / app. */
+const CALL_HOURS = [
+  0.25, 0.15, 0.1, 0.08, 0.08, 0.15, 0.5, 1.4, 2.9, 4.2, 4.5, 4.3, 4.0, 3.8, 3.6, 3.4, 3.2, 3.0,
+  2.7, 2.3, 1.8, 1.3, 0.8, 0.45,
+];
+const WEB_HOURS = [
+  0.9, 0.6, 0.4, 0.3, 0.3, 0.4, 0.8, 1.5, 2.4, 3.0, 3.2, 3.1, 3.0, 2.9, 2.8, 2.8, 2.9, 3.0, 3.2,
+  3.4, 3.4, 3.0, 2.3, 1.5,
+];
+
+const APPLICANT_COLUMNS = [
+  'id', 'full_name', 'phones', 'phone_keys', 'email', 'address', 'privileged_category',
+  'social_status', 'created_at', 'updated_at',
+]; // prettier-ignore
+const APPEAL_COLUMNS = [
+  'id', 'number', 'received_at', 'registered_at', 'channel', 'kind', 'subject', 'receipt_sign',
+  'applicant_id', 'question_type_id', 'address_text', 'latitude', 'longitude', 'description',
+  'confidential', 'privileged', 'status', 'result', 'control_date', 'legal_deadline',
+  'deadline_state', 'rework_count', 'closed_at', 'updated_at',
+]; // prettier-ignore
+const ASSIGNMENT_COLUMNS = [
+  'id', 'appeal_id', 'executor_id', 'role', 'state', 'control_date', 'assigned_at', 'accepted_at',
+  'finished_at',
+]; // prettier-ignore
+const RESPONSE_COLUMNS = [
+  'id',
+  'appeal_id',
+  'assignment_id',
+  'text',
+  'proposed_result',
+  'created_at',
+];
+const REVIEW_COLUMNS = [
+  'id',
+  'appeal_id',
+  'response_id',
+  'decision',
+  'result',
+  'comment',
+  'created_at',
+];
+const EVENT_COLUMNS = [
+  'appeal_id', 'at', 'actor_label', 'type', 'from_status', 'to_status', 'comment', 'data',
+]; // prettier-ignore
+
+/** Tables whose ids the generator gives itself (their identity sequences are moved past them). */
+const ID_TABLES = ['applicants', 'appeals', 'assignments', 'responses', 'reviews'] as const;
+type IdTable = (typeof ID_TABLES)[number];
+
+interface QuestionType {
+  id: number;
+  kindName: string;
+  name: string;
+  termDays: number;
+  termHours: number | null;
+  reviewMargin: number;
+  isEmergency: boolean;
+  executorId: number | null;
+  details: readonly string[];
+  lawKind: 'application' | 'complaint' | 'proposal';
+}
+
+/** Everything drawn once and shared by every appeal. */
+interface Model {
+  random: Random;
+  questionTypes: WeightedChoice<QuestionType>;
+  channels: WeightedChoice<Channel>;
+  openStatuses: WeightedChoice<AppealStatus>;
+  results: WeightedChoice<ResultCode>;
+  streets: WeightedChoice<string>;
+  executors: WeightedChoice<number>;
+  privileged: WeightedChoice<string>;
+  callHours: WeightedChoice<number>;
+  webHours: WeightedChoice<number>;
+  calendar: WorkCalendar;
+  timeZone: string;
+  until: number;
+}
+
+/** Ids in use and the next free one of each table. */
+type NextIds = Record<IdTable, number>;
+
+/**
+ * Generate `options.appeals` appeals into the database behind `db` (reference data, executors) and
+ * `sink` (the rows).
+ *
+ * @throws Error when rows were written to the same tables meanwhile (the chunk is rolled back).
+ */
+export async function generateAppeals(
+  db: Kysely<DB>,
+  sink: Sink,
+  options: GenerateOptions,
+): Promise<GenerateReport> {
+  const started = Date.now();
+  const log = options.log ?? (() => {});
+  const until = options.until ?? new Date();
+  const zone = options.timeZone;
+  const distributions = loadDistributions(options.sharedDataDir);
+  for (const note of distributions.notes) log(`data: ${note}`);
+
+  await seedReferenceData(db);
+  const executorIds = await ensureExecutors(db, options.executors ?? 480);
+  const calendar = await loadCalendar(db, zone);
+  const random = new Random(options.seed);
+  const model = await buildModel(db, random, distributions, executorIds, calendar, zone, until);
+
+  const days = Math.min(3653, Math.max(60, Math.round(options.appeals / APPEALS_PER_DAY)));
+  const lastDay = DateTime.fromJSDate(until, { zone }).startOf('day');
+  const firstDay = lastDay.minus({ days: days - 1 });
+  log(
+    `generating ${options.appeals.toLocaleString('en')} appeals from ${firstDay.toISODate()} to ` +
+      `${until.toISOString()} (seed ${options.seed}, ${executorIds.length} executors)`,
+  );
+
+  const dayCounts = spreadOverDays(options.appeals, firstDay, days, model.random.fork());
+  const next = await nextIds(db);
+  const counters = await readCounters(db);
+  const newBuffers = (): Buffers => ({
+    applicants: sink.buffer('applicants', APPLICANT_COLUMNS),
+    appeals: sink.buffer('appeals', APPEAL_COLUMNS),
+    assignments: sink.buffer('assignments', ASSIGNMENT_COLUMNS),
+    responses: sink.buffer('responses', RESPONSE_COLUMNS),
+    reviews: sink.buffer('reviews', REVIEW_COLUMNS),
+    events: sink.buffer('appeal_events', EVENT_COLUMNS),
+  });
+  let buffers = newBuffers();
+  const totals = { applicants: 0, appeals: 0, assignments: 0, responses: 0, reviews: 0, events: 0 };
+  const chunkSize = options.chunkSize ?? 50_000;
+  let expected = { ...next };
+  const applicantPool: { id: number; privileged: boolean }[] = [];
+  const deadlineCache = new Map<string, { legal: number; control: number }>();
+
+  /**
+   * Write the full buffers as one chunk. The write runs while the next chunk is generated (the
+   * database ingests one chunk while Node builds the next); chunks still commit one after another.
+   */
+  let writing: Promise<void> = Promise.resolve();
+  const flush = async () => {
+    const chunk = buffers;
+    buffers = newBuffers();
+    const startIds = expected;
+    const endIds = { ...next };
+    expected = endIds;
+    const usedCounters = new Map(counters);
+    const previous = writing;
+    writing = (async () => {
+      await previous;
+      await sink.writeChunk(
+        [
+          chunk.applicants,
+          chunk.appeals,
+          chunk.assignments,
+          chunk.responses,
+          chunk.reviews,
+          chunk.events,
+        ],
+        {
+          before: async (run) => {
+            await run(`LOCK TABLE ${ID_TABLES.join(', ')} IN SHARE ROW EXCLUSIVE MODE`, []);
+            for (const table of ID_TABLES) {
+              const rows = await run(`SELECT coalesce(max(id), 0) + 1 AS next FROM ${table}`, []);
+              if (Number((rows[0] as { next: number | string }).next) !== startIds[table]) {
+                throw new Error(
+                  `Rows were added to ${table} while generating: run the generator on a quiet database (stop the server).`,
+                );
+              }
+            }
+          },
+          after: async (run) => {
+            for (const table of ID_TABLES) {
+              if (endIds[table] > startIds[table]) {
+                await run(`SELECT setval(pg_get_serial_sequence('${table}', 'id'), $1::bigint)`, [
+                  endIds[table] - 1,
+                ]);
+              }
+            }
+            for (const [year, last] of usedCounters) {
+              await run(
+                `INSERT INTO registration_counters (year, last_value) VALUES ($1::integer, $2::integer)
+                 ON CONFLICT (year) DO UPDATE
+                 SET last_value = GREATEST(registration_counters.last_value, EXCLUDED.last_value)`,
+                [year, last],
+              );
+            }
+          },
+        },
+      );
+      for (const key of Object.keys(totals) as (keyof typeof totals)[]) {
+        totals[key] += chunk[key].size;
+      }
+      log(
+        `  ${totals.appeals.toLocaleString('en')} appeals, ${totals.events.toLocaleString('en')} events ` +
+          `(${((Date.now() - started) / 1000).toFixed(1)} s)`,
+      );
+    })();
+    // Only one chunk waits in memory: wait for the one before this to commit.
+    await previous;
+  };
+
+  let day = firstDay;
+  let sinceYield = 0;
+  for (const count of dayCounts) {
+    const hourStarts = Array.from({ length: 25 }, (_, h) =>
+      h < 24 ? day.set({ hour: h }).toMillis() : day.plus({ days: 1 }).toMillis(),
+    );
+    const localDate = day.toISODate()!;
+    const year = day.year;
+    const times: { at: number; channel: Channel }[] = [];
+    for (let i = 0; i < count; i++) {
+      const channel = model.channels.draw(model.random);
+      const hours =
+        channel === 'portal' || channel === 'mobile_app' ? model.webHours : model.callHours;
+      const hour = hours.draw(model.random);
+      let at =
+        hourStarts[hour]! + model.random.next() * (hourStarts[hour + 1]! - hourStarts[hour]!);
+      if (at >= model.until) {
+        // The last day ends at `until`: squeeze its times into the part already past.
+        at =
+          hourStarts[0]! +
+          ((at - hourStarts[0]!) * (model.until - hourStarts[0]!)) /
+            (hourStarts[24]! - hourStarts[0]!);
+      }
+      times.push({ at: Math.floor(at), channel });
+    }
+    times.sort((a, b) => a.at - b.at);
+    for (const { at, channel } of times) {
+      const sequence = (counters.get(year) ?? 0) + 1;
+      counters.set(year, sequence);
+      buildAppeal(model, buffers, next, {
+        receivedAt: at,
+        channel,
+        number: formatRegistrationNumber(year, sequence),
+        localDate,
+        applicantPool,
+        deadlineCache,
+      });
+      if (buffers.appeals.size >= chunkSize) await flush();
+      // Let the chunk being written move on (its stream runs on this event loop).
+      if (++sinceYield >= 500) {
+        sinceYield = 0;
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+    }
+    day = day.plus({ days: 1 });
+  }
+  if (buffers.appeals.size > 0) await flush();
+  await writing;
+
+  return {
+    ...totals,
+    executors: executorIds.length,
+    from: firstDay.toISO()!,
+    until: until.toISOString(),
+    seconds: (Date.now() - started) / 1000,
+    notes: distributions.notes,
+  };
+}
+
+async function buildModel(
+  db: Kysely<DB>,
+  random: Random,
+  distributions: ReturnType<typeof loadDistributions>,
+  executorIds: number[],
+  calendar: WorkCalendar,
+  timeZone: string,
+  until: Date,
+): Promise<Model> {
+  const rows = await db
+    .selectFrom('question_types as qt')
+    .innerJoin('classifier_kinds as k', 'k.id', 'qt.kind_id')
+    .leftJoin('routing_rules as r', 'r.question_type_id', 'qt.id')
+    .select([
+      'qt.id',
+      'qt.name',
+      'qt.term_days',
+      'qt.term_hours',
+      'qt.review_margin_days',
+      'qt.is_emergency',
+      'k.name as kind_name',
+      'r.executor_id',
+    ])
+    .where('qt.active', '=', true)
+    .where('k.active', '=', true)
+    .orderBy('k.position')
+    .orderBy('qt.id')
+    .execute();
+  const details = new Map(Object.entries(T.KIND_DETAILS).map(([k, v]) => [matchKey(k), v]));
+  const known = [...distributions.kindCounts.values()];
+  const fallbackCount = known.length > 0 ? Math.min(...known) : 100;
+  const byKind = new Map<string, typeof rows>();
+  for (const row of rows) {
+    const list = byKind.get(row.kind_name) ?? [];
+    list.push(row);
+    byKind.set(row.kind_name, list);
+  }
+  const types: QuestionType[] = [];
+  const weights: number[] = [];
+  for (const [kindName, list] of byKind) {
+    const key = matchKey(kindName);
+    const kindCount = distributions.kindCounts.get(key) ?? fallbackCount;
+    const spread = list.map((row, i) => (row.is_emergency ? 0.3 : 1) / Math.pow(i + 1, 0.8));
+    const sum = spread.reduce((a, b) => a + b, 0);
+    list.forEach((row, i) => {
+      types.push({
+        id: row.id,
+        kindName,
+        name: row.name,
+        termDays: row.term_days,
+        termHours: row.term_hours,
+        reviewMargin: row.review_margin_days,
+        isEmergency: row.is_emergency,
+        executorId: row.executor_id,
+        details: details.get(key) ?? T.GENERIC_DETAILS,
+        lawKind: /претензії|скарг/i.test(kindName)
+          ? 'complaint'
+          : /пропозиції|подяки/i.test(kindName)
+            ? 'proposal'
+            : 'application',
+      });
+      weights.push((kindCount * spread[i]!) / sum);
+    });
+  }
+  if (types.length === 0) throw new Error('No active question types: run `kontakt seed` first.');
+
+  const open = [...distributions.statusCounts].filter(([status]) => status !== 'closed');
+  // Executors by rank: a fixed shuffle of the ids, so which one is busiest depends on the seed only.
+  const ranked = [...executorIds];
+  const shuffle = random.fork();
+  for (let i = ranked.length - 1; i > 0; i--) {
+    const j = shuffle.int(0, i);
+    [ranked[i], ranked[j]] = [ranked[j]!, ranked[i]!];
+  }
+  const hours = Array.from({ length: 24 }, (_, h) => h);
+  return {
+    random,
+    questionTypes: new WeightedChoice(types, weights),
+    channels: new WeightedChoice(
+      [...distributions.channelCounts.keys()],
+      [...distributions.channelCounts.values()],
+    ),
+    openStatuses: new WeightedChoice(
+      open.map(([s]) => s),
+      open.map(([, n]) => n),
+    ),
+    results: new WeightedChoice(
+      [...distributions.resultCounts.keys()],
+      [...distributions.resultCounts.values()],
+    ),
+    streets: new WeightedChoice(distributions.streets.names, distributions.streets.weights),
+    executors: new WeightedChoice(ranked, zipfWeights(ranked.length, 1.0)),
+    privileged: new WeightedChoice(
+      T.PRIVILEGED_CATEGORIES.map(([c]) => c),
+      T.PRIVILEGED_CATEGORIES.map(([, w]) => w),
+    ),
+    callHours: new WeightedChoice(hours, CALL_HOURS),
+    webHours: new WeightedChoice(hours, WEB_HOURS),
+    calendar,
+    timeZone,
+    until: until.getTime(),
+  };
+}
+
+/** Split `total` over `days` local days by weekday weight with ±15 % day-to-day noise. */
+function spreadOverDays(total: number, firstDay: DateTime, days: number, random: Random): number[] {
+  const weights: number[] = [];
+  for (let i = 0; i < days; i++) {
+    const weekday = firstDay.plus({ days: i }).weekday;
+    weights.push(WEEKDAY_WEIGHTS[weekday]! * (0.85 + 0.3 * random.next()));
+  }
+  const sum = weights.reduce((a, b) => a + b, 0);
+  const counts: number[] = [];
+  let cumulative = 0;
+  let given = 0;
+  for (const w of weights) {
+    cumulative += w;
+    const upTo = Math.round((cumulative / sum) * total);
+    counts.push(upTo - given);
+    given = upTo;
+  }
+  return counts;
+}
+
+async function nextIds(db: Kysely<DB>): Promise<NextIds> {
+  const next = {} as NextIds;
+  for (const table of ID_TABLES) {
+    const row = await db
+      .selectFrom(table)
+      .select((eb) => eb.fn.max<number | null>('id').as('max'))
+      .executeTakeFirst();
+    next[table] = Number(row?.max ?? 0) + 1;
+  }
+  return next;
+}
+
+async function readCounters(db: Kysely<DB>): Promise<Map<number, number>> {
+  const rows = await db.selectFrom('registration_counters').selectAll().execute();
+  return new Map(rows.map((r) => [r.year, r.last_value]));
+}
+
+interface AppealContext {
+  receivedAt: number;
+  channel: Channel;
+  number: string;
+  localDate: string;
+  applicantPool: { id: number; privileged: boolean }[];
+  deadlineCache: Map<string, { legal: number; control: number }>;
+}
+
+type Buffers = Record<
+  'applicants' | 'appeals' | 'assignments' | 'responses' | 'reviews' | 'events',
+  TableBuffer
+>;
+
+/** The legal deadline and control date of an appeal received on `localDate` (cached per day). */
+function deadlinesOf(
+  model: Model,
+  qt: QuestionType,
+  ctx: AppealContext,
+): { legal: number; control: number } {
+  if (qt.isEmergency && qt.termHours) {
+    const at = ctx.receivedAt + qt.termHours * HOUR_MS;
+    return { legal: at, control: at };
+  }
+  const key = `${ctx.localDate}|${qt.termDays}|${qt.reviewMargin}`;
+  let cached = ctx.deadlineCache.get(key);
+  if (!cached) {
+    const receivedAt = new Date(ctx.receivedAt);
+    const legal = legalDeadline({ receivedAt, termDays: qt.termDays, calendar: model.calendar });
+    const control = executorControlDate({
+      legalDeadline: legal,
+      receivedAt,
+      reviewMarginDays: qt.reviewMargin,
+      calendar: model.calendar,
+    });
+    cached = { legal: legal.getTime(), control: control.getTime() };
+    ctx.deadlineCache.set(key, cached);
+  }
+  return cached;
+}
+
+function phone(random: Random): [string, string] {
+  const code = random.pick(T.PHONE_CODES);
+  const a = String(random.int(0, 99)).padStart(2, '0');
+  const b = String(random.int(0, 99)).padStart(2, '0');
+  const typed = `+380 ${code} 000 ${a} ${b}`;
+  return [typed, normalisePhone(typed)!];
+}
+
+function houseNumber(random: Random): string {
+  const n = String(random.int(1, 160));
+  const r = random.next();
+  if (r < 0.08) return `${n}-${random.pick(['А', 'Б', 'В'])}`;
+  if (r < 0.13) return `${n}/${random.int(1, 9)}`;
+  if (r < 0.16) return `${n}, к.${random.int(1, 4)}`;
+  return n;
+}
+
+function description(random: Random, qt: QuestionType, address: string): string {
+  const parts = [
+    random.pick(T.OPENINGS),
+    `${qt.name} за адресою ${address}.`,
+    random.pick(qt.details),
+    random.pick(T.DURATIONS),
+    random.pick(T.CLOSINGS),
+  ];
+  return parts.filter((p) => p.length > 0).join(' ');
+}
+
+const iso = (ms: number) => new Date(ms);
+
+/** Build one appeal with its applicant, assignments, responses, reviews and events. */
+function buildAppeal(model: Model, buffers: Buffers, next: NextIds, ctx: AppealContext): void {
+  const { random } = model;
+  const qt = model.questionTypes.draw(random);
+  const until = model.until;
+  const appealId = next.appeals++;
+  const received = ctx.receivedAt;
+  const web = ctx.channel === 'portal' || ctx.channel === 'mobile_app';
+  const registered = Math.min(
+    until,
+    received + (web ? random.exponential(2 * HOUR_MS) : 60_000 + random.next() * 8 * 60_000),
+  );
+  const street = model.streets.draw(random);
+  const house = houseNumber(random);
+  const address = `${street}, ${house}`;
+  const operator = web
+    ? `Модератор ${random.int(1, 24)} (moderator${random.int(1, 24)})`
+    : `Оператор ${random.int(1, 200)} (operator${random.int(1, 200)})`;
+
+  // Applicant: anonymous, a repeat applicant, or a new one.
+  const r = random.next();
+  const subject = r < 0.01 ? 'anonymous' : r < 0.03 ? 'collective' : 'individual';
+  let applicantId: number | null = null;
+  let privileged = false;
+  let receiptSign = 'primary';
+  if (subject !== 'anonymous') {
+    const pool = ctx.applicantPool;
+    if (pool.length > 100 && random.chance(0.35)) {
+      const known = pool[Math.floor(random.next() * pool.length)]!;
+      applicantId = known.id;
+      privileged = known.privileged;
+      if (random.chance(0.1)) receiptSign = 'repeated';
+    } else {
+      applicantId = next.applicants++;
+      const female = random.chance(0.58);
+      const surname = random.pick(T.SURNAMES)[female ? 1 : 0];
+      const given = random.pick(female ? T.GIVEN_NAMES_FEMALE : T.GIVEN_NAMES_MALE);
+      const patronymic = random.pick(T.PATRONYMICS)[female ? 1 : 0];
+      const category = random.chance(0.04) ? model.privileged.draw(random) : null;
+      privileged = category !== null;
+      const [typed, key] = phone(random);
+      const flat = random.chance(0.7) ? `, кв. ${random.int(1, 280)}` : '';
+      buffers.applicants.add([
+        applicantId,
+        subject === 'collective'
+          ? `${surname} ${given} ${patronymic} та інші мешканці`
+          : `${surname} ${given} ${patronymic}`,
+        [typed],
+        [key],
+        web && random.chance(0.4) ? `applicant${applicantId}@example.org` : null,
+        `${address}${flat}`,
+        category,
+        random.chance(0.5) ? random.pick(T.SOCIAL_STATUSES) : null,
+        iso(registered),
+        iso(registered),
+      ]);
+      // Keep a bounded pool of recent applicants to repeat from.
+      if (pool.length < 200_000) pool.push({ id: applicantId, privileged });
+      else pool[Math.floor(random.next() * pool.length)] = { id: applicantId, privileged };
+    }
+  }
+
+  const consultation = ctx.channel === 'phone' && random.chance(0.03);
+  const lawKind = consultation ? 'consultation' : random.chance(0.06) ? 'complaint' : qt.lawKind;
+  const deadlines = consultation ? null : deadlinesOf(model, qt, ctx);
+  const events: Cell[][] = [];
+  const event = (
+    at: number,
+    actor: string,
+    type: string,
+    from: AppealStatus | null,
+    to: AppealStatus | null,
+    data: string,
+    comment: string | null = null,
+  ) => events.push([appealId, iso(at), actor, type, from, to, comment, data]);
+  event(
+    registered,
+    operator,
+    'registered',
+    null,
+    'registered',
+    `{"number":"${ctx.number}","channel":"${ctx.channel}","kind":"${lawKind}","questionTypeId":${qt.id}}`,
+  );
+
+  // Status by age: recent appeals are mostly open, old ones closed, about 1 % never close.
+  const ageDays = (until - registered) / DAY_MS;
+  const open = !consultation && random.chance(0.72 * Math.exp(-ageDays / 18) + 0.012);
+  let status: AppealStatus = consultation
+    ? 'closed'
+    : open
+      ? model.openStatuses.draw(random)
+      : 'closed';
+  let result: ResultCode | null = consultation ? 'consultation_given' : null;
+  let closedAt: number | null = consultation ? registered + 5 * 60_000 : null;
+  let reworkCount = 0;
+
+  if (consultation) {
+    event(closedAt!, operator, 'closed', 'registered', 'closed', '{"result":"consultation_given"}');
+  } else {
+    const executorId =
+      qt.executorId !== null && random.chance(0.45) ? qt.executorId : model.executors.draw(random);
+    const executorLabel = `Виконавець (executor-${executorId})`;
+    const controller = `Куратор ${random.int(1, 40)} (controller${random.int(1, 40)})`;
+    const assignmentId = next.assignments++;
+    event(
+      registered,
+      operator,
+      'assigned',
+      'registered',
+      'registered',
+      `{"executorId":${executorId},"role":"main","routed":true}`,
+    );
+    let state = 'pending';
+    let acceptedAt: number | null = null;
+    let finishedAt: number | null = null;
+    let last = registered;
+    // A step in time: closed appeals spread their steps over their duration, open ones up to now.
+    const end = open
+      ? until
+      : Math.min(until, registered + (0.05 + random.exponential(6)) * DAY_MS);
+    const step = (share: number) => (last = Math.min(end, last + (end - last) * share));
+    const respond = () => {
+      const responseId = next.responses++;
+      const at = step(random.next() * 0.6 + 0.2);
+      buffers.responses.add([
+        responseId,
+        appealId,
+        assignmentId,
+        random.pick(T.RESPONSES),
+        null,
+        iso(at),
+      ]);
+      event(at, executorLabel, 'responded', 'in_work', 'on_check', `{"responseId":${responseId}}`);
+      return responseId;
+    };
+    const accept = (from: AppealStatus) => {
+      acceptedAt = step(random.next() * 0.3);
+      event(acceptedAt, executorLabel, 'accepted', from, 'in_work', '{}');
+    };
+    const rework = (responseId: number) => {
+      const at = step(random.next() * 0.3);
+      const comment = random.pick(T.REWORK_COMMENTS);
+      buffers.reviews.add([next.reviews++, appealId, responseId, 'rework', null, comment, iso(at)]);
+      event(at, controller, 'returned_for_rework', 'on_check', 'rework', '{}', comment);
+      reworkCount++;
+    };
+
+    if (open) {
+      if (status === 'registered' && random.chance(0.08)) {
+        // Returned as not in competence: waits for the centre to route it again.
+        state = 'returned';
+        finishedAt = step(random.next() * 0.5);
+        event(
+          finishedAt,
+          executorLabel,
+          'returned_not_in_competence',
+          'registered',
+          'registered',
+          '{}',
+          'Не належить до компетенції виконавця.',
+        );
+      } else if (status !== 'registered') {
+        accept('registered');
+        state = 'in_work';
+        if (status !== 'in_work') {
+          const responseId = respond();
+          state = 'responded';
+          if (status === 'rework') {
+            rework(responseId);
+            state = 'rework';
+            if (random.chance(0.2)) {
+              accept('rework');
+              rework(respond());
+              state = 'rework';
+            }
+          }
+        }
+      }
+    } else {
+      result = model.results.draw(random);
+      if (result === 'cancelled_by_applicant') {
+        closedAt = step(random.next() * 0.8);
+        state = 'withdrawn';
+        finishedAt = closedAt;
+        event(
+          closedAt,
+          operator,
+          'cancelled',
+          'registered',
+          'closed',
+          '{}',
+          'На прохання заявника.',
+        );
+      } else if (result === 'not_in_competence_forwarded') {
+        finishedAt = step(random.next() * 0.5);
+        state = 'returned';
+        event(
+          finishedAt,
+          executorLabel,
+          'returned_not_in_competence',
+          'registered',
+          'registered',
+          '{}',
+          'Не належить до компетенції виконавця.',
+        );
+        closedAt = step(random.next() * 0.8);
+        event(
+          closedAt,
+          controller,
+          'review_accepted',
+          'registered',
+          'closed',
+          `{"result":"${result}"}`,
+        );
+      } else {
+        accept('registered');
+        let responseId = respond();
+        if (random.chance(0.06)) {
+          rework(responseId);
+          accept('rework');
+          responseId = respond();
+        }
+        closedAt = step(random.next() * 0.8 + 0.1);
+        buffers.reviews.add([
+          next.reviews++,
+          appealId,
+          responseId,
+          'accept',
+          result,
+          null,
+          iso(closedAt),
+        ]);
+        event(
+          closedAt,
+          controller,
+          'review_accepted',
+          'on_check',
+          'closed',
+          `{"result":"${result}"}`,
+        );
+        state = 'done';
+        finishedAt = closedAt;
+      }
+      status = 'closed';
+    }
+    const control = deadlines!.control;
+    buffers.assignments.add([
+      assignmentId, appealId, executorId, 'main', state, iso(control), iso(registered),
+      acceptedAt === null ? null : iso(acceptedAt), finishedAt === null ? null : iso(finishedAt),
+    ]); // prettier-ignore
+    if (random.chance(0.04)) {
+      const co = model.executors.draw(random);
+      if (co !== executorId) {
+        const coState = status === 'closed' ? 'done' : state === 'pending' ? 'pending' : 'in_work';
+        buffers.assignments.add([
+          next.assignments++, appealId, co, 'co', coState, iso(control), iso(registered),
+          coState === 'pending' ? null : iso(registered + HOUR_MS),
+          coState === 'done' ? iso(closedAt ?? registered) : null,
+        ]); // prettier-ignore
+        event(
+          registered,
+          controller,
+          'assigned',
+          'registered',
+          'registered',
+          `{"executorId":${co},"role":"co"}`,
+        );
+      }
+    }
+    // The overdue mark the deadline sweep would have left.
+    if (control < until && (closedAt === null || closedAt > control)) {
+      event(
+        control,
+        'system:deadline-sweep',
+        'deadline_overdue',
+        null,
+        null,
+        `{"controlDate":"${iso(control).toISOString()}","executorId":${executorId}}`,
+      );
+    }
+  }
+
+  const control = deadlines?.control ?? null;
+  const deadlineState =
+    control === null
+      ? 'ok'
+      : control < (closedAt ?? until)
+        ? 'overdue'
+        : closedAt === null && control < until + DAY_MS
+          ? 'due_soon'
+          : 'ok';
+  const hasPoint = random.chance(web ? 0.8 : 0.3);
+  buffers.appeals.add([
+    appealId,
+    ctx.number,
+    iso(received),
+    iso(registered),
+    ctx.channel,
+    lawKind,
+    subject,
+    receiptSign,
+    applicantId,
+    qt.id,
+    address,
+    hasPoint ? 50.35 + random.next() * 0.2 : null,
+    hasPoint ? 30.35 + random.next() * 0.35 : null,
+    description(random, qt, address),
+    random.chance(0.01),
+    privileged,
+    status,
+    result,
+    control === null ? null : iso(control),
+    deadlines === null ? null : iso(deadlines.legal),
+    deadlineState,
+    reworkCount,
+    closedAt === null ? null : iso(closedAt),
+    iso(closedAt ?? Math.max(registered, ...events.map((e) => (e[1] as Date).getTime()))),
+  ]);
+  events.sort((a, b) => (a[1] as Date).getTime() - (b[1] as Date).getTime());
+  for (const e of events) buffers.events.add(e);
+}

@@ -1,0 +1,411 @@
+/**
+ * Open311 GeoReport v2 under `/open311/v2/`: XML or JSON by the extension (`services.xml`,
+ * `services.json`); form-encoded or JSON POST bodies; errors as the standard's list of
+ * `{code, description}` (403 bad api_key, 404 missing, 400 otherwise) in the requested format —
+ * this plugin has its own error and not-found handlers, so the rest of the API keeps its shape.
+ */
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import {
+  type FastifyPluginAsyncZod,
+  hasZodFastifySchemaValidationErrors,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Deps } from '../context.js';
+import { AppError } from '../errors.js';
+import {
+  commonQuery,
+  discoveryView,
+  formatParams,
+  open311Errors,
+  postedRequestView,
+  postRequestBody,
+  requestIdParams,
+  requestsQuery,
+  requestView,
+  serviceCodeParams,
+  serviceDefinitionView,
+  serviceView,
+  tokenParams,
+  tokenView,
+} from './open311.schemas.js';
+import {
+  discovery,
+  getRequest,
+  listRequests,
+  postRequest,
+  serviceDefinition,
+  services,
+  tokenStatus,
+} from './open311.service.js';
+import { fieldsOf, xmlDocument, xmlList, type XmlChild } from './open311-xml.js';
+
+type Format = 'json' | 'xml';
+const tags = ['open311'];
+const open = { access: 'public' as const };
+const errors = { 400: open311Errors, 403: open311Errors, 404: open311Errors };
+
+/** The format a URL asks for: `.json` → json, anything else → xml (the standard's default). */
+function formatOf(request: FastifyRequest): Format {
+  const path = request.url.split('?')[0] ?? '';
+  return path.endsWith('.json') ? 'json' : 'xml';
+}
+
+function send(reply: FastifyReply, format: Format, status: number, json: unknown, xml: string) {
+  if (format === 'json') return reply.status(status).send(json);
+  return reply.status(status).type('text/xml; charset=utf-8').send(xml);
+}
+
+function sendErrors(
+  reply: FastifyReply,
+  format: Format,
+  status: number,
+  list: { code: number; description: string }[],
+) {
+  return send(
+    reply,
+    format,
+    status,
+    list,
+    xmlList('errors', 'error', list, (e) => fieldsOf(e, ['code', 'description'])),
+  );
+}
+
+const REQUEST_FIELDS = [
+  'service_request_id',
+  'status',
+  'status_notes',
+  'service_name',
+  'service_code',
+  'description',
+  'agency_responsible',
+  'service_notice',
+  'requested_datetime',
+  'updated_datetime',
+  'expected_datetime',
+  'address',
+  'address_id',
+  'zipcode',
+  'lat',
+  'long',
+  'media_url',
+] as const;
+
+const SERVICE_FIELDS = [
+  'service_code',
+  'metadata',
+  'type',
+  'keywords',
+  'group',
+  'service_name',
+  'description',
+] as const;
+
+function localeOf(query: { locale?: 'uk' | 'en' | undefined }): 'uk' | 'en' {
+  return query.locale ?? 'uk';
+}
+
+export function open311Routes(deps: Deps): FastifyPluginAsyncZod {
+  return async (app) => {
+    // Form bodies (the standard's POST) as a record; repeated keys become lists.
+    app.addContentTypeParser(
+      'application/x-www-form-urlencoded',
+      { parseAs: 'string' },
+      (_request, body, done) => {
+        const record: Record<string, string | string[]> = {};
+        for (const [key, value] of new URLSearchParams(body as string)) {
+          const before = record[key];
+          record[key] =
+            before === undefined
+              ? value
+              : Array.isArray(before)
+                ? [...before, value]
+                : [before, value];
+        }
+        done(null, record);
+      },
+    );
+
+    app.setErrorHandler((error: FastifyError | AppError | Error, request, reply) => {
+      const format = formatOf(request);
+      if (error instanceof AppError) {
+        const status = error.status === 403 || error.status === 404 ? error.status : 400;
+        if (error.status >= 500) request.log.error({ err: error }, 'open311 request failed');
+        return sendErrors(reply, format, status, [{ code: status, description: error.message }]);
+      }
+      if (hasZodFastifySchemaValidationErrors(error)) {
+        const where = error.validationContext ?? 'request';
+        return sendErrors(
+          reply,
+          format,
+          400,
+          error.validation.map((v) => ({
+            code: 400,
+            description:
+              `${where} ${v.instancePath.replace(/^\//, '') || ''} ${v.message ?? 'is not valid'}`
+                .replace(/\s+/g, ' ')
+                .trim(),
+          })),
+        );
+      }
+      const fastifyError = error as FastifyError;
+      if (
+        fastifyError.statusCode &&
+        fastifyError.statusCode >= 400 &&
+        fastifyError.statusCode < 500
+      ) {
+        return sendErrors(reply, format, 400, [{ code: 400, description: fastifyError.message }]);
+      }
+      request.log.error({ err: error }, 'open311 request failed');
+      return sendErrors(reply, format, 500, [
+        { code: 500, description: 'Something went wrong on our side.' },
+      ]);
+    });
+
+    app.setNotFoundHandler((request, reply) =>
+      sendErrors(reply, formatOf(request), 404, [
+        {
+          code: 404,
+          description: `No resource ${request.method} ${request.url.split('?')[0]}; see discovery.xml.`,
+        },
+      ]),
+    );
+
+    app.get(
+      '/discovery.:format',
+      {
+        config: open,
+        schema: {
+          tags,
+          operationId: 'open311Discovery',
+          summary: 'GeoReport v2 discovery',
+          security: [],
+          params: formatParams,
+          response: { 200: discoveryView, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const d = discovery(deps);
+        const xml = xmlDocument('discovery', [
+          ['changeset', d.changeset],
+          ['contact', d.contact],
+          ['key_service', d.key_service],
+          [
+            'endpoints',
+            d.endpoints.map((e): XmlChild => [
+              'endpoint',
+              [
+                ['specification', e.specification],
+                ['url', e.url],
+                ['changeset', e.changeset],
+                ['type', e.type],
+                ['formats', e.formats.map((f): XmlChild => ['format', f])],
+              ],
+            ]),
+          ],
+        ]);
+        return send(reply, request.params.format, 200, d, xml);
+      },
+    );
+
+    app.get(
+      '/services.:format',
+      {
+        config: open,
+        schema: {
+          tags,
+          operationId: 'open311Services',
+          summary: 'GeoReport v2 services: the public question types',
+          security: [],
+          params: formatParams,
+          querystring: commonQuery,
+          response: { 200: z.array(serviceView), ...errors },
+        },
+      },
+      async (request, reply) => {
+        const list = await services(deps, localeOf(request.query));
+        return send(
+          reply,
+          request.params.format,
+          200,
+          list,
+          xmlList('services', 'service', list, (s) => fieldsOf(s, SERVICE_FIELDS)),
+        );
+      },
+    );
+
+    app.get(
+      '/services/:code.:format',
+      {
+        config: open,
+        schema: {
+          tags,
+          operationId: 'open311ServiceDefinition',
+          summary: 'GeoReport v2 service definition with its attributes',
+          security: [],
+          params: serviceCodeParams,
+          querystring: commonQuery,
+          response: { 200: serviceDefinitionView, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const definition = await serviceDefinition(
+          deps,
+          request.params.code,
+          localeOf(request.query),
+        );
+        const xml = xmlDocument('service_definition', [
+          ['service_code', definition.service_code],
+          [
+            'attributes',
+            definition.attributes.map((a): XmlChild => [
+              'attribute',
+              [
+                ['variable', a.variable],
+                ['code', a.code],
+                ['datatype', a.datatype],
+                ['required', a.required],
+                ['datatype_description', a.datatype_description],
+                ['order', a.order],
+                ['description', a.description],
+                [
+                  'values',
+                  a.values.map((v): XmlChild => [
+                    'value',
+                    [
+                      ['key', v.key],
+                      ['name', v.name],
+                    ],
+                  ]),
+                ],
+              ],
+            ]),
+          ],
+        ]);
+        return send(reply, request.params.format, 200, definition, xml);
+      },
+    );
+
+    app.post(
+      '/requests.:format',
+      {
+        config: open,
+        schema: {
+          tags,
+          operationId: 'open311PostRequest',
+          summary:
+            'GeoReport v2 POST requests (api_key required): into the moderation queue; answers with a token',
+          description:
+            'Form-encoded or JSON. Name (first_name, last_name) and an email or phone are required by ' +
+            'Article 5 of Law 393/96-ВР. The same request from the same client within 24 hours is refused as ' +
+            'a duplicate; an Idempotency-Key header makes a retry return the first token instead.',
+          security: [],
+          consumes: ['application/x-www-form-urlencoded', 'application/json'],
+          params: formatParams,
+          body: postRequestBody,
+          response: { 201: z.array(postedRequestView), ...errors },
+        },
+      },
+      async (request, reply) => {
+        const header = request.headers['idempotency-key'];
+        const posted = await postRequest(
+          deps,
+          request.body,
+          typeof header === 'string' && header.trim().length >= 16 ? header.trim() : undefined,
+        );
+        return send(
+          reply,
+          request.params.format,
+          201,
+          [posted],
+          xmlList('service_requests', 'request', [posted], (p) => fieldsOf(p, ['token'])),
+        );
+      },
+    );
+
+    app.get(
+      '/requests.:format',
+      {
+        config: open,
+        schema: {
+          tags,
+          operationId: 'open311Requests',
+          summary:
+            'GeoReport v2 GET requests: filters, 90-day default window, at most 1,000 (page, page_size)',
+          security: [],
+          params: formatParams,
+          querystring: requestsQuery,
+          response: { 200: z.array(requestView), ...errors },
+        },
+      },
+      async (request, reply) => {
+        const list = await listRequests(deps, request.query, localeOf(request.query));
+        return send(
+          reply,
+          request.params.format,
+          200,
+          list,
+          xmlList('service_requests', 'request', list, (r) => fieldsOf(r, REQUEST_FIELDS)),
+        );
+      },
+    );
+
+    app.get(
+      '/requests/:id.:format',
+      {
+        config: open,
+        schema: {
+          tags,
+          operationId: 'open311Request',
+          summary: 'GeoReport v2 one service request (by its registration number)',
+          security: [],
+          params: requestIdParams,
+          querystring: commonQuery,
+          response: { 200: z.array(requestView), ...errors },
+        },
+      },
+      async (request, reply) => {
+        const list = await getRequest(deps, request.params.id, localeOf(request.query));
+        return send(
+          reply,
+          request.params.format,
+          200,
+          list,
+          xmlList('service_requests', 'request', list, (r) => fieldsOf(r, REQUEST_FIELDS)),
+        );
+      },
+    );
+
+    app.get(
+      '/tokens/:token.:format',
+      {
+        config: open,
+        schema: {
+          tags,
+          operationId: 'open311Token',
+          summary: 'GeoReport v2 token: the service_request_id once the request is registered',
+          security: [],
+          params: tokenParams,
+          querystring: commonQuery,
+          response: { 200: z.array(tokenView), ...errors },
+        },
+      },
+      async (request, reply) => {
+        const status = await tokenStatus(deps, request.params.token);
+        return send(
+          reply,
+          request.params.format,
+          200,
+          [status],
+          xmlList('service_requests', 'request', [status], (t) =>
+            t.service_request_id !== undefined
+              ? [
+                  ['service_request_id', t.service_request_id],
+                  ['token', t.token],
+                ]
+              : [['token', t.token]],
+          ),
+        );
+      },
+    );
+  };
+}

@@ -1,0 +1,442 @@
+/**
+ * The moderation queue (regulation 3.1.2; Law 393/96-ВР Art. 5, 7, 8): a moderator (or the head of
+ * the centre) looks at each submission from the portal or Open311 and
+ *
+ * - registers it — a real appeal through `registerAppeal`, with the channel it came by, the
+ *   question type corrected if need be, the photos moved onto the appeal;
+ * - merges it into an open appeal on the same problem (receipt sign duplicate or multiple): the
+ *   applicant then follows that appeal;
+ * - or rejects it with a reason the applicant is told (anonymous or repeated: Art. 8; no
+ *   substance: Art. 5; not an appeal: Art. 3).
+ *
+ * Each step locks the submission, writes the appeal's history where an appeal exists, and queues
+ * the e-mail to the applicant in the same transaction.
+ */
+import type { Kysely, Selectable } from 'kysely';
+import { REJECTION_REASONS, type SubmissionKind } from '../../domain/portal.js';
+import type { AppealStatus } from '../../domain/vocabulary.js';
+import { recordAppealEvent } from '../appeals/appeal-history.js';
+import { registerAppealIn } from '../appeals/register-appeal.js';
+import type { Deps, UserActor } from '../context.js';
+import type { DB, SubmissionsTable } from '../db/schema.js';
+import { badRequest, conflict, notFound } from '../errors.js';
+import { loadCalendar } from '../deadlines/calendar.repository.js';
+import { enqueueNotifications, type NewNotification } from '../notifications/outbox.js';
+import { formatInZone } from '../notifications/templates.js';
+import type {
+  MergeSubmissionInput,
+  ModerationOutcome,
+  RegisterSubmissionInput,
+  RejectSubmissionInput,
+  SubmissionListQuery,
+  SubmissionView,
+} from './portal.schemas.js';
+import { presentSubmission, type SubmissionRow } from './portal-presenter.js';
+import { trackUrl } from './submissions.service.js';
+
+function submissionQuery(db: Kysely<DB>) {
+  return db
+    .selectFrom('submissions as s')
+    .innerJoin('question_types as qt', 'qt.id', 's.question_type_id')
+    .innerJoin('classifier_kinds as k', 'k.id', 'qt.kind_id')
+    .leftJoin('appeals as a', 'a.id', 's.appeal_id')
+    .leftJoin('users as u', 'u.id', 's.moderated_by')
+    .leftJoin('open311_api_keys as key', 'key.id', 's.api_key_id')
+    .selectAll('s')
+    .select([
+      'qt.name as question_type_name',
+      'k.name as kind_name',
+      'a.number as appeal_number',
+      'u.full_name as moderator_name',
+      'key.name as api_key_name',
+    ]);
+}
+
+async function photosOf(db: Kysely<DB>, submissionIds: number[]) {
+  if (submissionIds.length === 0) return [];
+  return db
+    .selectFrom('attachments')
+    .select(['id', 'submission_id', 'file_name', 'media_type', 'size_bytes'])
+    .where('submission_id', 'in', submissionIds)
+    .orderBy('id')
+    .execute();
+}
+
+async function present(db: Kysely<DB>, rows: SubmissionRow[]): Promise<SubmissionView[]> {
+  const photos = await photosOf(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((row) =>
+    presentSubmission(
+      row,
+      photos.filter((p) => p.submission_id === row.id),
+    ),
+  );
+}
+
+function encodeCursor(row: { received_at: Date; id: number }): string {
+  return Buffer.from(JSON.stringify([row.received_at.toISOString(), row.id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { receivedAt: Date; id: number } {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (
+      Array.isArray(value) &&
+      typeof value[0] === 'string' &&
+      !Number.isNaN(Date.parse(value[0])) &&
+      Number.isInteger(value[1])
+    ) {
+      return { receivedAt: new Date(value[0]), id: value[1] as number };
+    }
+  } catch {
+    // fall through
+  }
+  throw badRequest(
+    'invalid_cursor',
+    'The cursor is not one this server gave; start from the first page.',
+  );
+}
+
+/**
+ * The queue: submissions in `state` (default pending), oldest first, one keyset page at a time.
+ * @throws AppError 400 `invalid_cursor`.
+ */
+export async function listSubmissions(
+  deps: Deps,
+  query: SubmissionListQuery,
+): Promise<{ items: SubmissionView[]; nextCursor: string | null }> {
+  let q = submissionQuery(deps.db).where('s.state', '=', query.state);
+  if (query.channel) q = q.where('s.channel', '=', query.channel);
+  if (query.cursor) {
+    const after = decodeCursor(query.cursor);
+    q = q.where((eb) =>
+      eb.or([
+        eb('s.received_at', '>', after.receivedAt),
+        eb.and([eb('s.received_at', '=', after.receivedAt), eb('s.id', '>', after.id)]),
+      ]),
+    );
+  }
+  const rows = await q
+    .orderBy('s.received_at')
+    .orderBy('s.id')
+    .limit(query.limit + 1)
+    .execute();
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    items: await present(deps.db, page),
+    nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
+  };
+}
+
+/** One submission with its photos. @throws AppError 404 `submission_not_found`. */
+export async function getSubmission(deps: Deps, id: number): Promise<SubmissionView> {
+  const row = await submissionQuery(deps.db).where('s.id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('submission', id);
+  return (await present(deps.db, [row]))[0]!;
+}
+
+type Submission = Selectable<SubmissionsTable>;
+
+/** @throws AppError 404 `submission_not_found`; 409 `submission_already_moderated`. */
+async function lockPending(trx: Kysely<DB>, id: number): Promise<Submission> {
+  const row = await trx
+    .selectFrom('submissions')
+    .selectAll()
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!row) throw notFound('submission', id);
+  if (row.state !== 'pending') {
+    throw conflict(
+      'submission_already_moderated',
+      `Submission ${row.tracking_number} was already ${row.state}.`,
+      { state: row.state, appealId: row.appeal_id },
+    );
+  }
+  return row;
+}
+
+async function markModerated(
+  trx: Kysely<DB>,
+  submission: Submission,
+  actor: UserActor,
+  now: Date,
+  change: {
+    state: 'registered' | 'merged' | 'rejected';
+    appealId?: number;
+    receiptSign?: 'duplicate' | 'multiple';
+    rejectionReason?: keyof typeof REJECTION_REASONS;
+    comment?: string | undefined;
+    questionTypeId?: number;
+  },
+): Promise<void> {
+  await trx
+    .updateTable('submissions')
+    .set({
+      state: change.state,
+      appeal_id: change.appealId ?? null,
+      receipt_sign: change.receiptSign ?? null,
+      rejection_reason: change.rejectionReason ?? null,
+      moderation_comment: change.comment ?? null,
+      moderated_by: actor.id,
+      moderated_at: now,
+      ...(change.questionTypeId ? { question_type_id: change.questionTypeId } : {}),
+    })
+    .where('id', '=', submission.id)
+    .execute();
+}
+
+/** The photos of a submission become the appeal's; returns their ids. */
+async function movePhotos(trx: Kysely<DB>, submissionId: number, appealId: number) {
+  const moved = await trx
+    .updateTable('attachments')
+    .set({ appeal_id: appealId })
+    .where('submission_id', '=', submissionId)
+    .returning('id')
+    .execute();
+  return moved.map((m) => m.id);
+}
+
+async function notifyApplicant(
+  trx: Kysely<DB>,
+  deps: Deps,
+  submission: Submission,
+  notification: Omit<NewNotification, 'recipientEmail' | 'locale'>,
+  now: Date,
+): Promise<void> {
+  if (!submission.applicant_email) return;
+  await enqueueNotifications(
+    trx,
+    [
+      {
+        ...notification,
+        recipientEmail: submission.applicant_email,
+        locale: submission.locale === 'en' ? 'en' : 'uk',
+      },
+    ],
+    { now, calendar: await loadCalendar(trx, deps.config.timeZone) },
+  );
+}
+
+/**
+ * Register a submission as an appeal (the moderator may correct the question type, kind and
+ * address). The appeal's channel is the submission's (portal or open311), its receipt time the
+ * submission's; the applicant is recorded from the submission.
+ *
+ * @throws AppError 404 `submission_not_found`; 409 `submission_already_moderated`,
+ *   `repeat_of_decided_appeal` (Art. 8; register anyway with acknowledgeRepeat or reject as
+ *   repeated); 400 `unknown_question_type`, `unknown_executor`.
+ */
+export async function registerSubmission(
+  deps: Deps,
+  actor: UserActor,
+  submissionId: number,
+  input: RegisterSubmissionInput,
+): Promise<ModerationOutcome> {
+  return deps.db.transaction().execute(async (trx) => {
+    const now = deps.now();
+    const s = await lockPending(trx, submissionId);
+    const questionTypeId = input.questionTypeId ?? s.question_type_id;
+    const address = input.address === undefined ? s.address_text : input.address;
+    const registered = await registerAppealIn(trx, deps, actor, {
+      receivedAt: s.received_at.toISOString(),
+      channel: s.channel === 'open311' ? 'open311' : 'portal',
+      kind: input.kind ?? (s.kind as SubmissionKind),
+      subject: input.subject,
+      receiptSign: 'primary',
+      questionTypeId,
+      description: s.description,
+      address: address ?? null,
+      latitude: s.latitude,
+      longitude: s.longitude,
+      confidential: s.confidential,
+      applicant: {
+        fullName: s.applicant_name,
+        phones: s.applicant_phone ? [s.applicant_phone] : [],
+        email: s.applicant_email,
+        address: s.applicant_address,
+      },
+      ...(input.executorId !== undefined ? { executorId: input.executorId } : {}),
+      ...(input.instruction !== undefined ? { instruction: input.instruction } : {}),
+      acknowledgeRepeat: input.acknowledgeRepeat,
+    });
+    const photoIds = await movePhotos(trx, s.id, registered.id);
+    await markModerated(trx, s, actor, now, {
+      state: 'registered',
+      appealId: registered.id,
+      comment: input.comment,
+      questionTypeId,
+    });
+    await recordAppealEvent(trx, {
+      appealId: registered.id,
+      actor,
+      at: now,
+      type: 'submission_registered',
+      from: registered.status,
+      to: registered.status,
+      comment: input.comment ?? null,
+      data: {
+        submissionId: s.id,
+        trackingNumber: s.tracking_number,
+        channel: s.channel,
+        photoIds,
+        ...(questionTypeId !== s.question_type_id
+          ? { questionTypeCorrected: { from: s.question_type_id, to: questionTypeId } }
+          : {}),
+      },
+    });
+    const locale = s.locale === 'en' ? 'en' : 'uk';
+    await notifyApplicant(
+      trx,
+      deps,
+      s,
+      {
+        dedupeKey: `submission_registered:${s.id}`,
+        kind: 'submission_registered',
+        appealId: registered.id,
+        params: {
+          number: s.tracking_number,
+          appealNumber: registered.number,
+          deadline: registered.controlDate
+            ? formatInZone(registered.controlDate, deps.config.timeZone, locale)
+            : '—',
+          link: trackUrl(deps, s.tracking_number),
+        },
+      },
+      now,
+    );
+    return {
+      submissionId: s.id,
+      state: 'registered',
+      appeal: { id: registered.id, number: registered.number, status: registered.status },
+    };
+  });
+}
+
+/**
+ * Merge a submission into an open appeal on the same problem: the submission is linked with the
+ * receipt sign (duplicate: the same person again; multiple: another person), its photos join the
+ * appeal, and the applicant follows that appeal.
+ *
+ * @throws AppError 404 `submission_not_found`, `appeal_not_found`; 409
+ *   `submission_already_moderated`, `appeal_closed` (a decided question: reject as repeated, Art. 8,
+ *   or register a new appeal).
+ */
+export async function mergeSubmission(
+  deps: Deps,
+  actor: UserActor,
+  submissionId: number,
+  input: MergeSubmissionInput,
+): Promise<ModerationOutcome> {
+  return deps.db.transaction().execute(async (trx) => {
+    const now = deps.now();
+    const s = await lockPending(trx, submissionId);
+    const appeal = await trx
+      .selectFrom('appeals')
+      .select(['id', 'number', 'status'])
+      .where('id', '=', input.appealId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!appeal) throw notFound('appeal', input.appealId);
+    const status = appeal.status as AppealStatus;
+    if (status === 'closed') {
+      throw conflict(
+        'appeal_closed',
+        `Appeal ${appeal.number} is closed; merge only into an open appeal. For a question already decided reject the submission as repeated (Art. 8), or register it.`,
+      );
+    }
+    const photoIds = await movePhotos(trx, s.id, appeal.id);
+    await markModerated(trx, s, actor, now, {
+      state: 'merged',
+      appealId: appeal.id,
+      receiptSign: input.receiptSign,
+      comment: input.comment,
+    });
+    await trx.updateTable('appeals').set({ updated_at: now }).where('id', '=', appeal.id).execute();
+    await recordAppealEvent(trx, {
+      appealId: appeal.id,
+      actor,
+      at: now,
+      type: 'submission_merged',
+      from: status,
+      to: status,
+      comment: input.comment ?? null,
+      data: {
+        submissionId: s.id,
+        trackingNumber: s.tracking_number,
+        channel: s.channel,
+        receiptSign: input.receiptSign,
+        photoIds,
+      },
+    });
+    await notifyApplicant(
+      trx,
+      deps,
+      s,
+      {
+        dedupeKey: `submission_merged:${s.id}`,
+        kind: 'submission_merged',
+        appealId: appeal.id,
+        params: {
+          number: s.tracking_number,
+          appealNumber: appeal.number,
+          link: trackUrl(deps, s.tracking_number),
+        },
+      },
+      now,
+    );
+    return {
+      submissionId: s.id,
+      state: 'merged',
+      appeal: {
+        id: appeal.id,
+        number: appeal.number,
+        status,
+        receiptSign: input.receiptSign,
+      },
+    };
+  });
+}
+
+/**
+ * Reject a submission with a reason; the applicant receives the reasoned refusal with the article
+ * of the Law and how to appeal it (Art. 15, 19). No appeal is created.
+ *
+ * @throws AppError 404 `submission_not_found`; 409 `submission_already_moderated`.
+ */
+export async function rejectSubmission(
+  deps: Deps,
+  actor: UserActor,
+  submissionId: number,
+  input: RejectSubmissionInput,
+): Promise<ModerationOutcome> {
+  return deps.db.transaction().execute(async (trx) => {
+    const now = deps.now();
+    const s = await lockPending(trx, submissionId);
+    await markModerated(trx, s, actor, now, {
+      state: 'rejected',
+      rejectionReason: input.reason,
+      comment: input.comment,
+    });
+    const locale = s.locale === 'en' ? 'en' : 'uk';
+    const explanation = REJECTION_REASONS[input.reason][locale];
+    await notifyApplicant(
+      trx,
+      deps,
+      s,
+      {
+        dedupeKey: `submission_rejected:${s.id}`,
+        kind: 'submission_rejected',
+        params: {
+          number: s.tracking_number,
+          text: input.comment ? `${explanation}\n${input.comment}` : explanation,
+        },
+      },
+      now,
+    );
+    return { submissionId: s.id, state: 'rejected', appeal: null };
+  });
+}

@@ -1,0 +1,337 @@
+/**
+ * Open data: a month of appeals in the Kyiv Contact Centre 1551 open-data format (one JSON array,
+ * the fields of `shared/data/kyiv1551/sample-records.json`, in that order), or the same as CSV,
+ * depersonalised, streamed in keyset batches so memory stays flat at any size.
+ *
+ * Field by field (the inverse of `imports/kyiv1551.ts`, so an export imports back as the same
+ * appeals):
+ *
+ * | field | from |
+ * |---|---|
+ * | `Id` | the Kyiv `Id` of an appeal imported from Kyiv open data; otherwise our appeal id |
+ * | `uid` | the Kyiv `uid` of an imported appeal; otherwise the registration number |
+ * | `receivedDateTime` | time of receipt in the city's time zone, written as Kyiv writes it: local time with a `Z` and no seconds (`2025-09-01T00:42Z`; seconds only when not zero) |
+ * | `type` | «Звернення» (application), «Скарга», «Пропозиція», «Консультація» |
+ * | `kind`, `content` | classifier kind and question type |
+ * | `accrualMethod` | channel: «Дзвінок в 1551», «Сайт/моб. додаток» (portal, app, Open311), «УГЛ», «Телеефір», «E-mail», «Жестова мова»; other channels null |
+ * | `CATUTTC`, `addressAdminUnitL2`, `addressPostName` | settings `city_katottg` and `city_name`; L1 «Україна»; L3, L4, post code null |
+ * | `addressThoroughfare`, `addressLocatorDesignator`, `addressLocatorBuilding` | the address without flat or room (`publicAddress`), split back into street, house and building («корп.») |
+ * | `status` | «Зареєстровано», «В роботі», «На перевірці», «На доопрацюванні», «Закрито» |
+ * | `organizationName` | the main executor; `organizationId` null (internal ids are not published) |
+ * | `result` | a closed appeal's result label; an open one's interim label («Очікує прийому в роботу», «Прийнято в роботу», «Роз`яснено / Потребує перевірки куратором», «На доопрацювання / Спростовано куратором») |
+ *
+ * An appeal imported from Kyiv open data and not changed since keeps the original `uid`, `type`,
+ * `accrualMethod`, `status`, `result` and `organizationName` of its source record (from its
+ * `imported` event), so a re-published month matches the city's own file.
+ *
+ * Depersonalised (Law 393/96-ВР Art. 10): confidential appeals (Art. 18) are left out; no
+ * applicant, description, flat number or coordinates are written.
+ */
+import { stringify } from 'csv-stringify/sync';
+import type { Kysely } from 'kysely';
+import { DateTime } from 'luxon';
+import { publicAddress } from '../../domain/depersonalise.js';
+import { RESULTS } from '../../domain/results.js';
+import type { AppealKind, AppealStatus, Channel } from '../../domain/vocabulary.js';
+import type { Deps } from '../context.js';
+import type { DB } from '../db/schema.js';
+import { neutraliseFormula } from '../appeals/appeals-export.js';
+import { badRequest } from '../errors.js';
+
+/** The fields of a Kyiv 1551 open-data record, in the city's order. */
+export const KYIV1551_FIELDS = [
+  'Id',
+  'uid',
+  'receivedDateTime',
+  'type',
+  'kind',
+  'content',
+  'accrualMethod',
+  'CATUTTC',
+  'addressPostCode',
+  'addressAdminUnitL1',
+  'addressAdminUnitL2',
+  'addressAdminUnitL3',
+  'addressAdminUnitL4',
+  'addressPostName',
+  'addressThoroughfare',
+  'addressLocatorDesignator',
+  'addressLocatorBuilding',
+  'status',
+  'organizationName',
+  'organizationId',
+  'result',
+] as const;
+export type Kyiv1551Record = Record<(typeof KYIV1551_FIELDS)[number], string | number | null>;
+
+const STATUS_LABELS: Record<AppealStatus, string> = {
+  registered: 'Зареєстровано',
+  in_work: 'В роботі',
+  on_check: 'На перевірці',
+  rework: 'На доопрацюванні',
+  closed: 'Закрито',
+};
+
+const INTERIM_RESULTS: Record<Exclude<AppealStatus, 'closed'>, string> = {
+  registered: 'Очікує прийому в роботу',
+  in_work: 'Прийнято в роботу',
+  on_check: 'Роз`яснено / Потребує перевірки куратором',
+  rework: 'На доопрацювання / Спростовано куратором',
+};
+
+const TYPE_LABELS: Record<AppealKind, string> = {
+  application: 'Звернення',
+  complaint: 'Скарга',
+  proposal: 'Пропозиція',
+  consultation: 'Консультація',
+};
+
+const CHANNEL_LABELS: Partial<Record<Channel, string>> = {
+  phone: 'Дзвінок в 1551',
+  portal: 'Сайт/моб. додаток',
+  mobile_app: 'Сайт/моб. додаток',
+  open311: 'Сайт/моб. додаток',
+  government_hotline: 'УГЛ',
+  tv: 'Телеефір',
+  email: 'E-mail',
+  sign_language: 'Жестова мова',
+};
+
+/** Kyiv's way of writing a time: local time of `zone` labelled `Z`, without zero seconds. */
+export function kyivTime(at: Date, zone: string): string {
+  const local = DateTime.fromJSDate(at, { zone });
+  return local.toFormat(
+    local.second === 0 && local.millisecond === 0
+      ? "yyyy-MM-dd'T'HH:mm'Z'"
+      : "yyyy-MM-dd'T'HH:mm:ss'Z'",
+  );
+}
+
+/**
+ * Street, house and building of a (depersonalised) address: «вул. Х, 26-А, корп. 1» → «вул. Х»,
+ * «26-А», «1». Parts after the house other than the building are dropped.
+ */
+export function splitAddress(address: string | null): {
+  thoroughfare: string | null;
+  house: string | null;
+  building: string | null;
+} {
+  const cleaned = publicAddress(address);
+  if (!cleaned) return { thoroughfare: null, house: null, building: null };
+  const parts = cleaned.split(/\s*,\s*/);
+  const houseIndex = parts.findIndex((p, i) => i > 0 && /^\d/.test(p));
+  if (houseIndex < 0) return { thoroughfare: cleaned, house: null, building: null };
+  const building = parts
+    .slice(houseIndex + 1)
+    .map((p) => /^(?:корп(?:ус)?\.?|к\.)\s*(.+)$/i.exec(p)?.[1] ?? null)
+    .find((b) => b !== null);
+  return {
+    thoroughfare: parts.slice(0, houseIndex).join(', '),
+    house: parts[houseIndex]!,
+    building: building ?? null,
+  };
+}
+
+interface ExportRow {
+  id: number;
+  number: string;
+  received_at: Date;
+  kind: string;
+  channel: string;
+  status: string;
+  result: string | null;
+  address_text: string | null;
+  source: string | null;
+  source_id: string | null;
+  kind_name: string;
+  question_type_name: string;
+  executor_name: string | null;
+  original: Record<string, unknown> | null;
+  changed_since_import: boolean | null;
+}
+
+function text(value: unknown): string | null {
+  return typeof value === 'string' ? value : null;
+}
+
+/** One appeal as a Kyiv 1551 record (see the module doc). */
+export function toKyivRecord(
+  row: ExportRow,
+  city: { name: string; katottg: string; zone: string },
+): Kyiv1551Record {
+  const status = row.status as AppealStatus;
+  const original =
+    row.source === 'kyiv1551' && row.original && !row.changed_since_import ? row.original : null;
+  const address = splitAddress(row.address_text);
+  const resultLabel =
+    status === 'closed'
+      ? (RESULTS.find((r) => r.code === row.result)?.uk ?? null)
+      : INTERIM_RESULTS[status];
+  const kyivId = row.source === 'kyiv1551' && row.source_id ? row.source_id : null;
+  return {
+    Id: kyivId !== null ? (/^\d+$/.test(kyivId) ? Number(kyivId) : kyivId) : row.id,
+    uid: kyivId !== null ? text(row.original?.uid) : row.number,
+    receivedDateTime: kyivTime(row.received_at, city.zone),
+    type: original ? text(original.originalType) : TYPE_LABELS[row.kind as AppealKind],
+    kind: row.kind_name,
+    content: row.question_type_name,
+    accrualMethod: original
+      ? text(original.originalChannel)
+      : (CHANNEL_LABELS[row.channel as Channel] ?? null),
+    CATUTTC: city.katottg,
+    addressPostCode: null,
+    addressAdminUnitL1: 'Україна',
+    addressAdminUnitL2: city.name,
+    addressAdminUnitL3: null,
+    addressAdminUnitL4: null,
+    addressPostName: city.name,
+    addressThoroughfare: address.thoroughfare,
+    addressLocatorDesignator: address.house,
+    addressLocatorBuilding: address.building,
+    status: original
+      ? (text(original.originalStatus) ?? STATUS_LABELS[status])
+      : STATUS_LABELS[status],
+    organizationName: original
+      ? (text(original.organizationName) ?? row.executor_name)
+      : row.executor_name,
+    organizationId: null,
+    result: original ? (text(original.originalResult) ?? resultLabel) : resultLabel,
+  };
+}
+
+async function textSetting(db: Kysely<DB>, key: string, fallback: string): Promise<string> {
+  const row = await db
+    .selectFrom('settings')
+    .select('value')
+    .where('key', '=', key)
+    .executeTakeFirst();
+  const value = row?.value as unknown;
+  return typeof value === 'string' && value.trim() ? value : fallback;
+}
+
+/**
+ * The month `YYYY-MM` as [start, end) instants in `zone`.
+ * @throws AppError 400 `invalid_month`.
+ */
+export function monthBounds(month: string, zone: string): { start: Date; end: Date } {
+  const start = DateTime.fromFormat(month, 'yyyy-MM', { zone });
+  if (!start.isValid) throw badRequest('invalid_month', 'Give the month as YYYY-MM, e.g. 2025-09.');
+  return { start: start.toJSDate(), end: start.plus({ months: 1 }).toJSDate() };
+}
+
+/** The month's records in batches of `batchSize`, oldest first (keyset on received_at, id). */
+export async function* kyivRecordsOfMonth(
+  deps: Deps,
+  month: string,
+  batchSize = 500,
+): AsyncGenerator<Kyiv1551Record[]> {
+  const { start, end } = monthBounds(month, deps.config.timeZone);
+  const city = {
+    name: await textSetting(deps.db, 'city_name', 'Київ'),
+    katottg: await textSetting(deps.db, 'city_katottg', 'UA80000000000093317'),
+    zone: deps.config.timeZone,
+  };
+  let after: { at: Date; id: number } | null = null;
+  for (;;) {
+    let q = deps.db
+      .selectFrom('appeals as a')
+      .innerJoin('question_types as qt', 'qt.id', 'a.question_type_id')
+      .innerJoin('classifier_kinds as k', 'k.id', 'qt.kind_id')
+      .leftJoinLateral(
+        (eb) =>
+          eb
+            .selectFrom('assignments as m')
+            .select('m.executor_id')
+            .whereRef('m.appeal_id', '=', 'a.id')
+            .where('m.role', '=', 'main')
+            .where('m.state', '!=', 'returned')
+            .orderBy('m.id', 'desc')
+            .limit(1)
+            .as('m'),
+        (join) => join.onTrue(),
+      )
+      .leftJoin('organisations as o', 'o.id', 'm.executor_id')
+      .leftJoinLateral(
+        (eb) =>
+          eb
+            .selectFrom('appeal_events as e')
+            .select((inner) => [
+              'e.data as original',
+              inner
+                .exists(
+                  inner
+                    .selectFrom('appeal_events as later')
+                    .select('later.id')
+                    .whereRef('later.appeal_id', '=', 'e.appeal_id')
+                    .whereRef('later.id', '>', 'e.id')
+                    .where('later.to_status', 'is not', null),
+                )
+                .as('changed_since_import'),
+            ])
+            .whereRef('e.appeal_id', '=', 'a.id')
+            .where('e.type', '=', 'imported')
+            .orderBy('e.id')
+            .limit(1)
+            .as('imp'),
+        (join) => join.onTrue(),
+      )
+      .select([
+        'a.id',
+        'a.number',
+        'a.received_at',
+        'a.kind',
+        'a.channel',
+        'a.status',
+        'a.result',
+        'a.address_text',
+        'a.source',
+        'a.source_id',
+        'k.name as kind_name',
+        'qt.name as question_type_name',
+        'o.name as executor_name',
+        'imp.original',
+        'imp.changed_since_import',
+      ])
+      .where('a.confidential', '=', false)
+      .where('a.received_at', '>=', start)
+      .where('a.received_at', '<', end);
+    if (after) {
+      const { at, id } = after;
+      q = q.where((eb) =>
+        eb.or([
+          eb('a.received_at', '>', at),
+          eb.and([eb('a.received_at', '=', at), eb('a.id', '>', id)]),
+        ]),
+      );
+    }
+    const rows: ExportRow[] = (
+      await q.orderBy('a.received_at').orderBy('a.id').limit(batchSize).execute()
+    ).map((r) => ({ ...r, changed_since_import: Boolean(r.changed_since_import) }));
+    if (rows.length === 0) return;
+    yield rows.map((r) => toKyivRecord(r, city));
+    if (rows.length < batchSize) return;
+    const last = rows.at(-1)!;
+    after = { at: last.received_at, id: last.id };
+  }
+}
+
+/** The month as one JSON array, in chunks (a record per line). */
+export async function* kyivJsonChunks(deps: Deps, month: string): AsyncGenerator<string> {
+  let first = true;
+  yield '[';
+  for await (const batch of kyivRecordsOfMonth(deps, month)) {
+    for (const record of batch) {
+      yield `${first ? '\n' : ',\n'}${JSON.stringify(record)}`;
+      first = false;
+    }
+  }
+  yield first ? ']\n' : '\n]\n';
+}
+
+/** The month as CSV (UTF-8 with BOM, the same columns, formulas neutralised), in chunks. */
+export async function* kyivCsvChunks(deps: Deps, month: string): AsyncGenerator<string> {
+  yield `\uFEFF${stringify([KYIV1551_FIELDS])}`;
+  for await (const batch of kyivRecordsOfMonth(deps, month)) {
+    yield stringify(batch.map((r) => KYIV1551_FIELDS.map((f) => neutraliseFormula(r[f]) ?? '')));
+  }
+}

@@ -1,0 +1,428 @@
+/**
+ * Request and response schemas of the public portal (`/api/public/…`) and of the moderation queue
+ * (`/api/v1/submissions…`): one zod schema gives validation, the type and the OpenAPI document, and
+ * the portal's forms validate with the same schemas (CONVENTIONS.md habit 4).
+ */
+import { z } from 'zod';
+import {
+  MERGE_RECEIPT_SIGNS,
+  REJECTION_REASON_CODES,
+  SUBMISSION_CHANNELS,
+  SUBMISSION_KINDS,
+  SUBMISSION_STATES,
+} from '../../domain/portal.js';
+import { RESULT_CODES } from '../../domain/results.js';
+import { APPEAL_STATUSES, APPEAL_SUBJECTS, RECEIPT_SIGNS } from '../../domain/vocabulary.js';
+
+const id = z.number().int().positive();
+const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
+const optionalText = (max: number) => z.string().trim().max(max).nullish();
+
+export const LOCALES = ['uk', 'en'] as const;
+
+// ---- public: question types ----
+
+export const publicQuestionTypesView = z
+  .array(
+    z.object({
+      id,
+      name: z.string(),
+      nameEn: z.string().nullable(),
+      questionTypes: z.array(
+        z.object({
+          id,
+          name: z.string(),
+          nameEn: z.string().nullable(),
+          termDays: z.number().int().describe('Legal term in days (Law 393/96-ВР Art. 20).'),
+          emergency: z.boolean(),
+        }),
+      ),
+    }),
+  )
+  .describe('Kinds with the question types a citizen may choose, in classifier order.');
+
+// ---- public: submission ----
+
+/** The applicant of a portal submission (Art. 5: name, and an e-mail or phone for the answer). */
+export const submissionApplicantSchema = z.object({
+  name: text(200).describe('Surname, name (and patronymic) — Art. 5.'),
+  email: z.email('must be an e-mail address').max(320).nullish(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[\d\s()-]{5,30}$/, 'must be a phone number (digits, spaces, +, -, brackets)')
+    .nullish(),
+  address: optionalText(300).describe('Place of residence (Art. 5); never published.'),
+});
+
+export const submissionInputSchema = z
+  .object({
+    questionTypeId: id.describe('One of GET /api/public/question-types.'),
+    kind: z.enum(SUBMISSION_KINDS).default('application'),
+    description: z
+      .string()
+      .trim()
+      .min(10, 'describe the problem in at least 10 characters')
+      .max(5000),
+    address: optionalText(300).describe('Where the problem is; give it, or a point, or both.'),
+    latitude: z.number().min(-90).max(90).nullish(),
+    longitude: z.number().min(-180).max(180).nullish(),
+    applicant: submissionApplicantSchema,
+    consent: z
+      .boolean()
+      .describe(
+        'Consent to the processing of personal data (Law «Про захист персональних даних» Art. 11); must be true.',
+      ),
+    confidential: z
+      .boolean()
+      .default(false)
+      .describe('Art. 18: keep my personal data confidential; the appeal is not published.'),
+    locale: z
+      .enum(LOCALES)
+      .default('uk')
+      .describe('Language of the e-mails sent to the applicant.'),
+  })
+  .superRefine((value, ctx) => {
+    if (!value.consent) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['consent'],
+        message: 'consent to the processing of personal data is required to accept the appeal',
+      });
+    }
+    if (!value.applicant.email && !value.applicant.phone) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['applicant', 'email'],
+        message: 'Art. 5 of the Law: give an e-mail or a phone for the answer',
+      });
+    }
+    if ((value.latitude == null) !== (value.longitude == null)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['latitude'],
+        message: 'give both latitude and longitude, or neither',
+      });
+    }
+    if (!value.address && value.latitude == null) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['address'],
+        message: 'give the address of the problem or a point on the map',
+      });
+    }
+  });
+export type SubmissionInput = z.infer<typeof submissionInputSchema>;
+
+export const idempotencyHeaders = z.object({
+  'idempotency-key': z
+    .string()
+    .trim()
+    .min(16, 'use a random key of at least 16 characters, e.g. a UUID')
+    .max(200)
+    .optional()
+    .describe(
+      'A random key (e.g. a UUID) made once per filled form: sending the same form again with the same key returns the first answer instead of a second appeal.',
+    ),
+});
+
+export const submissionReceiptView = z.object({
+  trackingNumber: z.string().describe('P-YYYY-NNNNNN'),
+  accessCode: z
+    .string()
+    .describe('Shown only here (and in the e-mailed receipt); only its hash is stored.'),
+  state: z.enum(SUBMISSION_STATES),
+  submittedAt: z.string(),
+  receiptEmailed: z.boolean(),
+  trackUrl: z.string(),
+});
+export type SubmissionReceiptView = z.infer<typeof submissionReceiptView>;
+
+export const trackingNumberParams = z.object({
+  trackingNumber: z.string().trim().min(1).max(40),
+});
+
+export const accessCodeHeaders = z.object({
+  'x-access-code': z.string().trim().min(1).max(40).describe('The access code of the receipt.'),
+});
+
+export const photoView = z.object({
+  id,
+  fileName: z.string(),
+  mediaType: z.string(),
+  sizeBytes: z.number().int(),
+});
+export type PhotoView = z.infer<typeof photoView>;
+
+// ---- public: tracking and feedback ----
+
+export const trackingQuerySchema = z.object({
+  number: z
+    .string()
+    .trim()
+    .min(1)
+    .max(40)
+    .describe('The tracking number (P-…) or the registration number of the appeal.'),
+  accessCode: z.string().trim().min(1).max(40),
+});
+
+export const feedbackSchema = trackingQuerySchema.extend({
+  verdict: z
+    .enum(['confirm', 'dispute'])
+    .describe('confirm: the problem is solved; dispute: it is not — the controller checks again.'),
+  rating: z.number().int().min(1).max(5),
+  comment: optionalText(2000),
+});
+export type FeedbackInput = z.infer<typeof feedbackSchema>;
+
+const resultView = z.object({ code: z.enum(RESULT_CODES), uk: z.string(), en: z.string() });
+
+export const trackingView = z.object({
+  trackingNumber: z.string(),
+  submittedAt: z.string(),
+  state: z.enum(SUBMISSION_STATES),
+  questionType: z.object({ id, name: z.string(), nameEn: z.string().nullable() }),
+  photos: z.number().int(),
+  rejection: z
+    .object({ reason: z.enum(REJECTION_REASON_CODES), explanation: z.string() })
+    .nullable(),
+  appeal: z
+    .object({
+      number: z.string(),
+      status: z.enum(APPEAL_STATUSES),
+      registeredAt: z.string(),
+      controlDate: z.string().nullable(),
+      executor: z.string().nullable().describe('Organisation name of the main executor.'),
+      result: resultView.nullable(),
+      closedAt: z.string().nullable(),
+      answer: z
+        .object({ text: z.string(), at: z.string() })
+        .nullable()
+        .describe('The executor’s answer as the controller accepted it (shown only here).'),
+      timeline: z.array(
+        z.object({
+          at: z.string(),
+          status: z.enum(APPEAL_STATUSES),
+          event: z.string().describe('registered, accepted, responded, returned_for_rework, …'),
+        }),
+      ),
+    })
+    .nullable(),
+  feedback: z.object({
+    canGive: z.boolean(),
+    refusal: z.string().nullable().describe('Why feedback cannot be given now (stable code).'),
+    given: z.array(
+      z.object({
+        verdict: z.enum(['confirm', 'dispute']),
+        rating: z.number().int(),
+        at: z.string(),
+      }),
+    ),
+  }),
+});
+export type TrackingView = z.infer<typeof trackingView>;
+
+// ---- public: list, map, statistics ----
+
+export const publicAppealsQuery = z.object({
+  questionTypeId: z.coerce.number().int().positive().optional(),
+  kindId: z.coerce.number().int().positive().optional(),
+  status: z.enum(APPEAL_STATUSES).optional(),
+  districtId: z.coerce
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .describe('A district administration of GET /api/public/districts.'),
+  bbox: z
+    .string()
+    .regex(
+      /^-?\d+(\.\d+)?,-?\d+(\.\d+)?,-?\d+(\.\d+)?,-?\d+(\.\d+)?$/,
+      'bbox is minLon,minLat,maxLon,maxLat',
+    )
+    .optional()
+    .describe('Only appeals with a point inside minLon,minLat,maxLon,maxLat (WGS 84).'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(300).optional().describe('The nextCursor of the previous page.'),
+});
+export type PublicAppealsQuery = z.infer<typeof publicAppealsQuery>;
+
+export const publicMapQuery = publicAppealsQuery.extend({
+  limit: z.coerce.number().int().min(1).max(2000).default(500),
+});
+
+export const publicAppealView = z
+  .object({
+    number: z.string(),
+    receivedAt: z.string(),
+    status: z.enum(APPEAL_STATUSES),
+    result: resultView.nullable(),
+    questionType: z.object({ id, name: z.string(), nameEn: z.string().nullable() }),
+    kind: z.object({ id, name: z.string(), nameEn: z.string().nullable() }),
+    address: z.string().nullable().describe('Without flat, room or office; no phones or e-mails.'),
+    location: z
+      .object({ lat: z.number(), lon: z.number() })
+      .nullable()
+      .describe('Rounded to 4 decimals (about 10 m).'),
+    district: z.object({ id, name: z.string() }).nullable(),
+    executor: z.string().nullable(),
+    controlDate: z.string().nullable(),
+    closedAt: z.string().nullable(),
+  })
+  .describe('A depersonalised appeal: no names, phones, e-mails, flat numbers or texts.');
+export type PublicAppealView = z.infer<typeof publicAppealView>;
+
+export const publicAppealListView = z.object({
+  items: z.array(publicAppealView),
+  nextCursor: z.string().nullable(),
+});
+
+export const geoJsonView = z
+  .object({
+    type: z.literal('FeatureCollection'),
+    features: z.array(
+      z.object({
+        type: z.literal('Feature'),
+        geometry: z.object({
+          type: z.literal('Point'),
+          coordinates: z.tuple([z.number(), z.number()]).describe('[longitude, latitude]'),
+        }),
+        properties: publicAppealView.omit({ location: true }),
+      }),
+    ),
+    nextCursor: z.string().nullable(),
+  })
+  .describe('RFC 7946 GeoJSON of the appeals that have a point.');
+
+export const districtsView = z.array(
+  z.object({ id, name: z.string(), shortName: z.string().nullable() }),
+);
+
+export const statisticsQuery = z.object({
+  from: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM')
+    .optional()
+    .describe('First month (YYYY-MM); default eleven months before `to`.'),
+  to: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM')
+    .optional()
+    .describe('Last month (YYYY-MM); default the current month.'),
+});
+
+export const statisticsView = z.object({
+  from: z.string(),
+  to: z.string(),
+  total: z.number().int(),
+  byQuestionType: z.array(
+    z.object({
+      questionType: z.object({ id, name: z.string(), nameEn: z.string().nullable() }),
+      kind: z.string(),
+      count: z.number().int(),
+    }),
+  ),
+  byStatus: z.array(z.object({ status: z.enum(APPEAL_STATUSES), count: z.number().int() })),
+  byMonth: z.array(z.object({ month: z.string(), count: z.number().int() })),
+});
+export type StatisticsView = z.infer<typeof statisticsView>;
+
+export const openDataParams = z.object({
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])\.(json|csv)$/, 'a month as YYYY-MM.json'),
+});
+
+// ---- staff: moderation ----
+
+export const submissionListQuery = z.object({
+  state: z.enum(SUBMISSION_STATES).default('pending'),
+  channel: z.enum(SUBMISSION_CHANNELS).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(300).optional(),
+});
+export type SubmissionListQuery = z.infer<typeof submissionListQuery>;
+
+export const submissionIdParams = z.object({ id: z.coerce.number().int().positive() });
+
+export const submissionView = z.object({
+  id,
+  trackingNumber: z.string(),
+  channel: z.enum(SUBMISSION_CHANNELS),
+  state: z.enum(SUBMISSION_STATES),
+  kind: z.enum(SUBMISSION_KINDS),
+  receivedAt: z.string(),
+  questionType: z.object({ id, name: z.string(), kind: z.string() }),
+  description: z.string(),
+  address: z.string().nullable(),
+  latitude: z.number().nullable(),
+  longitude: z.number().nullable(),
+  applicant: z.object({
+    name: z.string(),
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+    address: z.string().nullable(),
+  }),
+  consent: z.object({ at: z.string(), source: z.enum(['portal_form', 'api_client']) }),
+  confidential: z.boolean(),
+  locale: z.enum(LOCALES),
+  apiClient: z.string().nullable().describe('Name of the Open311 API key it came with.'),
+  attributes: z.record(z.string(), z.unknown()),
+  photos: z.array(photoView.extend({ url: z.string() })),
+  appeal: z.object({ id, number: z.string() }).nullable(),
+  receiptSign: z.enum(MERGE_RECEIPT_SIGNS).nullable(),
+  rejectionReason: z.enum(REJECTION_REASON_CODES).nullable(),
+  moderationComment: z.string().nullable(),
+  moderatedAt: z.string().nullable(),
+  moderatedBy: z.string().nullable(),
+});
+export type SubmissionView = z.infer<typeof submissionView>;
+
+export const submissionListView = z.object({
+  items: z.array(submissionView),
+  nextCursor: z.string().nullable(),
+});
+
+export const registerSubmissionSchema = z.object({
+  questionTypeId: id.optional().describe('The corrected question type; default the chosen one.'),
+  kind: z.enum(SUBMISSION_KINDS).optional(),
+  subject: z.enum(APPEAL_SUBJECTS).exclude(['anonymous']).default('individual'),
+  address: optionalText(500).describe('The corrected address; default the submitted one.'),
+  executorId: id.optional().describe('Main executor; default by the routing rule.'),
+  instruction: z.string().trim().max(2000).optional(),
+  comment: z.string().trim().max(2000).optional(),
+  acknowledgeRepeat: z.boolean().default(false),
+});
+export type RegisterSubmissionInput = z.infer<typeof registerSubmissionSchema>;
+
+export const mergeSubmissionSchema = z.object({
+  appealId: id.describe('The open appeal this submission repeats.'),
+  receiptSign: z
+    .enum(MERGE_RECEIPT_SIGNS)
+    .describe('duplicate: the same person again; multiple: another person on the same problem.'),
+  comment: z.string().trim().max(2000).optional(),
+});
+export type MergeSubmissionInput = z.infer<typeof mergeSubmissionSchema>;
+
+export const rejectSubmissionSchema = z.object({
+  reason: z.enum(REJECTION_REASON_CODES),
+  comment: z
+    .string()
+    .trim()
+    .max(2000)
+    .optional()
+    .describe('Added to the explanation the applicant receives.'),
+});
+export type RejectSubmissionInput = z.infer<typeof rejectSubmissionSchema>;
+
+export const moderationOutcome = z.object({
+  submissionId: id,
+  state: z.enum(SUBMISSION_STATES),
+  appeal: z
+    .object({
+      id,
+      number: z.string(),
+      status: z.enum(APPEAL_STATUSES),
+      receiptSign: z.enum(RECEIPT_SIGNS).optional(),
+    })
+    .nullable(),
+});
+export type ModerationOutcome = z.infer<typeof moderationOutcome>;

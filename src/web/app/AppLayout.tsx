@@ -1,0 +1,125 @@
+import {
+  AppShell,
+  Burger,
+  Button,
+  Drawer,
+  Group,
+  NavLink,
+  Stack,
+  Text,
+  UnstyledButton,
+} from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink as RouterNavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { useLogout } from '../features/auth/api/auth.js';
+import { meQuery } from '../shared/api/queries.js';
+import type { Me } from '../shared/api/types.js';
+import { LanguageSwitch } from '../shared/layout/LanguageSwitch.js';
+
+interface NavItem {
+  to: string;
+  label: string;
+  end?: boolean;
+}
+
+export function navItems(me: Me, t: (key: string) => string): NavItem[] {
+  const can = (p: string) => me.permissions.some((x) => x === p);
+  const items: NavItem[] = [{ to: '/', label: t('nav.home'), end: true }];
+  if (can('appeal.register')) items.push({ to: '/new-call', label: t('nav.newCall') });
+  if (can('assignment.work')) items.push({ to: '/inbox', label: t('nav.inbox') });
+  if (can('appeal.review')) items.push({ to: '/review', label: t('nav.review') });
+  if (can('appeal.read')) items.push({ to: '/appeals', label: t('nav.registry') });
+  if (can('monitoring.read')) {
+    items.push({ to: '/dashboard', label: t('nav.dashboard') });
+  }
+  return items;
+}
+
+/** Header with the sections of the signed-in role, the language and sign-out; the page below. */
+export function AppLayout() {
+  const { t } = useTranslation();
+  const me = useQuery(meQuery);
+  const logout = useLogout();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  useEffect(close, [location.pathname, close]);
+  if (!me.data) return null;
+  const items = navItems(me.data, t);
+
+  const signOut = () =>
+    logout.mutate(undefined, { onSettled: () => void navigate('/login', { replace: true }) });
+
+  return (
+    <AppShell header={{ height: 60 }} padding={{ base: 'sm', sm: 'lg' }}>
+      <a href="#main" className="skip-link">
+        {t('nav.skip')}
+      </a>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="lg" wrap="nowrap">
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="md"
+              size="sm"
+              aria-label={t('nav.menu')}
+              aria-expanded={opened}
+            />
+            <UnstyledButton component={Link} to="/" className="brand">
+              {t('app.name')}
+            </UnstyledButton>
+            <Group gap={4} visibleFrom="md" component="nav" aria-label={t('nav.main')}>
+              {items.map((item) => (
+                <RouterNavLink
+                  key={item.to}
+                  to={item.to}
+                  end={item.end ?? false}
+                  className="top-nav-link"
+                >
+                  {item.label}
+                </RouterNavLink>
+              ))}
+            </Group>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <Stack gap={0} visibleFrom="sm" align="flex-end">
+              <Text size="sm" fw={600} lh={1.2}>
+                {me.data.fullName}
+              </Text>
+              <Text size="xs" c="dimmed" lh={1.2}>
+                {t(`role.${me.data.role}`)}
+              </Text>
+            </Stack>
+            <LanguageSwitch />
+            <Button variant="subtle" size="xs" onClick={signOut} visibleFrom="xs">
+              {t('nav.signOut')}
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <Drawer opened={opened} onClose={close} title={t('app.name')} size="xs" hiddenFrom="md">
+        <Stack gap={2} component="nav" aria-label={t('nav.main')}>
+          {items.map((item) => (
+            <NavLink
+              key={item.to}
+              component={RouterNavLink}
+              to={item.to}
+              end={item.end ?? false}
+              label={item.label}
+            />
+          ))}
+          <NavLink component="button" label={t('nav.signOut')} onClick={signOut} />
+        </Stack>
+      </Drawer>
+      <AppShell.Main id="main" tabIndex={-1}>
+        <div className="page">
+          <Outlet />
+        </div>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,38 @@
+import { Center, Loader } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useLocation } from 'react-router';
+import type { Permission } from '../../domain/policy.js';
+import { meQuery } from '../shared/api/queries.js';
+import { ErrorNote } from '../shared/ui/ErrorNote.js';
+
+/** Signed-in people only (and, when given, only those holding `permission`). */
+export function RequireAuth({
+  children,
+  permission,
+}: {
+  children: ReactNode;
+  permission?: Permission;
+}) {
+  const { t } = useTranslation();
+  const me = useQuery(meQuery);
+  const location = useLocation();
+  if (me.isPending) {
+    return (
+      <Center mih="50vh">
+        <Loader aria-label={t('common.loading')} />
+      </Center>
+    );
+  }
+  if (me.error) return <ErrorNote error={me.error} />;
+  if (!me.data) {
+    return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  }
+  if (permission && !me.data.permissions.includes(permission)) {
+    return (
+      <ErrorNote error={new Error(t('common.forbidden'))} title={t('common.forbiddenTitle')} />
+    );
+  }
+  return children;
+}

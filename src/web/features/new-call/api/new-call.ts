@@ -1,0 +1,201 @@
+/**
+ * The operator's intake of one call: the form's schema (from the shared domain vocabulary, with the
+ * same limits as the API's registration schema), its mapping to `POST /appeals`, and the look-ups
+ * the screen makes while the caller waits (applicants by phone, question types by words, addresses).
+ */
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import type { Path } from 'react-hook-form';
+import { z } from 'zod';
+import {
+  APPEAL_KINDS,
+  APPEAL_SUBJECTS,
+  CHANNELS,
+  RECEIPT_SIGNS,
+  type Channel,
+} from '../../../../domain/vocabulary.js';
+import { api } from '../../../shared/api/client.js';
+import type { AddressSuggestion, Applicant, QuestionType } from '../../../shared/api/types.js';
+import type { AppealStatus } from '../../../../domain/vocabulary.js';
+
+/** The answer of `POST /appeals`. */
+export interface Registered {
+  id: number;
+  number: string;
+  status: AppealStatus;
+  controlDate: string | null;
+  executorId: number | null;
+}
+
+/** Channels an operator records by hand (imports and Open311 arrive by themselves). */
+export const INTAKE_CHANNELS = CHANNELS.filter(
+  (c): c is Exclude<Channel, 'import' | 'open311'> => c !== 'import' && c !== 'open311',
+);
+
+/** Privileged categories offered as suggestions (Art. 20: they are handled first). */
+export const PRIVILEGED_CATEGORIES = [
+  'combatant',
+  'war_disability',
+  'disability',
+  'war_veteran',
+  'chernobyl',
+  'large_family',
+  'displaced',
+] as const;
+
+const phoneDigits = (value: string) => value.replace(/\D/g, '').length;
+
+export const newCallSchema = z
+  .object({
+    phone: z
+      .string()
+      .trim()
+      .max(30, 'validation.tooLong')
+      .refine((v) => v === '' || phoneDigits(v) >= 5, 'validation.phone'),
+    applicantId: z.number().int().positive().nullable(),
+    fullName: z.string().trim().max(200, 'validation.tooLong'),
+    email: z.union([z.literal(''), z.email('validation.email').max(320, 'validation.tooLong')]),
+    applicantAddress: z.string().trim().max(500, 'validation.tooLong'),
+    privilegedCategory: z.string().trim().max(100, 'validation.tooLong'),
+    confidential: z.boolean(),
+    questionTypeId: z.number().int().positive().nullable(),
+    address: z.string().trim().max(500, 'validation.tooLong'),
+    description: z
+      .string()
+      .trim()
+      .min(1, 'validation.description')
+      .max(10_000, 'validation.tooLong'),
+    kind: z.enum(APPEAL_KINDS),
+    subject: z.enum(APPEAL_SUBJECTS),
+    channel: z.enum(CHANNELS),
+    receiptSign: z.enum(RECEIPT_SIGNS),
+  })
+  .superRefine((value, ctx) => {
+    if (value.questionTypeId === null) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['questionTypeId'],
+        message: 'validation.questionType',
+      });
+    }
+    if (value.subject !== 'anonymous' && value.applicantId === null && value.fullName === '') {
+      ctx.addIssue({ code: 'custom', path: ['fullName'], message: 'validation.fullName' });
+    }
+  });
+
+export type NewCallValues = z.input<typeof newCallSchema>;
+
+export const emptyApplicant = {
+  phone: '',
+  applicantId: null,
+  fullName: '',
+  email: '',
+  applicantAddress: '',
+  privilegedCategory: '',
+  confidential: false,
+} satisfies Partial<NewCallValues>;
+
+export const emptyAppeal = {
+  questionTypeId: null,
+  address: '',
+  description: '',
+  kind: 'application',
+  subject: 'individual',
+  channel: 'phone',
+  receiptSign: 'primary',
+} satisfies Partial<NewCallValues>;
+
+export const newCallDefaults: NewCallValues = { ...emptyApplicant, ...emptyAppeal };
+
+const orNull = (value: string) => (value.trim() === '' ? null : value.trim());
+
+/** The form → the body of `POST /api/v1/appeals`. */
+export function toRegisterBody(values: NewCallValues) {
+  const applicant =
+    values.subject === 'anonymous'
+      ? {}
+      : values.applicantId !== null
+        ? { applicantId: values.applicantId }
+        : {
+            applicant: {
+              fullName: values.fullName.trim(),
+              phones: values.phone.trim() ? [values.phone.trim()] : [],
+              email: orNull(values.email),
+              address: orNull(values.applicantAddress),
+              privilegedCategory: orNull(values.privilegedCategory),
+            },
+          };
+  return {
+    channel: values.channel,
+    kind: values.kind,
+    subject: values.subject,
+    receiptSign: values.receiptSign,
+    questionTypeId: values.questionTypeId,
+    description: values.description.trim(),
+    address: orNull(values.address),
+    confidential: values.confidential,
+    ...applicant,
+  };
+}
+
+/** A field named by the server (`applicant.fullName`) → the form's field. */
+export function formFieldOf(serverField: string): Path<NewCallValues> | null {
+  const map: Record<string, Path<NewCallValues>> = {
+    applicant: 'fullName',
+    'applicant.fullName': 'fullName',
+    'applicant.email': 'email',
+    'applicant.address': 'applicantAddress',
+    'applicant.privilegedCategory': 'privilegedCategory',
+    applicantId: 'fullName',
+    questionTypeId: 'questionTypeId',
+    description: 'description',
+    address: 'address',
+    kind: 'kind',
+    subject: 'subject',
+    channel: 'channel',
+    receiptSign: 'receiptSign',
+    confidential: 'confidential',
+  };
+  if (serverField.startsWith('applicant.phones')) return 'phone';
+  return map[serverField] ?? null;
+}
+
+export function applicantsByPhoneQuery(phone: string) {
+  return queryOptions({
+    queryKey: ['applicants', 'by-phone', phone],
+    queryFn: ({ signal }) => api.get<Applicant[]>('/applicants', { phone }, signal),
+    enabled: phoneDigits(phone) >= 5,
+    staleTime: 30_000,
+  });
+}
+
+export function questionTypeSearchQuery(q: string) {
+  return queryOptions({
+    queryKey: ['question-types', 'search', q],
+    queryFn: ({ signal }) => api.get<QuestionType[]>('/question-types', { q }, signal),
+    enabled: q.trim().length >= 2,
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function addressSuggestionsQuery(q: string) {
+  return queryOptions({
+    queryKey: ['addresses', q],
+    queryFn: ({ signal }) => api.get<AddressSuggestion[]>('/addresses', { q }, signal),
+    enabled: q.trim().length >= 3,
+    staleTime: 60_000,
+  });
+}
+
+export function useRegisterAppeal() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (values: NewCallValues) => api.post<Registered>('/appeals', toRegisterBody(values)),
+    onSuccess: async () => {
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: ['appeals'] }),
+        queryClient.invalidateQueries({ queryKey: ['queues'] }),
+        queryClient.invalidateQueries({ queryKey: ['applicants'] }),
+      ]);
+    },
+  });
+}

@@ -1,0 +1,437 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Grid,
+  Group,
+  Kbd,
+  NativeSelect,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import i18next from 'i18next';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { Controller, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { APPEAL_KINDS, APPEAL_SUBJECTS, RECEIPT_SIGNS } from '../../../../domain/vocabulary.js';
+import { ApiError } from '../../../shared/api/client.js';
+import type { Applicant, QuestionType } from '../../../shared/api/types.js';
+import { PageHeader } from '../../../shared/layout/PageHeader.js';
+import { applyServerErrors } from '../../../shared/lib/server-errors.js';
+import {
+  INTAKE_CHANNELS,
+  PRIVILEGED_CATEGORIES,
+  applicantsByPhoneQuery,
+  emptyAppeal,
+  formFieldOf,
+  newCallDefaults,
+  newCallSchema,
+  useRegisterAppeal,
+  type NewCallValues,
+  type Registered,
+} from '../api/new-call.js';
+import { AddressInput } from './AddressInput.js';
+import { ApplicantMatches, EarlierAppeals } from './ApplicantMatches.js';
+import { QuestionTypePicker } from './QuestionTypePicker.js';
+import { RegisteredDialog } from './RegisteredDialog.js';
+
+const FOCUSABLE =
+  'input:not([type=hidden]):not([disabled]), select:not([disabled]), textarea:not([disabled]), button[type=submit]:not([disabled])';
+
+/** Enter in a one-line field moves to the next field, as on a paper form; it never submits. */
+function focusNext(form: HTMLFormElement, from: HTMLElement): void {
+  const items = Array.from(form.querySelectorAll<HTMLElement>(FOCUSABLE)).filter((el) => {
+    if (el.tabIndex < 0 || el.getClientRects().length === 0) return false;
+    if (el instanceof HTMLInputElement && el.type === 'radio') return el.checked;
+    return true;
+  });
+  const index = items.indexOf(from);
+  items[index + 1]?.focus();
+}
+
+/**
+ * The operator's screen for one call: the caller's phone first, then who they are, what the
+ * question is, where, and Register. Everything is reachable by keyboard; Ctrl+Enter registers.
+ */
+export function NewCallPage() {
+  const { t } = useTranslation();
+  const form = useForm<NewCallValues>({
+    resolver: zodResolver(newCallSchema),
+    defaultValues: newCallDefaults,
+  });
+  const { register, control, setValue, getValues, watch, formState } = form;
+  const errors = formState.errors;
+  const registerAppeal = useRegisterAppeal();
+  const queryClient = useQueryClient();
+  const [questionType, setQuestionType] = useState<QuestionType | null>(null);
+  const [registered, setRegistered] = useState<{
+    result: Registered;
+    consultation: boolean;
+  } | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
+  /** Bumped when the form is cleared, so the question-type search starts empty. */
+  const [generation, setGeneration] = useState(0);
+  const phoneRef = useRef<HTMLInputElement | null>(null);
+  const questionTypeRef = useRef<HTMLInputElement | null>(null);
+  const autoChosenFor = useRef<string | null>(null);
+
+  const phone = watch('phone');
+  const applicantId = watch('applicantId');
+  const subject = watch('subject');
+  const kind = watch('kind');
+  const privilegedCategory = watch('privilegedCategory');
+  const [debouncedPhone] = useDebouncedValue(phone.trim(), 300);
+  const matches = useQuery(applicantsByPhoneQuery(debouncedPhone));
+  const found = phone.trim() === '' ? [] : (matches.data ?? []);
+  const chosen = found.find((a) => a.id === applicantId) ?? null;
+
+  const fieldError = (message: string | undefined) => (message ? t(message) : undefined);
+
+  const selectApplicant = (applicant: Applicant | null) => {
+    setValue('applicantId', applicant?.id ?? null);
+    setValue('fullName', applicant?.fullName ?? '');
+    setValue('email', applicant?.email ?? '');
+    setValue('applicantAddress', applicant?.address ?? '');
+    setValue('privilegedCategory', applicant?.privilegedCategory ?? '');
+    if (applicant?.address && getValues('address') === '') setValue('address', applicant.address);
+    form.clearErrors(['fullName', 'email', 'applicantAddress']);
+  };
+
+  // One applicant on record with this phone: take them (the operator can switch to "new").
+  // Only once the typed phone has settled, and once per phone (per cleared form).
+  const settled = phone.trim() === debouncedPhone;
+  useEffect(() => {
+    if (!settled || !matches.data || autoChosenFor.current === debouncedPhone) return;
+    autoChosenFor.current = debouncedPhone;
+    const only = matches.data.length === 1 ? matches.data[0] : undefined;
+    if (only && getValues('applicantId') === null && getValues('fullName') === '') {
+      selectApplicant(only);
+    } else if (!matches.data.some((a) => a.id === getValues('applicantId'))) {
+      if (getValues('applicantId') !== null) selectApplicant(null);
+    }
+  }, [matches.data, debouncedPhone, settled, generation]);
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setFormError(null);
+    try {
+      const result = await registerAppeal.mutateAsync(values);
+      setRegistered({ result, consultation: values.kind === 'consultation' });
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'unknown_question_type') {
+        form.setError('questionTypeId', { message: error.message }, { shouldFocus: true });
+        return;
+      }
+      setFormError(applyServerErrors(error, form.setError, formFieldOf).unplaced);
+    }
+  });
+
+  const nextCall = () => {
+    form.reset(newCallDefaults);
+    setGeneration((g) => g + 1);
+    setQuestionType(null);
+    setRegistered(null);
+    setFormError(null);
+    autoChosenFor.current = null;
+    registerAppeal.reset();
+    window.setTimeout(() => phoneRef.current?.focus(), 0);
+  };
+
+  /** Another question from the same caller: keep who they are, clear what the question is. */
+  const sameCaller = () => {
+    const values = getValues();
+    form.reset({ ...values, ...emptyAppeal });
+    setGeneration((g) => g + 1);
+    setQuestionType(null);
+    setRegistered(null);
+    setFormError(null);
+    registerAppeal.reset();
+    window.setTimeout(() => questionTypeRef.current?.focus(), 0);
+    // A new applicant is on record now: use that record rather than create a second one.
+    if (values.applicantId === null && values.phone.trim() && values.subject !== 'anonymous') {
+      void queryClient
+        .fetchQuery(applicantsByPhoneQuery(values.phone.trim()))
+        .then((found) => {
+          const same = found.find((a) => a.fullName === values.fullName.trim());
+          if (same && getValues('applicantId') === null) selectApplicant(same);
+        })
+        .catch(() => undefined);
+    }
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
+    if (event.key !== 'Enter' || event.defaultPrevented || event.nativeEvent.isComposing) return;
+    if (event.ctrlKey || event.metaKey) {
+      event.preventDefault();
+      void onSubmit();
+      return;
+    }
+    const target = event.target as HTMLElement;
+    const oneLine =
+      (target instanceof HTMLInputElement &&
+        target.type !== 'checkbox' &&
+        target.type !== 'radio') ||
+      target instanceof HTMLSelectElement;
+    if (oneLine) {
+      event.preventDefault();
+      focusNext(event.currentTarget, target);
+    }
+  };
+
+  const ukLabel = i18next.getFixedT('uk');
+  const categoryOptions = [
+    { value: '', label: t('newCall.noCategory') },
+    ...PRIVILEGED_CATEGORIES.map((code) => ({
+      value: ukLabel(`privileged.${code}`),
+      label: t(`privileged.${code}`),
+    })),
+  ];
+  if (privilegedCategory && !categoryOptions.some((o) => o.value === privilegedCategory)) {
+    categoryOptions.push({ value: privilegedCategory, label: privilegedCategory });
+  }
+
+  const { ref: phoneFieldRef, ...phoneField } = register('phone');
+
+  return (
+    <>
+      <PageHeader
+        title={t('newCall.title')}
+        description={t('newCall.subtitle')}
+        actions={
+          <Button type="button" variant="default" onClick={nextCall}>
+            {t('newCall.clear')}
+          </Button>
+        }
+      />
+      <form
+        onSubmit={(event) => void onSubmit(event)}
+        onKeyDown={onKeyDown}
+        noValidate
+        aria-label={t('newCall.title')}
+      >
+        <Grid gap="lg">
+          <Grid.Col span={{ base: 12, md: 5 }}>
+            <Paper
+              withBorder
+              p="lg"
+              radius="md"
+              component="section"
+              aria-labelledby="caller-heading"
+            >
+              <Stack gap="md">
+                <Title order={2} size="h4" id="caller-heading">
+                  {t('newCall.caller')}
+                </Title>
+                <TextInput
+                  {...phoneField}
+                  ref={(el) => {
+                    phoneFieldRef(el);
+                    phoneRef.current = el;
+                  }}
+                  type="tel"
+                  label={t('newCall.phone')}
+                  description={t('newCall.phoneHint')}
+                  autoFocus
+                  autoComplete="off"
+                  inputMode="tel"
+                  error={fieldError(errors.phone?.message)}
+                />
+                <ApplicantMatches
+                  matches={found}
+                  loading={matches.isFetching && !matches.data}
+                  error={matches.error}
+                  selectedId={applicantId}
+                  onSelect={selectApplicant}
+                />
+                {subject === 'anonymous' ? (
+                  <Alert color="gray" variant="light">
+                    {t('newCall.anonymousNote')}
+                  </Alert>
+                ) : chosen ? (
+                  <Stack gap="sm" data-testid="chosen-applicant">
+                    <div>
+                      <Text fw={600}>{chosen.fullName}</Text>
+                      <Text size="sm" c="dimmed">
+                        {[chosen.address, chosen.email, chosen.phones.join(', ')]
+                          .filter(Boolean)
+                          .join(' · ')}
+                      </Text>
+                      {chosen.privilegedCategory ? (
+                        <Text size="sm" c="red.9" fw={500}>
+                          {t('newCall.privilegedNote', { category: chosen.privilegedCategory })}
+                        </Text>
+                      ) : null}
+                    </div>
+                    <EarlierAppeals applicantId={chosen.id} />
+                  </Stack>
+                ) : (
+                  <>
+                    <TextInput
+                      {...register('fullName')}
+                      label={t('newCall.fullName')}
+                      required
+                      autoComplete="off"
+                      error={fieldError(errors.fullName?.message)}
+                    />
+                    <Controller
+                      control={control}
+                      name="applicantAddress"
+                      render={({ field }) => (
+                        <AddressInput
+                          label={t('newCall.applicantAddress')}
+                          name={field.name}
+                          value={field.value}
+                          onChange={field.onChange}
+                          onBlur={() => {
+                            field.onBlur();
+                            if (getValues('address') === '' && field.value.trim() !== '') {
+                              setValue('address', field.value.trim());
+                            }
+                          }}
+                          error={fieldError(errors.applicantAddress?.message)}
+                        />
+                      )}
+                    />
+                    <TextInput
+                      {...register('email')}
+                      type="email"
+                      label={t('newCall.email')}
+                      autoComplete="off"
+                      error={fieldError(errors.email?.message)}
+                    />
+                    <NativeSelect
+                      {...register('privilegedCategory')}
+                      label={t('newCall.privilegedCategory')}
+                      description={t('newCall.privilegedHint')}
+                      data={categoryOptions}
+                      error={fieldError(errors.privilegedCategory?.message)}
+                    />
+                  </>
+                )}
+                <Checkbox
+                  {...register('confidential')}
+                  label={t('newCall.confidential')}
+                  description={t('newCall.confidentialHint')}
+                />
+              </Stack>
+            </Paper>
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, md: 7 }}>
+            <Stack gap="md">
+              <Paper
+                withBorder
+                p="lg"
+                radius="md"
+                component="section"
+                aria-labelledby="appeal-heading"
+              >
+                <Stack gap="md">
+                  <Title order={2} size="h4" id="appeal-heading">
+                    {t('newCall.appeal')}
+                  </Title>
+                  <Controller
+                    control={control}
+                    name="questionTypeId"
+                    render={({ field }) => (
+                      <QuestionTypePicker
+                        key={generation}
+                        inputRef={(el) => {
+                          field.ref(el);
+                          questionTypeRef.current = el;
+                        }}
+                        value={questionType}
+                        onChange={(type) => {
+                          setQuestionType(type);
+                          field.onChange(type?.id ?? null);
+                        }}
+                        error={fieldError(errors.questionTypeId?.message)}
+                      />
+                    )}
+                  />
+                  <Controller
+                    control={control}
+                    name="address"
+                    render={({ field }) => (
+                      <AddressInput
+                        label={t('newCall.address')}
+                        name={field.name}
+                        value={field.value}
+                        onChange={field.onChange}
+                        onBlur={field.onBlur}
+                        error={fieldError(errors.address?.message)}
+                      />
+                    )}
+                  />
+                  <Textarea
+                    {...register('description')}
+                    label={t('newCall.description')}
+                    description={t('newCall.descriptionHint')}
+                    required
+                    autosize
+                    minRows={4}
+                    maxRows={12}
+                    error={fieldError(errors.description?.message)}
+                  />
+                  <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
+                    <NativeSelect
+                      {...register('kind')}
+                      label={t('appeal.kind')}
+                      data={APPEAL_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
+                      error={fieldError(errors.kind?.message)}
+                    />
+                    <NativeSelect
+                      {...register('channel')}
+                      label={t('appeal.channel')}
+                      data={INTAKE_CHANNELS.map((c) => ({ value: c, label: t(`channel.${c}`) }))}
+                      error={fieldError(errors.channel?.message)}
+                    />
+                    <NativeSelect
+                      {...register('subject')}
+                      label={t('appeal.subject')}
+                      data={APPEAL_SUBJECTS.map((s) => ({ value: s, label: t(`subject.${s}`) }))}
+                      error={fieldError(errors.subject?.message)}
+                    />
+                    <NativeSelect
+                      {...register('receiptSign')}
+                      label={t('appeal.receiptSign')}
+                      data={RECEIPT_SIGNS.map((s) => ({ value: s, label: t(`receiptSign.${s}`) }))}
+                      error={fieldError(errors.receiptSign?.message)}
+                    />
+                  </SimpleGrid>
+                </Stack>
+              </Paper>
+              {formError ? (
+                <Alert color="red" variant="light" title={t('newCall.notRegistered')} role="alert">
+                  {formError}
+                </Alert>
+              ) : null}
+              <Group justify="space-between" gap="sm">
+                <Text size="sm" c="dimmed">
+                  <Kbd>Ctrl</Kbd> + <Kbd>Enter</Kbd> {t('newCall.shortcut')}
+                </Text>
+                <Button type="submit" size="md" loading={registerAppeal.isPending}>
+                  {kind === 'consultation'
+                    ? t('newCall.registerConsultation')
+                    : t('newCall.register')}
+                </Button>
+              </Group>
+            </Stack>
+          </Grid.Col>
+        </Grid>
+      </form>
+      <RegisteredDialog
+        registered={registered?.result ?? null}
+        consultation={registered?.consultation ?? false}
+        onNewCall={nextCall}
+        onSameCaller={sameCaller}
+      />
+    </>
+  );
+}

@@ -1,0 +1,105 @@
+import { Card, Group, SimpleGrid, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { APPEAL_STATUSES } from '../../../../domain/vocabulary.js';
+import { dashboardQuery } from '../../../shared/api/queries.js';
+import { ErrorNote } from '../../../shared/ui/ErrorNote.js';
+
+function Bars({ rows }: { rows: { key: string; label: string; count: number }[] }) {
+  const { t, i18n } = useTranslation();
+  const max = Math.max(1, ...rows.map((r) => r.count));
+  const nf = new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : 'uk-UA');
+  if (rows.length === 0) return <Text c="dimmed">{t('common.nothing')}</Text>;
+  return (
+    <Stack gap="xs" component="ul" className="plain-list">
+      {rows.map((row) => (
+        <li key={row.key}>
+          <Group justify="space-between" gap="xs" wrap="nowrap">
+            <Text size="sm">{row.label}</Text>
+            <Text size="sm" fw={600}>
+              {nf.format(row.count)}
+            </Text>
+          </Group>
+          <div className="bar-track" aria-hidden="true">
+            <div className="bar-fill" style={{ width: `${(row.count / max) * 100}%` }} />
+          </div>
+        </li>
+      ))}
+    </Stack>
+  );
+}
+
+/** The live picture for the head of the centre: counts by status, overdue by executor, today's intake. */
+export function DashboardPanel({ level = 2 }: { level?: 2 | 3 }) {
+  const { t, i18n } = useTranslation();
+  const dashboard = useQuery(dashboardQuery);
+  if (dashboard.error) return <ErrorNote error={dashboard.error} />;
+  if (!dashboard.data) return <Skeleton h={240} radius="md" />;
+  const nf = new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : 'uk-UA');
+  const { byStatus, overdueByExecutor, todayByChannel } = dashboard.data;
+  return (
+    <SimpleGrid cols={{ base: 1, md: 3 }} spacing="lg">
+      <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="dash-status">
+        <Title order={level} size="h4" id="dash-status" mb="md">
+          {t('dashboard.byStatus')}
+        </Title>
+        <Bars
+          rows={[...byStatus]
+            .sort((a, b) => APPEAL_STATUSES.indexOf(a.status) - APPEAL_STATUSES.indexOf(b.status))
+            .map((r) => ({
+              key: r.status,
+              label: t(`status.${r.status}`),
+              count: r.count,
+            }))}
+        />
+      </Card>
+      <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="dash-overdue">
+        <Title order={level} size="h4" id="dash-overdue" mb="md">
+          {t('dashboard.overdueByExecutor')}
+        </Title>
+        {overdueByExecutor.length === 0 ? (
+          <Text c="dimmed">{t('dashboard.noOverdue')}</Text>
+        ) : (
+          <Table striped={false} highlightOnHover verticalSpacing={6}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('dashboard.executor')}</Table.Th>
+                <Table.Th ta="right">{t('dashboard.overdue')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {overdueByExecutor.map((row) => (
+                <Table.Tr key={row.executorId}>
+                  <Table.Td>
+                    <Link
+                      to={`/appeals?overdue=true&executorId=${row.executorId}`}
+                      className="text-link"
+                    >
+                      {row.name}
+                    </Link>
+                  </Table.Td>
+                  <Table.Td ta="right" fw={600}>
+                    {nf.format(row.count)}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </Card>
+      <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="dash-channel">
+        <Title order={level} size="h4" id="dash-channel" mb="md">
+          {t('dashboard.todayByChannel')}
+        </Title>
+        <Bars
+          rows={todayByChannel.map((r) => ({
+            key: r.channel,
+            label: t(`channel.${r.channel}`),
+            count: r.count,
+          }))}
+        />
+      </Card>
+    </SimpleGrid>
+  );
+}

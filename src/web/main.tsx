@@ -1,0 +1,17 @@
+import '@mantine/core/styles.css';
+import './styles.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App.js';
+import { initI18n } from './shared/i18n/i18n.js';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('The page has no #root element.');
+
+void initI18n().then(() => {
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+});

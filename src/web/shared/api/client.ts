@@ -1,0 +1,112 @@
+/**
+ * The one HTTP client of the web app: JSON in and out, the session cookie, and the server's error
+ * shape `{ error, message, details? }` turned into an `ApiError`.
+ */
+
+export interface ErrorDetail {
+  /** Where the problem is, as the server names it: `body/applicant/fullName` or `applicant.fullName`. */
+  path: string;
+  message: string;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: ErrorDetail[] = [],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export const API_BASE = '/api/v1';
+
+/** Called when the server answers 401 on a request other than login (the session has ended). */
+let onUnauthorised: (() => void) | null = null;
+export function setUnauthorisedHandler(handler: (() => void) | null): void {
+  onUnauthorised = handler;
+}
+
+type Query = Record<string, string | number | boolean | null | undefined>;
+
+/** `path?query` with empty values left out. */
+export function withQuery(path: string, query?: Query): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue;
+    params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+function isErrorBody(
+  value: unknown,
+): value is { error: string; message: string; details?: unknown } {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { error?: unknown }).error === 'string' &&
+    typeof (value as { message?: unknown }).message === 'string'
+  );
+}
+
+function toDetails(value: unknown): ErrorDetail[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((d: unknown) => {
+    if (typeof d !== 'object' || d === null) return [];
+    const { path, message } = d as { path?: unknown; message?: unknown };
+    if (typeof message !== 'string') return [];
+    const where = Array.isArray(path) ? path.join('.') : typeof path === 'string' ? path : '';
+    return [{ path: where, message }];
+  });
+}
+
+async function parse<T>(response: Response, path: string): Promise<T> {
+  const type = response.headers.get('content-type') ?? '';
+  const body: unknown = type.includes('application/json') ? await response.json() : undefined;
+  if (!response.ok) {
+    if (response.status === 401 && !path.startsWith('/auth/')) onUnauthorised?.();
+    if (isErrorBody(body)) {
+      throw new ApiError(response.status, body.error, body.message, toDetails(body.details));
+    }
+    throw new ApiError(response.status, 'http_error', `${response.status} ${response.statusText}`);
+  }
+  return body as T;
+}
+
+/** GET, POST (JSON or FormData) against /api/v1. Throws `ApiError` on any non-2xx answer. */
+export const api = {
+  async get<T>(path: string, query?: Query, signal?: AbortSignal): Promise<T> {
+    const response = await fetch(API_BASE + withQuery(path, query), {
+      credentials: 'same-origin',
+      headers: { accept: 'application/json' },
+      signal: signal ?? null,
+    });
+    return parse<T>(response, path);
+  },
+  async post<T>(path: string, body?: unknown): Promise<T> {
+    const isForm = body instanceof FormData;
+    const response = await fetch(API_BASE + path, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: isForm
+        ? { accept: 'application/json' }
+        : { accept: 'application/json', 'content-type': 'application/json' },
+      body: isForm ? body : JSON.stringify(body ?? {}),
+    });
+    return parse<T>(response, path);
+  },
+};
+
+/** Server paths like `body/applicant/fullName` or `applicant.fullName` → `applicant.fullName`. */
+export function detailField(path: string): string {
+  return path
+    .replace(/^(body|querystring|params)\/?/, '')
+    .split(/[/.]/)
+    .filter(Boolean)
+    .join('.');
+}

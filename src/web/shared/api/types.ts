@@ -1,0 +1,187 @@
+/**
+ * Shapes of the API's answers as the web client reads them (the server's presenters are the source:
+ * see /api/openapi.json). Closed lists come from the shared domain vocabulary.
+ */
+import type { AppealAction } from '../../../domain/appeal-lifecycle.js';
+import type { Permission } from '../../../domain/policy.js';
+import type { ResultCode } from '../../../domain/results.js';
+import type {
+  AppealKind,
+  AppealStatus,
+  AppealSubject,
+  AssignmentRole,
+  AssignmentState,
+  Channel,
+  OrganisationType,
+  ReceiptSign,
+  Role,
+} from '../../../domain/vocabulary.js';
+
+export interface Me {
+  id: number;
+  login: string;
+  fullName: string;
+  role: Role;
+  organisationId: number | null;
+  permissions: Permission[];
+}
+
+export const QUEUE_KEYS = [
+  'needs_routing',
+  'registered_today',
+  'open',
+  'new',
+  'in_work',
+  'due_soon',
+  'overdue',
+  'rework',
+  'on_check',
+] as const;
+export type QueueKey = (typeof QUEUE_KEYS)[number];
+
+export interface QueueCount {
+  key: QueueKey;
+  count: number;
+}
+
+export interface Ref {
+  id: number;
+  name: string;
+}
+
+export interface AppealSummary {
+  id: number;
+  number: string;
+  receivedAt: string;
+  channel: Channel;
+  kind: AppealKind;
+  subject: AppealSubject;
+  status: AppealStatus;
+  result: ResultCode | null;
+  questionType: { id: number; name: string; kind: string };
+  address: string | null;
+  description: string;
+  controlDate: string | null;
+  reworkCount: number;
+  privileged?: boolean;
+  mainExecutor: Ref | null;
+}
+
+export interface AppealPage {
+  items: AppealSummary[];
+  nextCursor: string | null;
+}
+
+export interface Applicant {
+  id: number;
+  fullName: string;
+  phones: string[];
+  email?: string | null;
+  address: string | null;
+  privilegedCategory?: string | null;
+  socialStatus?: string | null;
+}
+
+export interface Assignment {
+  id: number;
+  executor: Ref;
+  role: AssignmentRole;
+  state: AssignmentState;
+  instruction: string | null;
+  controlDate: string | null;
+  assignedAt: string;
+  acceptedAt: string | null;
+}
+
+export interface AppealResponse {
+  id: number;
+  assignmentId: number;
+  executor: string;
+  author: string | null;
+  text: string;
+  proposedResult: string | null;
+  createdAt: string;
+}
+
+export interface Review {
+  id: number;
+  decision: 'accept' | 'rework';
+  result: string | null;
+  comment: string | null;
+  reviewer: string | null;
+  createdAt: string;
+}
+
+export interface Attachment {
+  id: number;
+  fileName: string;
+  mediaType: string;
+  sizeBytes: number;
+  responseId?: number | null;
+  url: string;
+}
+
+export interface HistoryEvent {
+  id: number;
+  at: string;
+  actor: string;
+  type: string;
+  fromStatus: string | null;
+  toStatus: string | null;
+  comment: string | null;
+  data: Record<string, unknown>;
+}
+
+export interface AppealCard extends AppealSummary {
+  receiptSign: ReceiptSign;
+  registeredAt: string;
+  closedAt: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  confidential: boolean;
+  applicant: Applicant | null;
+  assignments: Assignment[];
+  responses: AppealResponse[];
+  reviews: Review[];
+  attachments: Attachment[];
+  history: HistoryEvent[];
+  allowedActions: AppealAction[];
+}
+
+export interface QuestionType {
+  id: number;
+  kindId: number;
+  name: string;
+  nameEn: string | null;
+  termDays: number;
+  isPublic: boolean;
+  isEmergency: boolean;
+  executorId: number | null;
+}
+
+export interface ClassifierKind {
+  id: number;
+  name: string;
+  nameEn: string | null;
+  questionTypes: QuestionType[];
+}
+
+export interface Executor {
+  id: number;
+  parentId: number | null;
+  name: string;
+  shortName: string | null;
+  type: OrganisationType;
+  active: boolean;
+}
+
+export interface AddressSuggestion {
+  address: string;
+  count: number;
+}
+
+export interface Dashboard {
+  byStatus: { status: AppealStatus; count: number }[];
+  overdueByExecutor: { executorId: number; name: string; count: number }[];
+  todayByChannel: { channel: Channel; count: number }[];
+}

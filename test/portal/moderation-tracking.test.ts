@@ -1,0 +1,465 @@
+/**
+ * The portal's whole path over real HTTP: a citizen submits with a photo → the moderator registers
+ * it (correcting the question type) → the executor answers → the controller accepts → the citizen
+ * sees the result and the answer by number and access code, disputes it (the appeal goes back to
+ * the controller), and after a second closure confirms and rates it. Merge and reject, the
+ * applicant's e-mails, the appeal's history, wrong codes and the brute-force lock.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type ApiClient, type TestServer } from '../http.js';
+import {
+  form,
+  PLANTED,
+  png,
+  portalQuestionType,
+  type Receipt,
+  submissionBody,
+  submit,
+} from './portal-helpers.js';
+
+let server: TestServer;
+let citizen: ApiClient;
+let moderator: ApiClient;
+let supervisor: ApiClient;
+let operator: ApiClient;
+let executor: ApiClient;
+let controller: ApiClient;
+let chosenType: number;
+let correctedType: { questionTypeId: number; executorId: number };
+
+type Tracking = {
+  trackingNumber: string;
+  state: string;
+  questionType: { id: number };
+  photos: number;
+  rejection: { reason: string; explanation: string } | null;
+  appeal: {
+    number: string;
+    status: string;
+    controlDate: string | null;
+    executor: string | null;
+    result: { code: string; uk: string } | null;
+    answer: { text: string } | null;
+    timeline: { status: string; event: string }[];
+  } | null;
+  feedback: { canGive: boolean; refusal: string | null; given: { verdict: string }[] };
+};
+type Submission = {
+  id: number;
+  trackingNumber: string;
+  state: string;
+  applicant: { name: string; email: string | null };
+  photos: { id: number; url: string }[];
+  appeal: { id: number; number: string } | null;
+};
+type Card = {
+  id: number;
+  number: string;
+  channel: string;
+  status: string;
+  result: string | null;
+  questionType: { id: number };
+  applicant: { fullName: string } | null;
+  attachments: { id: number }[];
+  history: {
+    type: string;
+    fromStatus: string | null;
+    toStatus: string | null;
+    data: Record<string, unknown>;
+  }[];
+  allowedActions: string[];
+};
+
+beforeAll(async () => {
+  server = await startTestServer();
+  citizen = server.anonymous();
+  chosenType = (await portalQuestionType(server.ctx.deps, 0)).questionTypeId;
+  correctedType = await portalQuestionType(server.ctx.deps, 1);
+  moderator = await server.signIn('moderator');
+  supervisor = await server.signIn('supervisor');
+  operator = await server.signIn('operator');
+  executor = await server.signIn('executor', correctedType.executorId);
+  controller = await server.signIn('controller');
+  await server.ctx.deps.db
+    .updateTable('settings')
+    .set({ value: '4' })
+    .where('key', '=', 'tracking_max_failures')
+    .execute();
+});
+afterAll(() => server.close());
+
+const track = (number: string, accessCode: string) =>
+  citizen.post<Tracking>('/api/public/tracking', { number, accessCode });
+
+async function mails(kind: string) {
+  return server.ctx.deps.db
+    .selectFrom('notifications')
+    .select(['recipient_email', 'subject', 'body', 'appeal_id'])
+    .where('kind', '=', kind)
+    .execute();
+}
+
+describe('a portal appeal from submission to the citizen’s rating', () => {
+  let receipt: Receipt;
+  let submissionId: number;
+  let appealId: number;
+  let appealNumber: string;
+
+  it('the citizen submits with a photo; the submission waits in the moderation queue', async () => {
+    receipt = (await submit(citizen, submissionBody(chosenType))).body;
+    const photo = await citizen.request(
+      'POST',
+      `/api/public/submissions/${receipt.trackingNumber}/photos`,
+      form(png(3), 'світло.png', 'image/png'),
+      { 'x-access-code': receipt.accessCode.toLowerCase() },
+    );
+    expect(photo.status).toBe(201);
+
+    expect((await operator.get('/api/v1/submissions')).status).toBe(403);
+    expect((await citizen.get('/api/v1/submissions')).status).toBe(401);
+    const queue = await moderator.get<{ items: Submission[] }>('/api/v1/submissions');
+    expect(queue.status).toBe(200);
+    const mine = queue.body.items.find((s) => s.trackingNumber === receipt.trackingNumber);
+    expect(mine).toMatchObject({ state: 'pending', applicant: { name: PLANTED.name } });
+    expect(mine!.photos).toHaveLength(1);
+    submissionId = mine!.id;
+
+    const photoBytes = await moderator.request('GET', mine!.photos[0]!.url);
+    expect(photoBytes.status).toBe(200);
+    expect((await executor.request('GET', mine!.photos[0]!.url)).status).toBe(404);
+
+    const tracked = await track(receipt.trackingNumber, receipt.accessCode);
+    expect(tracked.status).toBe(200);
+    expect(tracked.body).toMatchObject({ state: 'pending', appeal: null, photos: 1 });
+    expect(tracked.body.feedback).toMatchObject({
+      canGive: false,
+      refusal: 'appeal_not_registered',
+    });
+  });
+
+  it('the moderator registers it with a corrected question type; the applicant is told', async () => {
+    const res = await moderator.post<{
+      state: string;
+      appeal: { id: number; number: string; status: string };
+    }>(`/api/v1/submissions/${submissionId}/register`, {
+      questionTypeId: correctedType.questionTypeId,
+      comment: 'Тип питання уточнено',
+    });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ state: 'registered', appeal: { status: 'registered' } });
+    appealId = res.body.appeal.id;
+    appealNumber = res.body.appeal.number;
+
+    const card = (await moderator.get<Card>(`/api/v1/appeals/${appealId}`)).body;
+    expect(card).toMatchObject({
+      channel: 'portal',
+      questionType: { id: correctedType.questionTypeId },
+      applicant: { fullName: PLANTED.name },
+    });
+    expect(card.attachments).toHaveLength(1);
+    const registered = card.history.find((e) => e.type === 'submission_registered');
+    expect(registered?.data).toMatchObject({
+      submissionId,
+      trackingNumber: receipt.trackingNumber,
+      questionTypeCorrected: { from: chosenType, to: correctedType.questionTypeId },
+    });
+    expect(card.history.map((e) => e.type)).toContain('registered');
+
+    const told = (await mails('submission_registered')).find((m) => m.appeal_id === appealId);
+    expect(told?.recipient_email).toBe(PLANTED.email);
+    expect(told?.body).toContain(appealNumber);
+
+    const twice = await supervisor.post(`/api/v1/submissions/${submissionId}/register`, {});
+    expect(twice.status).toBe(409);
+    expect(twice.body).toMatchObject({ error: 'submission_already_moderated' });
+  });
+
+  it('the tracking number, and the appeal number, now show the appeal', async () => {
+    for (const number of [receipt.trackingNumber, appealNumber]) {
+      const res = await track(number, receipt.accessCode);
+      expect(res.status).toBe(200);
+      expect(res.body.appeal).toMatchObject({
+        number: appealNumber,
+        status: 'registered',
+        result: null,
+        answer: null,
+      });
+      expect(res.body.appeal!.controlDate).toBeTruthy();
+      expect(res.body.appeal!.executor).toBeTruthy();
+      expect(res.body.feedback).toMatchObject({ canGive: false, refusal: 'appeal_not_closed' });
+    }
+  });
+
+  it('after the executor answers and the controller accepts, the citizen sees result and answer', async () => {
+    expect((await executor.post(`/api/v1/appeals/${appealId}/accept`)).status).toBe(200);
+    expect(
+      (
+        await executor.post(`/api/v1/appeals/${appealId}/responses`, {
+          text: 'Світильник замінено 12.09, освітлення працює.',
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await controller.post(`/api/v1/appeals/${appealId}/review`, {
+          decision: 'accept',
+          result: 'done_awaiting_confirmation',
+        })
+      ).status,
+    ).toBe(200);
+    const res = await track(receipt.trackingNumber, receipt.accessCode);
+    expect(res.body.appeal).toMatchObject({
+      status: 'closed',
+      result: {
+        code: 'done_awaiting_confirmation',
+        uk: 'Виконано / Очікує підтвердження заявником',
+      },
+      answer: { text: 'Світильник замінено 12.09, освітлення працює.' },
+    });
+    expect(res.body.appeal!.timeline.map((t) => t.event)).toEqual([
+      'registered',
+      'accepted',
+      'responded',
+      'review_accepted',
+    ]);
+    expect(res.body.feedback).toMatchObject({ canGive: true, refusal: null });
+    const told = (await mails('appeal_result')).filter((m) => m.appeal_id === appealId);
+    expect(told).toHaveLength(1);
+    expect(told[0]!.recipient_email).toBe(PLANTED.email);
+    expect(told[0]!.body).toContain('Виконано / Очікує підтвердження заявником');
+    expect(told[0]!.body).toContain(receipt.trackingNumber);
+  });
+
+  it('a dispute sends the appeal back to the controller (closed → on_check)', async () => {
+    const res = await citizen.post<Tracking>('/api/public/tracking/feedback', {
+      number: receipt.trackingNumber,
+      accessCode: receipt.accessCode,
+      verdict: 'dispute',
+      rating: 2,
+      comment: 'Світло досі не горить',
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.appeal).toMatchObject({ status: 'on_check', result: null, answer: null });
+    const card = (await controller.get<Card>(`/api/v1/appeals/${appealId}`)).body;
+    expect(card.status).toBe('on_check');
+    expect(card.allowedActions).toEqual(expect.arrayContaining(['review_accept', 'review_rework']));
+    const disputed = card.history.at(-1)!;
+    expect(disputed).toMatchObject({
+      type: 'disputed_by_applicant',
+      fromStatus: 'closed',
+      toStatus: 'on_check',
+      data: { rating: 2, disputedResult: 'done_awaiting_confirmation' },
+    });
+    const again = await citizen.post('/api/public/tracking/feedback', {
+      number: receipt.trackingNumber,
+      accessCode: receipt.accessCode,
+      verdict: 'dispute',
+      rating: 1,
+    });
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ error: 'appeal_not_closed' });
+  });
+
+  it('the controller returns it for rework, it is done again, and the citizen confirms', async () => {
+    expect(
+      (
+        await controller.post(`/api/v1/appeals/${appealId}/review`, {
+          decision: 'rework',
+          comment: 'Заявник повідомляє, що світла немає',
+        })
+      ).body,
+    ).toMatchObject({ status: 'rework' });
+    expect((await executor.post(`/api/v1/appeals/${appealId}/accept`)).status).toBe(200);
+    await executor.post(`/api/v1/appeals/${appealId}/responses`, {
+      text: 'Замінено кабель живлення, світло є.',
+    });
+    await controller.post(`/api/v1/appeals/${appealId}/review`, {
+      decision: 'accept',
+      result: 'done_awaiting_confirmation',
+    });
+    const confirm = await citizen.post<Tracking>('/api/public/tracking/feedback', {
+      number: appealNumber,
+      accessCode: receipt.accessCode,
+      verdict: 'confirm',
+      rating: 5,
+    });
+    expect(confirm.status).toBe(200);
+    expect(confirm.body.appeal).toMatchObject({
+      status: 'closed',
+      result: { code: 'done_confirmed' },
+      answer: { text: 'Замінено кабель живлення, світло є.' },
+    });
+    expect(confirm.body.feedback.given.map((g) => g.verdict)).toEqual(['dispute', 'confirm']);
+    expect(confirm.body.feedback).toMatchObject({
+      canGive: false,
+      refusal: 'feedback_already_given',
+    });
+    const card = (await controller.get<Card>(`/api/v1/appeals/${appealId}`)).body;
+    expect(card.result).toBe('done_confirmed');
+    // closed twice (before and after the dispute): told twice
+    expect((await mails('appeal_result')).filter((m) => m.appeal_id === appealId)).toHaveLength(2);
+    expect(card.history.at(-1)).toMatchObject({
+      type: 'confirmed_by_applicant',
+      data: { rating: 5, newResult: 'done_confirmed' },
+    });
+    const twice = await citizen.post('/api/public/tracking/feedback', {
+      number: appealNumber,
+      accessCode: receipt.accessCode,
+      verdict: 'confirm',
+      rating: 4,
+    });
+    expect(twice.status).toBe(409);
+    expect(twice.body).toMatchObject({ error: 'feedback_already_given' });
+  });
+});
+
+describe('merge and reject', () => {
+  let openAppeal: { id: number; number: string };
+
+  beforeAll(async () => {
+    const r = await submit(citizen, submissionBody(chosenType));
+    const queue = await moderator.get<{ items: Submission[] }>('/api/v1/submissions');
+    const s = queue.body.items.find((i) => i.trackingNumber === r.body.trackingNumber)!;
+    const res = await moderator.post<{ appeal: { id: number; number: string } }>(
+      `/api/v1/submissions/${s.id}/register`,
+      {},
+    );
+    openAppeal = res.body.appeal;
+  });
+
+  async function pending(): Promise<{ receipt: Receipt; id: number }> {
+    const receipt = (
+      await submit(
+        citizen,
+        submissionBody(chosenType, {
+          applicant: { name: 'Іваненко Олег', email: 'oleg@example.org' },
+        }),
+      )
+    ).body;
+    const got = await moderator.get<{ items: Submission[] }>('/api/v1/submissions?limit=200');
+    return {
+      receipt,
+      id: got.body.items.find((i) => i.trackingNumber === receipt.trackingNumber)!.id,
+    };
+  }
+
+  it('merges a submission into an open appeal; the applicant follows that appeal', async () => {
+    const { receipt, id } = await pending();
+    const res = await supervisor.post<{ state: string; appeal: { number: string } }>(
+      `/api/v1/submissions/${id}/merge`,
+      { appealId: openAppeal.id, receiptSign: 'multiple', comment: 'Той самий ліхтар' },
+    );
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ state: 'merged', appeal: { number: openAppeal.number } });
+    const card = (await moderator.get<Card>(`/api/v1/appeals/${openAppeal.id}`)).body;
+    expect(card.history.at(-1)).toMatchObject({
+      type: 'submission_merged',
+      data: { submissionId: id, receiptSign: 'multiple' },
+    });
+    const tracked = await track(receipt.trackingNumber, receipt.accessCode);
+    expect(tracked.body).toMatchObject({ state: 'merged', appeal: { number: openAppeal.number } });
+    const told = (await mails('submission_merged')).find(
+      (m) => m.recipient_email === 'oleg@example.org',
+    );
+    expect(told?.body).toContain(openAppeal.number);
+  });
+
+  it('refuses to merge into a closed appeal, or with an unknown sign', async () => {
+    const { id } = await pending();
+    const closed = await server.ctx.deps.db
+      .selectFrom('appeals')
+      .select('id')
+      .where('status', '=', 'closed')
+      .executeTakeFirstOrThrow();
+    const res = await moderator.post(`/api/v1/submissions/${id}/merge`, {
+      appealId: closed.id,
+      receiptSign: 'duplicate',
+    });
+    expect(res.status).toBe(409);
+    expect(res.body).toMatchObject({ error: 'appeal_closed' });
+    const bad = await moderator.post(`/api/v1/submissions/${id}/merge`, {
+      appealId: openAppeal.id,
+      receiptSign: 'mass',
+    });
+    expect(bad.status).toBe(400);
+    const missing = await moderator.post(`/api/v1/submissions/${id}/merge`, {
+      appealId: 99_999_999,
+      receiptSign: 'duplicate',
+    });
+    expect(missing.status).toBe(404);
+  });
+
+  it('rejects with a reason; the applicant gets the reasoned refusal citing the Law', async () => {
+    const { receipt, id } = await pending();
+    const res = await moderator.post(`/api/v1/submissions/${id}/reject`, {
+      reason: 'no_substance',
+      comment: 'Опишіть, будь ласка, що саме сталося.',
+    });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ state: 'rejected', appeal: null });
+    const tracked = await track(receipt.trackingNumber, receipt.accessCode);
+    expect(tracked.body).toMatchObject({ state: 'rejected', appeal: null });
+    expect(tracked.body.rejection).toMatchObject({ reason: 'no_substance' });
+    expect(tracked.body.rejection!.explanation).toMatch(/стаття 5/);
+    const told = (await mails('submission_rejected')).find((m) =>
+      m.body.includes(receipt.trackingNumber),
+    );
+    expect(told?.body).toMatch(/стаття 5/);
+    expect(told?.body).toContain('Опишіть, будь ласка');
+    const feedback = await citizen.post('/api/public/tracking/feedback', {
+      number: receipt.trackingNumber,
+      accessCode: receipt.accessCode,
+      verdict: 'confirm',
+      rating: 3,
+    });
+    expect(feedback.status).toBe(409);
+    expect(feedback.body).toMatchObject({ error: 'appeal_not_registered' });
+    expect(
+      (await moderator.post(`/api/v1/submissions/${id}/reject`, { reason: 'no_substance' })).status,
+    ).toBe(409);
+  });
+
+  it('answers 400 for an unknown reason and 404 for an unknown submission', async () => {
+    const { id } = await pending();
+    expect(
+      (await moderator.post(`/api/v1/submissions/${id}/reject`, { reason: 'rude' })).status,
+    ).toBe(400);
+    expect(
+      (await moderator.post('/api/v1/submissions/99999999/reject', { reason: 'anonymous' })).status,
+    ).toBe(404);
+    expect((await moderator.get('/api/v1/submissions/99999999')).status).toBe(404);
+    expect((await moderator.get('/api/v1/submissions?cursor=zzz')).status).toBe(400);
+  });
+});
+
+describe('wrong codes', () => {
+  it('answers alike for a wrong code and an unknown number, and locks a number after too many', async () => {
+    const receipt = (await submit(citizen, submissionBody(chosenType))).body;
+    const wrong = await track(receipt.trackingNumber, 'AAAAA-AAAAA');
+    const unknown = await track('P-1999-000001', 'AAAAA-AAAAA');
+    expect(wrong.status).toBe(404);
+    expect(unknown.status).toBe(404);
+    expect(wrong.body).toEqual(unknown.body);
+    expect(wrong.body).toMatchObject({ error: 'tracking_not_found' });
+
+    for (let i = 0; i < 3; i++) await track(receipt.trackingNumber, 'AAAAA-AAAAA');
+    const locked = await track(receipt.trackingNumber, receipt.accessCode);
+    expect(locked.status).toBe(429);
+    expect(locked.body).toMatchObject({ error: 'too_many_attempts' });
+    // a number that does not exist locks the same way: the lock reveals nothing
+    for (let i = 0; i < 3; i++) await track('P-1999-000001', 'AAAAA-AAAAA');
+    expect((await track('P-1999-000001', 'AAAAA-AAAAA')).status).toBe(429);
+    // after the lock time it opens again
+    server.ctx.setNow(new Date(Date.now() + 31 * 60_000));
+    expect((await track(receipt.trackingNumber, receipt.accessCode)).status).toBe(200);
+    server.ctx.setNow(null);
+  });
+
+  it('refuses an empty body or code with 400', async () => {
+    expect((await citizen.post('/api/public/tracking', {})).status).toBe(400);
+    expect(
+      (await citizen.post('/api/public/tracking', { number: 'P-2025-000001', accessCode: '' }))
+        .status,
+    ).toBe(400);
+  });
+});
