@@ -37,7 +37,12 @@ export function presentAppealSummary(row: SummaryRow): AppealSummaryView {
     subject: row.subject as AppealSubject,
     status: row.status as AppealStatus,
     result: row.result as ResultCode | null,
-    questionType: { id: row.question_type_id, name: row.question_type_name, kind: row.kind_name },
+    questionType: {
+      id: row.question_type_id,
+      name: row.question_type_name,
+      nameEn: row.question_type_name_en,
+      kind: row.kind_name,
+    },
     address: row.address_text,
     description: row.description,
     controlDate: iso(row.control_date),
@@ -136,6 +141,7 @@ export interface CardParts {
     data: Record<string, unknown>;
   }[];
   allowedActions: AppealAction[];
+  reworkLimit: number;
 }
 
 function presentApplicant(
@@ -215,5 +221,6 @@ export function presentAppealCard(parts: CardParts): AppealCardView {
       data: e.data,
     })),
     allowedActions: parts.allowedActions,
+    reworkLimit: parts.reworkLimit,
   };
 }

@@ -50,6 +50,7 @@ function summaryQuery(db: Kysely<DB>) {
       'a.privileged',
       'qt.id as question_type_id',
       'qt.name as question_type_name',
+      'qt.name_en as question_type_name_en',
       'k.name as kind_name',
       'mo.id as main_executor_id',
       'mo.name as main_executor_name',
@@ -539,5 +540,6 @@ export async function getAppealCard(
     attachments,
     history,
     allowedActions: allowedActions(actor, appeal, assignments, limit),
+    reworkLimit: limit,
   });
 }

@@ -56,6 +56,7 @@ export function appealsRoutes(deps: Deps): FastifyPluginAsyncZod {
               legalDeadline: z.string().nullable(),
               executorId: z.number().int().nullable(),
               repeatsAppealId: z.number().int().nullable(),
+              applicantId: z.number().int().nullable(),
             }),
             ...errorResponses(400, 401, 403, 404, 409, 413),
           },

@@ -200,7 +200,7 @@ export const appealSummaryView = z.object({
   subject: z.enum(APPEAL_SUBJECTS),
   status: z.enum(APPEAL_STATUSES),
   result: z.enum(RESULT_CODES).nullable(),
-  questionType: z.object({ id, name: z.string(), kind: z.string() }),
+  questionType: z.object({ id, name: z.string(), nameEn: z.string().nullable(), kind: z.string() }),
   address: z.string().nullable(),
   description: z.string(),
   controlDate: z.string().nullable(),
@@ -264,6 +264,8 @@ export const appealCardView = appealSummaryView.extend({
   history: z.array(historyEventView),
   /** Actions the current user may take now (for the web client). */
   allowedActions: z.array(z.string()),
+  /** The configured rework limit (Kyiv 1551: 2), to show how many reworks are left. */
+  reworkLimit: z.number().int(),
 });
 export type AppealCardView = z.infer<typeof appealCardView>;
 

@@ -123,6 +123,8 @@ export interface RegisteredAppeal {
   executorId: number | null;
   /** The earlier appeal this one repeats (Art. 8), if any. */
   repeatsAppealId: number | null;
+  /** The applicant on record (new or given), for the next question of the same caller. */
+  applicantId: number | null;
 }
 
 /**
@@ -279,5 +281,6 @@ export async function registerAppealIn(
     legalDeadline: deadlines.legal,
     executorId,
     repeatsAppealId: repeatOf?.id ?? null,
+    applicantId,
   };
 }
