@@ -10,7 +10,7 @@ import type { ApiClient } from '../http.js';
 export const PLANTED = {
   name: 'Шевчук Планта Тестівна',
   email: 'planted.person@example.org',
-  phone: '+380 67 765 43 21',
+  phone: '+380 67 000 43 21',
   residence: 'вул. Приватна, 9, кв. 77',
   flat: 'кв. 48',
 };
