@@ -1,5 +1,6 @@
 import {
   AppShell,
+  Box,
   Burger,
   Button,
   Drawer,
@@ -17,6 +18,7 @@ import { Link, NavLink as RouterNavLink, Outlet, useLocation, useNavigate } from
 import { useLogout } from '../features/auth/api/auth.js';
 import { meQuery } from '../shared/api/queries.js';
 import type { Me } from '../shared/api/types.js';
+import { NotificationBell } from '../features/notifications/components/NotificationBell.js';
 import { LanguageSwitch } from '../shared/layout/LanguageSwitch.js';
 
 interface NavItem {
@@ -35,6 +37,12 @@ export function navItems(me: Me, t: (key: string) => string): NavItem[] {
   if (can('monitoring.read')) {
     items.push({ to: '/dashboard', label: t('nav.dashboard') });
   }
+  if (can('extension.decide'))
+    items.push({ to: '/extension-requests', label: t('nav.extensions') });
+  if (can('explanation.request') || can('assignment.work')) {
+    items.push({ to: '/explanations', label: t('nav.explanations') });
+  }
+  if (can('calendar.manage')) items.push({ to: '/calendar', label: t('nav.calendar') });
   return items;
 }
 
@@ -64,7 +72,7 @@ export function AppLayout() {
             <Burger
               opened={opened}
               onClick={toggle}
-              hiddenFrom="md"
+              hiddenFrom="lg"
               size="sm"
               aria-label={t('nav.menu')}
               aria-expanded={opened}
@@ -72,7 +80,13 @@ export function AppLayout() {
             <UnstyledButton component={Link} to="/" className="brand">
               {t('app.name')}
             </UnstyledButton>
-            <Group gap={4} visibleFrom="md" component="nav" aria-label={t('nav.main')}>
+            <Group
+              gap={4}
+              visibleFrom="lg"
+              wrap="nowrap"
+              component="nav"
+              aria-label={t('nav.main')}
+            >
               {items.map((item) => (
                 <RouterNavLink
                   key={item.to}
@@ -86,7 +100,7 @@ export function AppLayout() {
             </Group>
           </Group>
           <Group gap="sm" wrap="nowrap">
-            <Stack gap={0} visibleFrom="sm" align="flex-end">
+            <Stack gap={0} visibleFrom="xl" align="flex-end">
               <Text size="sm" fw={600} lh={1.2}>
                 {me.data.fullName}
               </Text>
@@ -94,14 +108,17 @@ export function AppLayout() {
                 {t(`role.${me.data.role}`)}
               </Text>
             </Stack>
-            <LanguageSwitch />
+            <NotificationBell />
+            <Box visibleFrom="xs">
+              <LanguageSwitch />
+            </Box>
             <Button variant="subtle" size="xs" onClick={signOut} visibleFrom="xs">
               {t('nav.signOut')}
             </Button>
           </Group>
         </Group>
       </AppShell.Header>
-      <Drawer opened={opened} onClose={close} title={t('app.name')} size="xs" hiddenFrom="md">
+      <Drawer opened={opened} onClose={close} title={t('app.name')} size="xs" hiddenFrom="lg">
         <Stack gap={2} component="nav" aria-label={t('nav.main')}>
           {items.map((item) => (
             <NavLink
@@ -112,7 +129,11 @@ export function AppLayout() {
               label={item.label}
             />
           ))}
+          <NavLink component={RouterNavLink} to="/notifications" label={t('nav.notifications')} />
           <NavLink component="button" label={t('nav.signOut')} onClick={signOut} />
+          <Box hiddenFrom="xs" px="sm" pt="sm">
+            <LanguageSwitch size="sm" />
+          </Box>
         </Stack>
       </Drawer>
       <AppShell.Main id="main" tabIndex={-1}>

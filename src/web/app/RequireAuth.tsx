@@ -7,13 +7,13 @@ import type { Permission } from '../../domain/policy.js';
 import { meQuery } from '../shared/api/queries.js';
 import { ErrorNote } from '../shared/ui/ErrorNote.js';
 
-/** Signed-in people only (and, when given, only those holding `permission`). */
+/** Signed-in people only (and, when given, only those holding `permission`, or one of a list). */
 export function RequireAuth({
   children,
   permission,
 }: {
   children: ReactNode;
-  permission?: Permission;
+  permission?: Permission | readonly Permission[];
 }) {
   const { t } = useTranslation();
   const me = useQuery(meQuery);
@@ -29,7 +29,9 @@ export function RequireAuth({
   if (!me.data) {
     return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
   }
-  if (permission && !me.data.permissions.includes(permission)) {
+  const needed =
+    permission === undefined ? [] : typeof permission === 'string' ? [permission] : permission;
+  if (needed.length > 0 && !needed.some((p) => me.data?.permissions.includes(p))) {
     return (
       <ErrorNote error={new Error(t('common.forbidden'))} title={t('common.forbiddenTitle')} />
     );

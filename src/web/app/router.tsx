@@ -1,5 +1,9 @@
 import { createBrowserRouter } from 'react-router';
 import { AppealCardPage } from '../features/appeal/components/AppealCardPage.js';
+import { CalendarPage } from '../features/calendar/components/CalendarPage.js';
+import { ExplanationsPage } from '../features/deadlines/components/ExplanationsPage.js';
+import { ExtensionRequestsPage } from '../features/deadlines/components/ExtensionRequestsPage.js';
+import { NotificationsPage } from '../features/notifications/components/NotificationsPage.js';
 import { LoginPage } from '../features/auth/components/LoginPage.js';
 import { NewCallPage } from '../features/new-call/components/NewCallPage.js';
 import { RegistryPage } from '../features/registry/components/RegistryPage.js';
@@ -50,6 +54,31 @@ export const router = createBrowserRouter([
         element: (
           <RequireAuth permission="monitoring.read">
             <DashboardPage />
+          </RequireAuth>
+        ),
+      },
+      { path: 'notifications', element: <NotificationsPage /> },
+      {
+        path: 'extension-requests',
+        element: (
+          <RequireAuth permission="extension.decide">
+            <ExtensionRequestsPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'explanations',
+        element: (
+          <RequireAuth permission={['explanation.request', 'assignment.work']}>
+            <ExplanationsPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'calendar',
+        element: (
+          <RequireAuth permission="calendar.manage">
+            <CalendarPage />
           </RequireAuth>
         ),
       },

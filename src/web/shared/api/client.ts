@@ -78,7 +78,7 @@ async function parse<T>(response: Response, path: string): Promise<T> {
   return body as T;
 }
 
-/** GET, POST (JSON or FormData) against /api/v1. Throws `ApiError` on any non-2xx answer. */
+/** GET, POST (JSON or FormData), PUT (JSON) against /api/v1. Throws `ApiError` on any non-2xx answer. */
 export const api = {
   async get<T>(path: string, query?: Query, signal?: AbortSignal): Promise<T> {
     const response = await fetch(API_BASE + withQuery(path, query), {
@@ -97,6 +97,15 @@ export const api = {
         ? { accept: 'application/json' }
         : { accept: 'application/json', 'content-type': 'application/json' },
       body: isForm ? body : JSON.stringify(body ?? {}),
+    });
+    return parse<T>(response, path);
+  },
+  async put<T>(path: string, body: unknown): Promise<T> {
+    const response = await fetch(API_BASE + path, {
+      method: 'PUT',
+      credentials: 'same-origin',
+      headers: { accept: 'application/json', 'content-type': 'application/json' },
+      body: JSON.stringify(body),
     });
     return parse<T>(response, path);
   },

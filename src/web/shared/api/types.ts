@@ -185,3 +185,63 @@ export interface Dashboard {
   overdueByExecutor: { executorId: number; name: string; count: number }[];
   todayByChannel: { channel: Channel; count: number }[];
 }
+
+export interface AppNotification {
+  id: number;
+  kind: string;
+  appealId: number | null;
+  subject: string;
+  body: string;
+  emergency: boolean;
+  createdAt: string;
+  read: boolean;
+}
+
+export const EXTENSION_STATES = ['requested', 'approved', 'refused'] as const;
+export type ExtensionState = (typeof EXTENSION_STATES)[number];
+
+export interface ExtensionRequest {
+  id: number;
+  appealId: number;
+  appealNumber: string;
+  executor: string | null;
+  reason: string;
+  requestedDays: number;
+  state: ExtensionState;
+  newDeadline: string | null;
+  decisionComment: string | null;
+  createdAt: string;
+}
+
+export const EXPLANATION_STATES = ['requested', 'answered'] as const;
+export type ExplanationState = (typeof EXPLANATION_STATES)[number];
+
+export interface ExplanationRequest {
+  id: number;
+  appealId: number;
+  appealNumber: string;
+  executor: string;
+  question: string;
+  dueAt: string;
+  state: ExplanationState;
+  answer: string | null;
+  answeredAt: string | null;
+  overdue: boolean;
+}
+
+export interface Holiday {
+  date: string;
+  name: string;
+}
+
+/** The work calendar (`GET /calendar`); ISO weekdays 1 (Monday) … 7 (Sunday); dates `YYYY-MM-DD`. */
+export interface WorkCalendar {
+  timeZone: string;
+  weekendDays: number[];
+  holidays: Holiday[];
+  transferredWorkingDays: string[];
+  transferredDaysOff: string[];
+  martialLaw: boolean;
+  serviceHours: { start: string; end: string };
+  alwaysOpen?: boolean;
+}

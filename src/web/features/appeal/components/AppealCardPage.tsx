@@ -31,6 +31,7 @@ import { PrivilegedBadge, StatusBadge } from '../../../shared/ui/StatusBadge.js'
 import { ControlDate } from '../../../shared/ui/TimeLeft.js';
 import { useQuestionTypeName } from '../../../shared/lib/use-question-type-name.js';
 import { appealQuery, useUpload } from '../api/appeal.js';
+import { DeadlineActions } from '../../deadlines/components/DeadlineActions.js';
 import { AppealActions } from './AppealActions.js';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
@@ -213,6 +214,7 @@ export function AppealCardPage() {
         <Grid.Col span={{ base: 12, md: 4 }} order={{ base: 1, md: 2 }}>
           <Stack gap="lg">
             <AppealActions appeal={a} key={a.id} />
+            <DeadlineActions appeal={a} key={`deadline-${a.id}`} />
             <Box visibleFrom="md">
               <History appeal={a} id="history-heading" />
             </Box>
