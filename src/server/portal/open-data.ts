@@ -27,6 +27,7 @@
  * Depersonalised (Law 393/96-ВР Art. 10): confidential appeals (Art. 18) are left out; no
  * applicant, description, flat number or coordinates are written.
  */
+import { latestMainExecutor } from './public-appeals.queries.js';
 import { stringify } from 'csv-stringify/sync';
 import type { Kysely } from 'kysely';
 import { DateTime } from 'luxon';
@@ -237,19 +238,7 @@ export async function* kyivRecordsOfMonth(
       .selectFrom('appeals as a')
       .innerJoin('question_types as qt', 'qt.id', 'a.question_type_id')
       .innerJoin('classifier_kinds as k', 'k.id', 'qt.kind_id')
-      .leftJoinLateral(
-        (eb) =>
-          eb
-            .selectFrom('assignments as m')
-            .select('m.executor_id')
-            .whereRef('m.appeal_id', '=', 'a.id')
-            .where('m.role', '=', 'main')
-            .where('m.state', '!=', 'returned')
-            .orderBy('m.id', 'desc')
-            .limit(1)
-            .as('m'),
-        (join) => join.onTrue(),
-      )
+      .leftJoinLateral(latestMainExecutor, (join) => join.onTrue())
       .leftJoin('organisations as o', 'o.id', 'm.executor_id')
       .leftJoinLateral(
         (eb) =>

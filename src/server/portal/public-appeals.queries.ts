@@ -7,14 +7,30 @@
  * number or free text. An appeal's district is the district administration of its main executor
  * (the executor itself or its nearest ancestor of that type: view `organisation_districts`).
  */
-import { type Kysely, sql } from 'kysely';
+import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
 import { DateTime } from 'luxon';
 import { APPEAL_STATUSES, type AppealStatus } from '../../domain/vocabulary.js';
 import type { Deps } from '../context.js';
-import type { DB } from '../db/schema.js';
+import type { AppealsTable, DB } from '../db/schema.js';
 import { badRequest } from '../errors.js';
 import type { PublicAppealsQuery, PublicAppealView, StatisticsView } from './portal.schemas.js';
 import { type PublicAppealRow, presentPublicAppeal } from './portal-presenter.js';
+
+/**
+ * The latest main assignment of appeal `a` that was not returned as "not in competence": its
+ * executor is the one the public and the applicant are shown.
+ */
+export function latestMainExecutor(eb: ExpressionBuilder<DB & { a: AppealsTable }, 'a'>) {
+  return eb
+    .selectFrom('assignments as m')
+    .select('m.executor_id')
+    .whereRef('m.appeal_id', '=', 'a.id')
+    .where('m.role', '=', 'main')
+    .where('m.state', '!=', 'returned')
+    .orderBy('m.id', 'desc')
+    .limit(1)
+    .as('m');
+}
 
 /**
  * Appeals as the public may see them, with the main executor (the latest main assignment not
@@ -25,19 +41,7 @@ export function publicAppealsBase(db: Kysely<DB>) {
     .selectFrom('appeals as a')
     .innerJoin('question_types as qt', 'qt.id', 'a.question_type_id')
     .innerJoin('classifier_kinds as k', 'k.id', 'qt.kind_id')
-    .leftJoinLateral(
-      (eb) =>
-        eb
-          .selectFrom('assignments as m')
-          .select('m.executor_id')
-          .whereRef('m.appeal_id', '=', 'a.id')
-          .where('m.role', '=', 'main')
-          .where('m.state', '!=', 'returned')
-          .orderBy('m.id', 'desc')
-          .limit(1)
-          .as('m'),
-      (join) => join.onTrue(),
-    )
+    .leftJoinLateral(latestMainExecutor, (join) => join.onTrue())
     .leftJoin('organisations as mo', 'mo.id', 'm.executor_id')
     .leftJoin('organisation_districts as od', 'od.organisation_id', 'm.executor_id')
     .leftJoin('organisations as d', 'd.id', 'od.district_id')

@@ -11,6 +11,7 @@
  * statuses, and the executor's answer as the controller accepted it (the last response before the
  * accepting review). Never staff names, internal comments, instructions or other applicants.
  */
+import { latestMainExecutor } from './public-appeals.queries.js';
 import type { Kysely, Selectable } from 'kysely';
 import {
   decideTransition,
@@ -151,19 +152,7 @@ async function buildView(db: Kysely<DB>, deps: Deps, s: Submission): Promise<Tra
 
   const appeal = await db
     .selectFrom('appeals as a')
-    .leftJoinLateral(
-      (eb) =>
-        eb
-          .selectFrom('assignments as m')
-          .select('m.executor_id')
-          .whereRef('m.appeal_id', '=', 'a.id')
-          .where('m.role', '=', 'main')
-          .where('m.state', '!=', 'returned')
-          .orderBy('m.id', 'desc')
-          .limit(1)
-          .as('m'),
-      (join) => join.onTrue(),
-    )
+    .leftJoinLateral(latestMainExecutor, (join) => join.onTrue())
     .leftJoin('organisations as o', 'o.id', 'm.executor_id')
     .select([
       'a.id',

@@ -5,6 +5,7 @@
 import type { AppealAction } from '../../../domain/appeal-lifecycle.js';
 import type { Permission } from '../../../domain/policy.js';
 import type { ResultCode } from '../../../domain/results.js';
+import type { Queue } from '../../../domain/queues.js';
 import type {
   AppealKind,
   AppealStatus,
@@ -26,18 +27,9 @@ export interface Me {
   permissions: Permission[];
 }
 
-export const QUEUE_KEYS = [
-  'needs_routing',
-  'registered_today',
-  'open',
-  'new',
-  'in_work',
-  'due_soon',
-  'overdue',
-  'rework',
-  'on_check',
-] as const;
-export type QueueKey = (typeof QUEUE_KEYS)[number];
+/** The work queues are named once, in the domain. */
+export { QUEUES as QUEUE_KEYS } from '../../../domain/queues.js';
+export type QueueKey = Queue;
 
 export interface QueueCount {
   key: QueueKey;
