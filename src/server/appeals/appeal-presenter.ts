@@ -46,6 +46,7 @@ export function presentAppealSummary(row: SummaryRow): AppealSummaryView {
     address: row.address_text,
     description: row.description,
     controlDate: iso(row.control_date),
+    legalDeadline: iso(row.legal_deadline),
     reworkCount: row.rework_count,
     privileged: row.privileged,
     mainExecutor:

@@ -46,6 +46,7 @@ function summaryQuery(db: Kysely<DB>) {
       'a.address_text',
       'a.description',
       'a.control_date',
+      'a.legal_deadline',
       'a.rework_count',
       'a.privileged',
       'qt.id as question_type_id',

@@ -204,6 +204,8 @@ export const appealSummaryView = z.object({
   address: z.string().nullable(),
   description: z.string(),
   controlDate: z.string().nullable(),
+  /** Law 393/96-ВР Art. 20 deadline; the control date is the executor's, earlier. */
+  legalDeadline: z.string().nullable(),
   reworkCount: z.number().int(),
   privileged: z.boolean(),
   mainExecutor: z.object({ id, name: z.string() }).nullable(),

@@ -54,6 +54,7 @@ export interface AppealSummary {
   address: string | null;
   description: string;
   controlDate: string | null;
+  legalDeadline: string | null;
   reworkCount: number;
   privileged?: boolean;
   mainExecutor: Ref | null;

@@ -229,6 +229,9 @@ export function AppealCardPage() {
                   <Field label={t('appeal.controlDate')}>
                     <ControlDate controlDate={a.controlDate} closed={closed} />
                   </Field>
+                  <Field label={t('appeal.legalDeadline')}>
+                    {a.legalDeadline ? formatDateTime(a.legalDeadline, lang) : '—'}
+                  </Field>
                   <Field label={t('appeal.address')}>{a.address ?? '—'}</Field>
                   <Field label={t('appeal.executor')}>{mainExecutor ?? '—'}</Field>
                   <Field label={t('appeal.questionKind')}>{a.questionType.kind}</Field>
