@@ -6,10 +6,10 @@
 import { parseArgs } from 'node:util';
 import { CompiledQuery } from 'kysely';
 import { ROLE_QUEUES } from '../src/domain/queues.js';
-import type { Role } from '../src/domain/vocabulary.js';
 import { countQueues, getAppealCard, listAppeals } from '../src/server/appeals/appeal-queries.js';
 import { listAppealsQuery } from '../src/server/appeals/appeals.schemas.js';
-import type { Deps, UserActor } from '../src/server/context.js';
+import { actorByLogin } from '../src/server/auth/auth.service.js';
+import type { Deps } from '../src/server/context.js';
 import { getDashboard } from '../src/server/dashboard/dashboard.service.js';
 import { captureStatements } from './lib/capture.js';
 import { type Engine, openBenchDatabase, prepareDatabase, prepareFixture } from './lib/prepare.js';
@@ -25,27 +25,11 @@ const scale = Number(values.scale.replace(/k$/i, '000').replace(/m$/i, '000000')
 const target = await prepareDatabase(values.engine as Engine, scale, (l) => console.error(l));
 const { database, deps } = await openBenchDatabase(target);
 
-async function actorOf(d: Deps, login: string): Promise<UserActor> {
-  const row = await d.db
-    .selectFrom('users')
-    .select(['id', 'login', 'full_name', 'role', 'organisation_id'])
-    .where('login', '=', login)
-    .executeTakeFirstOrThrow();
-  return {
-    kind: 'user',
-    id: row.id,
-    login: row.login,
-    fullName: row.full_name,
-    role: row.role as Role,
-    organisationId: row.organisation_id,
-  };
-}
-
 try {
   const fixture = await prepareFixture(deps);
-  const executor = await actorOf(deps, fixture.logins.executor);
-  const operator = await actorOf(deps, fixture.logins.operator);
-  const supervisor = await actorOf(deps, fixture.logins.supervisor);
+  const executor = await actorByLogin(deps, fixture.logins.executor);
+  const operator = await actorByLogin(deps, fixture.logins.operator);
+  const supervisor = await actorByLogin(deps, fixture.logins.supervisor);
   const scenarios: [string, (d: Deps) => Promise<unknown>][] = [
     ['inbox (queue=new, executor)', (d) => listAppeals(d, executor, listAppealsQuery.parse({ queue: 'new' }))],
     ['search «гаряча вода», status=closed', (d) => listAppeals(d, operator, listAppealsQuery.parse({ q: 'гаряча вода', status: 'closed' }))],

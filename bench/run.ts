@@ -22,10 +22,9 @@ import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { ROLE_QUEUES } from '../src/domain/queues.js';
-import type { Role } from '../src/domain/vocabulary.js';
 import { countQueues, getAppealCard, listAppeals } from '../src/server/appeals/appeal-queries.js';
 import { listAppealsQuery } from '../src/server/appeals/appeals.schemas.js';
-import type { Deps, UserActor } from '../src/server/context.js';
+import { actorByLogin } from '../src/server/auth/auth.service.js';
 import { getDashboard } from '../src/server/dashboard/dashboard.service.js';
 import { runDeadlineSweep } from '../src/server/deadlines/sweep.js';
 import { captureStatements, type Replay, replayOnKysely, replayOnPool } from './lib/capture.js';
@@ -103,22 +102,6 @@ async function login(base: URL, name: string): Promise<string> {
     throw new Error(`Login of ${name} failed: ${response.status} ${await response.text()}`);
   }
   return cookie;
-}
-
-async function actorOf(deps: Deps, login: string): Promise<UserActor> {
-  const row = await deps.db
-    .selectFrom('users')
-    .select(['id', 'login', 'full_name', 'role', 'organisation_id'])
-    .where('login', '=', login)
-    .executeTakeFirstOrThrow();
-  return {
-    kind: 'user',
-    id: row.id,
-    login: row.login,
-    fullName: row.full_name,
-    role: row.role as Role,
-    organisationId: row.organisation_id,
-  };
 }
 
 /** Download `path` streaming, counting bytes and lines; time to the last byte. */
@@ -245,9 +228,9 @@ async function main(): Promise<void> {
     `dataset: ${fixture.totalAppeals.toLocaleString('en')} appeals, ${fixture.openAppeals.toLocaleString('en')} open; ` +
       `busiest executor ${fixture.busiestExecutorId} with ${fixture.busiestPending.toLocaleString('en')} pending`,
   );
-  const executor = await actorOf(deps, fixture.logins.executor);
-  const operator = await actorOf(deps, fixture.logins.operator);
-  const supervisor = await actorOf(deps, fixture.logins.supervisor);
+  const executor = await actorByLogin(deps, fixture.logins.executor);
+  const operator = await actorByLogin(deps, fixture.logins.operator);
+  const supervisor = await actorByLogin(deps, fixture.logins.supervisor);
   const inboxQuery = listAppealsQuery.parse({ queue: 'new' });
   const searchQueries = SEARCHES.map((s) => listAppealsQuery.parse({ q: s.q, ...s.filters }));
   const cardIds = fixture.cardIds;

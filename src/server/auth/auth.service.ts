@@ -64,6 +64,19 @@ export async function login(
   return { token, expiresAt, user: toActor(row) };
 }
 
+/**
+ * The staff member with `login`, as an actor (scripts and benchmarks act as a user without signing in).
+ * @throws Error when no such user exists.
+ */
+export async function actorByLogin(deps: Deps, login: string): Promise<UserActor> {
+  const row = await deps.db
+    .selectFrom('users')
+    .select(USER_COLUMNS)
+    .where('users.login', '=', login)
+    .executeTakeFirstOrThrow();
+  return toActor(row);
+}
+
 /** End a session (logging out twice is harmless). */
 export async function logout(deps: Deps, token: string): Promise<void> {
   await deps.db.deleteFrom('sessions').where('token_hash', '=', sha256(token)).execute();

@@ -22,6 +22,7 @@ import {
   requestIdParams,
   requestsQuery,
   requestView,
+  type RequestView,
   serviceCodeParams,
   serviceDefinitionView,
   serviceView,
@@ -89,6 +90,17 @@ const REQUEST_FIELDS = [
   'long',
   'media_url',
 ] as const;
+
+/** A list of service requests (GET requests, GET requests/{id}) in the asked format. */
+function sendRequests(reply: FastifyReply, format: Format, list: RequestView[]) {
+  return send(
+    reply,
+    format,
+    200,
+    list,
+    xmlList('service_requests', 'request', list, (r) => fieldsOf(r, REQUEST_FIELDS)),
+  );
+}
 
 const SERVICE_FIELDS = [
   'service_code',
@@ -339,13 +351,7 @@ export function open311Routes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const list = await listRequests(deps, request.query, localeOf(request.query));
-        return send(
-          reply,
-          request.params.format,
-          200,
-          list,
-          xmlList('service_requests', 'request', list, (r) => fieldsOf(r, REQUEST_FIELDS)),
-        );
+        return sendRequests(reply, request.params.format, list);
       },
     );
 
@@ -365,13 +371,7 @@ export function open311Routes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const list = await getRequest(deps, request.params.id, localeOf(request.query));
-        return send(
-          reply,
-          request.params.format,
-          200,
-          list,
-          xmlList('service_requests', 'request', list, (r) => fieldsOf(r, REQUEST_FIELDS)),
-        );
+        return sendRequests(reply, request.params.format, list);
       },
     );
 
