@@ -1,5 +1,6 @@
 /**
- * Build of the staff web app (src/web → dist/web), served by the Kontakt server at `/`.
+ * Build of the web pages (src/web → dist/web), served by the Kontakt server: the staff app at `/`,
+ * the public portal at `/portal/`.
  * In development (`npx vite`), /api is proxied to a server on port 3000.
  */
 import { dirname, join } from 'node:path';
@@ -17,6 +18,10 @@ export default defineConfig({
   build: {
     outDir: '../../dist/web',
     emptyOutDir: true,
+    // Two pages: the staff app (/) and the public portal (/portal/), sharing chunks.
+    rollupOptions: {
+      input: { staff: join(webRoot, 'index.html'), portal: join(webRoot, 'portal/index.html') },
+    },
     // Mantine and React make one chunk of ~600 kB; that is fine for a staff app on a LAN.
     chunkSizeWarningLimit: 1200,
   },

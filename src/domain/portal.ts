@@ -73,6 +73,32 @@ export function checkApplicantDetails(details: {
   return null;
 }
 
+/** Photos a citizen may attach to a submission: at most this many… */
+export const MAX_PHOTOS_PER_SUBMISSION = 5;
+/** …of these media types (checked by the file's bytes on the server). */
+export const PHOTO_MEDIA_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/heic'] as const;
+
+/**
+ * Whether a photo chosen in the portal may be sent, before sending it (the server checks again).
+ *
+ * @param file name, declared media type and size in bytes.
+ * @param alreadyChosen photos already chosen for the same submission.
+ * @param maxBytes the server's limit (configuration `KONTAKT_MAX_FILE_BYTES`).
+ * @returns null when it may, else the stable code the server would answer.
+ */
+export function checkPhoto(
+  file: { type: string; size: number },
+  alreadyChosen: number,
+  maxBytes: number,
+): 'too_many_photos' | 'unsupported_file_type' | 'file_too_large' | 'empty_file' | null {
+  if (alreadyChosen >= MAX_PHOTOS_PER_SUBMISSION) return 'too_many_photos';
+  if (!(PHOTO_MEDIA_TYPES as readonly string[]).includes(file.type.toLowerCase()))
+    return 'unsupported_file_type';
+  if (file.size === 0) return 'empty_file';
+  if (file.size > maxBytes) return 'file_too_large';
+  return null;
+}
+
 /** Tracking number of a submission: `P-YYYY-NNNNNN` (portal and Open311 alike). */
 export function formatTrackingNumber(year: number, sequence: number): string {
   return `P-${year}-${String(sequence).padStart(6, '0')}`;

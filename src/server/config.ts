@@ -63,6 +63,25 @@ const envSchema = z.object({
     .transform((v) => v === 'true' || v === '1'),
   /** Where the shared real data lives, imported by the demo when present. */
   KONTAKT_SHARED_DATA: z.string().default('../shared/data'),
+  /**
+   * Map tiles of the portal, a Leaflet URL template such as https://tile.example.org/{z}/{x}/{y}.png;
+   * unset = maps without a background (points, the city's outline of appeals, and the address field).
+   */
+  KONTAKT_MAP_TILES: z
+    .string()
+    .regex(
+      /^https?:\/\/.*\{z\}.*\{x\}.*\{y\}/,
+      'must be an http(s) URL template with {z}, {x} and {y}',
+    )
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  /** Attribution the tile provider requires (HTML allowed by Leaflet is not: plain text). */
+  KONTAKT_MAP_ATTRIBUTION: z.string().max(300).default(''),
+  /** Where the portal's maps open: "latitude,longitude,zoom" (default Kyiv). */
+  KONTAKT_MAP_VIEW: z
+    .string()
+    .regex(/^-?\d+(\.\d+)?,-?\d+(\.\d+)?,\d{1,2}$/, 'must be latitude,longitude,zoom')
+    .default('50.4501,30.5234,11'),
 });
 
 export interface Config {
@@ -81,6 +100,8 @@ export interface Config {
   mailFrom: string;
   publicUrl: string;
   runJobs: boolean;
+  /** The portal's maps: tile URL template (or none), attribution, initial view. */
+  map: { tiles: string | undefined; attribution: string; center: [number, number]; zoom: number };
 }
 
 /**
@@ -111,5 +132,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.MAIL_FROM,
     publicUrl: e.KONTAKT_PUBLIC_URL,
     runJobs: e.KONTAKT_JOBS,
+    map: mapConfig(e.KONTAKT_MAP_TILES, e.KONTAKT_MAP_ATTRIBUTION, e.KONTAKT_MAP_VIEW),
   };
+}
+
+function mapConfig(tiles: string | undefined, attribution: string, view: string): Config['map'] {
+  const [lat, lon, zoom] = view.split(',').map(Number) as [number, number, number];
+  return { tiles, attribution, center: [lat, lon], zoom };
 }

@@ -28,7 +28,8 @@ interface ErrorBody {
 
 /**
  * @param spaFallback when set, a GET for a page (not under /api) that matches no route is answered
- *   with the single-page app's index.html, so client-side routes survive a reload.
+ *   with the single-page app's index.html (the portal's for `/portal/…`), so client-side routes
+ *   survive a reload.
  */
 export function registerErrorHandler(app: FastifyInstance, spaFallback?: () => boolean): void {
   app.setErrorHandler((rawError: FastifyError | AppError | ZodError | Error, request, reply) => {
@@ -91,7 +92,10 @@ export function registerErrorHandler(app: FastifyInstance, spaFallback?: () => b
       !path.startsWith('/open311/') &&
       spaFallback?.()
     ) {
-      return reply.type('text/html').sendFile('index.html');
+      // The public portal is its own page (dist/web/portal); everything else is the staff app.
+      const page =
+        path === '/portal' || path.startsWith('/portal/') ? 'portal/index.html' : 'index.html';
+      return reply.type('text/html').sendFile(page);
     }
     return reply.status(404).send({
       error: 'route_not_found',

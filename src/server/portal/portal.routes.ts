@@ -5,6 +5,7 @@
  */
 import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { MAX_PHOTOS_PER_SUBMISSION, PHOTO_MEDIA_TYPES } from '../../domain/portal.js';
 import type { Deps } from '../context.js';
 import { AppError } from '../errors.js';
 import { errorResponses } from '../http/openapi.js';
@@ -17,6 +18,7 @@ import {
   idempotencyHeaders,
   openDataParams,
   photoView,
+  portalConfigView,
   publicAppealListView,
   publicAppealsQuery,
   publicMapQuery,
@@ -44,6 +46,31 @@ const open = { access: 'public' as const };
 
 export function portalRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
+    app.get(
+      '/config',
+      {
+        config: open,
+        schema: {
+          tags,
+          operationId: 'portalConfig',
+          summary: 'What the portal pages need to know: map tiles and view, photo limits',
+          security: [],
+          response: { 200: portalConfigView },
+        },
+      },
+      async (_request, reply) => {
+        void reply.header('Cache-Control', 'public, max-age=300');
+        return {
+          map: { ...deps.config.map, tiles: deps.config.map.tiles ?? null },
+          photos: {
+            maxCount: MAX_PHOTOS_PER_SUBMISSION,
+            maxBytes: deps.config.maxFileBytes,
+            mediaTypes: [...PHOTO_MEDIA_TYPES],
+          },
+        };
+      },
+    );
+
     app.get(
       '/question-types',
       {

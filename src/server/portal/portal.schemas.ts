@@ -11,14 +11,41 @@ import {
   SUBMISSION_KINDS,
   SUBMISSION_STATES,
 } from '../../domain/portal.js';
+export {
+  LOCALES,
+  feedbackSchema,
+  submissionApplicantSchema,
+  submissionInputSchema,
+  trackingQuerySchema,
+  type FeedbackInput,
+  type SubmissionInput,
+} from '../../domain/portal-forms.js';
+import { LOCALES } from '../../domain/portal-forms.js';
 import { RESULT_CODES } from '../../domain/results.js';
 import { APPEAL_STATUSES, APPEAL_SUBJECTS, RECEIPT_SIGNS } from '../../domain/vocabulary.js';
 
 const id = z.number().int().positive();
-const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
 const optionalText = (max: number) => z.string().trim().max(max).nullish();
 
-export const LOCALES = ['uk', 'en'] as const;
+// ---- public: configuration of the portal's pages ----
+
+export const portalConfigView = z.object({
+  map: z.object({
+    tiles: z
+      .string()
+      .nullable()
+      .describe('Leaflet tile URL template; null: maps are drawn without a background.'),
+    attribution: z.string(),
+    center: z.tuple([z.number(), z.number()]).describe('[latitude, longitude]'),
+    zoom: z.number().int(),
+  }),
+  photos: z.object({
+    maxCount: z.number().int(),
+    maxBytes: z.number().int(),
+    mediaTypes: z.array(z.string()),
+  }),
+});
+export type PortalConfigView = z.infer<typeof portalConfigView>;
 
 // ---- public: question types ----
 
@@ -42,77 +69,6 @@ export const publicQuestionTypesView = z
   .describe('Kinds with the question types a citizen may choose, in classifier order.');
 
 // ---- public: submission ----
-
-/** The applicant of a portal submission (Art. 5: name, and an e-mail or phone for the answer). */
-export const submissionApplicantSchema = z.object({
-  name: text(200).describe('Surname, name (and patronymic) — Art. 5.'),
-  email: z.email('must be an e-mail address').max(320).nullish(),
-  phone: z
-    .string()
-    .trim()
-    .regex(/^\+?[\d\s()-]{5,30}$/, 'must be a phone number (digits, spaces, +, -, brackets)')
-    .nullish(),
-  address: optionalText(300).describe('Place of residence (Art. 5); never published.'),
-});
-
-export const submissionInputSchema = z
-  .object({
-    questionTypeId: id.describe('One of GET /api/public/question-types.'),
-    kind: z.enum(SUBMISSION_KINDS).default('application'),
-    description: z
-      .string()
-      .trim()
-      .min(10, 'describe the problem in at least 10 characters')
-      .max(5000),
-    address: optionalText(300).describe('Where the problem is; give it, or a point, or both.'),
-    latitude: z.number().min(-90).max(90).nullish(),
-    longitude: z.number().min(-180).max(180).nullish(),
-    applicant: submissionApplicantSchema,
-    consent: z
-      .boolean()
-      .describe(
-        'Consent to the processing of personal data (Law «Про захист персональних даних» Art. 11); must be true.',
-      ),
-    confidential: z
-      .boolean()
-      .default(false)
-      .describe('Art. 18: keep my personal data confidential; the appeal is not published.'),
-    locale: z
-      .enum(LOCALES)
-      .default('uk')
-      .describe('Language of the e-mails sent to the applicant.'),
-  })
-  .superRefine((value, ctx) => {
-    if (!value.consent) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['consent'],
-        message: 'consent to the processing of personal data is required to accept the appeal',
-      });
-    }
-    if (!value.applicant.email && !value.applicant.phone) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['applicant', 'email'],
-        message: 'Art. 5 of the Law: give an e-mail or a phone for the answer',
-      });
-    }
-    if ((value.latitude == null) !== (value.longitude == null)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['latitude'],
-        message: 'give both latitude and longitude, or neither',
-      });
-    }
-    if (!value.address && value.latitude == null) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['address'],
-        message: 'give the address of the problem or a point on the map',
-      });
-    }
-  });
-export type SubmissionInput = z.infer<typeof submissionInputSchema>;
 
 export const idempotencyHeaders = z.object({
   'idempotency-key': z
@@ -155,25 +111,6 @@ export const photoView = z.object({
 export type PhotoView = z.infer<typeof photoView>;
 
 // ---- public: tracking and feedback ----
-
-export const trackingQuerySchema = z.object({
-  number: z
-    .string()
-    .trim()
-    .min(1)
-    .max(40)
-    .describe('The tracking number (P-…) or the registration number of the appeal.'),
-  accessCode: z.string().trim().min(1).max(40),
-});
-
-export const feedbackSchema = trackingQuerySchema.extend({
-  verdict: z
-    .enum(['confirm', 'dispute'])
-    .describe('confirm: the problem is solved; dispute: it is not — the controller checks again.'),
-  rating: z.number().int().min(1).max(5),
-  comment: optionalText(2000),
-});
-export type FeedbackInput = z.infer<typeof feedbackSchema>;
 
 const resultView = z.object({ code: z.enum(RESULT_CODES), uk: z.string(), en: z.string() });
 

@@ -11,15 +11,14 @@
 import { type Kysely, sql } from 'kysely';
 import { yearInZone } from '../../domain/deadlines.js';
 import {
+  MAX_PHOTOS_PER_SUBMISSION,
+  PHOTO_MEDIA_TYPES,
+  formatAccessCode,
   formatTrackingNumber,
   type SubmissionChannel,
   type SubmissionKind,
 } from '../../domain/portal.js';
-import {
-  ALLOWED_MEDIA_TYPES,
-  receiveFile,
-  type UploadedFile,
-} from '../attachments/attachments.service.js';
+import { receiveFile, type UploadedFile } from '../attachments/attachments.service.js';
 import type { Deps } from '../context.js';
 import type { DB } from '../db/schema.js';
 import { AppError, badRequest, conflict } from '../errors.js';
@@ -33,12 +32,7 @@ import {
   recordFailedAttempt,
   sha256,
 } from './access-codes.js';
-import { formatAccessCode } from '../../domain/portal.js';
 import type { PhotoView, SubmissionInput, SubmissionReceiptView } from './portal.schemas.js';
-
-/** Photos a citizen may attach: images only, checked by their bytes. */
-export const PHOTO_MEDIA_TYPES = ALLOWED_MEDIA_TYPES.filter((t) => t.startsWith('image/'));
-export const MAX_PHOTOS_PER_SUBMISSION = 5;
 
 /** What both channels store for a new submission. */
 export interface NewSubmission {

@@ -31,6 +31,7 @@ export function navItems(me: Me, t: (key: string) => string): NavItem[] {
   const can = (p: string) => me.permissions.some((x) => x === p);
   const items: NavItem[] = [{ to: '/', label: t('nav.home'), end: true }];
   if (can('appeal.register')) items.push({ to: '/new-call', label: t('nav.newCall') });
+  if (can('submission.moderate')) items.push({ to: '/submissions', label: t('nav.moderation') });
   if (can('assignment.work')) items.push({ to: '/inbox', label: t('nav.inbox') });
   if (can('appeal.review')) items.push({ to: '/review', label: t('nav.review') });
   if (can('appeal.read')) items.push({ to: '/appeals', label: t('nav.registry') });

@@ -5,6 +5,7 @@ import { ExplanationsPage } from '../features/deadlines/components/ExplanationsP
 import { ExtensionRequestsPage } from '../features/deadlines/components/ExtensionRequestsPage.js';
 import { NotificationsPage } from '../features/notifications/components/NotificationsPage.js';
 import { LoginPage } from '../features/auth/components/LoginPage.js';
+import { ModerationPage } from '../features/moderation/components/ModerationPage.js';
 import { NewCallPage } from '../features/new-call/components/NewCallPage.js';
 import { RegistryPage } from '../features/registry/components/RegistryPage.js';
 import { AppLayout } from './AppLayout.js';
@@ -28,6 +29,14 @@ export const router = createBrowserRouter([
         element: (
           <RequireAuth permission="appeal.register">
             <NewCallPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'submissions',
+        element: (
+          <RequireAuth permission="submission.moderate">
+            <ModerationPage />
           </RequireAuth>
         ),
       },

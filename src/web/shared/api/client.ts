@@ -65,11 +65,13 @@ function toDetails(value: unknown): ErrorDetail[] {
   });
 }
 
-async function parse<T>(response: Response, path: string): Promise<T> {
+async function parse<T>(response: Response, path: string, base: string): Promise<T> {
   const type = response.headers.get('content-type') ?? '';
-  const body: unknown = type.includes('application/json') ? await response.json() : undefined;
+  const body: unknown = type.includes('json') ? await response.json() : undefined;
   if (!response.ok) {
-    if (response.status === 401 && !path.startsWith('/auth/')) onUnauthorised?.();
+    if (response.status === 401 && base === API_BASE && !path.startsWith('/auth/')) {
+      onUnauthorised?.();
+    }
     if (isErrorBody(body)) {
       throw new ApiError(response.status, body.error, body.message, toDetails(body.details));
     }
@@ -78,38 +80,48 @@ async function parse<T>(response: Response, path: string): Promise<T> {
   return body as T;
 }
 
-/** GET, POST (JSON or FormData), PUT (JSON) against /api/v1. Throws `ApiError` on any non-2xx answer. */
-export const api = {
-  async get<T>(path: string, query?: Query, signal?: AbortSignal): Promise<T> {
-    const response = await fetch(API_BASE + withQuery(path, query), {
-      credentials: 'same-origin',
-      headers: { accept: 'application/json' },
-      signal: signal ?? null,
-    });
-    return parse<T>(response, path);
-  },
-  async post<T>(path: string, body?: unknown): Promise<T> {
-    const isForm = body instanceof FormData;
-    const response = await fetch(API_BASE + path, {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: isForm
-        ? { accept: 'application/json' }
-        : { accept: 'application/json', 'content-type': 'application/json' },
-      body: isForm ? body : JSON.stringify(body ?? {}),
-    });
-    return parse<T>(response, path);
-  },
-  async put<T>(path: string, body: unknown): Promise<T> {
-    const response = await fetch(API_BASE + path, {
-      method: 'PUT',
-      credentials: 'same-origin',
-      headers: { accept: 'application/json', 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    return parse<T>(response, path);
-  },
-};
+type Headers = Record<string, string>;
+
+/**
+ * A client of one API root: GET, POST (JSON or FormData), PUT (JSON). Every method throws
+ * `ApiError` on a non-2xx answer (and `TypeError` from fetch when the network fails).
+ */
+export function createApi(base: string) {
+  return {
+    async get<T>(path: string, query?: Query, signal?: AbortSignal): Promise<T> {
+      const response = await fetch(base + withQuery(path, query), {
+        credentials: 'same-origin',
+        headers: { accept: 'application/json' },
+        signal: signal ?? null,
+      });
+      return parse<T>(response, path, base);
+    },
+    async post<T>(path: string, body?: unknown, headers: Headers = {}): Promise<T> {
+      const isForm = body instanceof FormData;
+      const response = await fetch(base + path, {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: isForm
+          ? { accept: 'application/json', ...headers }
+          : { accept: 'application/json', 'content-type': 'application/json', ...headers },
+        body: isForm ? body : JSON.stringify(body ?? {}),
+      });
+      return parse<T>(response, path, base);
+    },
+    async put<T>(path: string, body: unknown): Promise<T> {
+      const response = await fetch(base + path, {
+        method: 'PUT',
+        credentials: 'same-origin',
+        headers: { accept: 'application/json', 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      return parse<T>(response, path, base);
+    },
+  };
+}
+
+/** The staff API (/api/v1). */
+export const api = createApi(API_BASE);
 
 /** Server paths like `body/applicant/fullName` or `applicant.fullName` → `applicant.fullName`. */
 export function detailField(path: string): string {

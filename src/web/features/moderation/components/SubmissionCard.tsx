@@ -1,0 +1,135 @@
+import {
+  Anchor,
+  Badge,
+  Group,
+  Image,
+  Paper,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { formatDateTime } from '../../../shared/lib/format.js';
+import type { SubmissionView } from '../api/moderation.js';
+import { MergeForm, RegisterForm, RejectForm, type OnModerated } from './ModerationForms.js';
+
+type Step = 'register' | 'merge' | 'reject';
+
+/** One submission as the moderator needs it: what, where, who, photos; and the three decisions. */
+export function SubmissionCard({
+  submission: s,
+  onDone,
+}: {
+  submission: SubmissionView;
+  onDone: OnModerated;
+}) {
+  const { t, i18n } = useTranslation();
+  const [step, setStep] = useState<Step>('register');
+  const headingId = `submission-${s.id}`;
+  return (
+    <Paper withBorder radius="md" p="md" component="article" aria-labelledby={headingId}>
+      <Stack gap="sm">
+        <Group justify="space-between" align="start">
+          <div>
+            <Title order={2} size="h4" id={headingId}>
+              {s.trackingNumber} · {s.questionType.name}
+            </Title>
+            <Text size="sm" c="dimmed">
+              {s.questionType.kind} · {t(`channel.${s.channel}`)} ·{' '}
+              {formatDateTime(s.receivedAt, i18n.language)}
+              {s.apiClient ? ` · ${s.apiClient}` : ''}
+            </Text>
+          </div>
+          <Group gap={6}>
+            <Badge variant="light">{t(`kind.${s.kind}`)}</Badge>
+            {s.confidential ? (
+              <Badge color="red" variant="outline">
+                {t('moderation.confidential')}
+              </Badge>
+            ) : null}
+          </Group>
+        </Group>
+        <Text style={{ whiteSpace: 'pre-wrap' }}>{s.description}</Text>
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+          <div>
+            <Text size="sm" fw={600}>
+              {t('moderation.where')}
+            </Text>
+            <Text size="sm">{s.address ?? '—'}</Text>
+            {s.latitude != null && s.longitude != null ? (
+              <Text size="xs" c="dimmed">
+                {s.latitude.toFixed(5)}, {s.longitude.toFixed(5)}
+              </Text>
+            ) : null}
+          </div>
+          <div>
+            <Text size="sm" fw={600}>
+              {t('moderation.applicant')}
+            </Text>
+            <Text size="sm">{s.applicant.name}</Text>
+            <Text size="sm" c="dimmed">
+              {[s.applicant.phone, s.applicant.email, s.applicant.address]
+                .filter(Boolean)
+                .join(' · ') || '—'}
+            </Text>
+          </div>
+        </SimpleGrid>
+        {s.photos.length > 0 ? (
+          <Group gap="sm" component="ul" className="plain-list">
+            {s.photos.map((p) => (
+              <li key={p.id}>
+                <Anchor href={p.url} target="_blank" rel="noreferrer">
+                  <Image
+                    src={p.url}
+                    alt={t('card.imageAlt', { name: p.fileName })}
+                    w={112}
+                    h={84}
+                    fit="cover"
+                    radius="sm"
+                  />
+                </Anchor>
+              </li>
+            ))}
+          </Group>
+        ) : null}
+        {s.state === 'pending' ? (
+          <Stack gap="sm" mt="xs">
+            <SegmentedControl
+              value={step}
+              onChange={(v) => setStep(v)}
+              aria-label={t('moderation.decision')}
+              data={[
+                { value: 'register', label: t('moderation.register') },
+                { value: 'merge', label: t('moderation.merge') },
+                { value: 'reject', label: t('moderation.reject') },
+              ]}
+              w="fit-content"
+            />
+            {step === 'register' ? <RegisterForm submission={s} onDone={onDone} /> : null}
+            {step === 'merge' ? <MergeForm submission={s} onDone={onDone} /> : null}
+            {step === 'reject' ? <RejectForm submission={s} onDone={onDone} /> : null}
+          </Stack>
+        ) : (
+          <Text size="sm" data-testid="moderation-outcome">
+            {t(`moderation.state.${s.state}`)}
+            {s.moderatedBy ? ` · ${s.moderatedBy}` : ''}
+            {s.moderatedAt ? ` · ${formatDateTime(s.moderatedAt, i18n.language)}` : ''}
+            {s.rejectionReason ? ` · ${t(`moderation.reason.${s.rejectionReason}`)}` : ''}
+            {s.appeal ? (
+              <>
+                {' · '}
+                <Anchor component={Link} to={`/appeals/${s.appeal.id}`}>
+                  {s.appeal.number}
+                </Anchor>
+              </>
+            ) : null}
+          </Text>
+        )}
+      </Stack>
+    </Paper>
+  );
+}

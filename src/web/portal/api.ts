@@ -1,0 +1,147 @@
+/**
+ * The portal's side of `/api/public`: one query-options factory per resource, the mutations, and
+ * the answer types taken from the server's own schemas (type-only: nothing of the server is bundled).
+ */
+import {
+  infiniteQueryOptions,
+  queryOptions,
+  useMutation,
+  useQueryClient,
+} from '@tanstack/react-query';
+import type { FeedbackInput, SubmissionInput } from '../../domain/portal-forms.js';
+import type {
+  PhotoView,
+  PortalConfigView,
+  PublicAppealView,
+  StatisticsView,
+  SubmissionReceiptView,
+  TrackingView,
+} from '../../server/portal/portal.schemas.js';
+import type { AppealStatus } from '../../domain/vocabulary.js';
+import { createApi } from '../shared/api/client.js';
+
+export type {
+  PhotoView,
+  PortalConfigView,
+  PublicAppealView,
+  StatisticsView,
+  SubmissionReceiptView,
+  TrackingView,
+};
+
+export const publicApi = createApi('/api/public');
+
+export interface PublicKind {
+  id: number;
+  name: string;
+  nameEn: string | null;
+  questionTypes: {
+    id: number;
+    name: string;
+    nameEn: string | null;
+    termDays: number;
+    emergency: boolean;
+  }[];
+}
+
+export interface District {
+  id: number;
+  name: string;
+  shortName: string | null;
+}
+
+export interface PublicFilters {
+  questionTypeId?: number | undefined;
+  status?: AppealStatus | undefined;
+  districtId?: number | undefined;
+}
+
+export interface GeoJsonFeature {
+  type: 'Feature';
+  geometry: { type: 'Point'; coordinates: [number, number] };
+  properties: Omit<PublicAppealView, 'location'>;
+}
+
+export const portalConfigQuery = queryOptions({
+  queryKey: ['portal', 'config'],
+  queryFn: () => publicApi.get<PortalConfigView>('/config'),
+  staleTime: Infinity,
+});
+
+export const publicQuestionTypesQuery = queryOptions({
+  queryKey: ['portal', 'question-types'],
+  queryFn: () => publicApi.get<PublicKind[]>('/question-types'),
+  staleTime: 30 * 60_000,
+});
+
+export const districtsQuery = queryOptions({
+  queryKey: ['portal', 'districts'],
+  queryFn: () => publicApi.get<District[]>('/districts'),
+  staleTime: 30 * 60_000,
+});
+
+/** Pages of the public list, newest first, 20 at a time (for `useInfiniteQuery`). */
+export const publicAppealsQuery = (filters: PublicFilters) =>
+  infiniteQueryOptions({
+    queryKey: ['portal', 'appeals', filters],
+    queryFn: ({ pageParam }) =>
+      publicApi.get<{ items: PublicAppealView[]; nextCursor: string | null }>('/appeals', {
+        ...filters,
+        cursor: pageParam,
+        limit: 20,
+      }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+
+export const publicMapQuery = (filters: PublicFilters) =>
+  queryOptions({
+    queryKey: ['portal', 'map', filters],
+    queryFn: () =>
+      publicApi.get<{ features: GeoJsonFeature[]; nextCursor: string | null }>('/appeals/map', {
+        ...filters,
+        limit: 1000,
+      }),
+  });
+
+export const statisticsQuery = (from: string | undefined, to: string | undefined) =>
+  queryOptions({
+    queryKey: ['portal', 'statistics', from ?? null, to ?? null],
+    queryFn: () => publicApi.get<StatisticsView>('/statistics', { from, to }),
+  });
+
+/** Send the form; the same `idempotencyKey` again returns the first receipt (no second appeal). */
+export function useSubmitAppeal() {
+  return useMutation({
+    mutationFn: ({ input, idempotencyKey }: { input: SubmissionInput; idempotencyKey: string }) =>
+      publicApi.post<SubmissionReceiptView>('/submissions', input, {
+        'idempotency-key': idempotencyKey,
+      }),
+  });
+}
+
+/** One photo to one's pending submission (the access code proves it is one's own). */
+export function uploadPhoto(receipt: SubmissionReceiptView, file: File): Promise<PhotoView> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return publicApi.post<PhotoView>(
+    `/submissions/${encodeURIComponent(receipt.trackingNumber)}/photos`,
+    form,
+    { 'x-access-code': receipt.accessCode },
+  );
+}
+
+export function useTrack() {
+  return useMutation({
+    mutationFn: (input: { number: string; accessCode: string }) =>
+      publicApi.post<TrackingView>('/tracking', input),
+  });
+}
+
+export function useFeedback() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: FeedbackInput) => publicApi.post<TrackingView>('/tracking/feedback', input),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['portal', 'appeals'] }),
+  });
+}

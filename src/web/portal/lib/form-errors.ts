@@ -1,0 +1,27 @@
+/**
+ * Validation of the portal's forms with the domain's schemas, the messages translated per field:
+ * `portal.errors.<field path>` when the catalogue has it, else the schema's own (English) message.
+ */
+import type { TFunction } from 'i18next';
+import type { z } from 'zod';
+
+export type FieldErrors = Record<string, string>;
+
+/** The first issue of each field, keyed by its dotted path (`applicant.email`). */
+export function fieldErrors(error: z.ZodError, t: TFunction): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const path = issue.path.join('.');
+    if (path in out) continue;
+    const key = `portal.errors.${path}`;
+    out[path] = t(key, { defaultValue: issue.message });
+  }
+  return out;
+}
+
+/** A key sent with a form once (Idempotency-Key); random, 32 hex digits or a UUID. */
+export function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}

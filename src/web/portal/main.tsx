@@ -1,0 +1,19 @@
+import '@mantine/core/styles.css';
+import 'leaflet/dist/leaflet.css';
+import '../styles.css';
+import './portal.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { initI18n } from '../shared/i18n/i18n.js';
+import { PortalApp } from './PortalApp.js';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('The page has no #root element.');
+
+void initI18n().then(() => {
+  createRoot(root).render(
+    <StrictMode>
+      <PortalApp />
+    </StrictMode>,
+  );
+});

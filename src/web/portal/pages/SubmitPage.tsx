@@ -1,0 +1,374 @@
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Divider,
+  Fieldset,
+  Radio,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { submissionInputSchema } from '../../../domain/portal-forms.js';
+import { SUBMISSION_KINDS, type SubmissionKind } from '../../../domain/portal.js';
+import { ApiError, detailField } from '../../shared/api/client.js';
+import { currentLanguage } from '../../shared/i18n/i18n.js';
+import {
+  portalConfigQuery,
+  publicQuestionTypesQuery,
+  uploadPhoto,
+  useSubmitAppeal,
+  type SubmissionReceiptView,
+} from '../api.js';
+import { LocationPicker, type Point } from '../components/LocationPicker.js';
+import { PhotoPicker } from '../components/PhotoPicker.js';
+import { Receipt, type PhotoOutcome } from '../components/Receipt.js';
+import { fieldErrors, newIdempotencyKey, type FieldErrors } from '../lib/form-errors.js';
+
+interface Draft {
+  questionTypeId: string | null;
+  kind: SubmissionKind;
+  description: string;
+  address: string;
+  point: Point | null;
+  name: string;
+  email: string;
+  phone: string;
+  residence: string;
+  confidential: boolean;
+  consent: boolean;
+}
+
+const EMPTY: Draft = {
+  questionTypeId: null,
+  kind: 'application',
+  description: '',
+  address: '',
+  point: null,
+  name: '',
+  email: '',
+  phone: '',
+  residence: '',
+  confidential: false,
+  consent: false,
+};
+
+const RECEIPT_KEY = 'kontakt.portal.receipt';
+
+/** The form's fields in page order, by the schema's path: the first one in error gets the focus. */
+const FIELD_ORDER = [
+  'questionTypeId',
+  'kind',
+  'description',
+  'address',
+  'latitude',
+  'applicant.name',
+  'applicant.email',
+  'applicant.phone',
+  'applicant.address',
+  'consent',
+];
+
+const blankToNull = (value: string) => (value.trim() ? value.trim() : null);
+
+function toInput(draft: Draft, locale: 'uk' | 'en'): unknown {
+  return {
+    questionTypeId: draft.questionTypeId ? Number(draft.questionTypeId) : undefined,
+    kind: draft.kind,
+    description: draft.description,
+    address: blankToNull(draft.address),
+    latitude: draft.point?.latitude ?? null,
+    longitude: draft.point?.longitude ?? null,
+    applicant: {
+      name: draft.name,
+      email: blankToNull(draft.email),
+      phone: blankToNull(draft.phone),
+      address: blankToNull(draft.residence),
+    },
+    consent: draft.consent,
+    confidential: draft.confidential,
+    locale,
+  };
+}
+
+function storedReceipt(): { receipt: SubmissionReceiptView; photos: PhotoOutcome[] } | null {
+  try {
+    const text = sessionStorage.getItem(RECEIPT_KEY);
+    return text
+      ? (JSON.parse(text) as { receipt: SubmissionReceiptView; photos: PhotoOutcome[] })
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Submit an appeal: question type, what and where (address and/or a point), photos, who (Art. 5),
+ * consent. Send twice, or again after a network error, and the server keeps one appeal: the form
+ * carries one idempotency key until its receipt is shown.
+ */
+export function SubmitPage() {
+  const { t, i18n } = useTranslation();
+  const config = useQuery(portalConfigQuery);
+  const kinds = useQuery(publicQuestionTypesQuery);
+  const submit = useSubmitAppeal();
+  const [draft, setDraft] = useState<Draft>(EMPTY);
+  const [photos, setPhotos] = useState<File[]>([]);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
+  const [uploading, setUploading] = useState(false);
+  const [done, setDone] = useState(storedReceipt);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) =>
+    setDraft((d) => ({ ...d, [key]: value }));
+
+  const options = useMemo(
+    () =>
+      (kinds.data ?? []).map((kind) => ({
+        group: (i18n.language === 'en' && kind.nameEn) || kind.name,
+        items: kind.questionTypes.map((q) => ({
+          value: String(q.id),
+          label: (i18n.language === 'en' && q.nameEn) || q.name,
+        })),
+      })),
+    [kinds.data, i18n.language],
+  );
+
+  const focusFirst = (found: FieldErrors) => {
+    const first = FIELD_ORDER.find((f) => f in found) ?? Object.keys(found)[0];
+    if (!first) return;
+    requestAnimationFrame(() => {
+      formRef.current?.querySelector<HTMLElement>(`[data-field="${first}"]`)?.focus();
+    });
+  };
+
+  const onSubmit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    if (submit.isPending || uploading) return;
+    setFormError(null);
+    const parsed = submissionInputSchema.safeParse(toInput(draft, currentLanguage()));
+    if (!parsed.success) {
+      const found = fieldErrors(parsed.error, t);
+      setErrors(found);
+      setFormError(t('portal.submit.fixErrors'));
+      focusFirst(found);
+      return;
+    }
+    setErrors({});
+    let receipt: SubmissionReceiptView;
+    try {
+      receipt = await submit.mutateAsync({ input: parsed.data, idempotencyKey });
+    } catch (error) {
+      if (error instanceof ApiError) {
+        const found: FieldErrors = {};
+        for (const d of error.details) found[detailField(d.path)] = d.message;
+        setErrors(found);
+        setFormError(error.message);
+        focusFirst(found);
+      } else {
+        // The network failed: the same key again can only give the same appeal.
+        setFormError(t('portal.submit.networkError'));
+      }
+      return;
+    }
+    setUploading(true);
+    const outcomes: PhotoOutcome[] = [];
+    for (const file of photos) {
+      try {
+        await uploadPhoto(receipt, file);
+        outcomes.push({ name: file.name, ok: true });
+      } catch (error) {
+        outcomes.push({
+          name: file.name,
+          ok: false,
+          message: error instanceof ApiError ? error.message : t('portal.submit.networkError'),
+        });
+      }
+    }
+    setUploading(false);
+    const result = { receipt, photos: outcomes };
+    try {
+      sessionStorage.setItem(RECEIPT_KEY, JSON.stringify(result));
+    } catch {
+      // private mode: the receipt lasts while the page is open
+    }
+    setDone(result);
+    window.scrollTo({ top: 0 });
+  };
+
+  const startAgain = () => {
+    sessionStorage.removeItem(RECEIPT_KEY);
+    setDraft(EMPTY);
+    setPhotos([]);
+    setIdempotencyKey(newIdempotencyKey());
+    submit.reset();
+    setDone(null);
+  };
+
+  if (done) return <Receipt receipt={done.receipt} photos={done.photos} onNew={startAgain} />;
+
+  const busy = submit.isPending || uploading;
+  const err = (path: string) => errors[path];
+
+  return (
+    <Stack gap="md" maw={760}>
+      <div>
+        <Title order={1}>{t('portal.submit.title')}</Title>
+        <Text c="dimmed">{t('portal.submit.subtitle')}</Text>
+      </div>
+      <form ref={formRef} onSubmit={(e) => void onSubmit(e)} noValidate aria-busy={busy}>
+        <Stack gap="lg">
+          <Fieldset legend={t('portal.submit.what')}>
+            <Stack gap="sm">
+              <Select
+                data-field="questionTypeId"
+                label={t('portal.submit.questionType')}
+                description={t('portal.submit.questionTypeHint')}
+                placeholder={t('portal.submit.questionTypePlaceholder')}
+                data={options}
+                searchable
+                required
+                nothingFoundMessage={t('portal.submit.noQuestionTypes')}
+                value={draft.questionTypeId}
+                onChange={(v) => set('questionTypeId', v)}
+                error={err('questionTypeId')}
+                comboboxProps={{ withinPortal: true }}
+                maxDropdownHeight={320}
+              />
+              <Radio.Group
+                label={t('portal.submit.kind')}
+                value={draft.kind}
+                onChange={(v) => set('kind', v)}
+              >
+                <Stack gap={6} mt={4}>
+                  {SUBMISSION_KINDS.map((k) => (
+                    <Radio key={k} value={k} label={t(`portal.kind.${k}`)} />
+                  ))}
+                </Stack>
+              </Radio.Group>
+              <Textarea
+                data-field="description"
+                label={t('portal.submit.description')}
+                description={t('portal.submit.descriptionHint')}
+                required
+                autosize
+                minRows={4}
+                maxLength={5000}
+                value={draft.description}
+                onChange={(e) => set('description', e.currentTarget.value)}
+                error={err('description')}
+              />
+            </Stack>
+          </Fieldset>
+
+          <Fieldset legend={t('portal.submit.where')}>
+            <Stack gap="sm">
+              <TextInput
+                data-field="address"
+                label={t('portal.submit.address')}
+                description={t('portal.submit.addressHint')}
+                autoComplete="off"
+                value={draft.address}
+                onChange={(e) => set('address', e.currentTarget.value)}
+                error={err('address')}
+              />
+              <LocationPicker value={draft.point} onChange={(p) => set('point', p)} />
+              {err('latitude') ? (
+                <Text size="sm" c="red.9">
+                  {err('latitude')}
+                </Text>
+              ) : null}
+            </Stack>
+          </Fieldset>
+
+          <Fieldset legend={t('portal.submit.photos')}>
+            <PhotoPicker
+              value={photos}
+              onChange={setPhotos}
+              maxBytes={config.data?.photos.maxBytes ?? 10 * 1024 * 1024}
+            />
+          </Fieldset>
+
+          <Fieldset legend={t('portal.submit.who')}>
+            <Stack gap="sm">
+              <Text size="sm" c="dimmed">
+                {t('portal.submit.whoHint')}
+              </Text>
+              <TextInput
+                data-field="applicant.name"
+                label={t('portal.submit.name')}
+                required
+                autoComplete="name"
+                value={draft.name}
+                onChange={(e) => set('name', e.currentTarget.value)}
+                error={err('applicant.name')}
+              />
+              <TextInput
+                data-field="applicant.email"
+                type="email"
+                label={t('portal.submit.email')}
+                description={t('portal.submit.emailHint')}
+                autoComplete="email"
+                value={draft.email}
+                onChange={(e) => set('email', e.currentTarget.value)}
+                error={err('applicant.email')}
+              />
+              <TextInput
+                data-field="applicant.phone"
+                type="tel"
+                label={t('portal.submit.phone')}
+                autoComplete="tel"
+                value={draft.phone}
+                onChange={(e) => set('phone', e.currentTarget.value)}
+                error={err('applicant.phone')}
+              />
+              <TextInput
+                data-field="applicant.address"
+                label={t('portal.submit.residence')}
+                description={t('portal.submit.residenceHint')}
+                autoComplete="street-address"
+                value={draft.residence}
+                onChange={(e) => set('residence', e.currentTarget.value)}
+                error={err('applicant.address')}
+              />
+              <Checkbox
+                label={t('portal.submit.confidential')}
+                description={t('portal.submit.confidentialHint')}
+                checked={draft.confidential}
+                onChange={(e) => set('confidential', e.currentTarget.checked)}
+              />
+            </Stack>
+          </Fieldset>
+
+          <Divider />
+          <Checkbox
+            data-field="consent"
+            label={t('portal.submit.consent')}
+            checked={draft.consent}
+            onChange={(e) => set('consent', e.currentTarget.checked)}
+            error={err('consent')}
+            required
+          />
+          <div aria-live="assertive">
+            {formError ? (
+              <Alert color="red" variant="light" title={t('portal.submit.notSent')}>
+                {formError}
+              </Alert>
+            ) : null}
+          </div>
+          <Button type="submit" size="md" loading={busy} disabled={busy}>
+            {uploading ? t('portal.submit.uploading') : t('portal.submit.send')}
+          </Button>
+        </Stack>
+      </form>
+    </Stack>
+  );
+}
