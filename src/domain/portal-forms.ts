@@ -57,36 +57,43 @@ export const submissionInputSchema = z
       .default('uk')
       .describe('Language of the e-mails sent to the applicant.'),
   })
-  .superRefine((value, ctx) => {
-    if (!value.consent) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['consent'],
-        message: 'consent to the processing of personal data is required to accept the appeal',
-      });
-    }
-    if (!value.applicant.email && !value.applicant.phone) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['applicant', 'email'],
-        message: 'Art. 5 of the Law: give an e-mail or a phone for the answer',
-      });
-    }
-    if ((value.latitude == null) !== (value.longitude == null)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['latitude'],
-        message: 'give both latitude and longitude, or neither',
-      });
-    }
-    if (!value.address && value.latitude == null) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['address'],
-        message: 'give the address of the problem or a point on the map',
-      });
-    }
-  });
+  .superRefine(
+    (parsed, ctx) => {
+      // Runs even when other fields failed (so a form shows every problem at once): the value may
+      // then be partial.
+      const value = parsed as Partial<typeof parsed>;
+      const applicant: Partial<typeof parsed.applicant> = value.applicant ?? {};
+      if (value.consent !== true) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['consent'],
+          message: 'consent to the processing of personal data is required to accept the appeal',
+        });
+      }
+      if (!applicant.email && !applicant.phone) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['applicant', 'email'],
+          message: 'Art. 5 of the Law: give an e-mail or a phone for the answer',
+        });
+      }
+      if ((value.latitude == null) !== (value.longitude == null)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['latitude'],
+          message: 'give both latitude and longitude, or neither',
+        });
+      }
+      if (!value.address && value.latitude == null) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['address'],
+          message: 'give the address of the problem or a point on the map',
+        });
+      }
+    },
+    { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+  );
 export type SubmissionInput = z.infer<typeof submissionInputSchema>;
 
 export const trackingQuerySchema = z.object({

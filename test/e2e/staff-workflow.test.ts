@@ -8,321 +8,41 @@
  * (WCAG 2.1 A/AA: no serious or critical violation), and, in English, checked for raw i18n keys
  * and Ukrainian catalogue text left untranslated.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, statSync, readdirSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import pg from 'pg';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import en from '../../src/web/shared/i18n/en.json' with { type: 'json' };
-import uk from '../../src/web/shared/i18n/uk.json' with { type: 'json' };
-import { adminUrl, databaseUrlWithName } from '../pg-urls.js';
+import { describe, expect, it } from 'vitest';
+import {
+  browserSuite,
+  expectAccessible,
+  expectTranslated,
+  hasChromium,
+  screenshot,
+  STEP_TIMEOUT,
+} from './browser.js';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const SCREENSHOTS = join(ROOT, 'test/e2e/screenshots');
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const PASSWORD = 'kontakt-demo';
-/** A browser step on a busy 2-core machine, with axe runs and full-page screenshots. */
-const STEP_TIMEOUT = 240_000;
-const hasChromium = existsSync(CHROMIUM);
-
-if (!hasChromium) {
-  const message = `${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium) to run the browser tests.`;
-  if (process.env.CI) throw new Error(message);
-  console.warn(`[e2e] skipped: ${message}`);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Build, server, database
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-/** Build the web app when dist/web is missing or older than its sources. */
-async function ensureWebBuild(): Promise<void> {
-  const index = join(ROOT, 'dist/web/index.html');
-  const sources = Math.max(
-    newestMtime(join(ROOT, 'src/web')),
-    statSync(join(ROOT, 'vite.config.ts')).mtimeMs,
-  );
-  if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
-  const { build } = await import('vite');
-  await build({
-    configFile: join(ROOT, 'vite.config.ts'),
-    root: join(ROOT, 'src/web'),
-    logLevel: 'warn',
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => ok(port));
-    });
-  });
-}
-
-interface RunningServer {
-  baseUrl: string;
-  stop: () => Promise<void>;
-}
-
-async function startServer(): Promise<RunningServer> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'kontakt-e2e-'));
-  const port = await freePort();
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    KONTAKT_DATA_DIR: dataDir,
-    KONTAKT_SHARED_DATA: join(dataDir, 'no-shared-data'),
-    LOG_LEVEL: 'warn',
-  };
-  delete env.NODE_OPTIONS; // vitest's loader hooks are not for the child
-
-  let dropDatabase: (() => Promise<void>) | null = null;
-  const url = process.env.DATABASE_URL;
-  if (url) {
-    const name = `kontakt_e2e_${randomBytes(5).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: adminUrl(url) });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    env.DATABASE_URL = databaseUrlWithName(url, name);
-    dropDatabase = async () => {
-      const client = new pg.Client({ connectionString: adminUrl(url) });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    };
-  } else {
-    delete env.DATABASE_URL;
-  }
-
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [join(ROOT, 'bin/kontakt.mjs'), 'serve', '--demo'],
-    { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<void>((ok) => child.once('exit', () => ok()));
-
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (child.exitCode !== null) {
-      throw new Error(`The server stopped at start (code ${child.exitCode}):\n${output}`);
-    }
-    try {
-      const health = await fetch(`${baseUrl}/api/health`);
-      if (health.ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`The server did not answer /api/health in 120 s:\n${output}`);
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-
-  return {
-    baseUrl,
-    stop: async () => {
-      if (child.exitCode === null) {
-        child.kill('SIGTERM');
-        const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-        await exited;
-        clearTimeout(killer);
-      }
-      await dropDatabase?.();
-      await rm(dataDir, { recursive: true, force: true });
-    },
-  };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Page checks
-
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: unknown[]; failureSummary?: string }[];
-}
-
-/** axe-core on the page as it is now: no serious or critical WCAG 2.1 A/AA violation. */
-async function expectAccessible(page: Page, name: string): Promise<void> {
-  const hasAxe = await page.evaluate(() => 'axe' in window);
-  if (!hasAxe) await page.addScriptTag({ content: AXE_SOURCE });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (...args: unknown[]) => Promise<unknown> } })
-      .axe;
-    const result = (await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    })) as { violations: AxeViolation[] };
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes
-        .slice(0, 5)
-        .map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
-    }));
-  });
-  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious, `axe on ${name}:\n${JSON.stringify(serious, null, 2)}`).toEqual([]);
-}
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
-}
-
-/** Every leaf of a catalogue: `a.b.c_one` → value. */
-function leaves(tree: unknown, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  if (typeof tree === 'string') out.set(prefix, tree);
-  else if (tree && typeof tree === 'object') {
-    for (const [key, value] of Object.entries(tree)) {
-      for (const [k, v] of leaves(value, prefix ? `${prefix}.${key}` : key)) out.set(k, v);
-    }
-  }
-  return out;
-}
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** Ukrainian catalogue text that an English page must not show (entries whose English differs). */
-const UKRAINIAN_ONLY: RegExp[] = (() => {
-  const english = leaves(en);
-  const patterns: RegExp[] = [];
-  for (const [key, value] of leaves(uk)) {
-    const base = key.replace(/_(zero|one|two|few|many|other)$/, '');
-    const translated =
-      english.get(key) ?? english.get(`${base}_other`) ?? english.get(`${base}_one`);
-    if (translated === value || !/[а-яіїєґ]/i.test(value)) continue;
-    const pattern = value
-      .split(/\{\{[^}]+\}\}/)
-      .map(escapeRegExp)
-      .join('.+');
-    patterns.push(new RegExp(`^${pattern}$`));
-  }
-  return patterns;
-})();
-
-const RAW_KEY = /^[a-z][a-zA-Z]*(\.[a-zA-Z_]+)+$/;
-
-/** In English: no line of visible text is a raw key or a Ukrainian catalogue entry. */
-async function expectTranslated(page: Page, name: string): Promise<void> {
-  const text = await page.evaluate(() => document.body.innerText);
-  const lines = text
-    .split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean);
-  const rawKeys = lines.filter((l) => RAW_KEY.test(l));
-  const untranslated = lines.filter((l) => UKRAINIAN_ONLY.some((p) => p.test(l)));
-  expect(rawKeys, `raw i18n keys on ${name}`).toEqual([]);
-  expect(untranslated, `Ukrainian catalogue text on the English ${name}`).toEqual([]);
-  const lang = await page.evaluate(() => document.documentElement.lang);
-  expect(lang).toBe('en');
-}
-
-// ---------------------------------------------------------------------------------------------
 // The workflow
 
 describe.skipIf(!hasChromium)('staff web app: one appeal from call to closure', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const suite = browserSuite();
   let number = '';
   let appealPath = '';
   // Invented: the 000 exchange is not issued to subscribers.
   const phone = `+380 67 000 ${String(Date.now()).slice(-4, -2)} ${String(Date.now()).slice(-2)}`;
 
-  beforeAll(async () => {
-    await mkdir(SCREENSHOTS, { recursive: true });
-    await ensureWebBuild();
-    server = await startServer();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  }, 240_000);
-
-  let lastPage: Page | null = null;
-  afterEach(async ({ task }) => {
-    if (task.result?.state === 'fail' && lastPage && !lastPage.isClosed()) {
-      const name = `failed-${task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}`;
-      await screenshot(lastPage, name).catch(() => undefined);
-    }
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await server?.stop();
-  }, 60_000);
-
-  /** A fresh browser profile signed in as `login`, by keyboard, on the Ukrainian interface. */
-  async function signIn(login: string, width = 1366, shotName?: string): Promise<Page> {
-    const context = await browser.newContext({
-      viewport: { width, height: 900 },
-      locale: 'uk-UA',
-      timezoneId: 'America/New_York', // the app must still show Kyiv time
+  const signIn = (login: string, width = 1366, shotName?: string) =>
+    suite.signIn(login, {
+      width,
+      onLoginPage: shotName
+        ? async (page) => {
+            await screenshot(page, shotName);
+            await expectAccessible(page, 'the login page');
+          }
+        : undefined,
     });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    lastPage = page;
-    await page.goto(`${server.baseUrl}/login`);
-    await expect
-      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('autocomplete')))
-      .toBe('username');
-    if (shotName) {
-      await screenshot(page, shotName);
-      await expectAccessible(page, 'the login page');
-    }
-    await page.keyboard.type(login);
-    await page.keyboard.press('Tab');
-    await page.keyboard.type(PASSWORD);
-    await page.keyboard.press('Enter');
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-    return page;
-  }
 
   it(
     'the server serves the web app at / and falls back to index.html for client routes',
     async () => {
       for (const path of ['/', '/appeals/1', '/new-call']) {
-        const response = await fetch(`${server.baseUrl}${path}`);
+        const response = await fetch(`${suite.baseUrl}${path}`);
         expect(response.status, path).toBe(200);
         expect(await response.text()).toContain('<div id="root">');
       }
@@ -465,14 +185,14 @@ describe.skipIf(!hasChromium)('staff web app: one appeal from call to closure', 
       await expectAccessible(page, 'the new-call screen with a known caller');
 
       // The registry finds it by number; the card opens from there.
-      await page.goto(`${server.baseUrl}/appeals?q=${number}`);
+      await page.goto(`${suite.baseUrl}/appeals?q=${number}`);
       const link = page.getByRole('link', { name: number });
       await link.waitFor();
       await screenshot(page, 'registry');
       await expectAccessible(page, 'the registry');
 
       // Pages by cursor: next, then previous gives the same rows back.
-      await page.goto(`${server.baseUrl}/appeals?limit=2`);
+      await page.goto(`${suite.baseUrl}/appeals?limit=2`);
       const rowNumbers = async () => {
         await page.waitForFunction(() => !document.querySelector('table[aria-busy="true"]'));
         return page.locator('tbody tr td:first-child a').allTextContents();
@@ -497,7 +217,7 @@ describe.skipIf(!hasChromium)('staff web app: one appeal from call to closure', 
       await page.reload();
       await page.getByRole('columnheader', { name: 'Зміст' }).waitFor();
 
-      await page.goto(`${server.baseUrl}/appeals?q=${number}`);
+      await page.goto(`${suite.baseUrl}/appeals?q=${number}`);
       await link.waitFor();
       await link.click();
       await page.waitForURL(/\/appeals\/\d+$/);
@@ -610,7 +330,7 @@ describe.skipIf(!hasChromium)('staff web app: one appeal from call to closure', 
     'controller accepts the answer with a result and the appeal is closed',
     async () => {
       const page = await signIn('controller');
-      await page.goto(`${server.baseUrl}${appealPath}`);
+      await page.goto(`${suite.baseUrl}${appealPath}`);
       await expect
         .poll(() => page.locator('.status-badge').first().textContent())
         .toBe('На перевірці');
@@ -623,7 +343,7 @@ describe.skipIf(!hasChromium)('staff web app: one appeal from call to closure', 
       await screenshot(page, 'appeal-card-closed');
       await expectAccessible(page, 'the closed appeal card');
 
-      await page.goto(`${server.baseUrl}/appeals?q=${number}&status=closed`);
+      await page.goto(`${suite.baseUrl}/appeals?q=${number}&status=closed`);
       await page.getByRole('link', { name: number }).waitFor();
       const csv = await page.getByRole('link', { name: 'Експорт CSV' }).getAttribute('href');
       expect(csv).toContain('/api/v1/appeals/export.csv?');
@@ -668,7 +388,7 @@ describe.skipIf(!hasChromium)('staff web app: one appeal from call to closure', 
         ],
       ];
       for (const [name, path, ready] of pages) {
-        await page.goto(`${server.baseUrl}${path}`);
+        await page.goto(`${suite.baseUrl}${path}`);
         await ready();
         await page.waitForLoadState('networkidle');
         await expectTranslated(page, name);
@@ -677,7 +397,7 @@ describe.skipIf(!hasChromium)('staff web app: one appeal from call to closure', 
 
       const operator = await signIn('operator');
       await operator.evaluate(() => localStorage.setItem('kontakt.language', 'en'));
-      await operator.goto(`${server.baseUrl}/new-call`);
+      await operator.goto(`${suite.baseUrl}/new-call`);
       await operator.getByLabel('Caller’s phone').waitFor();
       await expectTranslated(operator, 'new call');
       await screenshot(operator, 'new-call-en');
@@ -685,7 +405,7 @@ describe.skipIf(!hasChromium)('staff web app: one appeal from call to closure', 
 
       const executor = await signIn('executor', 360);
       await executor.evaluate(() => localStorage.setItem('kontakt.language', 'en'));
-      await executor.goto(`${server.baseUrl}/inbox`);
+      await executor.goto(`${suite.baseUrl}/inbox`);
       await executor.getByRole('heading', { name: 'Inbox' }).waitFor();
       await executor.waitForLoadState('networkidle');
       await expectTranslated(executor, 'inbox');

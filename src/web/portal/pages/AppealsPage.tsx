@@ -21,6 +21,7 @@ import {
   publicQuestionTypesQuery,
   type PublicFilters,
 } from '../api.js';
+import { wordsFilter } from '../lib/words-filter.js';
 import { AppealsMap } from '../components/AppealsMap.js';
 import { PublicAppealCard } from '../components/PublicAppealCard.js';
 
@@ -84,6 +85,7 @@ export function AppealsPage() {
           placeholder={t('portal.appeals.any')}
           data={questionTypeOptions}
           searchable
+          filter={wordsFilter}
           clearable
           value={filters.questionTypeId ? String(filters.questionTypeId) : null}
           onChange={(v) => setParam('questionTypeId', v)}

@@ -29,6 +29,7 @@ import {
 import { LocationPicker, type Point } from '../components/LocationPicker.js';
 import { PhotoPicker } from '../components/PhotoPicker.js';
 import { Receipt, type PhotoOutcome } from '../components/Receipt.js';
+import { wordsFilter } from '../lib/words-filter.js';
 import { fieldErrors, newIdempotencyKey, type FieldErrors } from '../lib/form-errors.js';
 
 interface Draft {
@@ -235,6 +236,7 @@ export function SubmitPage() {
                 placeholder={t('portal.submit.questionTypePlaceholder')}
                 data={options}
                 searchable
+                filter={wordsFilter}
                 required
                 nothingFoundMessage={t('portal.submit.noQuestionTypes')}
                 value={draft.questionTypeId}

@@ -20,7 +20,7 @@ import {
   type RejectionReason,
 } from '../../../../domain/portal.js';
 import { ApiError } from '../../../shared/api/client.js';
-import { classifierQuery } from '../../../shared/api/queries.js';
+import { classifierQuery, executorsQuery } from '../../../shared/api/queries.js';
 import type { QuestionType } from '../../../shared/api/types.js';
 import { QuestionTypePicker } from '../../new-call/components/QuestionTypePicker.js';
 import {
@@ -64,6 +64,8 @@ export function RegisterForm({
   const [subject, setSubject] = useState<'individual' | 'collective'>('individual');
   const [address, setAddress] = useState(s.address ?? '');
   const [instruction, setInstruction] = useState('');
+  const [executorId, setExecutorId] = useState<string | null>(null);
+  const executors = useQuery(executorsQuery);
   const [acknowledgeRepeat, setAcknowledgeRepeat] = useState(false);
   const register = useRegisterSubmission();
   const repeat =
@@ -80,6 +82,7 @@ export function RegisterForm({
           subject,
           address: address.trim() || null,
           ...(instruction.trim() ? { instruction: instruction.trim() } : {}),
+          ...(executorId ? { executorId: Number(executorId) } : {}),
           acknowledgeRepeat,
         },
       },
@@ -109,6 +112,17 @@ export function RegisterForm({
           onChange={(e) => setAddress(e.currentTarget.value)}
         />
       </Group>
+      <Select
+        label={t('appeal.executor')}
+        placeholder={t('moderation.executorByRule')}
+        data={(executors.data ?? [])
+          .filter((e) => e.active)
+          .map((e) => ({ value: String(e.id), label: e.name }))}
+        searchable
+        clearable
+        value={executorId}
+        onChange={setExecutorId}
+      />
       <Textarea
         label={t('moderation.instruction')}
         autosize
@@ -184,11 +198,7 @@ export function MergeForm({
         error={lookupError}
         required
       />
-      <Radio.Group
-        label={t('appeal.receiptSign')}
-        value={sign}
-        onChange={(v) => setSign(v)}
-      >
+      <Radio.Group label={t('appeal.receiptSign')} value={sign} onChange={(v) => setSign(v)}>
         <Stack gap={4} mt={4}>
           <Radio value="multiple" label={t('moderation.signMultiple')} />
           <Radio value="duplicate" label={t('moderation.signDuplicate')} />

@@ -1,0 +1,336 @@
+/**
+ * What the browser tests share: the web build, a real `kontakt serve --demo` on a free port (its own
+ * data directory; on PostgreSQL its own database, dropped afterwards), Debian's Chromium through
+ * playwright-core, axe-core (WCAG 2.1 A/AA: no serious or critical violation), screenshots into
+ * test/e2e/screenshots/, the check that an English page shows no raw key or Ukrainian catalogue
+ * text, and signing in to the staff app by keyboard.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, statSync, readdirSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import en from '../../src/web/shared/i18n/en.json' with { type: 'json' };
+import uk from '../../src/web/shared/i18n/uk.json' with { type: 'json' };
+import { adminUrl, databaseUrlWithName } from '../pg-urls.js';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const SCREENSHOTS = join(ROOT, 'test/e2e/screenshots');
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const PASSWORD = 'kontakt-demo';
+/** A browser step on a busy 2-core machine, with axe runs and full-page screenshots. */
+export const STEP_TIMEOUT = 240_000;
+export const hasChromium = existsSync(CHROMIUM);
+
+if (!hasChromium) {
+  const message = `${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium) to run the browser tests.`;
+  if (process.env.CI) throw new Error(message);
+  console.warn(`[e2e] skipped: ${message}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Build, server, database
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** Build the web app when dist/web is missing or older than its sources. */
+async function ensureWebBuild(): Promise<void> {
+  const index = join(ROOT, 'dist/web/index.html');
+  const sources = Math.max(
+    newestMtime(join(ROOT, 'src/web')),
+    statSync(join(ROOT, 'vite.config.ts')).mtimeMs,
+  );
+  if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
+  const { build } = await import('vite');
+  await build({
+    configFile: join(ROOT, 'vite.config.ts'),
+    root: join(ROOT, 'src/web'),
+    logLevel: 'warn',
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => ok(port));
+    });
+  });
+}
+
+interface RunningServer {
+  baseUrl: string;
+  stop: () => Promise<void>;
+}
+
+async function startServer(): Promise<RunningServer> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'kontakt-e2e-'));
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    KONTAKT_DATA_DIR: dataDir,
+    KONTAKT_SHARED_DATA: join(dataDir, 'no-shared-data'),
+    LOG_LEVEL: 'warn',
+  };
+  delete env.NODE_OPTIONS; // vitest's loader hooks are not for the child
+
+  let dropDatabase: (() => Promise<void>) | null = null;
+  const url = process.env.DATABASE_URL;
+  if (url) {
+    const name = `kontakt_e2e_${randomBytes(5).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: adminUrl(url) });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    env.DATABASE_URL = databaseUrlWithName(url, name);
+    dropDatabase = async () => {
+      const client = new pg.Client({ connectionString: adminUrl(url) });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    };
+  } else {
+    delete env.DATABASE_URL;
+  }
+
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [join(ROOT, 'bin/kontakt.mjs'), 'serve', '--demo'],
+    { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<void>((ok) => child.once('exit', () => ok()));
+
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) {
+      throw new Error(`The server stopped at start (code ${child.exitCode}):\n${output}`);
+    }
+    try {
+      const health = await fetch(`${baseUrl}/api/health`);
+      if (health.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`The server did not answer /api/health in 120 s:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+
+  return {
+    baseUrl,
+    stop: async () => {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        await exited;
+        clearTimeout(killer);
+      }
+      await dropDatabase?.();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Page checks
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown[]; failureSummary?: string }[];
+}
+
+/** axe-core on the page as it is now: no serious or critical WCAG 2.1 A/AA violation. */
+export async function expectAccessible(page: Page, name: string): Promise<void> {
+  const hasAxe = await page.evaluate(() => 'axe' in window);
+  if (!hasAxe) await page.addScriptTag({ content: AXE_SOURCE });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (...args: unknown[]) => Promise<unknown> } })
+      .axe;
+    const result = (await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    })) as { violations: AxeViolation[] };
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes
+        .slice(0, 5)
+        .map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
+    }));
+  });
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious, `axe on ${name}:\n${JSON.stringify(serious, null, 2)}`).toEqual([]);
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** Every leaf of a catalogue: `a.b.c_one` → value. */
+function leaves(tree: unknown, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  if (typeof tree === 'string') out.set(prefix, tree);
+  else if (tree && typeof tree === 'object') {
+    for (const [key, value] of Object.entries(tree)) {
+      for (const [k, v] of leaves(value, prefix ? `${prefix}.${key}` : key)) out.set(k, v);
+    }
+  }
+  return out;
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Ukrainian catalogue text that an English page must not show (entries whose English differs). */
+const UKRAINIAN_ONLY: RegExp[] = (() => {
+  const english = leaves(en);
+  const patterns: RegExp[] = [];
+  for (const [key, value] of leaves(uk)) {
+    const base = key.replace(/_(zero|one|two|few|many|other)$/, '');
+    const translated =
+      english.get(key) ?? english.get(`${base}_other`) ?? english.get(`${base}_one`);
+    if (translated === value || !/[а-яіїєґ]/i.test(value)) continue;
+    const pattern = value
+      .split(/\{\{[^}]+\}\}/)
+      .map(escapeRegExp)
+      .join('.+');
+    patterns.push(new RegExp(`^${pattern}$`));
+  }
+  return patterns;
+})();
+
+const RAW_KEY = /^[a-z][a-zA-Z]*(\.[a-zA-Z_]+)+$/;
+
+/** In English: no line of visible text is a raw key or a Ukrainian catalogue entry. */
+export async function expectTranslated(page: Page, name: string): Promise<void> {
+  const text = await page.evaluate(() => document.body.innerText);
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+  const rawKeys = lines.filter((l) => RAW_KEY.test(l));
+  const untranslated = lines.filter((l) => UKRAINIAN_ONLY.some((p) => p.test(l)));
+  expect(rawKeys, `raw i18n keys on ${name}`).toEqual([]);
+  expect(untranslated, `Ukrainian catalogue text on the English ${name}`).toEqual([]);
+  const lang = await page.evaluate(() => document.documentElement.lang);
+  expect(lang).toBe('en');
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** What a browser suite holds: the server, the browser, and helpers bound to them. */
+export interface BrowserSuite {
+  readonly baseUrl: string;
+  /** A new browser profile (closed after the suite); the last page opened is screenshotted on failure. */
+  newPage(options?: { width?: number; locale?: string }): Promise<Page>;
+  /** A new profile signed in to the staff app as `login` by keyboard (Ukrainian interface). */
+  signIn(
+    login: string,
+    options?: { width?: number; onLoginPage?: (page: Page) => Promise<void> },
+  ): Promise<Page>;
+}
+
+/**
+ * Register the hooks of a browser suite (call inside `describe`): build the web app, start the
+ * server, launch Chromium; screenshot the last page of a failed test; close all afterwards.
+ */
+export function browserSuite(): BrowserSuite {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  let lastPage: Page | null = null;
+
+  beforeAll(async () => {
+    await mkdir(SCREENSHOTS, { recursive: true });
+    await ensureWebBuild();
+    server = await startServer();
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  }, 240_000);
+
+  afterEach(async ({ task }) => {
+    if (task.result?.state === 'fail' && lastPage && !lastPage.isClosed()) {
+      const name = `failed-${task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}`;
+      await screenshot(lastPage, name).catch(() => undefined);
+    }
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => undefined);
+    await browser?.close();
+    await server?.stop();
+  }, 60_000);
+
+  const suite: BrowserSuite = {
+    get baseUrl() {
+      if (!server) throw new Error('The server has not started.');
+      return server.baseUrl;
+    },
+    async newPage({ width = 1366, locale = 'uk-UA' } = {}) {
+      if (!browser) throw new Error('The browser has not started.');
+      const context = await browser.newContext({
+        viewport: { width, height: 900 },
+        locale,
+        timezoneId: 'America/New_York', // the pages must still show Kyiv time
+      });
+      contexts.push(context);
+      const page = await context.newPage();
+      page.setDefaultTimeout(20_000);
+      lastPage = page;
+      return page;
+    },
+    async signIn(login, { width, onLoginPage } = {}) {
+      const page = await suite.newPage({ width: width ?? 1366 });
+      await page.goto(`${suite.baseUrl}/login`);
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.getAttribute('autocomplete')))
+        .toBe('username');
+      await onLoginPage?.(page);
+      await page.keyboard.type(login);
+      await page.keyboard.press('Tab');
+      await page.keyboard.type(PASSWORD);
+      await page.keyboard.press('Enter');
+      await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+      return page;
+    },
+  };
+  return suite;
+}
