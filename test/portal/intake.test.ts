@@ -44,6 +44,23 @@ const submissionsCount = async () =>
     ).n,
   );
 
+describe('the portal pages’ configuration', () => {
+  it('gives the map view, no tiles unless configured, and the photo limits', async () => {
+    const res = await server.anonymous().get<{
+      map: { tiles: string | null; center: [number, number]; zoom: number };
+      photos: { maxCount: number; maxBytes: number; mediaTypes: string[] };
+    }>('/api/public/config');
+    expect(res.status).toBe(200);
+    expect(res.body.map.tiles).toBeNull();
+    expect(res.body.map.center[0]).toBeCloseTo(50.45, 1);
+    expect(res.body.photos).toEqual({
+      maxCount: 5,
+      maxBytes: server.ctx.deps.config.maxFileBytes,
+      mediaTypes: ['image/jpeg', 'image/png', 'image/webp', 'image/heic'],
+    });
+  });
+});
+
 describe('public question types', () => {
   it('lists the public question types grouped by kind, with names in both languages', async () => {
     const res = await citizen.get<Kind[]>('/api/public/question-types');

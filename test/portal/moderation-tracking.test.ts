@@ -6,6 +6,7 @@
  * applicant's e-mails, the appeal's history, wrong codes and the brute-force lock.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appealBody } from '../factories.js';
 import { startTestServer, type ApiClient, type TestServer } from '../http.js';
 import {
   form,
@@ -429,6 +430,64 @@ describe('merge and reject', () => {
     ).toBe(404);
     expect((await moderator.get('/api/v1/submissions/99999999')).status).toBe(404);
     expect((await moderator.get('/api/v1/submissions?cursor=zzz')).status).toBe(400);
+  });
+});
+
+describe('the applicant on record', () => {
+  async function registerSubmitted(applicant: Record<string, unknown>): Promise<number> {
+    const receipt = (await submit(citizen, submissionBody(chosenType, { applicant }))).body;
+    const queue = await moderator.get<{ items: Submission[] }>('/api/v1/submissions?limit=200');
+    const id = queue.body.items.find((i) => i.trackingNumber === receipt.trackingNumber)!.id;
+    const res = await moderator.post<{ appeal: { id: number } }>(
+      `/api/v1/submissions/${id}/register`,
+      { acknowledgeRepeat: true },
+    );
+    expect(res.status).toBe(201);
+    const row = await server.ctx.deps.db
+      .selectFrom('appeals')
+      .select('applicant_id')
+      .where('id', '=', res.body.appeal.id)
+      .executeTakeFirstOrThrow();
+    return row.applicant_id!;
+  }
+
+  it('is found again by name and a shared contact, whatever their spelling', async () => {
+    const byPhone = await operator.post<{ id: number }>(
+      '/api/v1/appeals',
+      appealBody(chosenType, {
+        applicant: { fullName: 'Бондар Тарас Ігорович', phones: ['+380 63 000 11 22'] },
+      }),
+    );
+    expect(byPhone.status).toBe(201);
+    const first = await server.ctx.deps.db
+      .selectFrom('appeals')
+      .select('applicant_id')
+      .where('id', '=', byPhone.body.id)
+      .executeTakeFirstOrThrow();
+
+    // The same person from the portal: other spacing and case, the phone written another way.
+    expect(
+      await registerSubmitted({
+        name: 'бондар  Тарас ігорович',
+        phone: '063 000 1122',
+        email: null,
+      }),
+    ).toBe(first.applicant_id);
+    // By e-mail the second time.
+    const withEmail = await registerSubmitted({
+      name: 'Гнатюк Ольга',
+      email: 'olha.hnatiuk@example.org',
+    });
+    expect(
+      await registerSubmitted({ name: 'Гнатюк Ольга', email: 'Olha.Hnatiuk@example.org' }),
+    ).toBe(withEmail);
+  });
+
+  it('is a new applicant when only the contact is shared (a family phone) or only the name', async () => {
+    const parent = await registerSubmitted({ name: 'Савчук Марія', phone: '+380 67 000 55 66' });
+    const child = await registerSubmitted({ name: 'Савчук Денис', phone: '+380 67 000 55 66' });
+    const namesake = await registerSubmitted({ name: 'Савчук Марія', phone: '+380 67 000 99 88' });
+    expect(new Set([parent, child, namesake]).size).toBe(3);
   });
 });
 

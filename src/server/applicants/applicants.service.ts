@@ -2,7 +2,7 @@
  * Applicants (заявники): the people behind appeals. Phones are searchable in canonical form.
  */
 import { type Kysely, sql } from 'kysely';
-import { normalisePhone } from '../../domain/text.js';
+import { normalisePhone, matchKey } from '../../domain/text.js';
 import type { ApplicantInput } from '../appeals/appeals.schemas.js';
 import type { Deps } from '../context.js';
 import type { DB } from '../db/schema.js';
@@ -87,6 +87,39 @@ export async function findApplicantsByPhone(deps: Deps, phone: string): Promise<
     .limit(20)
     .execute();
   return rows.map(presentApplicant);
+}
+
+/**
+ * The applicant on record who is this person: the same name (whatever its apostrophes, spaces or
+ * case) and a shared contact — a phone in any spelling, or the e-mail. Internet appeals find their
+ * applicant this way, so Art. 8 (a repeated appeal on a decided question) sees the person's earlier
+ * appeals whatever channel they came by. A name alone, or a contact alone, is not enough: families
+ * share phones, and namesakes are common.
+ *
+ * @returns the most recently updated match, or null.
+ */
+export async function findSameApplicant(
+  db: Kysely<DB>,
+  person: { fullName: string; phone?: string | null; email?: string | null },
+): Promise<ApplicantView | null> {
+  const phone = person.phone ? normalisePhone(person.phone) : null;
+  const email = person.email?.trim().toLowerCase() || null;
+  if ((!phone && !email) || !person.fullName.trim()) return null;
+  const rows = await db
+    .selectFrom('applicants')
+    .select(COLUMNS)
+    .where((eb) =>
+      eb.or([
+        ...(phone ? [eb('phone_keys', '@>', sql<string[]>`ARRAY[${phone}]::text[]`)] : []),
+        ...(email ? [eb(sql<string>`lower(email)`, '=', email)] : []),
+      ]),
+    )
+    .orderBy('updated_at', 'desc')
+    .limit(50)
+    .execute();
+  const name = matchKey(person.fullName);
+  const same = rows.find((r) => matchKey(r.full_name) === name);
+  return same ? presentApplicant(same) : null;
 }
 
 /** One applicant. @throws AppError 404 `applicant_not_found`. */

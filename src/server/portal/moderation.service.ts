@@ -12,6 +12,7 @@
  * Each step locks the submission, writes the appeal's history where an appeal exists, and queues
  * the e-mail to the applicant in the same transaction.
  */
+import { findSameApplicant } from '../applicants/applicants.service.js';
 import type { Kysely, Selectable } from 'kysely';
 import { REJECTION_REASONS, type SubmissionKind } from '../../domain/portal.js';
 import type { AppealStatus } from '../../domain/vocabulary.js';
@@ -241,6 +242,11 @@ export async function registerSubmission(
     const s = await lockPending(trx, submissionId);
     const questionTypeId = input.questionTypeId ?? s.question_type_id;
     const address = input.address === undefined ? s.address_text : input.address;
+    const known = await findSameApplicant(trx, {
+      fullName: s.applicant_name,
+      phone: s.applicant_phone,
+      email: s.applicant_email,
+    });
     const registered = await registerAppealIn(trx, deps, actor, {
       receivedAt: s.received_at.toISOString(),
       channel: s.channel === 'open311' ? 'open311' : 'portal',
@@ -253,12 +259,17 @@ export async function registerSubmission(
       latitude: s.latitude,
       longitude: s.longitude,
       confidential: s.confidential,
-      applicant: {
-        fullName: s.applicant_name,
-        phones: s.applicant_phone ? [s.applicant_phone] : [],
-        email: s.applicant_email,
-        address: s.applicant_address,
-      },
+      // The same person on record (name and a shared contact), or a new applicant.
+      ...(known
+        ? { applicantId: known.id }
+        : {
+            applicant: {
+              fullName: s.applicant_name,
+              phones: s.applicant_phone ? [s.applicant_phone] : [],
+              email: s.applicant_email,
+              address: s.applicant_address,
+            },
+          }),
       ...(input.executorId !== undefined ? { executorId: input.executorId } : {}),
       ...(input.instruction !== undefined ? { instruction: input.instruction } : {}),
       acknowledgeRepeat: input.acknowledgeRepeat,

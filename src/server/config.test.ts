@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './config.js';
+
+describe('configuration from the environment', () => {
+  it('has working defaults: the city is Kyiv, maps without tiles', () => {
+    const config = loadConfig({});
+    expect(config.timeZone).toBe('Europe/Kyiv');
+    expect(config.port).toBe(3000);
+    expect(config.map).toEqual({
+      tiles: undefined,
+      attribution: '',
+      center: [50.4501, 30.5234],
+      zoom: 11,
+    });
+  });
+
+  it('takes a tile server and a view for the portal maps', () => {
+    const config = loadConfig({
+      KONTAKT_MAP_TILES: 'https://tiles.example.org/{z}/{x}/{y}.png',
+      KONTAKT_MAP_ATTRIBUTION: '© Example contributors',
+      KONTAKT_MAP_VIEW: '49.8397,24.0297,12',
+    });
+    expect(config.map).toEqual({
+      tiles: 'https://tiles.example.org/{z}/{x}/{y}.png',
+      attribution: '© Example contributors',
+      center: [49.8397, 24.0297],
+      zoom: 12,
+    });
+  });
+
+  it.each([
+    ['KONTAKT_MAP_TILES', 'https://tiles.example.org/tile.png', 'KONTAKT_MAP_TILES'],
+    ['KONTAKT_MAP_VIEW', 'Kyiv', 'KONTAKT_MAP_VIEW'],
+    ['PORT', 'eighty', 'PORT'],
+    ['DATABASE_URL', 'mysql://x', 'DATABASE_URL'],
+    ['TZ', 'Mars/Olympus', 'TZ'],
+  ])('refuses %s=%s and names the variable', (name, value, named) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(named);
+  });
+});
