@@ -1,9 +1,10 @@
 /**
- * `kontakt` — the command line: serve, migrate, seed, users create, import, generate.
+ * `kontakt` — the command line: serve, migrate, seed, users create, import, export, generate.
  * Every command reads the same configuration as the server (environment variables, see README).
  * On the embedded database a command refuses to run while a server holds the data directory.
  */
 import { randomBytes } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { ROLES, type Role } from '../domain/vocabulary.js';
@@ -16,6 +17,7 @@ import { AppError } from './errors.js';
 import { IMPORTERS, type ImportFormat } from './imports/importers.js';
 import { formatSummary } from './imports/import-summary.js';
 import { runGenerateCommand } from './generate/generate-command.js';
+import { writeOpenData } from './portal/open-data.js';
 import { serve } from './serve.js';
 import { seedDemo, DEMO_PASSWORD } from './setup/seed-demo.js';
 import { seedReferenceData } from './setup/seed-reference-data.js';
@@ -153,6 +155,23 @@ program
       await seedReferenceData(deps.db);
       const summary = await IMPORTERS[format](deps, file);
       console.log(formatSummary(summary));
+    });
+  });
+
+const exporter = program.command('export').description('write data out');
+exporter
+  .command('open-data')
+  .description('a month of appeals in the Kyiv 1551 open-data format, depersonalised')
+  .requiredOption('--month <YYYY-MM>', 'the month, in the city time zone')
+  .addOption(
+    new Option('--format <format>', 'file format').choices(['json', 'csv']).default('json'),
+  )
+  .option('--out <file>', 'write to this file (default: standard output)')
+  .action(async (options: { month: string; format: 'json' | 'csv'; out?: string }) => {
+    await withDatabase(loadConfig(), 'kontakt export open-data', async (deps) => {
+      const out = options.out ? createWriteStream(options.out) : process.stdout;
+      await writeOpenData(deps, options.month, options.format, out);
+      if (options.out) console.error(`Wrote ${options.out}.`);
     });
   });
 

@@ -4,7 +4,8 @@
  * gives the same appeals; a planted applicant never appears; confidential appeals are left out.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { normaliseText } from '../../src/domain/text.js';
 import type { Deps } from '../../src/server/context.js';
 import { importKyiv1551 } from '../../src/server/imports/kyiv1551.js';
-import { KYIV1551_FIELDS } from '../../src/server/portal/open-data.js';
+import { KYIV1551_FIELDS, writeOpenData } from '../../src/server/portal/open-data.js';
 import { startTestServer, type ApiClient, type TestServer } from '../http.js';
 import { createTestContext } from '../test-db.js';
 import { leaks, portalQuestionType, submissionBody, submit } from './portal-helpers.js';
@@ -110,6 +111,20 @@ describe.skipIf(!hasData)('the imported Kyiv sample, exported again', () => {
         );
       }
     }
+  });
+
+  it('`kontakt export open-data` writes the same bytes as the public endpoint', async () => {
+    const month = monthOf(String(sample[0]!.receivedDateTime));
+    for (const format of ['json', 'csv'] as const) {
+      const file = join(dir, `cli-${month}.${format}`);
+      await writeOpenData(server.ctx.deps, month, format, createWriteStream(file));
+      const res = await fetch(`${server.baseUrl}/api/public/open-data/kyiv1551/${month}.${format}`);
+      const served = Buffer.from(await res.arrayBuffer()); // bytes: text() would drop the BOM
+      expect((await readFile(file)).equals(served), format).toBe(true);
+    }
+    await expect(
+      writeOpenData(server.ctx.deps, '2025-13', 'json', createWriteStream(join(dir, 'x'))),
+    ).rejects.toMatchObject({ code: 'invalid_month', status: 400 });
   });
 
   it('imports back into an empty database as the same appeals', async () => {

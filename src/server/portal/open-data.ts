@@ -27,6 +27,8 @@
  * Depersonalised (Law 393/96-ВР Art. 10): confidential appeals (Art. 18) are left out; no
  * applicant, description, flat number or coordinates are written.
  */
+import { Readable, type Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { latestMainExecutor } from './public-appeals.queries.js';
 import { stringify } from 'csv-stringify/sync';
 import type { Kysely } from 'kysely';
@@ -323,4 +325,22 @@ export async function* kyivCsvChunks(deps: Deps, month: string): AsyncGenerator<
   for await (const batch of kyivRecordsOfMonth(deps, month)) {
     yield stringify(batch.map((r) => KYIV1551_FIELDS.map((f) => neutraliseFormula(r[f]) ?? '')));
   }
+}
+
+/**
+ * Write a month of open data to a stream (`kontakt export open-data`): the same bytes as the public
+ * endpoint. The stream is ended unless it is standard output.
+ *
+ * @param month `YYYY-MM` in the city's time zone.
+ * @throws AppError 400 `invalid_month` for a month that is not `YYYY-MM`.
+ */
+export async function writeOpenData(
+  deps: Deps,
+  month: string,
+  format: 'json' | 'csv',
+  out: Writable,
+): Promise<void> {
+  monthBounds(month, deps.config.timeZone);
+  const chunks = format === 'csv' ? kyivCsvChunks(deps, month) : kyivJsonChunks(deps, month);
+  await pipeline(Readable.from(chunks), out, { end: out !== process.stdout });
 }

@@ -47,6 +47,11 @@ export function StartPage() {
                 {t('nav.newCall')}
               </Button>
             ) : null}
+            {me.data.permissions.includes('submission.moderate') ? (
+              <Button component={Link} to="/submissions" variant="default" size="md">
+                {t('nav.moderation')}
+              </Button>
+            ) : null}
             {me.data.permissions.includes('appeal.review') ? (
               <Button component={Link} to="/review" variant="default" size="md">
                 {t('nav.review')}
