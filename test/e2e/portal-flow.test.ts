@@ -156,7 +156,8 @@ describe.skipIf(!hasChromium)('public portal: submit → moderate → answer →
       expect(appealNumber).toMatch(/^\d{4}-\d{6}$/);
       appealPath = (await link.getAttribute('href')) ?? '';
       expect(appealPath).toMatch(/^\/appeals\/\d+$/);
-      expect(await page.locator('article', { hasText: trackingNumber }).count()).toBe(0);
+      // The queue refetches: the registered submission leaves the pending tab.
+      await expect.poll(() => page.locator('article', { hasText: trackingNumber }).count()).toBe(0);
     },
     STEP_TIMEOUT,
   );
