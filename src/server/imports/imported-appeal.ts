@@ -9,8 +9,9 @@
  *    concurrent import of the same file — a record taken that way leaves its number unused);
  * 2. registration numbers are allocated in blocks, one counter statement for all the years of the
  *    batch (`registration_counters.last_value += n`), and given out in order of receipt;
- * 3. the appeals are inserted, each with its control date (`controlDateAfterDays` with the question
- *    type's legal term, Law 393/96-ВР Art. 20, in the city's time zone);
+ * 3. the appeals are inserted, each with its legal deadline and control date as a registration
+ *    gives them (`appealDeadlines`: Law 393/96-ВР Art. 20 by the city's work calendar, the control
+ *    date earlier by the question type's review margin);
  * 4. a main assignment is inserted for each appeal whose executor is known, in the state matching
  *    the appeal's status (table below);
  * 5. one `imported` event per appeal records the source and the original status and result.
@@ -28,7 +29,9 @@
  * without a known executor gets no assignment: the import does not invent who handled it.
  */
 import { type Kysely, sql } from 'kysely';
-import { controlDateAfterDays, yearInZone } from '../../domain/deadlines.js';
+import { appealDeadlines } from '../../domain/calendar/deadline-engine.js';
+import { yearInZone } from '../../domain/deadlines.js';
+import { loadCalendar } from '../deadlines/calendar.repository.js';
 import type { ResultCode } from '../../domain/results.js';
 import { formatRegistrationNumber, matchKey } from '../../domain/text.js';
 import type {
@@ -150,12 +153,14 @@ export async function insertImportedAppeals(
 
     const questionTypes = await questionTypeTerms(trx, fresh);
     const numbers = await allocateNumbers(trx, fresh, zone);
+    const calendar = await loadCalendar(trx, zone);
 
     const rows: NewAppealRow[] = fresh.map((r, i) => {
       const qt = questionTypes.get(r.questionTypeId);
       if (!qt)
         throw new Error(`Imported record ${r.sourceId}: no question type ${r.questionTypeId}.`);
       const closed = r.status === 'closed';
+      const deadlines = appealDeadlines({ receivedAt: r.receivedAt, questionType: qt, calendar });
       const hasPoint = r.latitude !== null && r.longitude !== null;
       return {
         number: numbers[i]!,
@@ -171,7 +176,8 @@ export async function insertImportedAppeals(
         description: r.description,
         status: r.status,
         result: closed ? r.result : null,
-        control_date: controlDateAfterDays(r.receivedAt, qt.termDays, zone),
+        legal_deadline: deadlines.legal,
+        control_date: deadlines.control,
         closed_at: closed ? (r.closedAt ?? r.receivedAt) : null,
         source,
         source_id: r.sourceId,
@@ -239,17 +245,41 @@ export async function insertImportedAppeals(
 async function questionTypeTerms(
   db: Kysely<DB>,
   records: readonly ImportedAppealRecord[],
-): Promise<Map<number, { termDays: number; executorId: number | null }>> {
+): Promise<Map<number, QuestionTypeTerms>> {
   const ids = [...new Set(records.map((r) => r.questionTypeId))];
   const rows = await db
     .selectFrom('question_types as qt')
     .leftJoin('routing_rules as r', 'r.question_type_id', 'qt.id')
-    .select(['qt.id', 'qt.term_days', 'r.executor_id'])
+    .select([
+      'qt.id',
+      'qt.term_days',
+      'qt.term_hours',
+      'qt.review_margin_days',
+      'qt.is_emergency',
+      'r.executor_id',
+    ])
     .where('qt.id', 'in', ids)
     .execute();
   return new Map(
-    rows.map((row) => [row.id, { termDays: row.term_days, executorId: row.executor_id }]),
+    rows.map((row) => [
+      row.id,
+      {
+        termDays: row.term_days,
+        termHours: row.term_hours,
+        reviewMarginDays: row.review_margin_days,
+        emergency: row.is_emergency,
+        executorId: row.executor_id,
+      },
+    ]),
   );
+}
+
+interface QuestionTypeTerms {
+  termDays: number;
+  termHours: number | null;
+  reviewMarginDays: number;
+  emergency: boolean;
+  executorId: number | null;
 }
 
 /**
