@@ -11,19 +11,38 @@
 
 /**
  * A flat-level part of an address and what follows it within the same comma-separated part:
- * «кв. 12», «кв.12», «квартира 5», «кімн. 3», «кімната 3», «ком. 4», «офіс 2», «оф. 2», «apt 5»,
- * «apt. 5», «apartment 5», «flat 3», «room 7», «unit 2», «suite 4», «#12».
+ * «кв. 12», «кв.12», «27-кв.5», «кв-ра 7», «квартира 5», «кімн. 3», «кімната 3», «ком. 4», «офіс 2»,
+ * «оф. 2», «пом. 4», «помешкання 5», «ап. 12», «kv. 8», «apt 5», «apartment 5», «flat 3», «room 7»,
+ * «unit 2», «suite 4», «#12».
  */
 const FLAT_PART =
-  /(^|[\s,;(])(?:кв\.?|квартира|квартири|кварт\.?|кімн\.?|кімната|ком\.?|офіс|оф\.|apt\.?|apartment|flat|room|unit|suite|ste\.?)(?=[\s.\d№#-]|$)\s*[№#]?\s*[\p{L}\d/-]*|#\s*\d+[\p{L}\d/-]*/giu;
+  /(^|[\s,;(\d-])(?:кв-ра|кв\.?|квартира|квартири|кварт\.?|кімн\.?|кімната|ком\.?|офіс|оф\.|пом\.?|приміщення|помешкання|ап\.|апарт\.?|апартаменти|kv\.?|apt\.?|apartment|flat|room|unit|suite|ste\.?)(?=[\s.\d№#-]|$)\s*[№#]?\s*[\p{L}\d/-]*|#\s*\d+[\p{L}\d/-]*/giu;
 
 /** Phone-like runs: seven or more digits with the usual separators, optionally after + or "тел". */
 const PHONE = /(?:тел\.?|tel\.?|phone)?\s*\+?\d[\d\s()-]{5,}\d/giu;
 const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gu;
+/** An e-mail written to dodge filters: «ivan at gmail dot com», «ivan собака ukr крапка net». */
+const SPELLED_EMAIL = /[\w.+-]+\s*[([]?\s*(?:at|собака)\s*[)\]]?\s*[\w-]+\s*[([]?\s*(?:dot|крапка)\s*[)\]]?\s*\w+/giu;
+
+const WORD = "[\\p{Lu}][\\p{Ll}'’ʼ-]+";
+/**
+ * A person's name as Ukrainians write it: «Іваненко Петро Іванович» (a patronymic ending), or
+ * «Петренко О.І.», «О.І. Петренко» (initials).
+ */
+const PERSON = new RegExp(
+  [
+    `${WORD}\\s+${WORD}\\s+[\\p{Lu}][\\p{Ll}'’ʼ-]*(?:ович|евич|євич|йович|ьович|івна|ївна|овна|ічна|інічна)(?!\\p{L})`,
+    `${WORD}\\s+[\\p{Lu}]\\.\\s?[\\p{Lu}]\\.?`,
+    `[\\p{Lu}]\\.\\s?[\\p{Lu}]\\.\\s?${WORD}`,
+  ].join('|'),
+  'gu',
+);
 
 /**
- * The address as it may be published: flat, room and office numbers, phones and e-mails removed,
- * separators tidied. «вул. Хрещатик, 1, кв. 12» → «вул. Хрещатик, 1».
+ * The address as it may be published: flat, room and office numbers, phones, e-mails and names
+ * written as people write them removed, separators tidied. «вул. Хрещатик, 1, кв. 12» →
+ * «вул. Хрещатик, 1». A safety net, not a guarantee: the moderator corrects the address of an
+ * Internet appeal at registration.
  *
  * @returns the cleaned address, or null when nothing public remains.
  */
@@ -31,11 +50,18 @@ export function publicAddress(address: string | null | undefined): string | null
   if (!address) return null;
   const cleaned = address
     .replace(EMAIL, ' ')
+    .replace(SPELLED_EMAIL, ' ')
     .replace(PHONE, ' ')
+    .replace(PERSON, ' ')
     .replace(FLAT_PART, '$1')
     .replace(/\(\s*\)|\[\s*\]/g, ' ')
     .split(/[,;]/)
-    .map((part) => part.replace(/\s+/g, ' ').trim())
+    .map((part) =>
+      part
+        .replace(/\s+/g, ' ')
+        .trim()
+        .replace(/\s*-+$/, ''),
+    )
     .filter((part) => part.length > 0 && /[\p{L}\d]/u.test(part))
     .join(', ');
   return cleaned.length > 0 ? cleaned : null;

@@ -365,6 +365,41 @@ describe('merge and reject', () => {
     expect(told?.body).toContain(openAppeal.number);
   });
 
+  it('another person joined to the appeal sees its result, not the letter, and cannot judge it', async () => {
+    const { receipt, id } = await pending();
+    await moderator.post(`/api/v1/submissions/${id}/merge`, {
+      appealId: openAppeal.id,
+      receiptSign: 'multiple',
+    });
+    const before = (await track(receipt.trackingNumber, receipt.accessCode)).body;
+    expect(before.feedback).toMatchObject({ canGive: false, refusal: 'merged_into_other_appeal' });
+
+    // Closed with an answer addressed to the first applicant.
+    const db = server.ctx.deps.db;
+    await db
+      .updateTable('appeals')
+      .set({ status: 'closed', result: 'done_awaiting_confirmation', closed_at: new Date() })
+      .where('id', '=', openAppeal.id)
+      .execute();
+    const after = (await track(receipt.trackingNumber, receipt.accessCode)).body;
+    expect(after.appeal).toMatchObject({ status: 'closed', answer: null });
+    expect(after.appeal?.result?.code).toBe('done_awaiting_confirmation');
+    expect(after.feedback.canGive).toBe(false);
+    const refused = await citizen.post('/api/public/tracking/feedback', {
+      number: receipt.trackingNumber,
+      accessCode: receipt.accessCode,
+      verdict: 'dispute',
+      rating: 1,
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ error: 'merged_into_other_appeal' });
+    await db
+      .updateTable('appeals')
+      .set({ status: 'registered', result: null, closed_at: null })
+      .where('id', '=', openAppeal.id)
+      .execute();
+  });
+
   it('refuses to merge into a closed appeal, or with an unknown sign', async () => {
     const { id } = await pending();
     const closed = await server.ctx.deps.db

@@ -183,6 +183,8 @@ async function buildView(db: Kysely<DB>, deps: Deps, s: Submission): Promise<Tra
     .orderBy('id')
     .execute();
   const status = appeal.status as AppealStatus;
+  // Joined to another person's appeal (receipt sign «multiple»); «duplicate» is the same person.
+  const merged = s.state === 'merged' && s.receipt_sign !== 'duplicate';
   const lastOwn = feedbackRows.at(-1)?.created_at ?? null;
   const decision = decideFeedback({
     status,
@@ -200,16 +202,19 @@ async function buildView(db: Kysely<DB>, deps: Deps, s: Submission): Promise<Tra
     executor: appeal.executor_name,
     result: status === 'closed' ? presentResult(appeal.result) : null,
     closedAt: appeal.closed_at?.toISOString() ?? null,
+    // The answer is addressed to the appeal's own applicant and may name them: a submission merged
+    // into someone else's appeal sees the result, not the letter (Art. 10).
     answer:
-      status === 'closed' && accepted
+      status === 'closed' && accepted && !merged
         ? { text: accepted.text, at: accepted.created_at.toISOString() }
         : null,
     timeline: events
       .filter((e) => TIMELINE_EVENTS.has(e.type))
       .map((e) => ({ at: e.at.toISOString(), status: e.to_status as AppealStatus, event: e.type })),
   };
-  view.feedback.canGive = decision.ok;
-  view.feedback.refusal = decision.ok ? null : decision.code;
+  // Only the appeal's own applicant confirms or disputes its result.
+  view.feedback.canGive = decision.ok && !merged;
+  view.feedback.refusal = merged ? 'merged_into_other_appeal' : decision.ok ? null : decision.code;
   return view;
 }
 
@@ -233,7 +238,7 @@ export async function trackSubmission(
  * answer is checked again). Both are events in the appeal's history.
  *
  * @throws AppError 404 `tracking_not_found`; 429 `too_many_attempts`; 409 `appeal_not_registered`,
- *   `appeal_not_closed`, `result_not_rated`, `feedback_window_passed`, `feedback_already_given`,
+ *   `merged_into_other_appeal` (only the appeal's own applicant judges it), `appeal_not_closed`, `result_not_rated`, `feedback_window_passed`, `feedback_already_given`,
  *   `dispute_not_possible` (no executor's answer to check again).
  */
 export async function giveFeedback(deps: Deps, input: FeedbackInput): Promise<TrackingView> {
@@ -242,6 +247,12 @@ export async function giveFeedback(deps: Deps, input: FeedbackInput): Promise<Tr
     throw conflict(
       'appeal_not_registered',
       'The submission has not become an appeal (yet); there is no result to rate.',
+    );
+  }
+  if (submission.state === 'merged' && submission.receipt_sign !== 'duplicate') {
+    throw conflict(
+      'merged_into_other_appeal',
+      'Your submission was joined to another applicant’s appeal on the same problem; only that applicant confirms or disputes its result. If the problem remains, submit a new appeal.',
     );
   }
   const appealId = submission.appeal_id;
