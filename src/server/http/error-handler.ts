@@ -7,6 +7,22 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ZodError } from 'zod';
 import { AppError } from '../errors.js';
 
+/**
+ * PostgreSQL data exceptions (SQLSTATE class 22) that a value sent by a client causes, e.g. an id
+ * above 2147483647 in a query string: a 400, not a 500 (the schemas catch most before SQL does).
+ */
+const CLIENT_DATA_EXCEPTIONS: Record<string, string> = {
+  '22003': 'value_out_of_range',
+  '22007': 'invalid_datetime',
+  '22008': 'value_out_of_range',
+};
+
+/** The stable code of a database error a client's value caused, if it is one. */
+export function clientDataException(error: unknown): string | undefined {
+  const sqlState = (error as { code?: unknown } | null)?.code;
+  return typeof sqlState === 'string' ? CLIENT_DATA_EXCEPTIONS[sqlState] : undefined;
+}
+
 /** Fastify's own client-error codes and the stable codes we answer with. */
 const FASTIFY_CODES: Record<string, string> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'malformed_json',
@@ -63,7 +79,15 @@ export function registerErrorHandler(app: FastifyInstance, spaFallback?: () => b
     } else {
       const fastifyError = rawError as FastifyError;
       const code = fastifyError.code ? FASTIFY_CODES[fastifyError.code] : undefined;
-      if (code) {
+      const dataException = clientDataException(rawError);
+      if (dataException) {
+        status = 400;
+        body = {
+          error: dataException,
+          message:
+            'A value in the request is out of range (ids are whole numbers up to 2147483647).',
+        };
+      } else if (code) {
         status = fastifyError.statusCode ?? 400;
         body = { error: code, message: fastifyError.message };
       } else if (

@@ -4,6 +4,7 @@
  * `{code, description}` (403 bad api_key, 404 missing, 400 otherwise) in the requested format —
  * this plugin has its own error and not-found handlers, so the rest of the API keeps its shape.
  */
+import { clientDataException } from '../http/error-handler.js';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import {
   type FastifyPluginAsyncZod,
@@ -158,6 +159,11 @@ export function open311Routes(deps: Deps): FastifyPluginAsyncZod {
                 .trim(),
           })),
         );
+      }
+      if (clientDataException(error)) {
+        return sendErrors(reply, format, 400, [
+          { code: 400, description: 'A value in the request is out of range.' },
+        ]);
       }
       const fastifyError = error as FastifyError;
       if (
