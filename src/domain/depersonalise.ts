@@ -22,7 +22,8 @@ const FLAT_PART =
 const PHONE = /(?:тел\.?|tel\.?|phone)?\s*\+?\d[\d\s()-]{5,}\d/giu;
 const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gu;
 /** An e-mail written to dodge filters: «ivan at gmail dot com», «ivan собака ukr крапка net». */
-const SPELLED_EMAIL = /[\w.+-]+\s*[([]?\s*(?:at|собака)\s*[)\]]?\s*[\w-]+\s*[([]?\s*(?:dot|крапка)\s*[)\]]?\s*\w+/giu;
+const SPELLED_EMAIL =
+  /[\w.+-]+\s*[([]?\s*(?:at|собака)\s*[)\]]?\s*[\w-]+\s*[([]?\s*(?:dot|крапка)\s*[)\]]?\s*\w+/giu;
 
 const WORD = "[\\p{Lu}][\\p{Ll}'’ʼ-]+";
 /**

@@ -11,6 +11,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatSummary } from '../../src/server/imports/import-summary.js';
 import {
+  PUBLICSTUFF_KIND,
   importPublicStuffCsv,
   publicStuffAddress,
   zipCode,
@@ -97,6 +98,15 @@ describe.skipIf(!hasData)('the real New York file', () => {
       created: { kinds: 1, executors: 0 },
     });
     expect(summary.created.questionTypes).toBe(415);
+    // Another city's topics: not offered to this city's citizens, their appeals not published.
+    const offered = await ctx.deps.db
+      .selectFrom('question_types as qt')
+      .innerJoin('classifier_kinds as k', 'k.id', 'qt.kind_id')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('k.name', '=', PUBLICSTUFF_KIND)
+      .where('qt.is_public', '=', true)
+      .executeTakeFirstOrThrow();
+    expect(Number(offered.n)).toBe(0);
     expect(summary.problemCount).toBe(451);
     expect(summary.problems).toContainEqual({
       line: 500,

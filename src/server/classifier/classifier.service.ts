@@ -228,11 +228,17 @@ export async function findOrCreateKind(
   return { id: row.id, created: true };
 }
 
-/** Find a question type of a kind by name or create it (imports). */
+/**
+ * Find a question type of a kind by name or create it (imports).
+ *
+ * @param options.isPublic whether a created one is offered to citizens on the portal and its
+ *   appeals published (default true).
+ */
 export async function findOrCreateQuestionType(
   db: Kysely<DB>,
   kindId: number,
   name: string,
+  options: { isPublic?: boolean } = {},
 ): Promise<{ id: number; created: boolean }> {
   const key = matchKey(name);
   const existing = await db
@@ -244,7 +250,12 @@ export async function findOrCreateQuestionType(
   if (existing) return { id: existing.id, created: false };
   const row = await db
     .insertInto('question_types')
-    .values({ kind_id: kindId, name: name.replace(/\s+/g, ' ').trim(), match_key: key })
+    .values({
+      kind_id: kindId,
+      name: name.replace(/\s+/g, ' ').trim(),
+      match_key: key,
+      is_public: options.isPublic ?? true,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return { id: row.id, created: true };

@@ -362,9 +362,14 @@ export class ImportReferences {
   private readonly questionTypes = new Map<string, number>();
   private readonly organisations = new Map<string, number>();
 
+  /**
+   * @param options.publicQuestionTypes whether question types it creates are offered to citizens
+   *   and their appeals published (false for another city's data, e.g. PublicStuff New York).
+   */
   constructor(
     private readonly db: Kysely<DB>,
     private readonly summary: ImportSummary,
+    private readonly options: { publicQuestionTypes?: boolean } = {},
   ) {}
 
   /** The id of the classifier kind named `name` (created when missing). */
@@ -383,7 +388,9 @@ export class ImportReferences {
     const key = `${kindId}\u0000${matchKey(name)}`;
     const cached = this.questionTypes.get(key);
     if (cached !== undefined) return cached;
-    const { id, created } = await findOrCreateQuestionType(this.db, kindId, name);
+    const { id, created } = await findOrCreateQuestionType(this.db, kindId, name, {
+      isPublic: this.options.publicQuestionTypes ?? true,
+    });
     if (created) this.summary.created.questionTypes++;
     this.questionTypes.set(key, id);
     return id;

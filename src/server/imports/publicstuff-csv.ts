@@ -227,7 +227,9 @@ class LineIndex {
 export async function importPublicStuffCsv(deps: Deps, filePath: string): Promise<ImportSummary> {
   const started = performance.now();
   const summary = createImportSummary('publicstuff-csv', filePath);
-  const refs = new ImportReferences(deps.db, summary);
+  // Another city's requests: kept for the staff (and the benchmarks), not offered or published
+  // on this city's portal.
+  const refs = new ImportReferences(deps.db, summary, { publicQuestionTypes: false });
   const writer = new ImportedAppealWriter(
     deps,
     { source: PUBLICSTUFF_SOURCE, actor: ACTOR },
