@@ -15,10 +15,13 @@ export interface PhotoOutcome {
 export function Receipt({
   receipt,
   photos,
+  editedAfterLoss = false,
   onNew,
 }: {
   receipt: SubmissionReceiptView;
   photos: PhotoOutcome[];
+  /** The form was changed after a send whose answer was lost: that first send is what arrived. */
+  editedAfterLoss?: boolean;
   onNew: () => void;
 }) {
   const { t, i18n } = useTranslation();
@@ -35,6 +38,11 @@ export function Receipt({
       <Text>
         {t('portal.receipt.text', { at: formatDateTime(receipt.submittedAt, i18n.language) })}
       </Text>
+      {editedAfterLoss ? (
+        <Alert color="orange" variant="light">
+          {t('portal.receipt.editedAfterLoss')}
+        </Alert>
+      ) : null}
       <Paper withBorder p="lg" radius="md" className="receipt">
         <Stack gap="sm">
           <div>

@@ -15,7 +15,8 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { submissionInputSchema } from '../../../domain/portal-forms.js';
+import { useLocation, useNavigate } from 'react-router';
+import { submissionInputSchema, type SubmissionInput } from '../../../domain/portal-forms.js';
 import { SUBMISSION_KINDS, type SubmissionKind } from '../../../domain/portal.js';
 import { ApiError, detailField } from '../../shared/api/client.js';
 import { currentLanguage } from '../../shared/i18n/i18n.js';
@@ -60,8 +61,6 @@ const EMPTY: Draft = {
   consent: false,
 };
 
-const RECEIPT_KEY = 'kontakt.portal.receipt';
-
 /** The form's fields in page order, by the schema's path: the first one in error gets the focus. */
 const FIELD_ORDER = [
   'questionTypeId',
@@ -98,15 +97,10 @@ function toInput(draft: Draft, locale: 'uk' | 'en'): unknown {
   };
 }
 
-function storedReceipt(): { receipt: SubmissionReceiptView; photos: PhotoOutcome[] } | null {
-  try {
-    const text = sessionStorage.getItem(RECEIPT_KEY);
-    return text
-      ? (JSON.parse(text) as { receipt: SubmissionReceiptView; photos: PhotoOutcome[] })
-      : null;
-  } catch {
-    return null;
-  }
+interface Done {
+  receipt: SubmissionReceiptView;
+  photos: PhotoOutcome[];
+  editedAfterLoss: boolean;
 }
 
 /**
@@ -125,8 +119,14 @@ export function SubmitPage() {
   const [formError, setFormError] = useState<string | null>(null);
   const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
   const [uploading, setUploading] = useState(false);
-  const [done, setDone] = useState(storedReceipt);
+  // The receipt lives in this history entry: a reload shows it again, the menu opens a new form.
+  const location = useLocation();
+  const navigate = useNavigate();
+  const done = (location.state as { done?: Done } | null)?.done ?? null;
   const formRef = useRef<HTMLFormElement>(null);
+  // What went out when the answer was lost: sent again as it was (same key, same body), so the
+  // server answers with that submission's receipt even if the form was edited meanwhile.
+  const unanswered = useRef<SubmissionInput | null>(null);
 
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) =>
     setDraft((d) => ({ ...d, [key]: value }));
@@ -164,9 +164,10 @@ export function SubmitPage() {
       return;
     }
     setErrors({});
+    const input = unanswered.current ?? parsed.data;
     let receipt: SubmissionReceiptView;
     try {
-      receipt = await submit.mutateAsync({ input: parsed.data, idempotencyKey });
+      receipt = await submit.mutateAsync({ input, idempotencyKey });
     } catch (error) {
       if (error instanceof ApiError) {
         const found: FieldErrors = {};
@@ -176,10 +177,15 @@ export function SubmitPage() {
         focusFirst(found);
       } else {
         // The network failed: the same key again can only give the same appeal.
+        unanswered.current = input;
         setFormError(t('portal.submit.networkError'));
       }
       return;
     }
+    const editedAfterLoss =
+      unanswered.current !== null &&
+      JSON.stringify(unanswered.current) !== JSON.stringify(parsed.data);
+    unanswered.current = null;
     setUploading(true);
     const outcomes: PhotoOutcome[] = [];
     for (const file of photos) {
@@ -195,26 +201,30 @@ export function SubmitPage() {
       }
     }
     setUploading(false);
-    const result = { receipt, photos: outcomes };
-    try {
-      sessionStorage.setItem(RECEIPT_KEY, JSON.stringify(result));
-    } catch {
-      // private mode: the receipt lasts while the page is open
-    }
-    setDone(result);
+    const result: Done = { receipt, photos: outcomes, editedAfterLoss };
+    void navigate('.', { replace: true, state: { done: result } });
     window.scrollTo({ top: 0 });
   };
 
   const startAgain = () => {
-    sessionStorage.removeItem(RECEIPT_KEY);
     setDraft(EMPTY);
     setPhotos([]);
     setIdempotencyKey(newIdempotencyKey());
     submit.reset();
-    setDone(null);
+    unanswered.current = null;
+    void navigate('.', { replace: true, state: null });
   };
 
-  if (done) return <Receipt receipt={done.receipt} photos={done.photos} onNew={startAgain} />;
+  if (done) {
+    return (
+      <Receipt
+        receipt={done.receipt}
+        photos={done.photos}
+        editedAfterLoss={done.editedAfterLoss}
+        onNew={startAgain}
+      />
+    );
+  }
 
   const busy = submit.isPending || uploading;
   const err = (path: string) => errors[path];
