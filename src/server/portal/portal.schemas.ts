@@ -121,7 +121,11 @@ export const trackingView = z.object({
   questionType: z.object({ id, name: z.string(), nameEn: z.string().nullable() }),
   photos: z.number().int(),
   rejection: z
-    .object({ reason: z.enum(REJECTION_REASON_CODES), explanation: z.string() })
+    .object({
+      reason: z.enum(REJECTION_REASON_CODES),
+      explanation: z.string().describe('The ground in the Law, in the submission’s language.'),
+      comment: z.string().nullable().describe('What the moderator added for the applicant.'),
+    })
     .nullable(),
   appeal: z
     .object({

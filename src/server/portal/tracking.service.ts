@@ -135,6 +135,7 @@ async function buildView(db: Kysely<DB>, deps: Deps, s: Submission): Promise<Tra
             REJECTION_REASONS[s.rejection_reason as RejectionReason][
               s.locale === 'en' ? 'en' : 'uk'
             ],
+          comment: s.moderation_comment,
         }
       : null,
     appeal: null,

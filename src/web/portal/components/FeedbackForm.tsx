@@ -1,7 +1,7 @@
 import { Alert, Button, Paper, Radio, Rating, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../shared/api/client.js';
+import { errorText } from '../../shared/lib/server-errors.js';
 import { formatDateTime } from '../../shared/lib/format.js';
 import { useFeedback, type TrackingView } from '../api.js';
 
@@ -65,8 +65,7 @@ export function FeedbackForm({
       { number, accessCode, verdict, rating, comment: comment.trim() || null },
       {
         onSuccess: onChanged,
-        onError: (error) =>
-          setProblem(error instanceof ApiError ? error.message : t('portal.submit.networkError')),
+        onError: (error) => setProblem(errorText(t, error)),
       },
     );
   };

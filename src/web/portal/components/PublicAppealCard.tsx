@@ -9,7 +9,7 @@ export function PublicAppealCard({ appeal }: { appeal: Omit<PublicAppealView, 'l
   const { t, i18n } = useTranslation();
   const en = i18n.language === 'en';
   return (
-    <Card withBorder radius="md" padding="sm" h="100%" className="public-appeal">
+    <Card withBorder radius="md" padding="sm" h="100%" className="public-appeal wrap-anywhere">
       <Group justify="space-between" wrap="nowrap" align="start">
         <Text fw={650}>{appeal.number}</Text>
         <StatusBadge status={appeal.status} />

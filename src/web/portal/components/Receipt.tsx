@@ -8,6 +8,8 @@ import type { SubmissionReceiptView } from '../api.js';
 export interface PhotoOutcome {
   name: string;
   ok: boolean;
+  /** The stored photo (the same photo sent twice is stored once). */
+  id?: number;
   message?: string;
 }
 

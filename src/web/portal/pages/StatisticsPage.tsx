@@ -78,9 +78,9 @@ export function StatisticsPage() {
           </Text>
           <Charts data={stats.data} />
         </>
-      ) : (
+      ) : stats.isPending ? (
         <Text c="dimmed">{t('common.loading')}</Text>
-      )}
+      ) : null}
     </Stack>
   );
 }

@@ -19,6 +19,7 @@ import { useLocation, useNavigate } from 'react-router';
 import { submissionInputSchema, type SubmissionInput } from '../../../domain/portal-forms.js';
 import { SUBMISSION_KINDS, type SubmissionKind } from '../../../domain/portal.js';
 import { ApiError, detailField } from '../../shared/api/client.js';
+import { errorText } from '../../shared/lib/server-errors.js';
 import { currentLanguage } from '../../shared/i18n/i18n.js';
 import {
   portalConfigQuery,
@@ -190,14 +191,13 @@ export function SubmitPage() {
     const outcomes: PhotoOutcome[] = [];
     for (const file of photos) {
       try {
-        await uploadPhoto(receipt, file);
-        outcomes.push({ name: file.name, ok: true });
+        const photo = await uploadPhoto(receipt, file);
+        // The same photo twice is stored once: count what the server kept.
+        if (!outcomes.some((o) => o.ok && o.id === photo.id)) {
+          outcomes.push({ name: file.name, ok: true, id: photo.id });
+        }
       } catch (error) {
-        outcomes.push({
-          name: file.name,
-          ok: false,
-          message: error instanceof ApiError ? error.message : t('portal.submit.networkError'),
-        });
+        outcomes.push({ name: file.name, ok: false, message: errorText(t, error) });
       }
     }
     setUploading(false);

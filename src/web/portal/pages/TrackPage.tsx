@@ -15,6 +15,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useSearchParams } from 'react-router';
 import { trackingQuerySchema } from '../../../domain/portal-forms.js';
+import { REJECTION_REASONS } from '../../../domain/portal.js';
 import { ApiError } from '../../shared/api/client.js';
 import { formatDate, formatDateTime } from '../../shared/lib/format.js';
 import { StatusBadge } from '../../shared/ui/StatusBadge.js';
@@ -194,7 +195,12 @@ function TrackingResult({
       ) : null}
       {view.rejection ? (
         <Alert variant="light" color="red" title={t('portal.track.rejected')}>
-          {view.rejection.explanation}
+          <Text size="sm">{REJECTION_REASONS[view.rejection.reason][en ? 'en' : 'uk']}</Text>
+          {view.rejection.comment ? (
+            <Text size="sm" mt="xs" className="wrap-anywhere" style={{ whiteSpace: 'pre-wrap' }}>
+              {t('portal.track.moderatorComment', { comment: view.rejection.comment })}
+            </Text>
+          ) : null}
         </Alert>
       ) : null}
       {appeal?.answer ? (
@@ -205,7 +211,12 @@ function TrackingResult({
           <Text size="sm" c="dimmed">
             {formatDateTime(appeal.answer.at, i18n.language)}
           </Text>
-          <Text mt="xs" style={{ whiteSpace: 'pre-wrap' }} data-testid="appeal-answer">
+          <Text
+            mt="xs"
+            className="wrap-anywhere"
+            style={{ whiteSpace: 'pre-wrap' }}
+            data-testid="appeal-answer"
+          >
             {appeal.answer.text}
           </Text>
         </Paper>

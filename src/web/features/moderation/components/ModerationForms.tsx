@@ -21,6 +21,7 @@ import {
 } from '../../../../domain/portal.js';
 import { ApiError } from '../../../shared/api/client.js';
 import { classifierQuery, executorsQuery } from '../../../shared/api/queries.js';
+import { errorText } from '../../../shared/lib/server-errors.js';
 import type { QuestionType } from '../../../shared/api/types.js';
 import { QuestionTypePicker } from '../../new-call/components/QuestionTypePicker.js';
 import {
@@ -39,7 +40,7 @@ function Failure({ error }: { error: unknown }) {
   if (!error) return null;
   return (
     <Alert color="red" variant="light" role="alert">
-      {error instanceof ApiError ? error.message : t('common.failed')}
+      {errorText(t, error)}
     </Alert>
   );
 }
@@ -229,13 +230,12 @@ export function RejectForm({
   submission: SubmissionView;
   onDone: OnModerated;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [reason, setReason] = useState<RejectionReason | null>(null);
   const [comment, setComment] = useState('');
   const reject = useRejectSubmission();
-  const explanation = reason
-    ? REJECTION_REASONS[reason][i18n.language === 'en' ? 'en' : 'uk']
-    : null;
+  // What the applicant reads, in the language they wrote in.
+  const explanation = reason ? REJECTION_REASONS[reason][s.locale] : null;
 
   const send = (event: React.FormEvent) => {
     event.preventDefault();

@@ -53,7 +53,9 @@ export function SubmissionCard({
             ) : null}
           </Group>
         </Group>
-        <Text style={{ whiteSpace: 'pre-wrap' }}>{s.description}</Text>
+        <Text className="wrap-anywhere" style={{ whiteSpace: 'pre-wrap' }}>
+          {s.description}
+        </Text>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <div>
             <Text size="sm" fw={600}>
@@ -115,10 +117,11 @@ export function SubmissionCard({
           </Stack>
         ) : (
           <Text size="sm" data-testid="moderation-outcome">
-            {t(`moderation.state.${s.state}`)}
+            {t(`moderation.outcome.${s.state}`)}
             {s.moderatedBy ? ` · ${s.moderatedBy}` : ''}
             {s.moderatedAt ? ` · ${formatDateTime(s.moderatedAt, i18n.language)}` : ''}
             {s.rejectionReason ? ` · ${t(`moderation.reason.${s.rejectionReason}`)}` : ''}
+            {s.moderationComment ? ` · «${s.moderationComment}»` : ''}
             {s.appeal ? (
               <>
                 {' · '}
