@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { SUBMISSION_KINDS } from './portal.js';
+import { normalisePhone } from './text.js';
 
 /** Languages of the portal and of the e-mails it sends. */
 export const LOCALES = ['uk', 'en'] as const;
@@ -26,6 +27,7 @@ export const submissionApplicantSchema = z.object({
     .string()
     .trim()
     .regex(/^\+?[\d\s()-]{5,30}$/, 'must be a phone number (digits, spaces, +, -, brackets)')
+    .refine((v) => normalisePhone(v) !== null, 'a phone number has at least 5 digits')
     .nullish(),
   address: optionalText(300).describe('Place of residence (Art. 5); never published.'),
 });

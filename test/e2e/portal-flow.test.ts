@@ -212,9 +212,12 @@ describe.skipIf(!hasChromium)('public portal: submit → moderate → answer →
       await expectAccessible(page, 'the tracking page (closed)');
 
       await page.getByRole('radio', { name: 'Так, підтверджую' }).check();
-      // The stars are radios drawn by their labels: press the fifth.
-      const fifth = await page.getByRole('radio', { name: '5 зірок' }).getAttribute('id');
-      await page.locator(`label[for="${fifth}"]`).click();
+      // The rating is a group of radios: reached by Tab, chosen with the arrows.
+      await page.getByRole('radio', { name: '1', exact: true }).focus();
+      for (let i = 0; i < 4; i += 1) await page.keyboard.press('ArrowRight');
+      await expect
+        .poll(() => page.getByRole('radio', { name: '5', exact: true }).isChecked())
+        .toBe(true);
       await page.getByRole('button', { name: 'Надіслати оцінку' }).click();
       await page
         .getByTestId('feedback-given')

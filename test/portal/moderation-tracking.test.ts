@@ -328,12 +328,15 @@ describe('merge and reject', () => {
     openAppeal = res.body.appeal;
   });
 
-  async function pending(): Promise<{ receipt: Receipt; id: number }> {
+  async function pending(
+    overrides: Record<string, unknown> = {},
+  ): Promise<{ receipt: Receipt; id: number }> {
     const receipt = (
       await submit(
         citizen,
         submissionBody(chosenType, {
           applicant: { name: 'Іваненко Олег', email: 'oleg@example.org' },
+          ...overrides,
         }),
       )
     ).body;
@@ -453,6 +456,17 @@ describe('merge and reject', () => {
     expect(
       (await moderator.post(`/api/v1/submissions/${id}/reject`, { reason: 'no_substance' })).status,
     ).toBe(409);
+  });
+
+  it('will not register an appeal left without an address or a point', async () => {
+    const { id } = await pending({ latitude: null, longitude: null }); // an address, no point
+    const res = await moderator.post<{ error: string }>(`/api/v1/submissions/${id}/register`, {
+      address: null,
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error).toBe('address_required');
+    const still = await moderator.get<Submission>(`/api/v1/submissions/${id}`);
+    expect(still.body.state).toBe('pending');
   });
 
   it('answers 400 for an unknown reason and 404 for an unknown submission', async () => {

@@ -229,7 +229,8 @@ async function notifyApplicant(
  *
  * @throws AppError 404 `submission_not_found`; 409 `submission_already_moderated`,
  *   `repeat_of_decided_appeal` (Art. 8; register anyway with acknowledgeRepeat or reject as
- *   repeated); 400 `unknown_question_type`, `unknown_executor`.
+ *   repeated); 400 `unknown_question_type`, `unknown_executor`, `address_required` (neither an
+ *   address nor a point would be left).
  */
 export async function registerSubmission(
   deps: Deps,
@@ -242,6 +243,12 @@ export async function registerSubmission(
     const s = await lockPending(trx, submissionId);
     const questionTypeId = input.questionTypeId ?? s.question_type_id;
     const address = input.address === undefined ? s.address_text : input.address;
+    if (!address?.trim() && (s.latitude === null || s.longitude === null)) {
+      throw badRequest(
+        'address_required',
+        'The submission has no point on the map: give the address of the problem.',
+      );
+    }
     const known = await findSameApplicant(trx, {
       fullName: s.applicant_name,
       phone: s.applicant_phone,

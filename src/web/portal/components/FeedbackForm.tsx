@@ -1,4 +1,14 @@
-import { Alert, Button, Paper, Radio, Rating, Stack, Text, Textarea, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Paper,
+  Radio,
+  SegmentedControl,
+  Stack,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../shared/lib/server-errors.js';
@@ -92,12 +102,16 @@ export function FeedbackForm({
           <Text size="sm" fw={500} id="rating-label">
             {t('portal.feedback.rating')}
           </Text>
-          <Rating
-            value={rating}
-            onChange={setRating}
-            size="lg"
+          {/* Radios: Tab reaches the group, the arrows choose (a star widget would not). */}
+          <SegmentedControl
             aria-labelledby="rating-label"
-            getSymbolLabel={(value) => t('portal.feedback.stars', { count: value })}
+            value={rating ? String(rating) : ''}
+            onChange={(v) => {
+              setRating(Number(v));
+              setProblem(null);
+            }}
+            data={['1', '2', '3', '4', '5']}
+            size="md"
           />
         </div>
         <Textarea

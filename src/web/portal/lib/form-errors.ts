@@ -13,8 +13,15 @@ export function fieldErrors(error: z.ZodError, t: TFunction): FieldErrors {
   for (const issue of error.issues) {
     const path = issue.path.join('.');
     if (path in out) continue;
-    const key = `portal.errors.${path}`;
-    out[path] = t(key, { defaultValue: issue.message });
+    // A malformed value has its own message (an e-mail that is not one); a missing one the field's.
+    const field = issue.path.at(-1);
+    const key =
+      issue.code === 'invalid_format' && typeof field === 'string'
+        ? `portal.errors.format.${field}`
+        : `portal.errors.${path}`;
+    out[path] = t(key, {
+      defaultValue: t(`portal.errors.${path}`, { defaultValue: issue.message }),
+    });
   }
   return out;
 }

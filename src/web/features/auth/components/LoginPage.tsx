@@ -58,6 +58,7 @@ export function LoginPage() {
               />
               <PasswordInput
                 label={t('auth.password')}
+                visibilityToggleButtonProps={{ 'aria-label': t('auth.showPassword') }}
                 autoComplete="current-password"
                 {...form.register('password')}
                 error={
