@@ -46,7 +46,12 @@ export async function createTestContext(overrides: Partial<Config> = {}): Promis
     database = await openDatabase({ dataDir: 'memory://', loadDataDir: new Blob([dump]) });
   }
   const config: Config = {
-    ...loadConfig({ KONTAKT_DATA_DIR: filesDir }),
+    // Every test client is 127.0.0.1: the per-address limits are off unless a test sets them.
+    ...loadConfig({
+      KONTAKT_DATA_DIR: filesDir,
+      KONTAKT_SUBMISSIONS_PER_HOUR: '0',
+      KONTAKT_TRACKING_PER_MINUTE: '0',
+    }),
     ...(url ? { databaseUrl: url } : {}),
     ...overrides,
   };

@@ -77,6 +77,18 @@ const envSchema = z.object({
     .or(z.literal('').transform(() => undefined)),
   /** Attribution the tile provider requires (HTML allowed by Leaflet is not: plain text). */
   KONTAKT_MAP_ATTRIBUTION: z.string().max(300).default(''),
+  /**
+   * Behind a reverse proxy: take the client's address from X-Forwarded-For (for the public limits
+   * below). Leave false when the server faces the Internet itself.
+   */
+  KONTAKT_TRUST_PROXY: z
+    .enum(['true', 'false', '1', '0'])
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
+  /** Portal submissions one client address may send per hour (0 = no limit). */
+  KONTAKT_SUBMISSIONS_PER_HOUR: z.coerce.number().int().min(0).default(20),
+  /** Tracking, feedback and photo requests one client address may send per minute (0 = no limit). */
+  KONTAKT_TRACKING_PER_MINUTE: z.coerce.number().int().min(0).default(60),
   /** Where the portal's maps open: "latitude,longitude,zoom" (default Kyiv). */
   KONTAKT_MAP_VIEW: z
     .string()
@@ -100,6 +112,9 @@ export interface Config {
   mailFrom: string;
   publicUrl: string;
   runJobs: boolean;
+  trustProxy: boolean;
+  /** Per client address: portal submissions an hour, tracking requests a minute (0 = no limit). */
+  publicLimits: { submissionsPerHour: number; trackingPerMinute: number };
   /** The portal's maps: tile URL template (or none), attribution, initial view. */
   map: { tiles: string | undefined; attribution: string; center: [number, number]; zoom: number };
 }
@@ -132,6 +147,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.MAIL_FROM,
     publicUrl: e.KONTAKT_PUBLIC_URL,
     runJobs: e.KONTAKT_JOBS,
+    trustProxy: e.KONTAKT_TRUST_PROXY,
+    publicLimits: {
+      submissionsPerHour: e.KONTAKT_SUBMISSIONS_PER_HOUR,
+      trackingPerMinute: e.KONTAKT_TRACKING_PER_MINUTE,
+    },
     map: mapConfig(e.KONTAKT_MAP_TILES, e.KONTAKT_MAP_ATTRIBUTION, e.KONTAKT_MAP_VIEW),
   };
 }

@@ -4,6 +4,7 @@
  * under `/api/v1`. Building the app does not listen; `serve.ts` does.
  */
 import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -33,6 +34,7 @@ import type { Deps } from '../context.js';
 import { executorsRoutes } from '../executors/executors.routes.js';
 import { usersRoutes } from '../users/users.routes.js';
 import { registerAuth } from './auth-plugin.js';
+import { AppError } from '../errors.js';
 import { registerErrorHandler } from './error-handler.js';
 import { registerWebApp } from './web-app.js';
 import { VERSION } from '../version.js';
@@ -49,6 +51,8 @@ export async function buildApp(deps: Deps, options: AppOptions): Promise<Fastify
     bodyLimit: deps.config.maxBodyBytes,
     // Fastify answers 400 on a bad route parameter instead of trying other routes.
     routerOptions: { ignoreTrailingSlash: true },
+    // Behind a proxy, request.ip is the client's (X-Forwarded-For) — the public limits need it.
+    trustProxy: deps.config.trustProxy,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -56,6 +60,18 @@ export async function buildApp(deps: Deps, options: AppOptions): Promise<Fastify
   registerErrorHandler(app, () => webApp);
 
   await app.register(cookie);
+  // Limits per client address, on the public routes that declare `config.rateLimit` (ADR 011).
+  // Counted in this process: with N processes behind a balancer a client gets up to N times as many.
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new AppError(
+        'too_many_requests',
+        429,
+        `Too many requests from this address; try again in ${Math.ceil(context.ttl / 1000)} s.`,
+        { retryAfterSeconds: Math.ceil(context.ttl / 1000) },
+      ),
+  });
   await app.register(multipart, {
     limits: { fileSize: deps.config.maxFileBytes, files: 1, fields: 10, parts: 12 },
   });

@@ -81,10 +81,25 @@ async function attemptState(db: Kysely<DB>, key: string): Promise<TrackingAttemp
 }
 
 /**
- * @throws AppError 429 `too_many_attempts` while the number is locked (right code or not).
+ * Wrong codes are counted per number and client address: a guesser locks the number for
+ * themselves, not for the citizen it belongs to (the per-address request limit bounds guessing
+ * from many numbers; a 50-bit code is not found by guessing anyway).
  */
-export async function assertTrackingNotLocked(deps: Deps, number: string): Promise<void> {
-  const state = await attemptState(deps.db, trackingKey(number));
+function attemptKey(number: string, client: string): string {
+  return `${trackingKey(number)} ${client}`;
+}
+
+/**
+ * @param client the client's address (`request.ip`).
+ * @throws AppError 429 `too_many_attempts` while the number is locked for this client (right code
+ *   or not).
+ */
+export async function assertTrackingNotLocked(
+  deps: Deps,
+  number: string,
+  client: string,
+): Promise<void> {
+  const state = await attemptState(deps.db, attemptKey(number, client));
   const now = deps.now();
   if (isTrackingLocked(state, now)) {
     const minutes = Math.ceil((state!.lockedUntil!.getTime() - now.getTime()) / 60_000);
@@ -97,9 +112,13 @@ export async function assertTrackingNotLocked(deps: Deps, number: string): Promi
   }
 }
 
-/** Count one wrong code for `number` (committed on its own, whatever the request does next). */
-export async function recordFailedAttempt(deps: Deps, number: string): Promise<void> {
-  const key = trackingKey(number);
+/** Count one wrong code for `number` from `client` (committed on its own, whatever follows). */
+export async function recordFailedAttempt(
+  deps: Deps,
+  number: string,
+  client: string,
+): Promise<void> {
+  const key = attemptKey(number, client);
   await deps.db.transaction().execute(async (trx) => {
     const now = deps.now();
     const row = await trx
@@ -138,11 +157,15 @@ export async function recordFailedAttempt(deps: Deps, number: string): Promise<v
   });
 }
 
-/** Forget the failures of a number once its right code was given. */
-export async function clearFailedAttempts(deps: Deps, number: string): Promise<void> {
+/** Forget a client's failures on a number once it gave the right code. */
+export async function clearFailedAttempts(
+  deps: Deps,
+  number: string,
+  client: string,
+): Promise<void> {
   await deps.db
     .deleteFrom('tracking_attempts')
-    .where('tracking_key', '=', trackingKey(number))
+    .where('tracking_key', '=', attemptKey(number, client))
     .where('locked_until', 'is', null)
     .execute();
 }

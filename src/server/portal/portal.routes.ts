@@ -4,6 +4,7 @@
  * open data. Every answer goes through a presenter for the public audience.
  */
 import { Readable } from 'node:stream';
+import type { RateLimitOptions } from '@fastify/rate-limit';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { MAX_PHOTOS_PER_SUBMISSION, PHOTO_MEDIA_TYPES } from '../../domain/portal.js';
 import type { Deps } from '../context.js';
@@ -44,7 +45,17 @@ import { giveFeedback, trackSubmission } from './tracking.service.js';
 const tags = ['portal'];
 const open = { access: 'public' as const };
 
+/** A per-client-address limit for a route's config, or none when configured 0. */
+function perClient(max: number, timeWindow: string): { rateLimit: RateLimitOptions | false } {
+  return { rateLimit: max > 0 ? { max, timeWindow } : false };
+}
+
 export function portalRoutes(deps: Deps): FastifyPluginAsyncZod {
+  const { submissionsPerHour, trackingPerMinute } = deps.config.publicLimits;
+  // Submitting sends e-mail to the address given: limited per hour, against floods and mail bombs.
+  const submitting = { ...open, ...perClient(submissionsPerHour, '1 hour') };
+  // Tracking takes access codes: limited per minute on top of the per-number lock.
+  const tracking = { ...open, ...perClient(trackingPerMinute, '1 minute') };
   return async (app) => {
     app.get(
       '/config',
@@ -104,7 +115,7 @@ export function portalRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.post(
       '/submissions',
       {
-        config: open,
+        config: submitting,
         schema: {
           tags,
           operationId: 'submitAppeal',
@@ -139,7 +150,7 @@ export function portalRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.post(
       '/submissions/:trackingNumber/photos',
       {
-        config: open,
+        config: tracking,
         schema: {
           tags,
           operationId: 'addSubmissionPhoto',
@@ -183,6 +194,7 @@ export function portalRoutes(deps: Deps): FastifyPluginAsyncZod {
             declaredType: part.mimetype,
             truncated: () => part.file.truncated,
           },
+          request.ip,
         );
         return reply.status(created ? 201 : 200).send(photo);
       },
@@ -191,7 +203,7 @@ export function portalRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.post(
       '/tracking',
       {
-        config: open,
+        config: tracking,
         schema: {
           tags,
           operationId: 'trackAppeal',
@@ -205,13 +217,14 @@ export function portalRoutes(deps: Deps): FastifyPluginAsyncZod {
           response: { 200: trackingView, ...errorResponses(400, 404, 429) },
         },
       },
-      async (request) => trackSubmission(deps, request.body.number, request.body.accessCode),
+      async (request) =>
+        trackSubmission(deps, request.body.number, request.body.accessCode, request.ip),
     );
 
     app.post(
       '/tracking/feedback',
       {
-        config: open,
+        config: tracking,
         schema: {
           tags,
           operationId: 'giveFeedback',
@@ -222,7 +235,7 @@ export function portalRoutes(deps: Deps): FastifyPluginAsyncZod {
           response: { 200: trackingView, ...errorResponses(400, 404, 409, 429) },
         },
       },
-      async (request) => giveFeedback(deps, request.body),
+      async (request) => giveFeedback(deps, request.body, request.ip),
     );
 
     app.get(

@@ -299,8 +299,9 @@ export async function addSubmissionPhoto(
   trackingNumber: string,
   accessCode: string,
   file: UploadedFile,
+  client: string,
 ): Promise<{ photo: PhotoView; created: boolean }> {
-  await assertTrackingNotLocked(deps, trackingNumber);
+  await assertTrackingNotLocked(deps, trackingNumber, client);
   const submission = await deps.db
     .selectFrom('submissions')
     .select(['id', 'state', 'access_code_hash'])
@@ -309,7 +310,7 @@ export async function addSubmissionPhoto(
     .executeTakeFirst();
   if (!(await accessCodeMatches(submission?.access_code_hash ?? null, accessCode)) || !submission) {
     file.stream.resume();
-    await recordFailedAttempt(deps, trackingNumber);
+    await recordFailedAttempt(deps, trackingNumber, client);
     throw new AppError(
       'tracking_not_found',
       404,

@@ -72,8 +72,13 @@ const notFoundError = () =>
  * The submission a number and code open.
  * @throws AppError 404 `tracking_not_found`; 429 `too_many_attempts`.
  */
-async function findTracked(deps: Deps, number: string, accessCode: string): Promise<Submission> {
-  await assertTrackingNotLocked(deps, number);
+async function findTracked(
+  deps: Deps,
+  number: string,
+  accessCode: string,
+  client: string,
+): Promise<Submission> {
+  await assertTrackingNotLocked(deps, number, client);
   const key = trackingKey(number);
   let candidates: Submission[] = [];
   if (TRACKING_NUMBER_PATTERN.test(key)) {
@@ -96,12 +101,12 @@ async function findTracked(deps: Deps, number: string, accessCode: string): Prom
   }
   for (const candidate of candidates) {
     if (await accessCodeMatches(candidate.access_code_hash, accessCode)) {
-      await clearFailedAttempts(deps, number);
+      await clearFailedAttempts(deps, number, client);
       return candidate;
     }
   }
   if (candidates.length === 0) await accessCodeMatches(null, accessCode); // same work either way
-  await recordFailedAttempt(deps, number);
+  await recordFailedAttempt(deps, number, client);
   throw notFoundError();
 }
 
@@ -227,8 +232,9 @@ export async function trackSubmission(
   deps: Deps,
   number: string,
   accessCode: string,
+  client: string,
 ): Promise<TrackingView> {
-  const submission = await findTracked(deps, number, accessCode);
+  const submission = await findTracked(deps, number, accessCode, client);
   return buildView(deps.db, deps, submission);
 }
 
@@ -242,8 +248,12 @@ export async function trackSubmission(
  *   `merged_into_other_appeal` (only the appeal's own applicant judges it), `appeal_not_closed`, `result_not_rated`, `feedback_window_passed`, `feedback_already_given`,
  *   `dispute_not_possible` (no executor's answer to check again).
  */
-export async function giveFeedback(deps: Deps, input: FeedbackInput): Promise<TrackingView> {
-  const submission = await findTracked(deps, input.number, input.accessCode);
+export async function giveFeedback(
+  deps: Deps,
+  input: FeedbackInput,
+  client: string,
+): Promise<TrackingView> {
+  const submission = await findTracked(deps, input.number, input.accessCode, client);
   if (submission.appeal_id === null) {
     throw conflict(
       'appeal_not_registered',

@@ -1,0 +1,113 @@
+/**
+ * Per-client-address limits on the public routes that send e-mail or take access codes: past the
+ * limit a client gets 429 `too_many_requests` with Retry-After, other clients and other routes are
+ * not affected, and nothing is stored for a refused request.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../http.js';
+import { portalQuestionType, submissionBody } from './portal-helpers.js';
+
+let server: TestServer;
+let questionTypeId: number;
+
+beforeAll(async () => {
+  server = await startTestServer({
+    trustProxy: true, // so each test client can be a different address (X-Forwarded-For)
+    publicLimits: { submissionsPerHour: 3, trackingPerMinute: 5 },
+  });
+  questionTypeId = (await portalQuestionType(server.ctx.deps)).questionTypeId;
+});
+afterAll(() => server.close());
+
+const post = (path: string, body: unknown, client: string) =>
+  fetch(`${server.baseUrl}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-forwarded-for': client },
+    body: JSON.stringify(body),
+  });
+
+async function submissions(): Promise<number> {
+  const row = await server.ctx.deps.db
+    .selectFrom('submissions')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+describe('public limits per client address', () => {
+  it('a fourth submission in the hour is refused with 429 and stores nothing', async () => {
+    for (let i = 0; i < 3; i += 1) {
+      const res = await post(
+        '/api/public/submissions',
+        submissionBody(questionTypeId),
+        '203.0.113.7',
+      );
+      expect(res.status).toBe(201);
+    }
+    const before = await submissions();
+    const refused = await post(
+      '/api/public/submissions',
+      submissionBody(questionTypeId),
+      '203.0.113.7',
+    );
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(((await refused.json()) as { error: string }).error).toBe('too_many_requests');
+    expect(await submissions()).toBe(before);
+
+    // Another address is not affected.
+    const other = await post(
+      '/api/public/submissions',
+      submissionBody(questionTypeId),
+      '203.0.113.8',
+    );
+    expect(other.status).toBe(201);
+  });
+
+  it('tracking is limited per minute, apart from submitting', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i += 1) {
+      const res = await post(
+        '/api/public/tracking',
+        { number: 'P-2026-999999', accessCode: `WRONG-${i}` },
+        '198.51.100.9',
+      );
+      statuses.push(res.status);
+    }
+    expect(statuses.slice(0, 5).every((s) => s === 404)).toBe(true);
+    expect(statuses[5]).toBe(429);
+  });
+
+  it('the lock on wrong codes is per address: a stranger cannot lock a citizen out', async () => {
+    await server.ctx.deps.db
+      .updateTable('settings')
+      .set({ value: '3' })
+      .where('key', '=', 'tracking_max_failures')
+      .execute();
+    const receiptRes = await post(
+      '/api/public/submissions',
+      submissionBody(questionTypeId),
+      '192.0.2.10',
+    );
+    const receipt = (await receiptRes.json()) as { trackingNumber: string; accessCode: string };
+    for (let i = 0; i < 4; i += 1) {
+      await post(
+        '/api/public/tracking',
+        { number: receipt.trackingNumber, accessCode: `WRONG-${i}` },
+        '192.0.2.66',
+      );
+    }
+    const stranger = await post(
+      '/api/public/tracking',
+      { number: receipt.trackingNumber, accessCode: receipt.accessCode },
+      '192.0.2.66',
+    );
+    expect(stranger.status).toBe(429); // locked for the guesser, right code or not
+    const citizen = await post(
+      '/api/public/tracking',
+      { number: receipt.trackingNumber, accessCode: receipt.accessCode },
+      '192.0.2.10',
+    );
+    expect(citizen.status).toBe(200);
+  });
+});
