@@ -260,6 +260,7 @@ export const statisticsView = z.object({
     z.object({
       questionType: z.object({ id, name: z.string(), nameEn: z.string().nullable() }),
       kind: z.string(),
+      kindEn: z.string().nullable(),
       count: z.number().int(),
     }),
   ),

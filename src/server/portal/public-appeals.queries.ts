@@ -287,9 +287,10 @@ export async function publicStatistics(
         'qt.name',
         'qt.name_en',
         'k.name as kind_name',
+        'k.name_en as kind_name_en',
         eb.fn.countAll<string>().as('n'),
       ])
-      .groupBy(['qt.id', 'qt.name', 'qt.name_en', 'k.name'])
+      .groupBy(['qt.id', 'qt.name', 'qt.name_en', 'k.name', 'k.name_en'])
       .orderBy('n', 'desc')
       .orderBy('qt.id')
       .execute(),
@@ -320,6 +321,7 @@ export async function publicStatistics(
     byQuestionType: byType.map((r) => ({
       questionType: { id: r.id, name: r.name, nameEn: r.name_en },
       kind: r.kind_name,
+      kindEn: r.kind_name_en,
       count: Number(r.n),
     })),
     byStatus: APPEAL_STATUSES.map((status: AppealStatus) => ({

@@ -166,7 +166,11 @@ function Charts({ data }: { data: StatisticsView }) {
         <DataTable
           caption={t('portal.stats.byQuestionTypeAll')}
           head={[t('portal.stats.questionType'), t('portal.stats.kind'), t('portal.stats.count')]}
-          rows={data.byQuestionType.map((q) => [typeName(q), q.kind, n(q.count)])}
+          rows={data.byQuestionType.map((q) => [
+            typeName(q),
+            (en && q.kindEn) || q.kind,
+            n(q.count),
+          ])}
         />
       </section>
     </Stack>
