@@ -247,6 +247,8 @@ export function SubmitPage() {
                 data={options}
                 searchable
                 filter={wordsFilter}
+                // Focus (also after a refused send) leaves the list closed; typing or a click opens it.
+                openOnFocus={false}
                 required
                 nothingFoundMessage={t('portal.submit.noQuestionTypes')}
                 value={draft.questionTypeId}
