@@ -13,6 +13,7 @@
  * 7. CSV and XLSX exports of 100,000 appeals: time and the server's peak memory;
  * 8. the SQL of 2–5 straight through the driver, and the API's overhead as a ratio.
  * Prints a table and writes JSON under bench/results/. Every load loop is bounded in time and count.
+ * `--skip reads,register,export,sweep` leaves out those scenarios (reads: 2–5 and 8).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
@@ -58,6 +59,9 @@ export interface ResultRow {
   peakMemoryMiB?: number;
   detail?: string;
 }
+
+/** Thrown to leave out the sweep (`--skip sweep`). */
+class SkipSweep extends Error {}
 
 const SCALES: Record<string, number> = {
   tiny: 2_000,
@@ -254,6 +258,7 @@ async function main(): Promise<void> {
   const replay = pool ? replayOnPool(pool) : replayOnKysely(deps);
   const raw: Record<string, LoadResult> = {};
   for (const [name, list] of Object.entries(replays)) {
+    if (skip.has('reads')) continue;
     raw[name] = await runCalls((i) => replay(list[i % list.length]!), {
       ...bounded,
       concurrency: 1,
@@ -290,7 +295,7 @@ async function main(): Promise<void> {
       ['5b supervisor counts: /queues', 'queues', () => get('/api/v1/queues', cookies.supervisor), 'p95 ≤ 200 ms', (r) => r.p95 <= 200],
     ]; // prettier-ignore
     const api: Record<string, LoadResult> = {};
-    for (const [scenario, key, next, targetText, ok] of reads) {
+    for (const [scenario, key, next, targetText, ok] of skip.has('reads') ? [] : reads) {
       const result = await runLoad(base, next, { ...bounded, concurrency: 1 });
       api[key] = result;
       rows.push({
@@ -305,11 +310,15 @@ async function main(): Promise<void> {
       );
     }
     // Throughput of the inbox with 8 executors' screens at once.
-    const inbox8 = await runLoad(base, reads[0]![2], { ...bounded, concurrency: 8 });
-    rows.push({ scenario: '2 inbox first page, 8 at once', target: '', met: null, load: inbox8 });
+    if (!skip.has('reads')) {
+      const inbox8 = await runLoad(base, reads[0]![2], { ...bounded, concurrency: 8 });
+      rows.push({ scenario: '2 inbox first page, 8 at once', target: '', met: null, load: inbox8 });
+    }
 
     // 8. the same SQL through the driver: overhead of the API.
-    for (const key of ['inbox', 'search', 'card', 'dashboard', 'queues'] as const) {
+    for (const key of skip.has('reads')
+      ? []
+      : (['inbox', 'search', 'card', 'dashboard', 'queues'] as const)) {
       const ratio = api[key]!.p50 / raw[key]!.p50;
       rows.push({
         scenario: `8 raw SQL of ${key} (driver)`,
@@ -365,10 +374,12 @@ async function main(): Promise<void> {
       ...(fixture.exportFrom ? { receivedFrom: fixture.exportFrom } : {}),
       receivedTo: started.toISOString(),
     });
-    for (const [format, limitSeconds] of [
-      ['csv', 5],
-      ['xlsx', 15],
-    ] as const) {
+    for (const [format, limitSeconds] of skip.has('export')
+      ? []
+      : ([
+          ['csv', 5],
+          ['xlsx', 15],
+        ] as const)) {
       const reset = server.resetPeak();
       const before = server.memoryMiB();
       const result = await download(
@@ -395,6 +406,7 @@ async function main(): Promise<void> {
   // ---- 6. the deadline sweep, in-process (after the server: PGlite allows one process).
   ({ database, deps } = await openBenchDatabase(target));
   try {
+    if (skip.has('sweep')) throw new SkipSweep();
     let t = performance.now();
     const steady = await runDeadlineSweep(deps);
     const steadySeconds = (performance.now() - t) / 1000;
@@ -420,6 +432,8 @@ async function main(): Promise<void> {
       detail: `marked ${full.dueSoon} due soon, ${full.overdue} overdue, ${full.notifications} notifications`,
     });
     log(`sweep: ${fmt(steadySeconds, 2)} s as scheduled, ${fmt(fullSeconds, 2)} s re-marking all`);
+  } catch (error) {
+    if (!(error instanceof SkipSweep)) throw error;
   } finally {
     await database.close();
   }
@@ -451,7 +465,8 @@ async function main(): Promise<void> {
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `${engine}-${scale}-${started.toISOString().replace(/[:.]/g, '-')}.json`);
   writeFileSync(file, JSON.stringify(report, null, 2));
-  writeFileSync(join(dir, `latest-${engine}-${scale}.md`), `${table}\n`);
+  // A partial run (--skip) does not replace the latest full table.
+  if (skip.size === 0) writeFileSync(join(dir, `latest-${engine}-${scale}.md`), `${table}\n`);
   log(`written ${file}`);
 }
 

@@ -52,7 +52,9 @@ export async function startServer(
   timeoutSeconds = 180,
 ): Promise<RunningServer> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ['bin/kontakt.mjs', 'serve'], {
+  // BENCH_SERVER_NODE_ARGS: extra Node options for the server only, e.g. `--cpu-prof` to profile it.
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, 'bin/kontakt.mjs', 'serve'], {
     cwd: ROOT,
     env: {
       ...process.env,
