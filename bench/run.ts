@@ -239,6 +239,8 @@ async function main(): Promise<void> {
   const searchQueries = SEARCHES.map((s) => listAppealsQuery.parse({ q: s.q, ...s.filters }));
   const cardIds = fixture.cardIds;
 
+  // The dashboard reads a snapshot (ADR 012): take it first, so the capture is the steady-state read.
+  await getDashboard(deps);
   const replays = {
     inbox: [await captureStatements(deps, (d) => listAppeals(d, executor, inboxQuery))],
     search: [] as Replay[],
