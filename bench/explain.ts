@@ -6,10 +6,16 @@
 import { parseArgs } from 'node:util';
 import { CompiledQuery } from 'kysely';
 import { ROLE_QUEUES } from '../src/domain/queues.js';
-import { countQueues, getAppealCard, listAppeals } from '../src/server/appeals/appeal-queries.js';
+import {
+  countQueues,
+  getAppealCard,
+  iterateAppeals,
+  listAppeals,
+} from '../src/server/appeals/appeal-queries.js';
 import { listAppealsQuery } from '../src/server/appeals/appeals.schemas.js';
 import { actorByLogin } from '../src/server/auth/auth.service.js';
 import type { Deps } from '../src/server/context.js';
+import { refreshDashboardSnapshot } from '../src/server/dashboard/dashboard-snapshot.js';
 import { getDashboard } from '../src/server/dashboard/dashboard.service.js';
 import { captureStatements } from './lib/capture.js';
 import { type Engine, openBenchDatabase, prepareDatabase, prepareFixture } from './lib/prepare.js';
@@ -27,16 +33,27 @@ const { database, deps } = await openBenchDatabase(target);
 
 try {
   const fixture = await prepareFixture(deps);
+  await getDashboard(deps); // a fresh snapshot, so the dashboard's capture is its steady-state read
   const executor = await actorByLogin(deps, fixture.logins.executor);
   const operator = await actorByLogin(deps, fixture.logins.operator);
   const supervisor = await actorByLogin(deps, fixture.logins.supervisor);
+  const exportFilter = listAppealsQuery.parse({
+    ...(fixture.exportFrom ? { receivedFrom: fixture.exportFrom } : {}),
+  });
   const scenarios: [string, (d: Deps) => Promise<unknown>][] = [
     ['inbox (queue=new, executor)', (d) => listAppeals(d, executor, listAppealsQuery.parse({ queue: 'new' }))],
     ['search «гаряча вода», status=closed', (d) => listAppeals(d, operator, listAppealsQuery.parse({ q: 'гаряча вода', status: 'closed' }))],
     ['search «укриття зачинене»', (d) => listAppeals(d, operator, listAppealsQuery.parse({ q: 'укриття зачинене' }))],
     ['card', (d) => getAppealCard(d, supervisor, fixture.cardIds[7]!)],
-    ['dashboard', (d) => getDashboard(d)],
+    ['dashboard (the snapshot read, ADR 012)', async (d) => { await getDashboard(d); }],
+    ['dashboard snapshot refresh (the job, once a minute)', (d) => refreshDashboardSnapshot(d)],
     ['queues (supervisor)', (d) => countQueues(d, supervisor, ROLE_QUEUES.supervisor)],
+    ['export page (1,000 of the newest 100,000, second page)', async (d) => {
+      const it = iterateAppeals(d, supervisor, exportFilter);
+      await it.next();
+      await it.next();
+      await it.return(undefined);
+    }],
   ]; // prettier-ignore
   for (const [name, work] of scenarios) {
     if (values.only && !name.includes(values.only)) continue;

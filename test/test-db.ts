@@ -18,6 +18,8 @@ export interface TestContext {
   deps: Deps;
   database: Database;
   config: Config;
+  /** The URL of this file's own database on a server run (undefined on the embedded engine). */
+  databaseUrl: string | undefined;
   /** Move the test clock (default: real time). */
   setNow(date: Date | null): void;
   close(): Promise<void>;
@@ -27,6 +29,7 @@ export async function createTestContext(overrides: Partial<Config> = {}): Promis
   const url = process.env.DATABASE_URL;
   const filesDir = await mkdtemp(join(tmpdir(), 'kontakt-test-'));
   let database: Database;
+  let ownUrl: string | undefined;
   let dropDatabase: () => Promise<void> = async () => {};
   if (url) {
     const name = `kontakt_t_${inject('runId')}_${randomBytes(4).toString('hex')}`;
@@ -34,7 +37,8 @@ export async function createTestContext(overrides: Partial<Config> = {}): Promis
     await admin.connect();
     await admin.query(`CREATE DATABASE ${name} TEMPLATE ${inject('pgTemplateName')}`);
     await admin.end();
-    database = await openDatabase({ databaseUrl: databaseUrlWithName(url, name), poolSize: 5 });
+    ownUrl = databaseUrlWithName(url, name);
+    database = await openDatabase({ databaseUrl: ownUrl, poolSize: 5 });
     dropDatabase = async () => {
       const client = new pg.Client({ connectionString: adminUrl(url) });
       await client.connect();
@@ -66,6 +70,7 @@ export async function createTestContext(overrides: Partial<Config> = {}): Promis
     deps,
     database,
     config,
+    databaseUrl: ownUrl,
     setNow: (date) => {
       fixedNow = date;
     },

@@ -50,9 +50,16 @@ function statusField(pid: number, field: 'VmHWM' | 'VmRSS'): number {
 export async function startServer(
   env: Record<string, string>,
   timeoutSeconds = 180,
+  options: { nodeArgs?: readonly string[] } = {},
 ): Promise<RunningServer> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ['bin/kontakt.mjs', 'serve'], {
+  // `options.nodeArgs` (the deployment's Node options), then BENCH_SERVER_NODE_ARGS: extra options
+  // for the server only, e.g. `--cpu-prof` to profile it.
+  const nodeArgs = [
+    ...(options.nodeArgs ?? []),
+    ...(process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean),
+  ];
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, 'bin/kontakt.mjs', 'serve'], {
     cwd: ROOT,
     env: {
       ...process.env,

@@ -123,11 +123,16 @@ export type WorkCalendarInput = z.input<typeof workCalendarSchema>;
 /** How far `nextWorkingDay` / `previousWorkingDay` look before giving up (ten years). */
 const MAX_SCAN_DAYS = 3660;
 
+/** Zones already found valid: checking one builds an `Intl.DateTimeFormat` (tens of µs each). */
+const validZones = new Set<string>();
+
 /**
  * @throws RangeError when `timeZone` is not a known IANA zone.
  */
 export function assertTimeZone(timeZone: string): void {
+  if (validZones.has(timeZone)) return;
   if (!Info.isValidIANAZone(timeZone)) throw new RangeError(`Unknown time zone: ${timeZone}`);
+  validZones.add(timeZone);
 }
 
 function assertLocalDate(date: string): void {

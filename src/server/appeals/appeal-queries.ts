@@ -344,8 +344,12 @@ function cursorOf(row: SummaryRow & { privileged: boolean }, sort: AppealSort): 
 }
 
 /**
- * Rows strictly after the cursor in the sort order: (k1 after v1) or (k1 = v1 and k2 after v2) …
- * Written out rather than as a row comparison because the directions may differ.
+ * Rows strictly after the cursor in the sort order. When every key runs the same way (the registry's
+ * orders by receipt), one row comparison `(k1, k2) < (v1, v2)`: the index on those keys starts its
+ * range there, so page N costs what page 1 does (an OR of the keys made page N of an export read
+ * N pages of index entries first). With mixed directions (the queues: privileged first, then by
+ * control date) it is written out — (k1 after v1) or (k1 = v1 and k2 after v2) … — with the first
+ * key's bound repeated so that an index on it can still narrow the range.
  */
 function afterCursor(q: AppealQuery, sort: AppealSort, values: CursorValue[]): AppealQuery {
   const keys = SORT_KEYS[sort];
@@ -354,18 +358,26 @@ function afterCursor(q: AppealQuery, sort: AppealSort, values: CursorValue[]): A
     const key = keys[i]!.key;
     return key === 'received_at' || key === 'control_date' ? new Date(v as string) : v;
   };
-  const compare = (i: number, op: '=' | '<' | '>') =>
+  const compare = (i: number, op: '=' | '<' | '>' | '<=' | '>=') =>
     sql<boolean>`${sortExpression(keys[i]!.key)} ${sql.raw(op)} ${value(i)}`;
-  return q.where((eb) =>
-    eb.or(
-      keys.map((key, i) =>
-        eb.and([
-          ...keys.slice(0, i).map((_, j) => compare(j, '=')),
-          compare(i, key.dir === 'asc' ? '>' : '<'),
-        ]),
+  const direction = keys[0]!.dir;
+  if (keys.every((k) => k.dir === direction)) {
+    const left = sql.join(keys.map((k) => sortExpression(k.key)));
+    const right = sql.join(keys.map((_, i) => value(i)));
+    return q.where(sql<boolean>`(${left}) ${sql.raw(direction === 'asc' ? '>' : '<')} (${right})`);
+  }
+  return q
+    .where(compare(0, direction === 'asc' ? '>=' : '<='))
+    .where((eb) =>
+      eb.or(
+        keys.map((key, i) =>
+          eb.and([
+            ...keys.slice(0, i).map((_, j) => compare(j, '=')),
+            compare(i, key.dir === 'asc' ? '>' : '<'),
+          ]),
+        ),
       ),
-    ),
-  );
+    );
 }
 
 function effectiveSort(filter: AppealFilter): AppealSort {
@@ -414,7 +426,7 @@ export async function* iterateAppeals(
   deps: Deps,
   actor: UserActor,
   filter: AppealFilter,
-  batchSize = 1000,
+  batchSize = 2000,
 ): AsyncGenerator<AppealSummaryView[]> {
   let cursor: string | undefined;
   do {

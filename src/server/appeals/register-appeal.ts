@@ -3,31 +3,130 @@
  * executor of its question type with a control date, and write its history — in one transaction.
  * A consultation (regulation 3.1.1) is registered and closed at once with "consultation given".
  */
-import { type Kysely, sql } from 'kysely';
+import { type Insertable, type Kysely, sql } from 'kysely';
 import { appealDeadlines as deadlinesOf } from '../../domain/calendar/deadline-engine.js';
 import { yearInZone } from '../../domain/deadlines.js';
 import { loadCalendar } from '../deadlines/calendar.repository.js';
 import { findRepeatedAppeal } from './repeated-appeals.js';
-import { formatRegistrationNumber } from '../../domain/text.js';
 import type { AppealStatus } from '../../domain/vocabulary.js';
 import type { ResultCode } from '../../domain/results.js';
-import { getApplicant, insertApplicant } from '../applicants/applicants.service.js';
+import { getApplicant, phoneKeys } from '../applicants/applicants.service.js';
 import type { Actor, Deps } from '../context.js';
-import { actorId } from '../context.js';
+import { actorId, actorLabel } from '../context.js';
 import type { DB } from '../db/schema.js';
 import { badRequest, conflict } from '../errors.js';
-import { recordAppealEvent } from './appeal-history.js';
-import type { RegisterAppealInput } from './appeals.schemas.js';
+import type { AppealEventType } from './appeal-history.js';
+import type { ApplicantInput, RegisterAppealInput } from './appeals.schemas.js';
+
+/** One history event written with a new appeal (its actor and time are the registration's). */
+export interface NewEvent {
+  type: AppealEventType;
+  from: AppealStatus | null;
+  to: AppealStatus | null;
+  /** The event's data; the registered event also gets the appeal's `number`. */
+  data: Record<string, unknown>;
+}
+
+/** The columns of a new appeal, except its number and who registered it. */
+export type NewAppealValues = Omit<
+  Insertable<DB['appeals']>,
+  'id' | 'number' | 'registered_by' | 'updated_at'
+> & { registered_at: Date };
 
 /**
- * The next registration number of `year`, without gaps (the counter row is locked until commit).
+ * Insert a new appeal with the next registration number of `year`, its main assignment and its
+ * history events, in one statement (one round trip).
+ *
+ * The number is gapless per year (CMU Resolution 348, ADR 008): the year's counter row is locked
+ * by this statement until the caller's transaction ends, so run it last in the transaction — every
+ * registration of the year waits for that lock. The number is `YYYY-NNNNNN` (at least six digits),
+ * formatted here as `formatRegistrationNumber` does.
+ *
+ * @returns the new appeal's id and number.
  */
-export async function nextRegistrationNumber(db: Kysely<DB>, year: number): Promise<string> {
-  const { rows } = await sql<{ last_value: number }>`
-    INSERT INTO registration_counters (year, last_value) VALUES (${year}, 1)
-    ON CONFLICT (year) DO UPDATE SET last_value = registration_counters.last_value + 1
-    RETURNING last_value`.execute(db);
-  return formatRegistrationNumber(year, rows[0]!.last_value);
+export async function insertNumberedAppeal(
+  trx: Kysely<DB>,
+  input: {
+    year: number;
+    actor: Actor;
+    now: Date;
+    appeal: NewAppealValues;
+    /** An applicant to create with the appeal (its id becomes the appeal's `applicant_id`). */
+    newApplicant: ApplicantInput | null;
+    mainAssignment: {
+      executorId: number;
+      instruction: string | null;
+      controlDate: Date | null;
+    } | null;
+    events: readonly NewEvent[];
+  },
+): Promise<{ id: number; number: string; applicantId: number | null }> {
+  const a = input.appeal;
+  const na = input.newApplicant;
+  const by = actorId(input.actor);
+  const label = actorLabel(input.actor);
+  const events = JSON.stringify(
+    input.events.map((e, i) => ({
+      ord: i,
+      type: e.type,
+      from_status: e.from,
+      to_status: e.to,
+      data: e.data,
+    })),
+  );
+  const main = input.mainAssignment;
+  const { rows } = await sql<{ id: number; number: string; applicant_id: number | null }>`
+    WITH new_applicant AS (
+      INSERT INTO applicants (full_name, phones, phone_keys, email, address, privileged_category,
+                              social_status)
+      SELECT ${na?.fullName ?? null}::text, ${na ? na.phones : null}::text[],
+             ${na ? phoneKeys(na.phones) : null}::text[], ${na?.email ?? null}::text,
+             ${na?.address ?? null}::text, ${na?.privilegedCategory ?? null}::text,
+             ${na?.socialStatus ?? null}::text
+       WHERE ${na !== null}::boolean
+      RETURNING id
+    ), counter AS (
+      INSERT INTO registration_counters (year, last_value) VALUES (${input.year}, 1)
+      ON CONFLICT (year) DO UPDATE SET last_value = registration_counters.last_value + 1
+      RETURNING last_value::text AS n
+    ), appeal AS (
+      INSERT INTO appeals (number, received_at, registered_at, channel, kind, subject, receipt_sign,
+                           repeats_appeal_id, legal_deadline, applicant_id, question_type_id,
+                           address_text, latitude, longitude, description, confidential, privileged,
+                           status, result, control_date, closed_at, registered_by, updated_at)
+      SELECT ${String(input.year)}::text || '-' || lpad(n, greatest(6, length(n)), '0'),
+             ${a.received_at}::timestamptz, ${a.registered_at}::timestamptz, ${a.channel}::text,
+             ${a.kind}::text, ${a.subject}::text, ${a.receipt_sign ?? 'primary'}::text,
+             ${a.repeats_appeal_id ?? null}::integer, ${a.legal_deadline ?? null}::timestamptz,
+             coalesce((SELECT id FROM new_applicant), ${a.applicant_id ?? null}::integer),
+             ${a.question_type_id}::integer,
+             ${a.address_text ?? null}::text, ${a.latitude ?? null}::double precision,
+             ${a.longitude ?? null}::double precision, ${a.description}::text,
+             ${a.confidential ?? false}::boolean, ${a.privileged ?? false}::boolean,
+             ${a.status}::text, ${a.result ?? null}::text, ${a.control_date ?? null}::timestamptz,
+             ${a.closed_at ?? null}::timestamptz, ${by}::integer, ${input.now}::timestamptz
+        FROM counter
+      RETURNING id, number, applicant_id
+    ), main_assignment AS (
+      INSERT INTO assignments (appeal_id, executor_id, role, state, instruction, control_date,
+                               assigned_by, assigned_at)
+      SELECT appeal.id, ${main?.executorId ?? null}::integer, 'main', 'pending',
+             ${main?.instruction ?? null}::text, ${main?.controlDate ?? null}::timestamptz,
+             ${by}::integer, ${input.now}::timestamptz
+        FROM appeal
+       WHERE ${main !== null}::boolean
+    ), history AS (
+      INSERT INTO appeal_events (appeal_id, at, actor_id, actor_label, type, from_status, to_status, data)
+      SELECT appeal.id, ${input.now}::timestamptz, ${by}::integer, ${label}::text, e.type, e.from_status, e.to_status,
+             CASE WHEN e.type = 'registered'
+                  THEN e.data || jsonb_build_object('number', appeal.number) ELSE e.data END
+        FROM appeal, jsonb_to_recordset(${events}::jsonb)
+             AS e(ord integer, type text, from_status text, to_status text, data jsonb)
+       ORDER BY e.ord
+    )
+    SELECT id, number, applicant_id FROM appeal`.execute(trx);
+  const row = rows[0]!;
+  return { id: row.id, number: row.number, applicantId: row.applicant_id };
 }
 
 export interface QuestionTypeForRouting {
@@ -40,15 +139,21 @@ export interface QuestionTypeForRouting {
   executor_id: number | null;
 }
 
-/** A question type with its routing rule. @throws AppError 400 `unknown_question_type`. */
+/**
+ * A question type with its routing rule, and whether the executor the appeal would go to — `executorId`
+ * when given, else the rule's — is an active organisation (one round trip for both).
+ *
+ * @throws AppError 400 `unknown_question_type`.
+ */
 export async function questionTypeForRouting(
   db: Kysely<DB>,
   questionTypeId: number,
-): Promise<QuestionTypeForRouting> {
+  executorId?: number,
+): Promise<QuestionTypeForRouting & { executor_active: boolean }> {
   const row = await db
     .selectFrom('question_types')
     .leftJoin('routing_rules', 'routing_rules.question_type_id', 'question_types.id')
-    .select([
+    .select((eb) => [
       'question_types.id',
       'question_types.name',
       'question_types.term_days',
@@ -56,6 +161,21 @@ export async function questionTypeForRouting(
       'question_types.review_margin_days',
       'question_types.is_emergency',
       'routing_rules.executor_id',
+      eb
+        .exists(
+          eb
+            .selectFrom('organisations as o')
+            .select(sql.lit(1).as('one'))
+            .where('o.active', '=', true)
+            .whereRef(
+              'o.id',
+              '=',
+              executorId === undefined
+                ? eb.ref('routing_rules.executor_id')
+                : sql<number>`${executorId}::integer`,
+            ),
+        )
+        .as('executor_active'),
     ])
     .where('question_types.id', '=', questionTypeId)
     .where('question_types.active', '=', true)
@@ -66,7 +186,7 @@ export async function questionTypeForRouting(
       `No active question type with id ${questionTypeId}; see GET /api/v1/classifier.`,
     );
   }
-  return row;
+  return { ...row, executor_active: Boolean(row.executor_active) };
 }
 
 /** @throws AppError 400 `unknown_executor` when the organisation does not exist or is inactive. */
@@ -133,12 +253,16 @@ export async function registerAppeal(
   actor: Actor,
   input: RegisterAppealInput,
 ): Promise<RegisteredAppeal> {
-  return deps.db.transaction().execute((trx) => registerAppealIn(trx, deps, actor, input));
+  // No explicit transaction: the checks only read, and everything written (a new applicant, the
+  // number, the appeal, its assignment and history) is one statement, hence one transaction that
+  // commits on the server without another round trip while the year's counter row is locked.
+  return registerAppealIn(deps.db, deps, actor, input);
 }
 
 /**
  * `registerAppeal` inside a transaction the caller holds (e.g. the moderator's registration of a
- * portal submission, which marks the submission in the same transaction).
+ * portal submission, which marks the submission in the same transaction), or on the pool (`db`):
+ * it reads, then writes everything in its last statement (`insertNumberedAppeal`).
  */
 export async function registerAppealIn(
   trx: Kysely<DB>,
@@ -148,24 +272,25 @@ export async function registerAppealIn(
 ): Promise<RegisteredAppeal> {
   const now = deps.now();
   const receivedAt = input.receivedAt ? new Date(input.receivedAt) : now;
-  const questionType = await questionTypeForRouting(trx, input.questionTypeId);
+  const questionType = await questionTypeForRouting(trx, input.questionTypeId, input.executorId);
   const isConsultation = input.kind === 'consultation';
   const executorId = isConsultation ? null : (input.executorId ?? questionType.executor_id);
-  if (executorId !== null) await assertExecutor(trx, executorId);
+  if (executorId !== null && !questionType.executor_active) {
+    throw badRequest('unknown_executor', `No active executor organisation with id ${executorId}.`);
+  }
 
-  const applicant =
-    input.applicantId !== undefined
-      ? await getApplicant(trx, input.applicantId)
-      : input.applicant
-        ? await insertApplicant(trx, input.applicant)
-        : null;
-  const applicantId = applicant?.id ?? null;
-  const privileged = Boolean(applicant?.privilegedCategory?.trim());
+  // A known applicant is read; a new one is created by the final statement, with the appeal.
+  const known = input.applicantId !== undefined ? await getApplicant(trx, input.applicantId) : null;
+  const newApplicant = known === null && input.applicant ? input.applicant : null;
+  const privileged = Boolean(
+    (known?.privilegedCategory ?? newApplicant?.privilegedCategory)?.trim(),
+  );
 
+  // A new applicant has no earlier appeal to repeat.
   const repeatOf =
-    applicantId !== null && !isConsultation
+    known !== null && !isConsultation
       ? await findRepeatedAppeal(trx, {
-          applicantId,
+          applicantId: known.id,
           questionTypeId: questionType.id,
           address: input.address,
           receivedAt,
@@ -183,14 +308,41 @@ export async function registerAppealIn(
     ? { legal: null, control: null }
     : await appealDeadlines(trx, deps.config.timeZone, questionType, receivedAt);
   const controlDate = input.controlDate ? new Date(input.controlDate) : deadlines.control;
-  const number = await nextRegistrationNumber(trx, yearInZone(receivedAt, deps.config.timeZone));
   const status: AppealStatus = isConsultation ? 'closed' : 'registered';
   const result: ResultCode | null = isConsultation ? 'consultation_given' : null;
 
-  const appeal = await trx
-    .insertInto('appeals')
-    .values({
-      number,
+  // The history of the registration, in this order: registered, closed (a consultation),
+  // assigned (routed to the main executor).
+  const events: NewEvent[] = [
+    {
+      type: 'registered',
+      from: null,
+      to: 'registered',
+      data: {
+        channel: input.channel,
+        kind: input.kind,
+        questionTypeId: questionType.id,
+        ...(repeatOf ? { repeatsAppealId: repeatOf.id, repeatsNumber: repeatOf.number } : {}),
+      },
+    },
+  ];
+  if (isConsultation)
+    events.push({ type: 'closed', from: 'registered', to: 'closed', data: { result } });
+  if (executorId !== null) {
+    events.push({
+      type: 'assigned',
+      from: 'registered',
+      to: 'registered',
+      data: { executorId, role: 'main', routed: input.executorId === undefined },
+    });
+  }
+  // Last, in one statement: the number (the year's counter row stays locked until commit, so
+  // everything slow is done before it), the appeal, its main assignment and its history.
+  const appeal = await insertNumberedAppeal(trx, {
+    year: yearInZone(receivedAt, deps.config.timeZone),
+    actor,
+    now,
+    appeal: {
       received_at: receivedAt,
       registered_at: now,
       channel: input.channel,
@@ -199,7 +351,7 @@ export async function registerAppealIn(
       receipt_sign: repeatOf && input.receiptSign === 'primary' ? 'repeated' : input.receiptSign,
       repeats_appeal_id: repeatOf?.id ?? null,
       legal_deadline: deadlines.legal,
-      applicant_id: applicantId,
+      applicant_id: known?.id ?? null,
       question_type_id: questionType.id,
       address_text: input.address ?? null,
       latitude: input.latitude ?? null,
@@ -211,61 +363,15 @@ export async function registerAppealIn(
       result,
       control_date: controlDate,
       closed_at: isConsultation ? now : null,
-      registered_by: actorId(actor),
-      updated_at: now,
-    })
-    .returning(['id', 'number'])
-    .executeTakeFirstOrThrow();
-
-  await recordAppealEvent(trx, {
-    appealId: appeal.id,
-    actor,
-    at: now,
-    type: 'registered',
-    to: 'registered',
-    data: {
-      number,
-      channel: input.channel,
-      kind: input.kind,
-      questionTypeId: questionType.id,
-      ...(repeatOf ? { repeatsAppealId: repeatOf.id, repeatsNumber: repeatOf.number } : {}),
     },
+    newApplicant,
+    mainAssignment:
+      executorId === null
+        ? null
+        : { executorId, instruction: input.instruction ?? null, controlDate },
+    events,
   });
-  if (isConsultation) {
-    await recordAppealEvent(trx, {
-      appealId: appeal.id,
-      actor,
-      at: now,
-      type: 'closed',
-      from: 'registered',
-      to: 'closed',
-      data: { result },
-    });
-  }
-  if (executorId !== null) {
-    await trx
-      .insertInto('assignments')
-      .values({
-        appeal_id: appeal.id,
-        executor_id: executorId,
-        role: 'main',
-        state: 'pending',
-        instruction: input.instruction ?? null,
-        control_date: controlDate,
-        assigned_by: actorId(actor),
-        assigned_at: now,
-      })
-      .execute();
-    await recordAppealEvent(trx, {
-      appealId: appeal.id,
-      actor,
-      at: now,
-      type: 'assigned',
-      from: 'registered',
-      to: 'registered',
-      data: { executorId, role: 'main', routed: input.executorId === undefined },
-    });
-  }
+  const number = appeal.number;
   return {
     id: appeal.id,
     number,
@@ -274,6 +380,6 @@ export async function registerAppealIn(
     legalDeadline: deadlines.legal,
     executorId,
     repeatsAppealId: repeatOf?.id ?? null,
-    applicantId,
+    applicantId: appeal.applicantId,
   };
 }

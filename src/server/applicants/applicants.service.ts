@@ -50,7 +50,8 @@ const COLUMNS = [
   'social_status',
 ] as const;
 
-function phoneKeys(phones: readonly string[]): string[] {
+/** The canonical digits (380XXXXXXXXX) of `phones`, without duplicates: what phone search matches. */
+export function phoneKeys(phones: readonly string[]): string[] {
   return [...new Set(phones.map(normalisePhone).filter((p): p is string => p !== null))];
 }
 

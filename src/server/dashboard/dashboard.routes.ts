@@ -39,8 +39,14 @@ export function dashboardRoutes(deps: Deps): FastifyPluginAsyncZod {
           tags: ['monitoring'],
           operationId: 'getDashboard',
           summary: 'Counts by status, overdue by executor, today’s intake by channel',
+          description:
+            'Counts by status and overdue appeals by executor come from a snapshot at most a minute old; ' +
+            '`asOf` is the instant they were taken. Today’s intake by channel is counted live.',
           response: {
             200: z.object({
+              asOf: z
+                .string()
+                .describe('When byStatus and overdueByExecutor were counted (ISO 8601)'),
               byStatus: z.array(z.object({ status: z.string(), count: z.number().int() })),
               overdueByExecutor: z.array(
                 z.object({

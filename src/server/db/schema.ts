@@ -331,6 +331,14 @@ export interface OrganisationDistrictsView {
   district_id: number;
 }
 
+/** Counts computed periodically (migration 0006, ADR 012): one row per snapshot name. */
+export interface MonitoringSnapshotsTable {
+  name: string;
+  data: Json;
+  as_of: Timestamp;
+  took_ms: number;
+}
+
 export interface DB {
   organisations: OrganisationsTable;
   classifier_kinds: ClassifierKindsTable;
@@ -341,6 +349,7 @@ export interface DB {
   api_tokens: ApiTokensTable;
   applicants: ApplicantsTable;
   registration_counters: RegistrationCountersTable;
+  monitoring_snapshots: MonitoringSnapshotsTable;
   appeals: AppealsTable;
   assignments: AssignmentsTable;
   responses: ResponsesTable;

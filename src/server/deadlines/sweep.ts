@@ -10,7 +10,7 @@ import { sql } from 'kysely';
 import { DateTime } from 'luxon';
 import { isWithinServiceHours } from '../../domain/calendar/work-calendar.js';
 import type { Deps } from '../context.js';
-import { overdueByExecutor } from '../dashboard/dashboard.service.js';
+import { overdueByExecutor } from '../dashboard/dashboard-counts.js';
 import { loadCalendar } from './calendar.repository.js';
 import {
   enqueueNotifications,

@@ -44,6 +44,13 @@ export interface Sink {
    * children), run `hooks.after`, commit. The buffers' rows are released.
    */
   writeChunk(buffers: readonly TableBuffer[], hooks: ChunkHooks): Promise<void>;
+  /**
+   * Bulk load (optional; PostgreSQL only): from `beginBulk` to `endBulk` every chunk is written in
+   * one transaction, which `beginBulk` opens running `prepare` and `endBulk` commits after `finish`.
+   * A failure anywhere rolls the whole load back (and whatever `prepare` changed with it).
+   */
+  beginBulk?(prepare: (run: RunStatement) => Promise<void>): Promise<void>;
+  endBulk?(finish: (run: RunStatement) => Promise<void>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -99,12 +106,37 @@ export async function postgresCopySink(databaseUrl: string): Promise<Sink> {
   await client.connect();
   // The generator's own session: keep its big transactions from waiting on a WAL flush each.
   await client.query('SET synchronous_commit = off');
+  const run: RunStatement = async (statement, params) =>
+    (await client.query(statement, params)).rows as unknown[];
+  let bulk = false;
+  const rollback = async () => {
+    bulk = false;
+    await client.query('ROLLBACK').catch(() => undefined);
+  };
   return {
     buffer: (table, columns) => new CopyBuffer(table, columns),
-    async writeChunk(buffers, hooks) {
-      const run: RunStatement = async (statement, params) =>
-        (await client.query(statement, params)).rows as unknown[];
+    async beginBulk(prepare) {
       await client.query('BEGIN');
+      bulk = true;
+      try {
+        await prepare(run);
+      } catch (error) {
+        await rollback();
+        throw error;
+      }
+    },
+    async endBulk(finish) {
+      try {
+        await finish(run);
+        await client.query('COMMIT');
+        bulk = false;
+      } catch (error) {
+        await rollback();
+        throw error;
+      }
+    },
+    async writeChunk(buffers, hooks) {
+      if (!bulk) await client.query('BEGIN');
       try {
         await hooks.before(run);
         for (const buffer of buffers as CopyBuffer[]) {
@@ -126,9 +158,9 @@ export async function postgresCopySink(databaseUrl: string): Promise<Sink> {
           buffer.parts = [];
         }
         await hooks.after(run);
-        await client.query('COMMIT');
+        if (!bulk) await client.query('COMMIT');
       } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
+        await rollback();
         throw error;
       }
     },

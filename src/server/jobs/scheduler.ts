@@ -1,16 +1,21 @@
 /**
- * Background jobs of one app process: the deadline sweep and the daily summary every minute, mail
- * delivery every 15 seconds. Several processes may run them against one PostgreSQL: the sweep takes
+ * Background jobs of one app process: the deadline sweep and the daily summary every minute, the
+ * dashboard's count snapshot every minute (ADR 012), mail delivery every 15 seconds. Several processes may run them against one PostgreSQL: the sweep takes
  * an advisory lock, delivery leases rows, and dedupe keys make every notification unique.
  */
 import type { FastifyBaseLogger } from 'fastify';
 import type { Deps } from '../context.js';
+import {
+  DASHBOARD_SNAPSHOT_MAX_AGE_MS,
+  refreshDashboardSnapshot,
+} from '../dashboard/dashboard-snapshot.js';
 import { queueLateExecutorsSummary, runDeadlineSweep } from '../deadlines/sweep.js';
 import { deliverDueNotifications, type Mailer } from '../notifications/delivery.js';
 
 export interface JobOptions {
   sweepEveryMs?: number;
   deliverEveryMs?: number;
+  snapshotEveryMs?: number;
 }
 
 /** Start the jobs; the returned function stops them and waits for a running one to finish. */
@@ -48,6 +53,9 @@ export function startJobs(
       await queueLateExecutorsSummary(deps);
       return report;
     }),
+    every('dashboard-snapshot', options.snapshotEveryMs ?? DASHBOARD_SNAPSHOT_MAX_AGE_MS, () =>
+      refreshDashboardSnapshot(deps).then((s) => ({ ran: s !== null })),
+    ),
     every('mail-delivery', options.deliverEveryMs ?? 15_000, () =>
       deliverDueNotifications(deps.db, mailer, deps.now()),
     ),
