@@ -174,6 +174,8 @@ export interface AddressSuggestion {
 }
 
 export interface Dashboard {
+  /** When the counts by status and overdue were taken (a snapshot at most a minute old). */
+  asOf: string;
   byStatus: { status: AppealStatus; count: number }[];
   overdueByExecutor: { executorId: number; name: string; count: number }[];
   todayByChannel: { channel: Channel; count: number }[];

@@ -1,6 +1,7 @@
 import { Card, Group, SimpleGrid, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../../shared/lib/format.js';
 import { Link } from 'react-router';
 import { APPEAL_STATUSES } from '../../../../domain/vocabulary.js';
 import { dashboardQuery } from '../../../shared/api/queries.js';
@@ -37,13 +38,17 @@ export function DashboardPanel({ level = 2 }: { level?: 2 | 3 }) {
   if (dashboard.error) return <ErrorNote error={dashboard.error} />;
   if (!dashboard.data) return <Skeleton h={240} radius="md" />;
   const nf = new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : 'uk-UA');
-  const { byStatus, overdueByExecutor, todayByChannel } = dashboard.data;
+  const { asOf, byStatus, overdueByExecutor, todayByChannel } = dashboard.data;
+  const asOfText = t('dashboard.asOf', { time: formatDateTime(asOf, i18n.language) });
   return (
     <SimpleGrid cols={{ base: 1, md: 3 }} spacing="lg">
       <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="dash-status">
-        <Title order={level} size="h4" id="dash-status" mb="md">
+        <Title order={level} size="h4" id="dash-status">
           {t('dashboard.byStatus')}
         </Title>
+        <Text size="xs" c="dimmed" mb="md" data-testid="dashboard-as-of">
+          {asOfText}
+        </Text>
         <Bars
           rows={[...byStatus]
             .sort((a, b) => APPEAL_STATUSES.indexOf(a.status) - APPEAL_STATUSES.indexOf(b.status))
@@ -55,9 +60,12 @@ export function DashboardPanel({ level = 2 }: { level?: 2 | 3 }) {
         />
       </Card>
       <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="dash-overdue">
-        <Title order={level} size="h4" id="dash-overdue" mb="md">
+        <Title order={level} size="h4" id="dash-overdue">
           {t('dashboard.overdueByExecutor')}
         </Title>
+        <Text size="xs" c="dimmed" mb="md">
+          {asOfText}
+        </Text>
         {overdueByExecutor.length === 0 ? (
           <Text c="dimmed">{t('dashboard.noOverdue')}</Text>
         ) : (
