@@ -47,6 +47,11 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       connectionString: options.databaseUrl,
       max: options.poolSize ?? 10,
     });
+    // An idle connection the server ends (a restart, a failover, an administrator) is dropped from
+    // the pool and replaced on the next query; without a listener the process would crash.
+    pool.on('error', (error) => {
+      process.stderr.write(`kontakt: an idle database connection was closed: ${error.message}\n`);
+    });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, engine: 'postgres', close: () => db.destroy() };
   }
