@@ -181,6 +181,15 @@ interface AxeViolation {
 
 /** axe-core on the page as it is now: no serious or critical WCAG 2.1 A/AA violation. */
 export async function expectAccessible(page: Page, name: string): Promise<void> {
+  // A dialog fading in has blended colours: judge the page once its transitions have ended.
+  // (Endless ones, such as a spinner, are not waited for.)
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every(
+        (a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity,
+      ),
+  );
   const hasAxe = await page.evaluate(() => 'axe' in window);
   if (!hasAxe) await page.addScriptTag({ content: AXE_SOURCE });
   const violations = await page.evaluate(async () => {
