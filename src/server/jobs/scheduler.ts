@@ -1,6 +1,7 @@
 /**
  * Background jobs of one app process: the deadline sweep and the daily summary every minute, the
- * dashboard's count snapshot every minute (ADR 012), mail delivery every 15 seconds. Several processes may run them against one PostgreSQL: the sweep takes
+ * dashboard's count snapshot every minute (ADR 012), mail delivery every 15 seconds, the outbox's
+ * retention (access codes of delivered receipts blanked) every hour. Several processes may run them against one PostgreSQL: the sweep takes
  * an advisory lock, delivery leases rows, and dedupe keys make every notification unique.
  */
 import type { FastifyBaseLogger } from 'fastify';
@@ -11,6 +12,7 @@ import {
 } from '../dashboard/dashboard-snapshot.js';
 import { queueLateExecutorsSummary, runDeadlineSweep } from '../deadlines/sweep.js';
 import { deliverDueNotifications, type Mailer } from '../notifications/delivery.js';
+import { blankDeliveredAccessCodes } from '../notifications/retention.js';
 
 export interface JobOptions {
   sweepEveryMs?: number;
@@ -58,6 +60,9 @@ export function startJobs(
     ),
     every('mail-delivery', options.deliverEveryMs ?? 15_000, () =>
       deliverDueNotifications(deps.db, mailer, deps.now()),
+    ),
+    every('outbox-retention', 60 * 60_000, () =>
+      blankDeliveredAccessCodes(deps).then((blanked) => ({ blanked })),
     ),
   ];
   return async () => {
