@@ -133,7 +133,11 @@ export function RegisterForm({
       />
       {repeat ? (
         <Alert color="orange" variant="light" title={t('moderation.repeatTitle')}>
-          <Text size="sm">{register.error?.message}</Text>
+          <Text size="sm">
+            {t('moderation.repeatText', {
+              number: /\d{4}-\d{6,}/.exec(register.error?.message ?? '')?.[0] ?? '—',
+            })}
+          </Text>
           <Checkbox
             mt="xs"
             label={t('moderation.acknowledgeRepeat')}
