@@ -67,6 +67,7 @@ export const publicQuestionTypesView = z
     }),
   )
   .describe('Kinds with the question types a citizen may choose, in classifier order.');
+export type PublicKindView = z.infer<typeof publicQuestionTypesView>[number];
 
 // ---- public: submission ----
 
@@ -234,10 +235,12 @@ export const geoJsonView = z
     nextCursor: z.string().nullable(),
   })
   .describe('RFC 7946 GeoJSON of the appeals that have a point.');
+export type GeoJsonView = z.infer<typeof geoJsonView>;
 
 export const districtsView = z.array(
   z.object({ id, name: z.string(), shortName: z.string().nullable() }),
 );
+export type DistrictView = z.infer<typeof districtsView>[number];
 
 export const statisticsQuery = z.object({
   from: z

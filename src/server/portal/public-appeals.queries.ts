@@ -13,7 +13,12 @@ import { APPEAL_STATUSES, type AppealStatus } from '../../domain/vocabulary.js';
 import type { Deps } from '../context.js';
 import type { AppealsTable, DB } from '../db/schema.js';
 import { badRequest } from '../errors.js';
-import type { PublicAppealsQuery, PublicAppealView, StatisticsView } from './portal.schemas.js';
+import type {
+  PublicAppealsQuery,
+  PublicAppealView,
+  PublicKindView,
+  StatisticsView,
+} from './portal.schemas.js';
 import { type PublicAppealRow, presentPublicAppeal } from './portal-presenter.js';
 
 /**
@@ -218,21 +223,7 @@ export async function listPublicQuestionTypes(deps: Deps) {
     .orderBy('k.id')
     .orderBy('qt.id')
     .execute();
-  const kinds = new Map<
-    number,
-    {
-      id: number;
-      name: string;
-      nameEn: string | null;
-      questionTypes: {
-        id: number;
-        name: string;
-        nameEn: string | null;
-        termDays: number;
-        emergency: boolean;
-      }[];
-    }
-  >();
+  const kinds = new Map<number, PublicKindView>();
   for (const r of rows) {
     let kind = kinds.get(r.kind_id);
     if (!kind) {

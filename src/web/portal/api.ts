@@ -10,9 +10,12 @@ import {
 } from '@tanstack/react-query';
 import type { FeedbackInput, SubmissionInput } from '../../domain/portal-forms.js';
 import type {
+  DistrictView,
+  GeoJsonView,
   PhotoView,
   PortalConfigView,
   PublicAppealView,
+  PublicKindView,
   StatisticsView,
   SubmissionReceiptView,
   TrackingView,
@@ -31,24 +34,8 @@ export type {
 
 export const publicApi = createApi('/api/public');
 
-export interface PublicKind {
-  id: number;
-  name: string;
-  nameEn: string | null;
-  questionTypes: {
-    id: number;
-    name: string;
-    nameEn: string | null;
-    termDays: number;
-    emergency: boolean;
-  }[];
-}
-
-export interface District {
-  id: number;
-  name: string;
-  shortName: string | null;
-}
+export type PublicKind = PublicKindView;
+export type District = DistrictView;
 
 export interface PublicFilters {
   questionTypeId?: number | undefined;
@@ -56,11 +43,7 @@ export interface PublicFilters {
   districtId?: number | undefined;
 }
 
-export interface GeoJsonFeature {
-  type: 'Feature';
-  geometry: { type: 'Point'; coordinates: [number, number] };
-  properties: Omit<PublicAppealView, 'location'>;
-}
+export type GeoJsonFeature = GeoJsonView['features'][number];
 
 export const portalConfigQuery = queryOptions({
   queryKey: ['portal', 'config'],
@@ -98,7 +81,7 @@ export const publicMapQuery = (filters: PublicFilters) =>
   queryOptions({
     queryKey: ['portal', 'map', filters],
     queryFn: () =>
-      publicApi.get<{ features: GeoJsonFeature[]; nextCursor: string | null }>('/appeals/map', {
+      publicApi.get<GeoJsonView>('/appeals/map', {
         ...filters,
         limit: 1000,
       }),
