@@ -1,22 +1,9 @@
-import { MantineProvider } from '@mantine/core';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { RouterProvider } from 'react-router';
-import { ApiError, setUnauthorisedHandler } from '../shared/api/client.js';
+import { setUnauthorisedHandler } from '../shared/api/client.js';
 import { meQuery } from '../shared/api/queries.js';
 import { router } from './router.js';
-import { cssVariablesResolver, theme } from './theme.js';
+import { createQueryClient, WebRoot } from './WebRoot.js';
 
-const queryClient = new QueryClient({
-  defaultOptions: {
-    queries: {
-      staleTime: 15_000,
-      refetchOnWindowFocus: true,
-      // 4xx answers will not change by asking again.
-      retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
-    },
-    mutations: { retry: false },
-  },
-});
+const queryClient = createQueryClient({ staleTime: 15_000, refetchOnWindowFocus: true });
 
 // The session ended (expired, signed out elsewhere): back to the login page.
 setUnauthorisedHandler(() => {
@@ -24,15 +11,5 @@ setUnauthorisedHandler(() => {
 });
 
 export function App() {
-  return (
-    <MantineProvider
-      theme={theme}
-      cssVariablesResolver={cssVariablesResolver}
-      defaultColorScheme="light"
-    >
-      <QueryClientProvider client={queryClient}>
-        <RouterProvider router={router} />
-      </QueryClientProvider>
-    </MantineProvider>
-  );
+  return <WebRoot client={queryClient} router={router} />;
 }
