@@ -20,6 +20,7 @@ import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import en from '../../src/web/shared/i18n/en.json' with { type: 'json' };
 import uk from '../../src/web/shared/i18n/uk.json' with { type: 'json' };
 import { adminUrl, databaseUrlWithName } from '../pg-urls.js';
+import { leaves } from '../../src/web/shared/i18n/leaves.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const SCREENSHOTS = join(ROOT, 'test/e2e/screenshots');
@@ -213,18 +214,6 @@ export async function expectAccessible(page: Page, name: string): Promise<void> 
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
-}
-
-/** Every leaf of a catalogue: `a.b.c_one` → value. */
-function leaves(tree: unknown, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  if (typeof tree === 'string') out.set(prefix, tree);
-  else if (tree && typeof tree === 'object') {
-    for (const [key, value] of Object.entries(tree)) {
-      for (const [k, v] of leaves(value, prefix ? `${prefix}.${key}` : key)) out.set(k, v);
-    }
-  }
-  return out;
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

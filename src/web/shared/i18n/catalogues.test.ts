@@ -6,19 +6,9 @@ import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import en from './en.json' with { type: 'json' };
 import uk from './uk.json' with { type: 'json' };
+import { leaves } from './leaves.js';
 
 const PLURAL = /_(zero|one|two|few|many|other)$/;
-
-function leaves(tree: unknown, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  if (typeof tree === 'string') out.set(prefix, tree);
-  else if (tree && typeof tree === 'object') {
-    for (const [key, value] of Object.entries(tree)) {
-      for (const [k, v] of leaves(value, prefix ? `${prefix}.${key}` : key)) out.set(k, v);
-    }
-  }
-  return out;
-}
 
 const catalogues = { uk: leaves(uk), en: leaves(en) };
 const baseKeys = (keys: Iterable<string>) => new Set([...keys].map((k) => k.replace(PLURAL, '')));
