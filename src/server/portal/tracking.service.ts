@@ -110,6 +110,15 @@ async function findTracked(
   throw notFoundError();
 }
 
+/**
+ * Joined to another person's appeal on the same problem (receipt sign «multiple»; «duplicate» is
+ * the same person again): such an applicant sees the appeal's result, not its letter, and does not
+ * judge it (Art. 10).
+ */
+function joinedToAnothersAppeal(s: Submission): boolean {
+  return s.state === 'merged' && s.receipt_sign !== 'duplicate';
+}
+
 async function buildView(db: Kysely<DB>, deps: Deps, s: Submission): Promise<TrackingView> {
   const questionType = await db
     .selectFrom('question_types')
@@ -189,8 +198,7 @@ async function buildView(db: Kysely<DB>, deps: Deps, s: Submission): Promise<Tra
     .orderBy('id')
     .execute();
   const status = appeal.status as AppealStatus;
-  // Joined to another person's appeal (receipt sign «multiple»); «duplicate» is the same person.
-  const merged = s.state === 'merged' && s.receipt_sign !== 'duplicate';
+  const merged = joinedToAnothersAppeal(s);
   const lastOwn = feedbackRows.at(-1)?.created_at ?? null;
   const decision = decideFeedback({
     status,
@@ -260,7 +268,7 @@ export async function giveFeedback(
       'The submission has not become an appeal (yet); there is no result to rate.',
     );
   }
-  if (submission.state === 'merged' && submission.receipt_sign !== 'duplicate') {
+  if (joinedToAnothersAppeal(submission)) {
     throw conflict(
       'merged_into_other_appeal',
       'Your submission was joined to another applicant’s appeal on the same problem; only that applicant confirms or disputes its result. If the problem remains, submit a new appeal.',
