@@ -184,13 +184,30 @@ describe('repeated appeals (Art. 8)', () => {
       appealBody(questionTypeId, { applicant: undefined, applicantId, address: 'вул. Тестова, 1' }),
     );
     expect(warned.status).toBe(409);
-    expect(warned.body).toMatchObject({ error: 'repeat_of_decided_appeal' });
+    expect(warned.body).toMatchObject({
+      error: 'repeat_of_decided_appeal',
+      details: { number: first.body.number },
+    });
     const forced = await operator.post<Registered>(
       '/api/v1/appeals',
-      appealBody(questionTypeId, { applicant: undefined, applicantId, acknowledgeRepeat: true }),
+      appealBody(questionTypeId, {
+        applicant: undefined,
+        applicantId,
+        acknowledgeRepeat: true,
+        repeatReason: 'Заявник каже, що роботи зроблено не повністю',
+      }),
     );
     expect(forced.status).toBe(201);
     expect(forced.body.repeatsAppealId).not.toBeNull();
+    const registered = await server.ctx.deps.db
+      .selectFrom('appeal_events')
+      .select('data')
+      .where('appeal_id', '=', forced.body.id)
+      .where('type', '=', 'registered')
+      .executeTakeFirstOrThrow();
+    expect(registered.data).toMatchObject({
+      repeatReason: 'Заявник каже, що роботи зроблено не повністю',
+    });
   });
 });
 

@@ -7,6 +7,7 @@ import { APPEAL_STATUSES } from '../../domain/vocabulary.js';
 import type { Deps } from '../context.js';
 import { currentUser } from '../http/auth-plugin.js';
 import { errorResponses } from '../http/openapi.js';
+import { idempotencyHeaders } from '../portal/portal.schemas.js';
 import {
   acceptAssignment,
   assignExecutor,
@@ -32,6 +33,16 @@ import { exportAppealsCsv } from './appeals-export.js';
 import { exportAppealsXlsx, XLSX_MEDIA_TYPE } from './appeals-export-xlsx.js';
 import { registerAppeal } from './register-appeal.js';
 
+const registeredView = z.object({
+  id: z.number().int(),
+  number: z.string(),
+  status: z.enum(APPEAL_STATUSES),
+  controlDate: z.string().nullable(),
+  legalDeadline: z.string().nullable(),
+  executorId: z.number().int().nullable(),
+  repeatsAppealId: z.number().int().nullable(),
+  applicantId: z.number().int().nullable(),
+});
 const outcome = z.object({ appealId: z.number().int(), status: z.enum(APPEAL_STATUSES) });
 const tags = ['appeals'];
 
@@ -46,25 +57,28 @@ export function appealsRoutes(deps: Deps): FastifyPluginAsyncZod {
           operationId: 'registerAppeal',
           summary:
             'Register an appeal (or a consultation, closed at once) and route it to its executor',
+          description:
+            'Send an Idempotency-Key made once per filled form: the same form sent again (a double press, a ' +
+            'retry after a lost answer) returns the first appeal with 200 instead of registering a second. ' +
+            'A new applicant with the name and phone (or e-mail) of one on record is that applicant unless ' +
+            '`separateApplicant` is true.',
+          headers: idempotencyHeaders,
           body: registerAppealSchema,
           response: {
-            201: z.object({
-              id: z.number().int(),
-              number: z.string(),
-              status: z.enum(APPEAL_STATUSES),
-              controlDate: z.string().nullable(),
-              legalDeadline: z.string().nullable(),
-              executorId: z.number().int().nullable(),
-              repeatsAppealId: z.number().int().nullable(),
-              applicantId: z.number().int().nullable(),
-            }),
-            ...errorResponses(400, 401, 403, 404, 409, 413),
+            201: registeredView,
+            200: registeredView,
+            ...errorResponses(400, 401, 403, 404, 409, 413, 422),
           },
         },
       },
       async (request, reply) => {
-        const registered = await registerAppeal(deps, currentUser(request), request.body);
-        return reply.status(201).send({
+        const { replayed, ...registered } = await registerAppeal(
+          deps,
+          currentUser(request),
+          request.body,
+          request.headers['idempotency-key'],
+        );
+        return reply.status(replayed ? 200 : 201).send({
           ...registered,
           controlDate: registered.controlDate?.toISOString() ?? null,
           legalDeadline: registered.legalDeadline?.toISOString() ?? null,

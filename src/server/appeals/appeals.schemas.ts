@@ -64,6 +64,20 @@ export const registerAppealSchema = z
       .describe(
         'Register although the same question of this applicant was decided on the merits (Art. 8).',
       ),
+    repeatReason: z
+      .string()
+      .trim()
+      .max(1000)
+      .optional()
+      .describe(
+        'Why it is registered although it repeats a decided appeal (kept in the history with acknowledgeRepeat).',
+      ),
+    separateApplicant: z
+      .boolean()
+      .optional()
+      .describe(
+        'Create a new applicant even when one with the same name and phone (or e-mail) is on record; by default that record is used.',
+      ),
   })
   .superRefine((value, ctx) => {
     if (value.applicantId !== undefined && value.applicant !== undefined) {

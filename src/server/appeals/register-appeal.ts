@@ -3,6 +3,7 @@
  * executor of its question type with a control date, and write its history — in one transaction.
  * A consultation (regulation 3.1.1) is registered and closed at once with "consultation given".
  */
+import { createHash } from 'node:crypto';
 import { type Insertable, type Kysely, sql } from 'kysely';
 import { appealDeadlines as deadlinesOf } from '../../domain/calendar/deadline-engine.js';
 import { yearInZone } from '../../domain/deadlines.js';
@@ -10,11 +11,11 @@ import { loadCalendar } from '../deadlines/calendar.repository.js';
 import { findRepeatedAppeal } from './repeated-appeals.js';
 import type { AppealStatus } from '../../domain/vocabulary.js';
 import type { ResultCode } from '../../domain/results.js';
-import { getApplicant, phoneKeys } from '../applicants/applicants.service.js';
+import { findSameApplicant, getApplicant, phoneKeys } from '../applicants/applicants.service.js';
 import type { Actor, Deps } from '../context.js';
 import { actorId, actorLabel } from '../context.js';
 import type { DB } from '../db/schema.js';
-import { badRequest, conflict } from '../errors.js';
+import { AppError, badRequest, conflict } from '../errors.js';
 import type { AppealEventType } from './appeal-history.js';
 import type { ApplicantInput, RegisterAppealInput } from './appeals.schemas.js';
 
@@ -59,8 +60,11 @@ export async function insertNumberedAppeal(
       controlDate: Date | null;
     } | null;
     events: readonly NewEvent[];
+    /** The hashed Idempotency-Key of the request and the request's hash, kept with the appeal. */
+    registrationKey?: { keyHash: string; requestHash: string } | null;
   },
 ): Promise<{ id: number; number: string; applicantId: number | null }> {
+  const key = input.registrationKey ?? null;
   const a = input.appeal;
   const na = input.newApplicant;
   const by = actorId(input.actor);
@@ -123,6 +127,12 @@ export async function insertNumberedAppeal(
         FROM appeal, jsonb_to_recordset(${events}::jsonb)
              AS e(ord integer, type text, from_status text, to_status text, data jsonb)
        ORDER BY e.ord
+    ), registration_key AS (
+      INSERT INTO appeal_registration_keys (key_hash, request_hash, appeal_id, created_at)
+      SELECT ${key?.keyHash ?? null}::text, ${key?.requestHash ?? null}::text, appeal.id,
+             ${input.now}::timestamptz
+        FROM appeal
+       WHERE ${key !== null}::boolean
     )
     SELECT id, number, applicant_id FROM appeal`.execute(trx);
   const row = rows[0]!;
@@ -244,19 +254,95 @@ export interface RegisteredAppeal {
  * Register one appeal.
  *
  * @param input validated by `registerAppealSchema`.
+ * @param idempotencyKey the request's `Idempotency-Key` (one per filled form): the same key from
+ *   the same user returns the appeal it registered first (`replayed: true`) instead of a second.
  * @returns the new appeal's id, registration number, status, control date and main executor.
- * @throws AppError 400 `unknown_question_type`, `unknown_executor`, 404 `applicant_not_found`;
- *   nothing is written when any check fails.
+ * @throws AppError 400 `unknown_question_type`, `unknown_executor`, 404 `applicant_not_found`,
+ *   409 `repeat_of_decided_appeal` (Art. 8, unless `acknowledgeRepeat`), 422
+ *   `idempotency_key_reused`; nothing is written when any check fails.
  */
 export async function registerAppeal(
   deps: Deps,
   actor: Actor,
   input: RegisterAppealInput,
-): Promise<RegisteredAppeal> {
+  idempotencyKey?: string | null,
+): Promise<RegisteredAppeal & { replayed: boolean }> {
   // No explicit transaction: the checks only read, and everything written (a new applicant, the
-  // number, the appeal, its assignment and history) is one statement, hence one transaction that
-  // commits on the server without another round trip while the year's counter row is locked.
-  return registerAppealIn(deps.db, deps, actor, input);
+  // number, the appeal, its assignment and history, the request's key) is one statement, hence
+  // one transaction that commits on the server without another round trip while the year's
+  // counter row is locked.
+  if (!idempotencyKey)
+    return { ...(await registerAppealIn(deps.db, deps, actor, input)), replayed: false };
+  const key = {
+    keyHash: sha256(`staff:${actorId(actor) ?? 'system'}:${idempotencyKey}`),
+    requestHash: sha256(JSON.stringify(input)),
+  };
+  const earlier = await replayRegistration(deps.db, key);
+  if (earlier) return earlier;
+  try {
+    return { ...(await registerAppealIn(deps.db, deps, actor, input, key)), replayed: false };
+  } catch (error) {
+    // The same form sent twice at once: the second statement meets the first one's key.
+    const again = isUniqueViolation(error) ? await replayRegistration(deps.db, key) : null;
+    if (again) return again;
+    throw error;
+  }
+}
+
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === '23505';
+}
+
+/**
+ * The appeal an earlier request with this key registered, as `registerAppeal` answered it then.
+ *
+ * @throws AppError 422 `idempotency_key_reused` when the key came with another request.
+ */
+async function replayRegistration(
+  db: Kysely<DB>,
+  key: { keyHash: string; requestHash: string },
+): Promise<(RegisteredAppeal & { replayed: true }) | null> {
+  const row = await db
+    .selectFrom('appeal_registration_keys as k')
+    .innerJoin('appeals as a', 'a.id', 'k.appeal_id')
+    .leftJoin('assignments as m', (join) =>
+      join.onRef('m.appeal_id', '=', 'a.id').on('m.role', '=', 'main'),
+    )
+    .select([
+      'k.request_hash',
+      'a.id',
+      'a.number',
+      'a.status',
+      'a.control_date',
+      'a.legal_deadline',
+      'a.repeats_appeal_id',
+      'a.applicant_id',
+      'm.executor_id',
+    ])
+    .where('k.key_hash', '=', key.keyHash)
+    .orderBy('m.id')
+    .executeTakeFirst();
+  if (!row) return null;
+  if (row.request_hash !== key.requestHash) {
+    throw new AppError(
+      'idempotency_key_reused',
+      422,
+      'This Idempotency-Key was already used for a different appeal; make a new key for a new form.',
+    );
+  }
+  return {
+    id: row.id,
+    number: row.number,
+    status: row.status as AppealStatus,
+    controlDate: row.control_date,
+    legalDeadline: row.legal_deadline,
+    executorId: row.executor_id,
+    repeatsAppealId: row.repeats_appeal_id,
+    applicantId: row.applicant_id,
+    replayed: true,
+  };
 }
 
 /**
@@ -269,6 +355,7 @@ export async function registerAppealIn(
   deps: Deps,
   actor: Actor,
   input: RegisterAppealInput,
+  registrationKey: { keyHash: string; requestHash: string } | null = null,
 ): Promise<RegisteredAppeal> {
   const now = deps.now();
   const receivedAt = input.receivedAt ? new Date(input.receivedAt) : now;
@@ -280,7 +367,18 @@ export async function registerAppealIn(
   }
 
   // A known applicant is read; a new one is created by the final statement, with the appeal.
-  const known = input.applicantId !== undefined ? await getApplicant(trx, input.applicantId) : null;
+  // A "new" applicant with the name and a phone or e-mail of one on record is that one (a second
+  // press, or a caller registered a minute ago), unless the operator says they are someone else.
+  const known =
+    input.applicantId !== undefined
+      ? await getApplicant(trx, input.applicantId)
+      : input.applicant && !input.separateApplicant
+        ? await findSameApplicant(trx, {
+            fullName: input.applicant.fullName,
+            phone: input.applicant.phones[0] ?? null,
+            email: input.applicant.email ?? null,
+          })
+        : null;
   const newApplicant = known === null && input.applicant ? input.applicant : null;
   const privileged = Boolean(
     (known?.privilegedCategory ?? newApplicant?.privilegedCategory)?.trim(),
@@ -301,7 +399,7 @@ export async function registerAppealIn(
       'repeat_of_decided_appeal',
       `This applicant's appeal ${repeatOf.number} on the same question was already decided on the merits; ` +
         'by Art. 8 of the Law a repeated appeal need not be considered. Tell the caller, or register anyway with acknowledgeRepeat: true.',
-      { repeatOf },
+      { number: repeatOf.number, repeatOf },
     );
   }
   const deadlines = isConsultation
@@ -323,6 +421,9 @@ export async function registerAppealIn(
         kind: input.kind,
         questionTypeId: questionType.id,
         ...(repeatOf ? { repeatsAppealId: repeatOf.id, repeatsNumber: repeatOf.number } : {}),
+        ...(repeatOf?.decidedOnMerits && input.repeatReason
+          ? { repeatReason: input.repeatReason }
+          : {}),
       },
     },
   ];
@@ -370,6 +471,7 @@ export async function registerAppealIn(
         ? null
         : { executorId, instruction: input.instruction ?? null, controlDate },
     events,
+    registrationKey,
   });
   const number = appeal.number;
   return {

@@ -339,6 +339,14 @@ export interface MonitoringSnapshotsTable {
   took_ms: number;
 }
 
+/** A staff registration's Idempotency-Key (hashed) and the appeal it made (migration 0008). */
+export interface AppealRegistrationKeysTable {
+  key_hash: string;
+  request_hash: string;
+  appeal_id: number;
+  created_at: Date;
+}
+
 export interface DB {
   organisations: OrganisationsTable;
   classifier_kinds: ClassifierKindsTable;
@@ -351,6 +359,7 @@ export interface DB {
   registration_counters: RegistrationCountersTable;
   monitoring_snapshots: MonitoringSnapshotsTable;
   appeals: AppealsTable;
+  appeal_registration_keys: AppealRegistrationKeysTable;
   assignments: AssignmentsTable;
   responses: ResponsesTable;
   reviews: ReviewsTable;

@@ -1,11 +1,18 @@
 /**
- * Shared pieces of the OpenAPI document: the one error shape under each 4xx status a route answers.
+ * Shared pieces of the OpenAPI document: the one error shape under each 4xx status a route answers,
+ * with the list of every stable error code (`error-codes.ts`).
  */
 import { z } from 'zod';
+import { ERROR_CODES } from './error-codes.js';
 
 export const errorBody = z
   .object({
-    error: z.string().describe('Stable machine-readable code, e.g. rework_limit_reached'),
+    // The document lists every code (`enum`); the answer is not checked against the list, so a
+    // code missing from it still reaches the client (test/api/error-codes.test.ts keeps it whole).
+    error: z.string().meta({
+      description: 'Stable machine-readable code, e.g. rework_limit_reached',
+      enum: [...ERROR_CODES],
+    }),
     message: z.string().describe('What was wrong and how to fix it'),
     details: z.unknown().optional(),
   })

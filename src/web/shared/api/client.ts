@@ -15,6 +15,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly details: ErrorDetail[] = [],
+    /** The answer's `details` as sent (an object for refusals that carry data, e.g. `repeatOf`). */
+    readonly data: unknown = undefined,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -73,7 +75,13 @@ async function parse<T>(response: Response, path: string, base: string): Promise
       onUnauthorised?.();
     }
     if (isErrorBody(body)) {
-      throw new ApiError(response.status, body.error, body.message, toDetails(body.details));
+      throw new ApiError(
+        response.status,
+        body.error,
+        body.message,
+        toDetails(body.details),
+        body.details,
+      );
     }
     throw new ApiError(response.status, 'http_error', `${response.status} ${response.statusText}`);
   }
