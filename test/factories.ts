@@ -55,7 +55,15 @@ export async function otherOrganisation(deps: Deps, notId: number): Promise<numb
 }
 
 /** A valid registration body for the API (named applicant, phone channel). */
+let applicantSerial = 0;
+
+/**
+ * A valid registration body; each call has its own applicant (a different invented phone), so
+ * registrations do not repeat each other (Art. 8) unless a test gives the same applicant.
+ */
 export function appealBody(questionTypeId: number, overrides: Record<string, unknown> = {}) {
+  applicantSerial += 1;
+  const serial = String(applicantSerial % 10_000).padStart(4, '0');
   return {
     channel: 'phone',
     kind: 'application',
@@ -63,7 +71,10 @@ export function appealBody(questionTypeId: number, overrides: Record<string, unk
     questionTypeId,
     description: 'Немає гарячої води в під’їзді з ранку',
     address: 'вул. Тестова, 1',
-    applicant: { fullName: 'Петренко Тест Іванович', phones: ['067 000 00 01'] },
+    applicant: {
+      fullName: 'Петренко Тест Іванович',
+      phones: [`067 000 ${serial.slice(0, 2)} ${serial.slice(2)}`],
+    },
     ...overrides,
   };
 }

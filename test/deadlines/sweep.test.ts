@@ -2,6 +2,9 @@
  * The deadline sweep over 10,000 open appeals marks exactly the expected ones; running it twice, or
  * twice at once, queues each notification once.
  */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queueLateExecutorsSummary, runDeadlineSweep } from '../../src/server/deadlines/sweep.js';
@@ -100,6 +103,27 @@ describe('deadline sweep', () => {
     const first = await queueLateExecutorsSummary(ctx.deps);
     expect(first).toBe(1);
     expect(await queueLateExecutorsSummary(ctx.deps)).toBe(0);
+  });
+
+  it('links every notification to a page the staff app has', async () => {
+    const rows = await ctx.deps.db.selectFrom('notifications').select('body').execute();
+    const links = rows.flatMap((r) => r.body.match(/https?:\/\/[^\s)>"]+/g) ?? []);
+    expect(links.some((l) => l.includes('queue=overdue'))).toBe(true);
+    const router = readFileSync(
+      join(dirname(fileURLToPath(import.meta.url)), '../../src/web/app/router.tsx'),
+      'utf8',
+    );
+    const routes = [...router.matchAll(/path: '([^']+)'/g)].map(
+      (m) => new RegExp(`^/${m[1]!.replace(/:[a-z]+/gi, '[^/]+')}$`),
+    );
+    for (const link of links) {
+      const path = new URL(link).pathname;
+      if (path.startsWith('/portal/')) continue; // the portal's own pages
+      expect(
+        routes.some((r) => r.test(path)),
+        `${link} opens a page of the staff app`,
+      ).toBe(true);
+    }
   });
 });
 

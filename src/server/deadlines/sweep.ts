@@ -220,7 +220,7 @@ export async function queueLateExecutorsSummary(deps: Deps): Promise<number> {
       recipientEmail: s.email,
       params: {
         lines: late.map((l) => `${l.name} — ${l.count}`),
-        link: `${deps.config.publicUrl}/registry?queue=overdue`,
+        link: `${deps.config.publicUrl}/appeals?queue=overdue`,
       },
     })),
     { now, calendar },

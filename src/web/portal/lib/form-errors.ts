@@ -25,10 +25,3 @@ export function fieldErrors(error: z.ZodError, t: TFunction): FieldErrors {
   }
   return out;
 }
-
-/** A key sent with a form once (Idempotency-Key); random, 32 hex digits or a UUID. */
-export function newIdempotencyKey(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}

@@ -32,7 +32,8 @@ import { LocationPicker, type Point } from '../components/LocationPicker.js';
 import { PhotoPicker } from '../components/PhotoPicker.js';
 import { Receipt, type PhotoOutcome } from '../components/Receipt.js';
 import { wordsFilter } from '../lib/words-filter.js';
-import { fieldErrors, newIdempotencyKey, type FieldErrors } from '../lib/form-errors.js';
+import { newIdempotencyKey } from '../../shared/lib/idempotency.js';
+import { fieldErrors, type FieldErrors } from '../lib/form-errors.js';
 
 interface Draft {
   questionTypeId: string | null;

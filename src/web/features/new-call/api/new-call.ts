@@ -186,10 +186,26 @@ export function addressSuggestionsQuery(q: string) {
   });
 }
 
+/** One registration request: the form, its Idempotency-Key (one per filled form), and the Art. 8 confirmation. */
+export interface RegisterRequest {
+  values: NewCallValues;
+  idempotencyKey: string;
+  /** The operator registers a repeat of a decided appeal anyway, for this reason. */
+  repeatReason?: string;
+}
+
 export function useRegisterAppeal() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (values: NewCallValues) => api.post<Registered>('/appeals', toRegisterBody(values)),
+    mutationFn: ({ values, idempotencyKey, repeatReason }: RegisterRequest) =>
+      api.post<Registered>(
+        '/appeals',
+        {
+          ...toRegisterBody(values),
+          ...(repeatReason ? { acknowledgeRepeat: true, repeatReason } : {}),
+        },
+        { 'idempotency-key': idempotencyKey },
+      ),
     onSuccess: async () => {
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: ['appeals'] }),

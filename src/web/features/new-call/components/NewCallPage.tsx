@@ -25,7 +25,8 @@ import { APPEAL_KINDS, APPEAL_SUBJECTS, RECEIPT_SIGNS } from '../../../../domain
 import { ApiError } from '../../../shared/api/client.js';
 import type { Applicant, QuestionType } from '../../../shared/api/types.js';
 import { PageHeader } from '../../../shared/layout/PageHeader.js';
-import { applyServerErrors } from '../../../shared/lib/server-errors.js';
+import { newIdempotencyKey } from '../../../shared/lib/idempotency.js';
+import { applyServerErrors, errorText } from '../../../shared/lib/server-errors.js';
 import {
   INTAKE_CHANNELS,
   PRIVILEGED_CATEGORIES,
@@ -42,6 +43,7 @@ import { AddressInput } from './AddressInput.js';
 import { ApplicantMatches, EarlierAppeals } from './ApplicantMatches.js';
 import { QuestionTypePicker } from './QuestionTypePicker.js';
 import { RegisteredDialog } from './RegisteredDialog.js';
+import { RepeatRefusal, RepeatWarning, type RepeatOf } from './RepeatNotice.js';
 
 const FOCUSABLE =
   'input:not([type=hidden]):not([disabled]), select:not([disabled]), textarea:not([disabled]), button[type=submit]:not([disabled])';
@@ -77,6 +79,11 @@ export function NewCallPage() {
     consultation: boolean;
   } | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
+  /** The earlier appeal the server refused to repeat (Art. 8), until the operator decides. */
+  const [refusedRepeat, setRefusedRepeat] = useState<RepeatOf | null>(null);
+  /** One key per filled form: a second press or a retry registers nothing twice. */
+  const idempotencyKey = useRef(newIdempotencyKey());
+  const sending = useRef(false);
   /** Bumped when the form is cleared, so the question-type search starts empty. */
   const [generation, setGeneration] = useState(0);
   const phoneRef = useRef<HTMLInputElement | null>(null);
@@ -119,21 +126,45 @@ export function NewCallPage() {
     }
   }, [matches.data, debouncedPhone, settled, generation]);
 
-  const onSubmit = form.handleSubmit(async (values) => {
+  const send = async (values: NewCallValues, repeatReason?: string) => {
+    // A second Ctrl+Enter before the first answer (and before a re-render) sends nothing.
+    if (sending.current) return;
+    sending.current = true;
     setFormError(null);
     try {
-      const result = await registerAppeal.mutateAsync(values);
+      const result = await registerAppeal.mutateAsync({
+        values,
+        idempotencyKey: idempotencyKey.current,
+        ...(repeatReason ? { repeatReason } : {}),
+      });
+      setRefusedRepeat(null);
       setRegistered({ result, consultation: values.kind === 'consultation' });
     } catch (error) {
+      if (error instanceof ApiError && error.code === 'repeat_of_decided_appeal') {
+        const repeatOf = (error.data as { repeatOf?: RepeatOf } | undefined)?.repeatOf;
+        if (repeatOf) {
+          setRefusedRepeat(repeatOf);
+          return;
+        }
+      }
       if (error instanceof ApiError && error.code === 'unknown_question_type') {
-        form.setError('questionTypeId', { message: error.message }, { shouldFocus: true });
+        form.setError('questionTypeId', { message: errorText(t, error) }, { shouldFocus: true });
         return;
       }
       setFormError(applyServerErrors(error, form.setError, formFieldOf).unplaced);
+    } finally {
+      sending.current = false;
     }
-  });
+  };
+  const onSubmit = form.handleSubmit((values) => send(values));
+
+  const newForm = () => {
+    idempotencyKey.current = newIdempotencyKey();
+    setRefusedRepeat(null);
+  };
 
   const nextCall = () => {
+    newForm();
     form.reset(newCallDefaults);
     setGeneration((g) => g + 1);
     setQuestionType(null);
@@ -147,6 +178,7 @@ export function NewCallPage() {
   /** Another question from the same caller: keep who they are, clear what the question is. */
   const sameCaller = () => {
     const values = getValues();
+    newForm();
     form.reset({ ...values, ...emptyAppeal });
     setGeneration((g) => g + 1);
     setQuestionType(null);
@@ -349,6 +381,7 @@ export function NewCallPage() {
                         value={questionType}
                         onChange={(type) => {
                           setQuestionType(type);
+                          setRefusedRepeat(null);
                           field.onChange(type?.id ?? null);
                         }}
                         error={fieldError(errors.questionTypeId?.message)}
@@ -407,6 +440,21 @@ export function NewCallPage() {
                   </SimpleGrid>
                 </Stack>
               </Paper>
+              {subject !== 'anonymous' && !refusedRepeat ? (
+                <RepeatWarning
+                  applicantId={applicantId}
+                  questionTypeId={questionType?.id ?? null}
+                  address={watch('address')}
+                />
+              ) : null}
+              {refusedRepeat ? (
+                <RepeatRefusal
+                  key={refusedRepeat.id}
+                  repeatOf={refusedRepeat}
+                  sending={registerAppeal.isPending}
+                  onRegisterAnyway={(reason) => void send(getValues(), reason)}
+                />
+              ) : null}
               {formError ? (
                 <Alert color="red" variant="light" title={t('newCall.notRegistered')} role="alert">
                   {formError}
@@ -416,7 +464,12 @@ export function NewCallPage() {
                 <Text size="sm" c="dimmed">
                   <Kbd>Ctrl</Kbd> + <Kbd>Enter</Kbd> {t('newCall.shortcut')}
                 </Text>
-                <Button type="submit" size="md" loading={registerAppeal.isPending}>
+                <Button
+                  type="submit"
+                  size="md"
+                  loading={registerAppeal.isPending}
+                  disabled={registerAppeal.isPending}
+                >
                   {kind === 'consultation'
                     ? t('newCall.registerConsultation')
                     : t('newCall.register')}
