@@ -27,3 +27,13 @@ export const ROLE_QUEUES: Record<Role, readonly Queue[]> = {
   analyst: ['open'],
   administrator: ['open'],
 };
+
+/**
+ * The order a list is shown in when the user has not chosen one: a work queue by control date
+ * (what is due first, privileged applicants first), the registry newest first.
+ */
+export function defaultSortOf(
+  queue: string | null | undefined,
+): 'control_date_asc' | 'received_desc' {
+  return queue ? 'control_date_asc' : 'received_desc';
+}

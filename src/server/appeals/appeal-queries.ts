@@ -17,7 +17,7 @@ import type {
   AppealSummaryView,
   ListAppealsQuery,
 } from './appeals.schemas.js';
-import type { Queue } from '../../domain/queues.js';
+import { defaultSortOf, type Queue } from '../../domain/queues.js';
 import { reworkLimit } from './appeal-actions.js';
 import { allowedActions, presentAppealCard, presentAppealSummary } from './appeal-presenter.js';
 
@@ -381,7 +381,7 @@ function afterCursor(q: AppealQuery, sort: AppealSort, values: CursorValue[]): A
 }
 
 function effectiveSort(filter: AppealFilter): AppealSort {
-  return filter.sort ?? (filter.queue ? 'control_date_asc' : 'received_desc');
+  return filter.sort ?? defaultSortOf(filter.queue);
 }
 
 /**

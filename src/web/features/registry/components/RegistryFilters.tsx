@@ -11,6 +11,7 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { defaultSortOf } from '../../../../domain/queues.js';
 import { APPEAL_STATUSES, CHANNELS } from '../../../../domain/vocabulary.js';
 import { classifierQuery, executorsQuery, queuesQuery } from '../../../shared/api/queries.js';
 import { SORTS, type UrlFilterKey, type UrlFilters } from '../api/registry-filters.js';
@@ -127,16 +128,20 @@ export function RegistryFilters({
           <Group gap="lg">
             <Checkbox
               label={t('registry.overdueOnly')}
-              checked={filters.overdue === 'true'}
+              // The overdue queue holds only overdue appeals: the box says so and stays ticked.
+              checked={filters.overdue === 'true' || filters.queue === 'overdue'}
+              disabled={filters.queue === 'overdue'}
               onChange={(e) => onChange('overdue', e.currentTarget.checked ? 'true' : null)}
             />
             <NativeSelect
               aria-label={t('registry.sort')}
-              value={filters.sort ?? 'received_desc'}
+              value={filters.sort ?? defaultSortOf(filters.queue)}
               onChange={(e) =>
                 onChange(
                   'sort',
-                  e.currentTarget.value === 'received_desc' ? null : e.currentTarget.value,
+                  e.currentTarget.value === defaultSortOf(filters.queue)
+                    ? null
+                    : e.currentTarget.value,
                 )
               }
               data={SORTS.map((s) => ({ value: s, label: t(`sort.${s}`) }))}
