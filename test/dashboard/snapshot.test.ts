@@ -57,6 +57,13 @@ beforeAll(async () => {
   operator = { kind: 'user', ...user, organisationId: null };
   // Some long past their control date (overdue), some new, one consultation (closed at once).
   for (let i = 0; i < 3; i++) await register(new Date('2026-09-01T09:00:00Z'));
+  // One overdue appeal whose executor returned it (not in competence): it has no executor now.
+  const unrouted = await register(new Date('2026-09-02T09:00:00Z'));
+  await ctx.deps.db
+    .updateTable('assignments')
+    .set({ state: 'returned' })
+    .where('appeal_id', '=', unrouted.id)
+    .execute();
   for (let i = 0; i < 2; i++) await register(new Date('2026-11-30T07:00:00Z'));
   await register(new Date('2026-11-30T07:30:00Z'), 'consultation');
 });
@@ -70,10 +77,18 @@ describe('dashboard snapshot', () => {
     expect(snapshot.byStatus).toEqual(fresh.byStatus);
     expect(
       snapshot.overdueByExecutor
+        .filter((r) => r.executorId !== null)
         .map((r) => ({ executorId: r.executorId, count: r.count }))
-        .sort((a, b) => a.executorId - b.executorId),
+        .sort((a, b) => (a.executorId ?? 0) - (b.executorId ?? 0)),
     ).toEqual(fresh.overdue);
     expect(fresh.overdue.reduce((n, r) => n + r.count, 0)).toBe(3);
+    expect(snapshot.overdueByExecutor.find((r) => r.executorId === null)?.count).toBe(1);
+    // One snapshot, one definition: the overdue figure is what the rows add up to.
+    const overdueFigure = snapshot.figures.find((f) => f.key === 'overdue')?.count;
+    expect(snapshot.overdueByExecutor.reduce((n, r) => n + r.count, 0)).toBe(overdueFigure);
+    expect(snapshot.figures.find((f) => f.key === 'on_check')?.count).toBe(
+      snapshot.byStatus.find((s) => s.status === 'on_check')?.count ?? 0,
+    );
   });
 
   it('answers from the snapshot within the refresh interval, with its asOf', async () => {
@@ -82,8 +97,8 @@ describe('dashboard snapshot', () => {
     const dashboard = await getDashboard(ctx.deps);
     expect(dashboard.asOf).toBe(T0.toISOString());
     const registered = dashboard.byStatus.find((s) => s.status === 'registered')?.count;
-    expect(registered).toBe(5); // the sixth registered appeal is not in the snapshot yet
-    expect(dashboard.todayByChannel.find((c) => c.channel === 'phone')?.count).toBe(7); // live
+    expect(registered).toBe(6); // the seventh registered appeal is not in the snapshot yet
+    expect(dashboard.todayByChannel.find((c) => c.channel === 'phone')?.count).toBe(8); // live
   });
 
   it('is retaken by the first read after the interval and matches a fresh count again', async () => {

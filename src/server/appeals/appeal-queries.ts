@@ -240,6 +240,17 @@ function applyFilter(
       ),
     );
   }
+  if (filter.mainExecutorId !== undefined) {
+    const executor = filter.mainExecutorId;
+    q =
+      executor === 'none'
+        ? q.where((eb) => eb.not(eb.exists(mainAssignment(eb, ACTIVE_ASSIGNMENT_STATES))))
+        : q.where((eb) =>
+            eb.exists(
+              mainAssignment(eb, ACTIVE_ASSIGNMENT_STATES).where('x.executor_id', '=', executor),
+            ),
+          );
+  }
   if (filter.overdue === 'true') {
     q = q.where('a.status', '!=', 'closed').where('a.control_date', '<', now);
   }
@@ -456,6 +467,22 @@ export async function countQueues(
     counts.push({ key: queue, count: Number(row.n) });
   }
   return counts;
+}
+
+/**
+ * How many appeals the registry's filter holds (what the list pages through), counted on
+ * `appeals` alone. The supervisor's figures are counted the same way (`countQueues`).
+ */
+export async function countAppeals(
+  deps: Deps,
+  actor: UserActor,
+  filter: AppealFilter,
+): Promise<number> {
+  const row = await applyFilter(appealsOnly(deps.db), filter, actor, deps)
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 /**

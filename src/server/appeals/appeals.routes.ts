@@ -16,7 +16,7 @@ import {
   returnNotInCompetence,
   reviewAppeal,
 } from './appeal-actions.js';
-import { getAppealCard, listAppeals } from './appeal-queries.js';
+import { countAppeals, getAppealCard, listAppeals } from './appeal-queries.js';
 import {
   appealCardView,
   appealFilterQuery,
@@ -99,6 +99,22 @@ export function appealsRoutes(deps: Deps): FastifyPluginAsyncZod {
         },
       },
       async (request) => listAppeals(deps, currentUser(request), request.query),
+    );
+
+    app.get(
+      '/appeals/count',
+      {
+        schema: {
+          tags,
+          operationId: 'countAppeals',
+          summary: 'How many appeals the registry’s filter holds (the list’s count)',
+          querystring: appealFilterQuery,
+          response: { 200: z.object({ count: z.number().int() }), ...errorResponses(400, 401) },
+        },
+      },
+      async (request) => ({
+        count: await countAppeals(deps, currentUser(request), request.query),
+      }),
     );
 
     app.get(

@@ -156,6 +156,10 @@ export const appealFilterQuery = z.object({
   status: z.enum(APPEAL_STATUSES).optional(),
   questionTypeId: z.coerce.number().int().positive().optional(),
   executorId: z.coerce.number().int().positive().optional(),
+  mainExecutorId: z
+    .union([z.literal('none'), z.coerce.number().int().positive()])
+    .optional()
+    .describe('The active main executor; `none`: appeals without one.'),
   channel: z.enum(CHANNELS).optional(),
   receivedFrom: isoDateTime.optional(),
   receivedTo: isoDateTime.optional(),

@@ -19,27 +19,32 @@ export async function countByStatus(db: Kysely<DB>): Promise<{ status: string; c
 }
 
 /**
- * Open appeals past their control date, counted by the main executor, most first.
- * @param options.minCount leave out executors with fewer; `limit` caps the list.
+ * Open appeals past their control date (the `overdue` queue's definition: not closed, control
+ * date before `now`), counted by the active main executor, most first; appeals with no active
+ * main executor are one row with `executorId: null`, so the rows add up to the queue's count.
+ *
+ * @param options.minCount leave out executors with fewer; `limit` caps the list (the row without
+ *   an executor is kept when `withoutExecutor` is true, else left out).
  */
 export async function overdueByExecutor(
   db: Kysely<DB>,
   now: Date,
-  options: { minCount?: number; limit: number },
-): Promise<{ executorId: number; name: string; count: number }[]> {
+  options: { minCount?: number; limit: number; withoutExecutor?: boolean },
+): Promise<{ executorId: number | null; name: string | null; count: number }[]> {
   let q = db
     .selectFrom('appeals as a')
-    .innerJoin('assignments as m', (join) =>
+    .leftJoin('assignments as m', (join) =>
       join
         .onRef('m.appeal_id', '=', 'a.id')
         .on('m.role', '=', 'main')
         .on('m.state', 'in', ACTIVE_ASSIGNMENT_STATES),
     )
-    .innerJoin('organisations as o', 'o.id', 'm.executor_id')
+    .leftJoin('organisations as o', 'o.id', 'm.executor_id')
     .select(['o.id', 'o.name', (eb) => eb.fn.countAll<string>().as('n')])
     .where('a.status', '!=', 'closed')
     .where('a.control_date', '<', now)
     .groupBy(['o.id', 'o.name']);
+  if (!options.withoutExecutor) q = q.where('o.id', 'is not', null);
   if (options.minCount) q = q.having((eb) => eb.fn.countAll(), '>=', options.minCount);
   const rows = await q.orderBy('n', 'desc').orderBy('o.name').limit(options.limit).execute();
   return rows.map((r) => ({ executorId: r.id, name: r.name, count: Number(r.n) }));

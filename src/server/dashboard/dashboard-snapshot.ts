@@ -8,7 +8,9 @@
  * lock, so only one process counts at a time; the others keep answering from the last snapshot.
  */
 import { sql } from 'kysely';
-import type { Deps } from '../context.js';
+import type { Queue } from '../../domain/queues.js';
+import { countQueues } from '../appeals/appeal-queries.js';
+import type { Deps, UserActor } from '../context.js';
 import { countByStatus, overdueByExecutor } from './dashboard-counts.js';
 
 /** The snapshot is recomputed when older than this (milliseconds); the job runs as often. */
@@ -22,22 +24,82 @@ const SNAPSHOT = 'dashboard';
 /** Arbitrary constant naming the refresh's advisory lock ("Kont" + 1; the sweep has "Kont"). */
 const SNAPSHOT_LOCK = 0x4b6f6e75;
 
+/**
+ * The figures of the supervisor's page, each counted by the registry's own queue filter, so the
+ * list a figure opens (`/appeals?queue=…`) holds as many appeals.
+ */
+export const SUPERVISOR_FIGURES = [
+  'overdue',
+  'due_soon',
+  'on_check',
+  'needs_routing',
+  'open',
+] as const satisfies readonly Queue[];
+
+/** One row of the overdue table: an executor, the appeals without one (`null`), or the rest. */
+export interface OverdueRow {
+  /** The main executor's id; `null` for appeals without an active main executor. */
+  executorId: number | null;
+  name: string | null;
+  count: number;
+  /** True for the one row that adds up the executors beyond the listed ones. */
+  others?: boolean;
+}
+
 /** The counts of one snapshot, as the dashboard shows them. */
 export interface DashboardCounts {
   byStatus: { status: string; count: number }[];
-  overdueByExecutor: { executorId: number; name: string; count: number }[];
+  figures: { key: (typeof SUPERVISOR_FIGURES)[number]; count: number }[];
+  /** Adds up to the `overdue` figure. */
+  overdueByExecutor: OverdueRow[];
 }
+
+/** The whole centre as the queues count it for a supervisor (every appeal is visible). */
+const WHOLE_CENTRE: UserActor = {
+  kind: 'user',
+  id: 0,
+  login: 'dashboard-snapshot',
+  fullName: 'Dashboard snapshot',
+  role: 'supervisor',
+  organisationId: null,
+};
 
 /** Counts with the instant they were taken. */
 export interface DashboardSnapshot extends DashboardCounts {
   asOf: Date;
 }
 
-/** Count now, from the tables (what a snapshot stores). */
+/**
+ * Count now, from the tables (what a snapshot stores). Run it inside one repeatable-read
+ * transaction (as `refreshDashboardSnapshot` does) so every figure sees the same moment.
+ */
 export async function computeDashboardCounts(deps: Deps, now: Date): Promise<DashboardCounts> {
   const byStatus = await countByStatus(deps.db);
-  const overdue = await overdueByExecutor(deps.db, now, { limit: OVERDUE_EXECUTORS_LISTED });
-  return { byStatus, overdueByExecutor: overdue };
+  const figures = await countQueues({ ...deps, now: () => now }, WHOLE_CENTRE, SUPERVISOR_FIGURES);
+  const rows = await overdueByExecutor(deps.db, now, { limit: 100_000, withoutExecutor: true });
+  const none = rows.filter((r) => r.executorId === null);
+  const executors = rows.filter((r) => r.executorId !== null);
+  const listed = executors.slice(0, OVERDUE_EXECUTORS_LISTED);
+  const rest = executors.slice(OVERDUE_EXECUTORS_LISTED).reduce((n, r) => n + r.count, 0);
+  return {
+    byStatus,
+    figures: figures.map((f) => ({
+      key: f.key as (typeof SUPERVISOR_FIGURES)[number],
+      count: f.count,
+    })),
+    overdueByExecutor: [
+      ...listed,
+      ...(rest > 0 ? [{ executorId: null, name: null, count: rest, others: true }] : []),
+      ...none,
+    ],
+  };
+}
+
+/** A stored snapshot of an older shape (before the figures) is retaken rather than shown. */
+function isCurrentShape(data: unknown): data is DashboardCounts {
+  return (
+    typeof data === 'object' && data !== null && Array.isArray((data as DashboardCounts).figures)
+  );
 }
 
 /**
@@ -46,28 +108,31 @@ export async function computeDashboardCounts(deps: Deps, now: Date): Promise<Das
  * @returns the new snapshot, or null when another process held the lock.
  */
 export async function refreshDashboardSnapshot(deps: Deps): Promise<DashboardSnapshot | null> {
-  return deps.db.transaction().execute(async (trx) => {
-    const { rows } = await sql<{
-      locked: boolean;
-    }>`SELECT pg_try_advisory_xact_lock(${SNAPSHOT_LOCK}) AS locked`.execute(trx);
-    if (!rows[0]?.locked) return null;
-    const started = performance.now();
-    const asOf = deps.now();
-    const counts = await computeDashboardCounts({ ...deps, db: trx }, asOf);
-    const tookMs = Math.round(performance.now() - started);
-    await trx
-      .insertInto('monitoring_snapshots')
-      .values({ name: SNAPSHOT, data: JSON.stringify(counts), as_of: asOf, took_ms: tookMs })
-      .onConflict((oc) =>
-        oc.column('name').doUpdateSet((eb) => ({
-          data: eb.ref('excluded.data'),
-          as_of: eb.ref('excluded.as_of'),
-          took_ms: eb.ref('excluded.took_ms'),
-        })),
-      )
-      .execute();
-    return { ...counts, asOf };
-  });
+  return deps.db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute(async (trx) => {
+      const { rows } = await sql<{
+        locked: boolean;
+      }>`SELECT pg_try_advisory_xact_lock(${SNAPSHOT_LOCK}) AS locked`.execute(trx);
+      if (!rows[0]?.locked) return null;
+      const started = performance.now();
+      const asOf = deps.now();
+      const counts = await computeDashboardCounts({ ...deps, db: trx }, asOf);
+      const tookMs = Math.round(performance.now() - started);
+      await trx
+        .insertInto('monitoring_snapshots')
+        .values({ name: SNAPSHOT, data: JSON.stringify(counts), as_of: asOf, took_ms: tookMs })
+        .onConflict((oc) =>
+          oc.column('name').doUpdateSet((eb) => ({
+            data: eb.ref('excluded.data'),
+            as_of: eb.ref('excluded.as_of'),
+            took_ms: eb.ref('excluded.took_ms'),
+          })),
+        )
+        .execute();
+      return { ...counts, asOf };
+    });
 }
 
 /**
@@ -83,11 +148,12 @@ export async function readDashboardSnapshot(deps: Deps): Promise<DashboardSnapsh
     .where('name', '=', SNAPSHOT)
     .executeTakeFirst();
   const now = deps.now();
-  if (row && now.getTime() - row.as_of.getTime() <= DASHBOARD_SNAPSHOT_MAX_AGE_MS) {
-    return { ...(row.data as unknown as DashboardCounts), asOf: row.as_of };
+  const stored = row && isCurrentShape(row.data) ? { ...row.data, asOf: row.as_of } : null;
+  if (stored && now.getTime() - stored.asOf.getTime() <= DASHBOARD_SNAPSHOT_MAX_AGE_MS) {
+    return stored;
   }
   const fresh = await refreshDashboardSnapshot(deps);
   if (fresh) return fresh;
-  if (row) return { ...(row.data as unknown as DashboardCounts), asOf: row.as_of };
+  if (stored) return stored;
   return { ...(await computeDashboardCounts(deps, now)), asOf: now };
 }

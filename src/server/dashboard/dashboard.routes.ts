@@ -6,6 +6,7 @@ import { countQueues } from '../appeals/appeal-queries.js';
 import type { Deps } from '../context.js';
 import { currentUser } from '../http/auth-plugin.js';
 import { errorResponses } from '../http/openapi.js';
+import { SUPERVISOR_FIGURES } from './dashboard-snapshot.js';
 import { getDashboard } from './dashboard.service.js';
 
 export function dashboardRoutes(deps: Deps): FastifyPluginAsyncZod {
@@ -38,9 +39,10 @@ export function dashboardRoutes(deps: Deps): FastifyPluginAsyncZod {
         schema: {
           tags: ['monitoring'],
           operationId: 'getDashboard',
-          summary: 'Counts by status, overdue by executor, today’s intake by channel',
+          summary:
+            'Counts by status, the supervisor’s figures, overdue by executor, today’s intake by channel',
           description:
-            'Counts by status and overdue appeals by executor come from a snapshot at most a minute old; ' +
+            'Counts by status, the figures and overdue appeals by executor come from one snapshot at most a minute old; ' +
             '`asOf` is the instant they were taken. Today’s intake by channel is counted live.',
           response: {
             200: z.object({
@@ -48,13 +50,25 @@ export function dashboardRoutes(deps: Deps): FastifyPluginAsyncZod {
                 .string()
                 .describe('When byStatus and overdueByExecutor were counted (ISO 8601)'),
               byStatus: z.array(z.object({ status: z.string(), count: z.number().int() })),
-              overdueByExecutor: z.array(
-                z.object({
-                  executorId: z.number().int(),
-                  name: z.string(),
-                  count: z.number().int(),
-                }),
-              ),
+              figures: z
+                .array(z.object({ key: z.enum(SUPERVISOR_FIGURES), count: z.number().int() }))
+                .describe('Each counted as GET /appeals?queue=<key> lists it, at asOf'),
+              overdueByExecutor: z
+                .array(
+                  z.object({
+                    executorId: z
+                      .number()
+                      .int()
+                      .nullable()
+                      .describe(
+                        'null: appeals without an active main executor, or (others) the rest',
+                      ),
+                    name: z.string().nullable(),
+                    count: z.number().int(),
+                    others: z.boolean().optional(),
+                  }),
+                )
+                .describe('Adds up to the overdue figure'),
               todayByChannel: z.array(z.object({ channel: z.string(), count: z.number().int() })),
             }),
             ...errorResponses(401, 403),

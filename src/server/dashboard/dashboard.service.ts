@@ -4,7 +4,7 @@
  */
 import { DateTime } from 'luxon';
 import type { Deps } from '../context.js';
-import { readDashboardSnapshot } from './dashboard-snapshot.js';
+import { readDashboardSnapshot, type DashboardCounts } from './dashboard-snapshot.js';
 
 export interface Dashboard {
   /**
@@ -12,8 +12,11 @@ export interface Dashboard {
    * at most `DASHBOARD_SNAPSHOT_MAX_AGE_MS` (a minute) old, ADR 012. `todayByChannel` is live.
    */
   asOf: string;
-  byStatus: { status: string; count: number }[];
-  overdueByExecutor: { executorId: number; name: string; count: number }[];
+  byStatus: DashboardCounts['byStatus'];
+  /** Overdue, due within 24 h, on check, unrouted, open: the queues' own definitions. */
+  figures: DashboardCounts['figures'];
+  /** Adds up to the overdue figure: executors, the rest, and appeals without an executor. */
+  overdueByExecutor: DashboardCounts['overdueByExecutor'];
   todayByChannel: { channel: string; count: number }[];
 }
 
@@ -39,6 +42,7 @@ export async function getDashboard(deps: Deps): Promise<Dashboard> {
   return {
     asOf: snapshot.asOf.toISOString(),
     byStatus: snapshot.byStatus,
+    figures: snapshot.figures,
     overdueByExecutor: snapshot.overdueByExecutor,
     todayByChannel: channels.map((r) => ({ channel: r.channel, count: Number(r.n) })),
   };

@@ -60,12 +60,15 @@ export function StartPage() {
           </>
         }
       />
-      <section aria-labelledby="queues-heading">
-        <Title order={2} size="h4" id="queues-heading" mb="sm">
-          {t('start.queues')}
-        </Title>
-        <QueueCards linkTo={toRegistry} />
-      </section>
+      {withDashboard ? null : (
+        // The supervisor's figures come with the dashboard, from the same snapshot.
+        <section aria-labelledby="queues-heading">
+          <Title order={2} size="h4" id="queues-heading" mb="sm">
+            {t('start.queues')}
+          </Title>
+          <QueueCards linkTo={toRegistry} />
+        </section>
+      )}
       {withDashboard ? (
         <section aria-labelledby="dashboard-heading">
           <Title order={2} size="h4" id="dashboard-heading" mb="sm">

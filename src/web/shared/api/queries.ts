@@ -50,6 +50,7 @@ export interface AppealFilters {
   status?: string;
   questionTypeId?: string;
   executorId?: string;
+  mainExecutorId?: string;
   channel?: string;
   receivedFrom?: string;
   receivedTo?: string;
@@ -64,6 +65,7 @@ export const APPEAL_FILTER_KEYS = [
   'status',
   'questionTypeId',
   'executorId',
+  'mainExecutorId',
   'channel',
   'receivedFrom',
   'receivedTo',
@@ -72,6 +74,13 @@ export const APPEAL_FILTER_KEYS = [
   'q',
   'sort',
 ] as const satisfies readonly (keyof AppealFilters)[];
+
+export function appealCountQuery(filters: AppealFilters) {
+  return queryOptions({
+    queryKey: ['appeals', 'count', filters],
+    queryFn: ({ signal }) => api.get<{ count: number }>('/appeals/count', { ...filters }, signal),
+  });
+}
 
 export function appealListQuery(filters: AppealFilters, limit: number, cursor: string | null) {
   return queryOptions({

@@ -177,7 +177,15 @@ export interface Dashboard {
   /** When the counts by status and overdue were taken (a snapshot at most a minute old). */
   asOf: string;
   byStatus: { status: AppealStatus; count: number }[];
-  overdueByExecutor: { executorId: number; name: string; count: number }[];
+  /** Overdue, due within 24 h, on check, unrouted, open: each as `/appeals?queue=<key>` lists it. */
+  figures: { key: QueueKey; count: number }[];
+  /** Adds up to the overdue figure; `executorId: null` is the appeals without one, or `others`. */
+  overdueByExecutor: {
+    executorId: number | null;
+    name: string | null;
+    count: number;
+    others?: boolean;
+  }[];
   todayByChannel: { channel: Channel; count: number }[];
 }
 

@@ -8,11 +8,19 @@ import { ErrorNote } from '../../../shared/ui/ErrorNote.js';
 
 /**
  * The signed-in role's queues with their counts; each card opens the list of that queue
- * (`linkTo` decides where: the registry, the inbox or the review queue).
+ * (`linkTo` decides where: the registry, the inbox or the review queue). `counts` given (the
+ * supervisor's snapshot) are shown instead of the live counts, so one page shows one moment.
  */
-export function QueueCards({ linkTo }: { linkTo: (key: QueueKey) => string }) {
+export function QueueCards({
+  linkTo,
+  counts,
+}: {
+  linkTo: (key: QueueKey) => string;
+  counts?: { key: QueueKey; count: number }[];
+}) {
   const { t, i18n } = useTranslation();
-  const queues = useQuery(queuesQuery);
+  const live = useQuery({ ...queuesQuery, enabled: !counts });
+  const queues = counts ? { error: null, data: { queues: counts } } : live;
   if (queues.error) return <ErrorNote error={queues.error} />;
   if (!queues.data) {
     return (

@@ -11,6 +11,7 @@ export const URL_FILTER_KEYS = [
   'status',
   'questionTypeId',
   'executorId',
+  'mainExecutorId',
   'channel',
   'from',
   'to',

@@ -33,6 +33,7 @@ import {
   toApiFilters,
   type UrlFilterKey,
 } from '../api/registry-filters.js';
+import { RegistryCount } from './RegistryCount.js';
 import { RegistryFilters } from './RegistryFilters.js';
 
 /** Rows per page from the URL: 1–200 (the API's bounds), 25 when absent or wrong. */
@@ -163,6 +164,7 @@ export function RegistryPage() {
           onReset={() => setParams(new URLSearchParams())}
         />
         <ErrorNote error={list.error} />
+        <RegistryCount filters={apiFilters} />
         <Paper withBorder radius="md" component="section" aria-label={t('registry.results')}>
           {!list.data ? (
             <Stack p="md">
