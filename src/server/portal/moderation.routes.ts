@@ -2,6 +2,7 @@
  * The moderation queue for staff (`submission.moderate`: moderator, supervisor), under /api/v1.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { Deps } from '../context.js';
 import { currentUser } from '../http/auth-plugin.js';
 import { errorResponses } from '../http/openapi.js';
@@ -9,6 +10,7 @@ import {
   getSubmission,
   listSubmissions,
   mergeSubmission,
+  pendingSubmissionsSummary,
   registerSubmission,
   rejectSubmission,
 } from './moderation.service.js';
@@ -42,6 +44,32 @@ export function moderationRoutes(deps: Deps): FastifyPluginAsyncZod {
         },
       },
       async (request) => listSubmissions(deps, request.query),
+    );
+
+    app.get(
+      '/submissions/summary',
+      {
+        config: access,
+        schema: {
+          tags,
+          operationId: 'pendingSubmissionsSummary',
+          summary: 'How many submissions wait for moderation and when the oldest came in',
+          response: {
+            200: z.object({
+              pending: z.number().int(),
+              oldestReceivedAt: z.string().nullable().describe('ISO 8601; null when none wait'),
+            }),
+            ...errorResponses(401, 403),
+          },
+        },
+      },
+      async () => {
+        const summary = await pendingSubmissionsSummary(deps);
+        return {
+          pending: summary.pending,
+          oldestReceivedAt: summary.oldestReceivedAt?.toISOString() ?? null,
+        };
+      },
     );
 
     app.get(

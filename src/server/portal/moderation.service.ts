@@ -132,6 +132,24 @@ export async function listSubmissions(
   };
 }
 
+/**
+ * What waits for a moderator: how many submissions are pending and when the oldest came in (its
+ * age is what the start page shows). Served by the pending submissions' partial index.
+ */
+export async function pendingSubmissionsSummary(
+  deps: Deps,
+): Promise<{ pending: number; oldestReceivedAt: Date | null }> {
+  const row = await deps.db
+    .selectFrom('submissions')
+    .select((eb) => [eb.fn.countAll<string>().as('n'), eb.fn.min('received_at').as('oldest')])
+    .where('state', '=', 'pending')
+    .executeTakeFirstOrThrow();
+  return {
+    pending: Number(row.n),
+    oldestReceivedAt: row.oldest ? new Date(row.oldest as unknown as string) : null,
+  };
+}
+
 /** One submission with its photos. @throws AppError 404 `submission_not_found`. */
 export async function getSubmission(deps: Deps, id: number): Promise<SubmissionView> {
   const row = await submissionQuery(deps.db).where('s.id', '=', id).executeTakeFirst();

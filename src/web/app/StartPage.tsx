@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { QueueCards } from '../features/queues/components/QueueCards.js';
 import { DashboardPanel } from '../features/queues/components/DashboardPanel.js';
+import { ModerationSummary } from '../features/moderation/components/ModerationSummary.js';
 import { WorkQueuePage } from '../features/work-queues/components/WorkQueuePage.js';
 import { meQuery } from '../shared/api/queries.js';
 import type { QueueKey } from '../shared/api/types.js';
@@ -60,6 +61,10 @@ export function StartPage() {
           </>
         }
       />
+      {/* A moderator's own work first: the Internet submissions waiting. */}
+      {me.data.permissions.includes('submission.moderate') && role === 'moderator' ? (
+        <ModerationSummary />
+      ) : null}
       {withDashboard ? null : (
         // The supervisor's figures come with the dashboard, from the same snapshot.
         <section aria-labelledby="queues-heading">
