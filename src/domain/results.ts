@@ -1,7 +1,8 @@
 /**
  * Results of consideration (результат розгляду), taken from the real Kyiv Contact Centre 1551 list
  * (`shared/data/kyiv1551/status-result-channel-counts.tsv`). Kyiv writes a result as
- * "group / detail"; interim values there ("Очікує прийому в роботу", "Прийнято в роботу",
+ * "group / detail" (shown here with the typographic apostrophe ’ and spaces around every slash;
+ * `resultByLabel` finds Kyiv's spellings — backtick, "A /B" — all the same); interim values there ("Очікує прийому в роботу", "Прийнято в роботу",
  * "На доопрацювання / …") describe a status, not a result, and map to a status on import.
  */
 import { matchKey } from './text.js';
@@ -19,22 +20,22 @@ export const RESULTS = [
   },
   {
     code: 'done_photo_evidence',
-    uk: 'Виконано / Фотофіксація /Відеофіксація',
+    uk: 'Виконано / Фотофіксація / Відеофіксація',
     en: 'Done / photo or video evidence',
   },
   {
     code: 'explained',
-    uk: 'Роз`яснено / Перевірено куратором',
+    uk: 'Роз’яснено / Перевірено куратором',
     en: 'Explained / checked by the controller',
   },
   {
     code: 'explained_needs_funding',
-    uk: 'Роз`яснено / Потребує фінансування/Включено в план-програму',
+    uk: 'Роз’яснено / Потребує фінансування / Включено в план-програму',
     en: 'Explained / needs funding, included in a plan',
   },
   {
     code: 'impossible_now_needs_funding',
-    uk: 'Не можливо виконати в даний період / Потребує фінансування/Включено в план-програму',
+    uk: 'Не можливо виконати в даний період / Потребує фінансування / Включено в план-програму',
     en: 'Cannot be done now / needs funding, included in a plan',
   },
   {

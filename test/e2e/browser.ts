@@ -259,11 +259,15 @@ export async function expectTranslated(page: Page, name: string): Promise<void> 
 export interface BrowserSuite {
   readonly baseUrl: string;
   /** A new browser profile (closed after the suite); the last page opened is screenshotted on failure. */
-  newPage(options?: { width?: number; locale?: string }): Promise<Page>;
+  newPage(options?: { width?: number; locale?: string; timezoneId?: string }): Promise<Page>;
   /** A new profile signed in to the staff app as `login` by keyboard (Ukrainian interface). */
   signIn(
     login: string,
-    options?: { width?: number; onLoginPage?: (page: Page) => Promise<void> },
+    options?: {
+      width?: number;
+      timezoneId?: string;
+      onLoginPage?: (page: Page) => Promise<void>;
+    },
   ): Promise<Page>;
 }
 
@@ -302,12 +306,12 @@ export function browserSuite(): BrowserSuite {
       if (!server) throw new Error('The server has not started.');
       return server.baseUrl;
     },
-    async newPage({ width = 1366, locale = 'uk-UA' } = {}) {
+    async newPage({ width = 1366, locale = 'uk-UA', timezoneId = 'America/New_York' } = {}) {
       if (!browser) throw new Error('The browser has not started.');
       const context = await browser.newContext({
         viewport: { width, height: 900 },
         locale,
-        timezoneId: 'America/New_York', // the pages must still show Kyiv time
+        timezoneId, // by default far from Kyiv: the pages must still show Kyiv time
       });
       contexts.push(context);
       const page = await context.newPage();
@@ -315,8 +319,11 @@ export function browserSuite(): BrowserSuite {
       lastPage = page;
       return page;
     },
-    async signIn(login, { width, onLoginPage } = {}) {
-      const page = await suite.newPage({ width: width ?? 1366 });
+    async signIn(login, { width, timezoneId, onLoginPage } = {}) {
+      const page = await suite.newPage({
+        width: width ?? 1366,
+        ...(timezoneId ? { timezoneId } : {}),
+      });
       await page.goto(`${suite.baseUrl}/login`);
       await expect
         .poll(() => page.evaluate(() => document.activeElement?.getAttribute('autocomplete')))

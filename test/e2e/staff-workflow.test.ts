@@ -119,7 +119,8 @@ describe.skipIf(!hasChromium)('staff web app: one appeal from call to closure', 
         { times: 1 },
       );
       await page.keyboard.press('Control+Enter');
-      await page.getByText('refused by the test', { exact: true }).waitFor();
+      // In the page's language, not the server's English.
+      await page.getByText('Сервер не прийняв це значення: перевірте його.').waitFor();
       const description = page.getByLabel('Суть звернення');
       await expect
         .poll(() => description.evaluate((el) => el === document.activeElement))

@@ -175,7 +175,7 @@ describe.skipIf(!hasData)('the real Kyiv 1551 files', () => {
       expect.objectContaining({
         state: 'done',
         role: 'main',
-        name: 'КП "Керуюча компанія" (Солом\'янська РДА)',
+        name: 'КП «Керуюча компанія» (Солом’янська РДА)', // shown with Ukrainian typography
       }),
     ]);
     expect(explained.questionType.kind).toBe(
@@ -186,7 +186,7 @@ describe.skipIf(!hasData)('the real Kyiv 1551 files', () => {
     const lift = await appealOf('5266009');
     expect(lift.appeal.result).toBe('closed_automatically');
     expect(lift.appeal.received_at.toISOString()).toBe('2026-03-01T00:04:00.000Z');
-    expect(lift.assignments[0]?.name).toBe('КП "Ліфтова служба" Шевченківської РДА');
+    expect(lift.assignments[0]?.name).toBe('КП «Ліфтова служба» Шевченківської РДА');
 
     const onCheck = await appealOf('5434367');
     expect(onCheck.appeal).toMatchObject({ status: 'on_check', result: null, closed_at: null });
@@ -207,7 +207,7 @@ describe.skipIf(!hasData)('the real Kyiv 1551 files', () => {
       result: null,
     });
     expect(registered.assignments.map((a) => [a.state, a.name])).toEqual([
-      ['pending', 'АТ "Київгаз"'],
+      ['pending', 'АТ «Київгаз»'],
     ]);
     expect(registered.questionType.name).toBe('Про розгляд звернень громадян');
   });

@@ -5,6 +5,7 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { matchKey } from '../../domain/text.js';
+import { ukrainianTypography } from '../../domain/typography.js';
 import { ORGANISATION_TYPES, type OrganisationType } from '../../domain/vocabulary.js';
 import type { Deps } from '../context.js';
 import type { DB } from '../db/schema.js';
@@ -103,8 +104,8 @@ export async function createOrganisation(
   const row = await db
     .insertInto('organisations')
     .values({
-      name: input.name,
-      short_name: input.shortName ?? null,
+      name: ukrainianTypography(input.name),
+      short_name: input.shortName ? ukrainianTypography(input.shortName) : null,
       type: input.type,
       parent_id: input.parentId ?? null,
       email: input.email ?? null,
@@ -135,7 +136,7 @@ export async function findOrCreateOrganisation(
   const row = await db
     .insertInto('organisations')
     .values({
-      name: name.replace(/\s+/g, ' ').trim(),
+      name: ukrainianTypography(name),
       type: options.type ?? 'other',
       parent_id: options.parentId ?? null,
       match_key: key,

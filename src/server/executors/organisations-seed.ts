@@ -85,7 +85,7 @@ export const ORGANISATIONS_SEED: readonly SeedOrganisation[] = [
   },
   {
     key: 'dept-health',
-    name: "Департамент охорони здоров'я",
+    name: 'Департамент охорони здоров’я',
     shortName: 'ДОЗ',
     type: 'department',
     parentKey: 'city-council',
@@ -240,8 +240,8 @@ export const ORGANISATIONS_SEED: readonly SeedOrganisation[] = [
   },
   {
     key: 'rda-solomianskyi',
-    name: "Солом'янська районна державна адміністрація",
-    shortName: "Солом'янська РДА",
+    name: 'Солом’янська районна державна адміністрація',
+    shortName: 'Солом’янська РДА',
     type: 'district_administration',
     parentKey: 'city-council',
     email: 'solomianska-rda@example.org',
@@ -260,7 +260,7 @@ export const ORGANISATIONS_SEED: readonly SeedOrganisation[] = [
   // Utility companies.
   {
     key: 'vodokanal',
-    name: 'КП "Міський водоканал"',
+    name: 'КП «Міський водоканал»',
     shortName: 'Водоканал',
     type: 'utility_company',
     parentKey: 'dept-housing',
@@ -269,7 +269,7 @@ export const ORGANISATIONS_SEED: readonly SeedOrganisation[] = [
   },
   {
     key: 'teploenergo',
-    name: 'КП "Теплоенерго"',
+    name: 'КП «Теплоенерго»',
     shortName: 'Теплоенерго',
     type: 'utility_company',
     parentKey: 'dept-housing',
@@ -278,7 +278,7 @@ export const ORGANISATIONS_SEED: readonly SeedOrganisation[] = [
   },
   {
     key: 'lift-service',
-    name: 'КП "Міська ліфтова служба"',
+    name: 'КП «Міська ліфтова служба»',
     shortName: 'Ліфтова служба',
     type: 'utility_company',
     parentKey: 'dept-housing',
@@ -287,7 +287,7 @@ export const ORGANISATIONS_SEED: readonly SeedOrganisation[] = [
   },
   {
     key: 'road-maintenance',
-    name: 'КП "Шляхово-експлуатаційне управління"',
+    name: 'КП «Шляхово-експлуатаційне управління»',
     shortName: 'ШЕУ',
     type: 'utility_company',
     parentKey: 'dept-roads',
@@ -296,7 +296,7 @@ export const ORGANISATIONS_SEED: readonly SeedOrganisation[] = [
   },
   {
     key: 'green-spaces',
-    name: 'КП "Міськзеленбуд"',
+    name: 'КП «Міськзеленбуд»',
     shortName: 'Міськзеленбуд',
     type: 'utility_company',
     parentKey: 'dept-improvement',
@@ -305,7 +305,7 @@ export const ORGANISATIONS_SEED: readonly SeedOrganisation[] = [
   },
   {
     key: 'waste-removal',
-    name: 'КП "Міське управління вивезення відходів"',
+    name: 'КП «Міське управління вивезення відходів»',
     shortName: 'Міськвідходи',
     type: 'utility_company',
     parentKey: 'dept-housing',
@@ -314,7 +314,7 @@ export const ORGANISATIONS_SEED: readonly SeedOrganisation[] = [
   },
   {
     key: 'street-lighting',
-    name: 'КП "Міськсвітло"',
+    name: 'КП «Міськсвітло»',
     shortName: 'Міськсвітло',
     type: 'utility_company',
     parentKey: 'dept-housing',
@@ -341,7 +341,7 @@ export const ORGANISATIONS_SEED: readonly SeedOrganisation[] = [
   },
   {
     key: 'public-transport',
-    name: 'КП "Міськпастранс"',
+    name: 'КП «Міськпастранс»',
     shortName: 'Міськпастранс',
     type: 'utility_company',
     parentKey: 'dept-transport',
@@ -350,7 +350,7 @@ export const ORGANISATIONS_SEED: readonly SeedOrganisation[] = [
   },
   {
     key: 'municipal-guard',
-    name: 'КП "Муніципальна варта"',
+    name: 'КП «Муніципальна варта»',
     shortName: 'Муніципальна варта',
     type: 'utility_company',
     parentKey: 'dept-security',
@@ -361,7 +361,7 @@ export const ORGANISATIONS_SEED: readonly SeedOrganisation[] = [
   // Property management companies under district administrations (a sample of districts).
   {
     key: 'pmc-holosiivskyi',
-    name: 'КП "Керуюча компанія з обслуговування житлового фонду Голосіївського району"',
+    name: 'КП «Керуюча компанія з обслуговування житлового фонду Голосіївського району»',
     shortName: 'КК Голосіївського району',
     type: 'utility_company',
     parentKey: 'rda-holosiivskyi',
@@ -370,7 +370,7 @@ export const ORGANISATIONS_SEED: readonly SeedOrganisation[] = [
   },
   {
     key: 'pmc-obolonskyi',
-    name: 'КП "Керуюча компанія з обслуговування житлового фонду Оболонського району"',
+    name: 'КП «Керуюча компанія з обслуговування житлового фонду Оболонського району»',
     shortName: 'КК Оболонського району',
     type: 'utility_company',
     parentKey: 'rda-obolonskyi',
@@ -379,7 +379,7 @@ export const ORGANISATIONS_SEED: readonly SeedOrganisation[] = [
   },
   {
     key: 'pmc-shevchenkivskyi',
-    name: 'КП "Керуюча компанія з обслуговування житлового фонду Шевченківського району"',
+    name: 'КП «Керуюча компанія з обслуговування житлового фонду Шевченківського району»',
     shortName: 'КК Шевченківського району',
     type: 'utility_company',
     parentKey: 'rda-shevchenkivskyi',

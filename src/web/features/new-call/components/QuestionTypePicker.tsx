@@ -119,7 +119,7 @@ export function QuestionTypePicker({
                     </Text>
                   </div>
                   {option.isEmergency ? (
-                    <Badge size="xs" color="red" variant="outline">
+                    <Badge size="xs" color="red.9" variant="filled">
                       {t('newCall.emergency')}
                     </Badge>
                   ) : null}
@@ -140,7 +140,7 @@ export function QuestionTypePicker({
             .filter(Boolean)
             .join(' · ')}
           {value.isEmergency ? (
-            <Badge ml="xs" size="xs" color="red" variant="outline">
+            <Badge ml="xs" size="xs" color="red.9" variant="filled">
               {t('newCall.emergency')}
             </Badge>
           ) : null}
