@@ -138,9 +138,10 @@ describe.skipIf(!hasChromium)('journeys (issue 12), uk-UA in Europe/Kyiv', () =>
       const shown = ((await open.locator('.queue-count').textContent()) ?? '').replace(/\D/g, '');
       await open.click();
       await page.waitForURL(/queue=open/);
-      await expect
-        .poll(() => page.getByTestId('registry-count').textContent())
-        .toContain(`Знайдено ${shown} `);
+      await page
+        .getByTestId('registry-count')
+        .getByText(new RegExp(`^Знайдено ${shown} звернен`))
+        .waitFor();
       expect(await page.locator('tbody tr').count()).toBe(Math.min(Number(shown), 25));
 
       await page.goto(`${suite.baseUrl}/`);

@@ -26,6 +26,10 @@ export interface RepeatOf {
   decidedOnMerits: boolean;
 }
 
+/** Title colours with at least 4.5:1 on the light orange and blue alert backgrounds. */
+const DARK_ORANGE = '#7a2e00';
+const DARK_BLUE = '#0b4a80';
+
 function repeatCheckQuery(
   applicantId: number | null,
   questionTypeId: number | null,
@@ -48,7 +52,7 @@ function EarlierAppeal({ repeatOf }: { repeatOf: RepeatOf }) {
   const { t, i18n } = useTranslation();
   return (
     <Group gap="xs" wrap="wrap">
-      <Anchor component={Link} to={`/appeals/${repeatOf.id}`} target="_blank" fw={600}>
+      <Anchor component={Link} to={`/appeals/${repeatOf.id}`} target="_blank" fw={600} c="blue.9">
         {repeatOf.number}
       </Anchor>
       <Text size="sm">
@@ -81,6 +85,7 @@ export function RepeatWarning({
     <Alert
       color={repeatOf.decidedOnMerits ? 'orange' : 'blue'}
       variant="light"
+      styles={{ title: { color: repeatOf.decidedOnMerits ? DARK_ORANGE : DARK_BLUE } }}
       title={t(repeatOf.decidedOnMerits ? 'newCall.repeat.decidedTitle' : 'newCall.repeat.title')}
       data-testid="repeat-warning"
     >
@@ -111,6 +116,7 @@ export function RepeatRefusal({
     <Alert
       color="orange"
       variant="light"
+      styles={{ title: { color: DARK_ORANGE } }}
       role="alert"
       title={t('newCall.repeat.refusedTitle')}
       data-testid="repeat-refusal"
@@ -134,7 +140,6 @@ export function RepeatRefusal({
         <Group>
           <Button
             type="button"
-            color="orange"
             loading={sending}
             onClick={() => {
               if (reason.trim() === '') setMissing(true);
