@@ -14,6 +14,15 @@ describe('configuration from the environment', () => {
     });
   });
 
+  it('imports only Kyiv 1551 into the demo unless another city is asked for', () => {
+    expect(loadConfig({}).demoImports).toEqual(['kyiv1551']);
+    expect(loadConfig({ KONTAKT_DEMO_IMPORTS: 'kyiv1551, publicstuff-csv' }).demoImports).toEqual([
+      'kyiv1551',
+      'publicstuff-csv',
+    ]);
+    expect(() => loadConfig({ KONTAKT_DEMO_IMPORTS: 'paris' })).toThrow(/KONTAKT_DEMO_IMPORTS/);
+  });
+
   it('takes a tile server and a view for the portal maps', () => {
     const config = loadConfig({
       KONTAKT_MAP_TILES: 'https://tiles.example.org/{z}/{x}/{y}.png',

@@ -64,6 +64,21 @@ const envSchema = z.object({
   /** Where the shared real data lives, imported by the demo when present. */
   KONTAKT_SHARED_DATA: z.string().default('../shared/data'),
   /**
+   * Which shared data sets the demo imports (comma-separated): `kyiv1551` by default. Another
+   * city's requests (`publicstuff-csv`: New York) only on request, so they never fill a Ukrainian
+   * city's registry (and its overdue figures) by surprise.
+   */
+  KONTAKT_DEMO_IMPORTS: z
+    .string()
+    .default('kyiv1551')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.enum(['kyiv1551', 'publicstuff-csv']))),
+  /**
    * Map tiles of the portal, a Leaflet URL template such as https://tile.example.org/{z}/{x}/{y}.png;
    * unset = maps without a background (points, the city's outline of appeals, and the address field).
    */
@@ -108,6 +123,8 @@ export interface Config {
   sessionHours: number;
   secureCookies: boolean;
   sharedDataDir: string;
+  /** The shared data sets `serve --demo` imports (KONTAKT_DEMO_IMPORTS). */
+  demoImports: readonly ('kyiv1551' | 'publicstuff-csv')[];
   smtpUrl: string | undefined;
   mailFrom: string;
   publicUrl: string;
@@ -143,6 +160,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionHours: e.KONTAKT_SESSION_HOURS,
     secureCookies: e.KONTAKT_SECURE_COOKIES,
     sharedDataDir: e.KONTAKT_SHARED_DATA,
+    demoImports: e.KONTAKT_DEMO_IMPORTS,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     publicUrl: e.KONTAKT_PUBLIC_URL,

@@ -22,7 +22,10 @@ export interface ServeOptions {
   demo: boolean;
 }
 
-/** The shared real data imported by the demo, when present: format and path below the data folder. */
+/**
+ * The shared real data the demo may import, when present: format and path below the data folder.
+ * Which ones it does import is configuration (`KONTAKT_DEMO_IMPORTS`, default Kyiv 1551 only).
+ */
 const DEMO_IMPORTS = [
   ['kyiv1551', 'kyiv1551/sample-records.json'],
   ['publicstuff-csv', 'service-requests/nyc-publicstuff-2010-2018.csv'],
@@ -93,6 +96,7 @@ export async function serve(config: Config, options: ServeOptions): Promise<void
     );
     const shared = resolve(config.sharedDataDir);
     for (const [format, relative] of DEMO_IMPORTS) {
+      if (!config.demoImports.includes(format)) continue;
       const file = join(shared, relative);
       if (!existsSync(file)) {
         log.info({ file }, 'shared real data not found; demo import skipped');

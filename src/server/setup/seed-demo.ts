@@ -10,6 +10,8 @@ import { acceptAssignment, respondToAppeal, reviewAppeal } from '../appeals/appe
 import type { Deps, UserActor } from '../context.js';
 import type { DB } from '../db/schema.js';
 import { createUser } from '../users/users.service.js';
+import { matchKey } from '../../domain/text.js';
+import { ORGANISATIONS_SEED } from '../executors/organisations-seed.js';
 
 export const DEMO_PASSWORD = 'kontakt-demo';
 
@@ -59,7 +61,13 @@ export async function seedDemo(deps: Deps): Promise<DemoLogin[]> {
     role,
     organisation: role === 'executor' ? org.name : null,
   }));
-  if (anyUser) return logins;
+  // Every utility company has its executor too, so an appeal routed to it can be worked (issue 12).
+  const utilities = await utilityExecutors(deps.db, org.id);
+  const allLogins: DemoLogin[] = [
+    ...logins,
+    ...utilities.map((u) => ({ login: u.login, role: 'executor' as const, organisation: u.name })),
+  ];
+  if (anyUser) return allLogins;
 
   const users = new Map<Role, UserActor>();
   for (const { login, role } of logins) {
@@ -77,6 +85,15 @@ export async function seedDemo(deps: Deps): Promise<DemoLogin[]> {
       fullName: user.fullName,
       role,
       organisationId: user.organisationId,
+    });
+  }
+  for (const u of utilities) {
+    await createUser(deps, {
+      login: u.login,
+      fullName: `Виконавець ${u.shortName}`,
+      role: 'executor',
+      organisationId: u.id,
+      password: DEMO_PASSWORD,
     });
   }
   const operator = users.get('operator')!;
@@ -159,5 +176,28 @@ export async function seedDemo(deps: Deps): Promise<DemoLogin[]> {
   }
   if (closed)
     await reviewAppeal(deps, controller, closed, { decision: 'accept', result: 'done_confirmed' });
-  return logins;
+  return allLogins;
+}
+
+/** The utility companies of the seed (other than the main demo executor's) with their demo login. */
+async function utilityExecutors(
+  db: Kysely<DB>,
+  exceptId: number,
+): Promise<{ id: number; name: string; shortName: string; login: string }[]> {
+  const seeded = ORGANISATIONS_SEED.filter((o) => o.type === 'utility_company');
+  const rows = await db
+    .selectFrom('organisations')
+    .select(['id', 'name', 'match_key'])
+    .where(
+      'match_key',
+      'in',
+      seeded.map((o) => matchKey(o.name)),
+    )
+    .execute();
+  return seeded.flatMap((o) => {
+    const row = rows.find((r) => r.match_key === matchKey(o.name));
+    return row && row.id !== exceptId
+      ? [{ id: row.id, name: row.name, shortName: o.shortName, login: `executor-${o.key}` }]
+      : [];
+  });
 }
