@@ -91,14 +91,19 @@ describe('dashboard snapshot', () => {
     );
   });
 
-  it('answers from the snapshot within the refresh interval, with its asOf', async () => {
+  it('counts open appeals now and closed ones from the snapshot, with its asOf', async () => {
     ctx.setNow(new Date(T0.getTime() + 10_000));
     await register(new Date('2026-11-30T07:45:00Z'));
+    await register(new Date('2026-11-30T07:46:00Z'), 'consultation');
     const dashboard = await getDashboard(ctx.deps);
     expect(dashboard.asOf).toBe(T0.toISOString());
+    expect(dashboard.countedAt).toBe(new Date(T0.getTime() + 10_000).toISOString());
     const registered = dashboard.byStatus.find((s) => s.status === 'registered')?.count;
-    expect(registered).toBe(6); // the seventh registered appeal is not in the snapshot yet
-    expect(dashboard.todayByChannel.find((c) => c.channel === 'phone')?.count).toBe(8); // live
+    expect(registered).toBe(7); // open appeals: counted now, as the lists count them
+    expect(dashboard.figures.find((f) => f.key === 'open')?.count).toBe(7);
+    const closed = dashboard.byStatus.find((s) => s.status === 'closed')?.count;
+    expect(closed).toBe(1); // the second consultation is not in the snapshot yet
+    expect(dashboard.todayByChannel.find((c) => c.channel === 'phone')?.count).toBe(9); // live
   });
 
   it('is retaken by the first read after the interval and matches a fresh count again', async () => {

@@ -7,10 +7,17 @@ import type { Kysely } from 'kysely';
 import { ACTIVE_ASSIGNMENT_STATES } from '../../domain/appeal-lifecycle.js';
 import type { DB } from '../db/schema.js';
 
-/** Appeals counted by status, every appeal read (what the snapshot stores). */
-export async function countByStatus(db: Kysely<DB>): Promise<{ status: string; count: number }[]> {
-  const rows = await db
-    .selectFrom('appeals')
+/**
+ * Appeals counted by status: every appeal read (what the snapshot stores), or with `openOnly`
+ * only the open ones (cheap enough to count live).
+ */
+export async function countByStatus(
+  db: Kysely<DB>,
+  options: { openOnly?: boolean } = {},
+): Promise<{ status: string; count: number }[]> {
+  let q = db.selectFrom('appeals');
+  if (options.openOnly) q = q.where('status', '!=', 'closed');
+  const rows = await q
     .select(['status', (eb) => eb.fn.countAll<string>().as('n')])
     .groupBy('status')
     .orderBy('status')

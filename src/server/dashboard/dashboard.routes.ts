@@ -42,13 +42,15 @@ export function dashboardRoutes(deps: Deps): FastifyPluginAsyncZod {
           summary:
             'Counts by status, the supervisor’s figures, overdue by executor, today’s intake by channel',
           description:
-            'Counts by status, the figures and overdue appeals by executor come from one snapshot at most a minute old; ' +
-            '`asOf` is the instant they were taken. Today’s intake by channel is counted live.',
+            'The figures, open appeals by status and overdue appeals by executor are counted now, in one ' +
+            'transaction, so each equals the list it opens; the closed count comes from a snapshot at most a ' +
+            'minute old (`asOf`). Today’s intake by channel is counted live.',
           response: {
             200: z.object({
-              asOf: z
+              asOf: z.string().describe('When the closed appeals were counted (ISO 8601)'),
+              countedAt: z
                 .string()
-                .describe('When byStatus and overdueByExecutor were counted (ISO 8601)'),
+                .describe('When the open appeals, figures and overdue rows were counted (now)'),
               byStatus: z.array(z.object({ status: z.string(), count: z.number().int() })),
               figures: z
                 .array(z.object({ key: z.enum(SUPERVISOR_FIGURES), count: z.number().int() }))

@@ -174,8 +174,10 @@ export interface AddressSuggestion {
 }
 
 export interface Dashboard {
-  /** When the counts by status and overdue were taken (a snapshot at most a minute old). */
+  /** When the closed appeals were counted (a snapshot at most a minute old). */
   asOf: string;
+  /** When everything else was counted (now, in one transaction). */
+  countedAt: string;
   byStatus: { status: AppealStatus; count: number }[];
   /** Overdue, due within 24 h, on check, unrouted, open: each as `/appeals?queue=<key>` lists it. */
   figures: { key: QueueKey; count: number }[];

@@ -51,8 +51,9 @@ export function DashboardPanel({ level = 2 }: { level?: 2 | 3 }) {
   if (dashboard.error) return <ErrorNote error={dashboard.error} />;
   if (!dashboard.data) return <Skeleton h={240} radius="md" />;
   const nf = new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : 'uk-UA');
-  const { asOf, byStatus, figures, overdueByExecutor, todayByChannel } = dashboard.data;
-  const asOfText = t('dashboard.asOf', { time: formatDateTime(asOf, i18n.language) });
+  const { asOf, countedAt, byStatus, figures, overdueByExecutor, todayByChannel } = dashboard.data;
+  const asOfText = t('dashboard.asOf', { time: formatDateTime(countedAt, i18n.language) });
+  const closedAsOfText = t('dashboard.closedAsOf', { time: formatDateTime(asOf, i18n.language) });
   const overdueLink = (row: (typeof overdueByExecutor)[number]) =>
     row.others
       ? '/appeals?queue=overdue'
