@@ -27,8 +27,23 @@ import type { SummaryRow } from './appeal-queries.js';
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
-export function presentAppealSummary(row: SummaryRow): AppealSummaryView {
+/**
+ * One registry row. The applicant (name and phones) only for a role that may see personal data
+ * (`personalDataAccess`, Law on personal data protection); `none` leaves it out.
+ */
+export function presentAppealSummary(
+  row: SummaryRow,
+  access: PersonalDataAccess = 'none',
+): AppealSummaryView {
   return {
+    ...(access !== 'none'
+      ? {
+          applicant:
+            row.applicant_name !== null
+              ? { fullName: row.applicant_name, phones: row.applicant_phones ?? [] }
+              : null,
+        }
+      : {}),
     id: row.id,
     number: row.number,
     receivedAt: row.received_at.toISOString(),

@@ -5,8 +5,8 @@
 import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
 import { DateTime } from 'luxon';
 import { ACTIVE_ASSIGNMENT_STATES } from '../../domain/appeal-lifecycle.js';
-import { appealScope, personalDataAccess } from '../../domain/policy.js';
-import { REGISTRATION_NUMBER_PATTERN, searchStems } from '../../domain/text.js';
+import { appealScope, personalDataAccess, type PersonalDataAccess } from '../../domain/policy.js';
+import { normalisePhone, REGISTRATION_NUMBER_PATTERN, searchStems } from '../../domain/text.js';
 import type { Deps, UserActor } from '../context.js';
 import type { DB } from '../db/schema.js';
 import { badRequest, notFound } from '../errors.js';
@@ -34,7 +34,10 @@ function summaryQuery(db: Kysely<DB>) {
         .on('m.state', 'in', [...ACTIVE_ASSIGNMENT_STATES, 'done']),
     )
     .leftJoin('organisations as mo', 'mo.id', 'm.executor_id')
+    .leftJoin('applicants as ap', 'ap.id', 'a.applicant_id')
     .select([
+      'ap.full_name as applicant_name',
+      'ap.phones as applicant_phones',
       'a.id',
       'a.number',
       'a.received_at',
@@ -256,14 +259,42 @@ function applyFilter(
   }
   if (filter.q) {
     const text = filter.q;
-    const words = descriptionQuery(text);
-    q = REGISTRATION_NUMBER_PATTERN.test(text)
-      ? q.where('a.number', '=', text)
-      : words
-        ? q.where(sql<boolean>`a.search_vector @@ to_tsquery('simple', ${words})`)
-        : q.where('a.description', 'ilike', `%${text.replace(/[\\%_]/g, '\\$&')}%`);
+    if (REGISTRATION_NUMBER_PATTERN.test(text)) q = q.where('a.number', '=', text);
+    else q = q.where((eb) => eb.or(textMatches(eb, text, personalDataAccess(actor.role))));
   }
   return q;
+}
+
+/**
+ * What a registry search finds besides a number (issue 12): words of the description, the problem's
+ * address, and — for roles that may see personal data — the applicant by phone (any spelling,
+ * `normalisePhone`) or by part of the name (a surname).
+ */
+function textMatches(
+  eb: ExpressionBuilder<DB & { a: DB['appeals'] }, 'a'>,
+  text: string,
+  access: PersonalDataAccess,
+) {
+  const like = `%${text.replace(/[\\%_]/g, '\\$&')}%`;
+  const words = descriptionQuery(text);
+  const found = [
+    words
+      ? sql<boolean>`a.search_vector @@ to_tsquery('simple', ${words})`
+      : eb('a.description', 'ilike', like),
+    eb('a.address_text', 'ilike', like),
+  ];
+  if (access === 'none') return found;
+  const phone = normalisePhone(text);
+  const applicants = eb
+    .selectFrom('applicants as s')
+    .select('s.id')
+    .where((w) =>
+      w.or([
+        w('s.full_name', 'ilike', like),
+        ...(phone ? [w('s.phone_keys', '@>', sql<string[]>`ARRAY[${phone}]::text[]`)] : []),
+      ]),
+    );
+  return [...found, eb('a.applicant_id', 'in', applicants)];
 }
 
 /** The sort keys of each order; the last is always the id, so the order is total. */
@@ -424,7 +455,7 @@ export async function listAppeals(
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {
-    items: page.map(presentAppealSummary),
+    items: page.map((row) => presentAppealSummary(row, personalDataAccess(actor.role))),
     nextCursor: rows.length > query.limit && last ? cursorOf(last, sort) : null,
   };
 }

@@ -227,6 +227,11 @@ export const appealSummaryView = z.object({
   reworkCount: z.number().int(),
   privileged: z.boolean(),
   mainExecutor: z.object({ id, name: z.string() }).nullable(),
+  applicant: z
+    .object({ fullName: z.string(), phones: z.array(z.string()) })
+    .nullable()
+    .optional()
+    .describe('Only for roles that may see personal data; null for an anonymous appeal.'),
 });
 export type AppealSummaryView = z.infer<typeof appealSummaryView>;
 

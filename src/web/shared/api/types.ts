@@ -58,6 +58,8 @@ export interface AppealSummary {
   reworkCount: number;
   privileged?: boolean;
   mainExecutor: Ref | null;
+  /** Only for roles that may see personal data (absent otherwise); null for an anonymous appeal. */
+  applicant?: { fullName: string; phones: string[] } | null;
 }
 
 export interface AppealPage {

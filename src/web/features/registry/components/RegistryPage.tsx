@@ -15,7 +15,8 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { appealListQuery } from '../../../shared/api/queries.js';
+import { personalDataAccess } from '../../../../domain/policy.js';
+import { appealListQuery, meQuery } from '../../../shared/api/queries.js';
 import type { AppealSummary } from '../../../shared/api/types.js';
 import { PageHeader } from '../../../shared/layout/PageHeader.js';
 import { formatDateTime } from '../../../shared/lib/format.js';
@@ -64,6 +65,17 @@ function useCell(): (column: ColumnId, appeal: AppealSummary) => ReactNode {
         return questionTypeName(a.questionType);
       case 'address':
         return a.address ?? '—';
+      case 'applicant':
+        return a.applicant ? (
+          <>
+            <Text size="sm">{a.applicant.fullName}</Text>
+            <Text size="xs" c="dimmed" className="nowrap">
+              {a.applicant.phones.join(', ')}
+            </Text>
+          </>
+        ) : (
+          '—'
+        );
       case 'description':
         return (
           <Text size="sm" lineClamp={2}>
@@ -106,7 +118,14 @@ export function RegistryPage() {
   });
   const [columns, setColumns] = useState<ColumnId[]>(loadColumns);
   const cell = useCell();
-  const visible = useMemo(() => COLUMNS.filter((c) => columns.includes(c)), [columns]);
+  // The applicant column only for a role that may see personal data (the API leaves it out otherwise).
+  const me = useQuery(meQuery);
+  const seesApplicants = me.data ? personalDataAccess(me.data.role) !== 'none' : false;
+  const offered = COLUMNS.filter((c) => c !== 'applicant' || seesApplicants);
+  const visible = useMemo(
+    () => offered.filter((c) => columns.includes(c)),
+    [columns, offered.join()],
+  );
 
   const setFilter = (key: UrlFilterKey | 'limit', value: string | null) => {
     const next = new URLSearchParams(params);
@@ -139,7 +158,7 @@ export function RegistryPage() {
                   onChange={chooseColumns}
                 >
                   <Stack gap={6} mt="xs">
-                    {COLUMNS.map((c) => (
+                    {offered.map((c) => (
                       <Checkbox
                         key={c}
                         value={c}
