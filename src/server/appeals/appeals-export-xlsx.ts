@@ -11,7 +11,7 @@ import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Deps, UserActor } from '../context.js';
 import { iterateAppeals } from './appeal-queries.js';
-import { COLUMNS } from './appeals-export.js';
+import { exportColumns, type ExportFormat } from './appeals-export.js';
 import type { AppealFilter } from './appeals.schemas.js';
 
 /** The media type of an XLSX workbook. */
@@ -21,7 +21,13 @@ export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.sp
  * A readable stream of the XLSX workbook (one sheet «Звернення», a header row, one row per appeal).
  * A database error while streaming destroys the stream with that error.
  */
-export function exportAppealsXlsx(deps: Deps, actor: UserActor, filter: AppealFilter): Readable {
+export function exportAppealsXlsx(
+  deps: Deps,
+  actor: UserActor,
+  filter: AppealFilter,
+  format: ExportFormat = {},
+): Readable {
+  const columns = exportColumns(format, deps.config.timeZone);
   const output = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: output,
@@ -29,11 +35,11 @@ export function exportAppealsXlsx(deps: Deps, actor: UserActor, filter: AppealFi
     useSharedStrings: false,
   });
   const sheet = workbook.addWorksheet('Звернення');
-  sheet.columns = COLUMNS.map(([name]) => ({ header: name, key: name, width: 20 }));
+  sheet.columns = columns.map(([name]) => ({ header: name, key: name, width: 20 }));
 
   const write = async () => {
     for await (const batch of iterateAppeals(deps, actor, filter)) {
-      for (const appeal of batch) sheet.addRow(COLUMNS.map(([, get]) => get(appeal))).commit();
+      for (const appeal of batch) sheet.addRow(columns.map(([, get]) => get(appeal))).commit();
       // The client reads slower than we write: wait, instead of buffering the workbook.
       if (output.writableNeedDrain) await once(output, 'drain');
     }

@@ -43,6 +43,20 @@ const registeredView = z.object({
   repeatsAppealId: z.number().int().nullable(),
   applicantId: z.number().int().nullable(),
 });
+/** The registry's filter plus how a person reads the file (language, CSV separator). */
+const exportQuery = appealFilterQuery.extend({
+  lang: z
+    .enum(['uk', 'en'])
+    .optional()
+    .describe(
+      'Headers, statuses, channels, kinds and results as words; local times. Absent: codes, ISO',
+    ),
+  separator: z
+    .enum([';', ','])
+    .optional()
+    .describe('CSV separator; default ; with lang=uk, else ,'),
+});
+
 const outcome = z.object({ appealId: z.number().int(), status: z.enum(APPEAL_STATUSES) });
 const tags = ['appeals'];
 
@@ -124,7 +138,7 @@ export function appealsRoutes(deps: Deps): FastifyPluginAsyncZod {
           tags,
           operationId: 'exportAppealsCsv',
           summary: 'The registry’s current filter as CSV (UTF-8 with BOM; formulas neutralised)',
-          querystring: appealFilterQuery,
+          querystring: exportQuery,
         },
       },
       async (request, reply) => {
@@ -132,7 +146,7 @@ export function appealsRoutes(deps: Deps): FastifyPluginAsyncZod {
         return reply
           .header('Content-Type', 'text/csv; charset=utf-8')
           .header('Content-Disposition', `attachment; filename="appeals-${stamp}.csv"`)
-          .send(exportAppealsCsv(deps, currentUser(request), request.query));
+          .send(exportAppealsCsv(deps, currentUser(request), request.query, request.query));
       },
     );
 
@@ -143,7 +157,7 @@ export function appealsRoutes(deps: Deps): FastifyPluginAsyncZod {
           tags,
           operationId: 'exportAppealsXlsx',
           summary: 'The registry’s current filter as an XLSX workbook (streamed)',
-          querystring: appealFilterQuery,
+          querystring: exportQuery,
         },
       },
       async (request, reply) => {
@@ -151,7 +165,7 @@ export function appealsRoutes(deps: Deps): FastifyPluginAsyncZod {
         return reply
           .header('Content-Type', XLSX_MEDIA_TYPE)
           .header('Content-Disposition', `attachment; filename="appeals-${stamp}.xlsx"`)
-          .send(exportAppealsXlsx(deps, currentUser(request), request.query));
+          .send(exportAppealsXlsx(deps, currentUser(request), request.query, request.query));
       },
     );
 

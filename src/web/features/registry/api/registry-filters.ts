@@ -46,6 +46,11 @@ export function toApiFilters(filters: UrlFilters): AppealFilters {
   return api;
 }
 
-export function exportUrl(filters: UrlFilters): string {
-  return withQuery(`${API_BASE}/appeals/export.csv`, { ...toApiFilters(filters) });
+/** The export of the filter as `csv` or `xlsx`, in `lang` with local times (and `separator` for CSV). */
+export function exportUrl(
+  filters: UrlFilters,
+  type: 'csv' | 'xlsx' = 'csv',
+  format: { lang?: 'uk' | 'en'; separator?: ';' | ',' } = {},
+): string {
+  return withQuery(`${API_BASE}/appeals/export.${type}`, { ...toApiFilters(filters), ...format });
 }

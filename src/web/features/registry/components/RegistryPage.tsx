@@ -29,11 +29,11 @@ import { useQuestionTypeName } from '../../../shared/lib/use-question-type-name.
 import { COLUMNS, loadColumns, saveColumns, type ColumnId } from '../api/columns.js';
 import {
   PAGE_SIZES,
-  exportUrl,
   readUrlFilters,
   toApiFilters,
   type UrlFilterKey,
 } from '../api/registry-filters.js';
+import { ExportButtons } from './ExportButtons.js';
 import { RegistryCount } from './RegistryCount.js';
 import { RegistryFilters } from './RegistryFilters.js';
 
@@ -170,9 +170,7 @@ export function RegistryPage() {
                 </Checkbox.Group>
               </Popover.Dropdown>
             </Popover>
-            <Button component="a" href={exportUrl(filters)} download variant="default">
-              {t('registry.export')}
-            </Button>
+            <ExportButtons filters={filters} />
           </>
         }
       />
