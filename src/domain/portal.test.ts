@@ -11,6 +11,7 @@ import {
   resultAfterConfirmation,
   TRACKING_NUMBER_PATTERN,
   trackingKey,
+  withoutRepeatedSteps,
 } from './portal.js';
 import type { ResultCode } from './results.js';
 import type { AppealStatus } from './vocabulary.js';
@@ -121,5 +122,26 @@ describe('feedback on a closed appeal', () => {
     ['done_photo_evidence', 'done_photo_evidence'],
   ] as [ResultCode, ResultCode][])('confirming %s gives %s', (result, after) => {
     expect(resultAfterConfirmation(result)).toBe(after);
+  });
+});
+
+describe('withoutRepeatedSteps', () => {
+  it.each([
+    [
+      ['registered', 'in_work', 'on_check', 'closed', 'closed'],
+      ['registered', 'in_work', 'on_check', 'closed'],
+    ],
+    [
+      ['registered', 'registered', 'in_work'],
+      ['registered', 'in_work'],
+    ],
+    [
+      ['on_check', 'rework', 'in_work', 'on_check'],
+      ['on_check', 'rework', 'in_work', 'on_check'],
+    ],
+    [[], []],
+  ])('%j → %j', (statuses, expected) => {
+    const steps = statuses.map((status, i) => ({ status, event: `e${i}` }));
+    expect(withoutRepeatedSteps(steps).map((s) => s.status)).toEqual(expected);
   });
 });

@@ -242,3 +242,12 @@ export function decideFeedback(input: {
 export function resultAfterConfirmation(result: ResultCode): ResultCode {
   return result === 'done_awaiting_confirmation' ? 'done_confirmed' : result;
 }
+
+/**
+ * The applicant's timeline without repeated lines: a step that leaves the status where the line
+ * before it already put it (an accepted review followed by "closed", a rework accepted twice) adds
+ * nothing the applicant can read, so only the first of such a run is kept.
+ */
+export function withoutRepeatedSteps<T extends { status: string }>(steps: readonly T[]): T[] {
+  return steps.filter((step, i) => i === 0 || steps[i - 1]!.status !== step.status);
+}

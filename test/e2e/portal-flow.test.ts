@@ -127,6 +127,8 @@ describe.skipIf(!hasChromium)('public portal: submit → moderate → answer →
       await page.waitForURL(/\/portal\/track\?number=P-/);
       expect(page.url()).not.toContain(accessCode);
       await page.getByText('Очікує перевірки модератором').first().waitFor();
+      // The citizen sees their own text (issue 12).
+      await expect.poll(() => page.getByTestId('own-text').textContent()).toContain(description);
       await screenshot(page, 'portal-track-pending-390');
       await expectAccessible(page, 'the tracking page (pending)');
       const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);

@@ -120,6 +120,8 @@ export const trackingView = z.object({
   submittedAt: z.string(),
   state: z.enum(SUBMISSION_STATES),
   questionType: z.object({ id, name: z.string(), nameEn: z.string().nullable() }),
+  description: z.string().describe('The applicant’s own text, as they sent it.'),
+  address: z.string().nullable().describe('The address they gave.'),
   photos: z.number().int(),
   rejection: z
     .object({

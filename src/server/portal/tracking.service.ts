@@ -26,6 +26,7 @@ import {
   type SubmissionState,
   TRACKING_NUMBER_PATTERN,
   trackingKey,
+  withoutRepeatedSteps,
 } from '../../domain/portal.js';
 import type { ResultCode } from '../../domain/results.js';
 import { REGISTRATION_NUMBER_PATTERN } from '../../domain/text.js';
@@ -141,6 +142,8 @@ async function buildView(db: Kysely<DB>, deps: Deps, s: Submission): Promise<Tra
     submittedAt: s.received_at.toISOString(),
     state: s.state as SubmissionState,
     questionType: { id: questionType.id, name: questionType.name, nameEn: questionType.name_en },
+    description: s.description,
+    address: s.address_text,
     photos: Number(photos.n),
     rejection: s.rejection_reason
       ? {
@@ -222,9 +225,15 @@ async function buildView(db: Kysely<DB>, deps: Deps, s: Submission): Promise<Tra
       status === 'closed' && accepted && !merged
         ? { text: accepted.text, at: accepted.created_at.toISOString() }
         : null,
-    timeline: events
-      .filter((e) => TIMELINE_EVENTS.has(e.type))
-      .map((e) => ({ at: e.at.toISOString(), status: e.to_status as AppealStatus, event: e.type })),
+    timeline: withoutRepeatedSteps(
+      events
+        .filter((e) => TIMELINE_EVENTS.has(e.type))
+        .map((e) => ({
+          at: e.at.toISOString(),
+          status: e.to_status as AppealStatus,
+          event: e.type,
+        })),
+    ),
   };
   // Only the appeal's own applicant confirms or disputes its result.
   view.feedback.canGive = decision.ok && !merged;

@@ -188,6 +188,29 @@ function TrackingResult({
           ) : null}
         </SimpleGrid>
       </Paper>
+      <Paper withBorder p="md" radius="md" component="section" aria-labelledby="own-text-heading">
+        <Title order={3} size="h4" id="own-text-heading">
+          {t('portal.track.yourAppeal')}
+        </Title>
+        {view.address ? (
+          <Text size="sm" c="dimmed">
+            {view.address}
+          </Text>
+        ) : null}
+        <Text
+          mt="xs"
+          className="wrap-anywhere"
+          style={{ whiteSpace: 'pre-wrap' }}
+          data-testid="own-text"
+        >
+          {view.description}
+        </Text>
+        {view.photos > 0 ? (
+          <Text size="sm" mt="xs" c="dimmed">
+            {t('portal.receipt.photos', { count: view.photos })}
+          </Text>
+        ) : null}
+      </Paper>
       {view.state === 'pending' ? (
         <Alert variant="light" color="blue">
           {t('portal.track.pending')}
