@@ -1,4 +1,5 @@
 import '@mantine/core/styles.css';
+import '@mantine/dates/styles.css';
 import 'leaflet/dist/leaflet.css';
 import '../styles.css';
 import './portal.css';

@@ -23,6 +23,7 @@ import type { Holiday, WorkCalendar } from '../../../shared/api/types.js';
 import { PageHeader } from '../../../shared/layout/PageHeader.js';
 import { formatDate } from '../../../shared/lib/format.js';
 import { ErrorNote } from '../../../shared/ui/ErrorNote.js';
+import { DayInput } from '../../../shared/ui/DayInput.js';
 import { TableScroll } from '../../../shared/ui/TableScroll.js';
 import { calendarQuery, useSaveCalendar } from '../api/calendar.js';
 
@@ -128,13 +129,7 @@ function DayList({
           </Group>
         )}
         <Group gap="xs" align="flex-end">
-          <TextInput
-            type="date"
-            label={t('calendar.date')}
-            value={day}
-            onChange={(e) => setDay(e.currentTarget.value)}
-            error={error}
-          />
+          <DayInput label={t('calendar.date')} value={day} onChange={setDay} error={error} />
           <Button variant="default" onClick={add}>
             {t('calendar.add')}
           </Button>
@@ -222,13 +217,7 @@ function Holidays({
           </TableScroll>
         )}
         <Group gap="xs" align="flex-start" wrap="wrap">
-          <TextInput
-            type="date"
-            label={t('calendar.date')}
-            value={date}
-            onChange={(e) => setDate(e.currentTarget.value)}
-            error={error.date}
-          />
+          <DayInput label={t('calendar.date')} value={date} onChange={setDate} error={error.date} />
           <TextInput
             label={t('calendar.holidayName')}
             value={name}

@@ -14,6 +14,7 @@ import { useTranslation } from 'react-i18next';
 import { defaultSortOf } from '../../../../domain/queues.js';
 import { APPEAL_STATUSES, CHANNELS } from '../../../../domain/vocabulary.js';
 import { classifierQuery, executorsQuery, queuesQuery } from '../../../shared/api/queries.js';
+import { DayInput } from '../../../shared/ui/DayInput.js';
 import { SORTS, type UrlFilterKey, type UrlFilters } from '../api/registry-filters.js';
 
 /** The registry's filters; every change goes to the URL at once (free text on Enter). */
@@ -111,17 +112,15 @@ export function RegistryFilters({
             nothingFoundMessage={t('common.nothing')}
             comboboxProps={{ withinPortal: false }}
           />
-          <TextInput
-            type="date"
+          <DayInput
             label={t('registry.from')}
             value={filters.from ?? ''}
-            onChange={(e) => onChange('from', e.currentTarget.value || null)}
+            onChange={(day) => onChange('from', day || null)}
           />
-          <TextInput
-            type="date"
+          <DayInput
             label={t('registry.to')}
             value={filters.to ?? ''}
-            onChange={(e) => onChange('to', e.currentTarget.value || null)}
+            onChange={(day) => onChange('to', day || null)}
           />
         </SimpleGrid>
         <Group justify="space-between" mt="md" gap="sm">
