@@ -155,7 +155,8 @@ describe.skipIf(!hasChromium)('staff web app: one appeal from call to closure', 
         .first()
         .waitFor();
       await page.keyboard.press('Enter');
-      await page.keyboard.press('Enter'); // → address
+      await page.keyboard.press('Enter'); // → address, kept from the first question (issue 12)
+      expect(await problemAddress.inputValue()).toBe('вул. Липська, 15');
       await page.keyboard.press('Enter'); // → description
       await page.keyboard.type('Коли відновлять гарячу воду після планових робіт?');
       const kind = page.getByLabel('Вид звернення');

@@ -179,7 +179,7 @@ export function NewCallPage() {
   const sameCaller = () => {
     const values = getValues();
     newForm();
-    form.reset({ ...values, ...emptyAppeal });
+    form.reset({ ...values, ...emptyAppeal, address: values.address }); // the same place, most often
     setGeneration((g) => g + 1);
     setQuestionType(null);
     setRegistered(null);
