@@ -201,6 +201,10 @@ describe.skipIf(!hasChromium)('journeys (issue 12), uk-UA in Europe/Kyiv', () =>
       const page = await signIn('controller');
       await page.getByRole('link', { name: 'Перевірка' }).first().click();
       await page.locator('article').first().waitFor();
+      // The answer, its proposed result and photos on the card, before opening it (issue 12).
+      const preview = page.locator('article').first().getByTestId('review-preview');
+      await preview.waitFor();
+      expect(await preview.textContent()).toContain('Роботи виконано, перевірено на місці.');
       await screenshot(page, 'journey-controller-review');
       await expectAccessible(page, 'the review queue');
       await page.locator('article').first().getByRole('link', { name: 'Перевірити' }).click();

@@ -11,6 +11,7 @@ import { PrivilegedBadge, StatusBadge } from '../../../shared/ui/StatusBadge.js'
 import { ControlDate } from '../../../shared/ui/TimeLeft.js';
 import { useQuestionTypeName } from '../../../shared/lib/use-question-type-name.js';
 import { useAcceptFromQueue, workQueueQuery } from '../api/work-queue.js';
+import { ReviewPreview } from './ReviewPreview.js';
 
 function QueueItem({ appeal, mode }: { appeal: AppealSummary; mode: 'executor' | 'controller' }) {
   const { t, i18n } = useTranslation();
@@ -62,6 +63,9 @@ function QueueItem({ appeal, mode }: { appeal: AppealSummary; mode: 'executor' |
           {t('appeal.receivedAt')}: {formatDateTime(appeal.receivedAt, i18n.language)}
           {mode === 'controller' && appeal.mainExecutor ? ` · ${appeal.mainExecutor.name}` : ''}
         </Text>
+        {mode === 'controller' && appeal.status === 'on_check' ? (
+          <ReviewPreview appealId={appeal.id} />
+        ) : null}
         <Text size="sm">
           {t('appeal.controlDate')}:{' '}
           <ControlDate controlDate={appeal.controlDate} closed={appeal.status === 'closed'} />
