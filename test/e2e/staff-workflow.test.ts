@@ -316,6 +316,10 @@ describe.skipIf(!hasChromium)('staff web app: one appeal from call to closure', 
       await item.waitFor();
       await item.getByRole('link', { name: /Відкрити|Відповісти/ }).click();
       await page.waitForURL(`**${appealPath}`);
+      // On the phone, what the controller asked for comes first (issue 12).
+      await expect
+        .poll(() => page.getByTestId('rework-reason').textContent())
+        .toContain('Додайте фото підвалу після осушення.');
       await page.getByRole('button', { name: 'Прийняти в роботу' }).click();
       await expect.poll(() => page.locator('.status-badge').first().textContent()).toBe('В роботі');
       await page.getByLabel('Текст відповіді').fill('Підвал осушено, фото додано.');

@@ -33,6 +33,7 @@ import { useQuestionTypeName } from '../../../shared/lib/use-question-type-name.
 import { appealQuery, useUpload } from '../api/appeal.js';
 import { DeadlineActions } from '../../deadlines/components/DeadlineActions.js';
 import { AppealActions } from './AppealActions.js';
+import { ReworkReason } from './ReworkReason.js';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -211,7 +212,8 @@ export function AppealCardPage() {
         }
       />
       <Grid gap="lg">
-        <Grid.Col span={{ base: 12, md: 4 }} order={{ base: 1, md: 2 }}>
+        {/* On a phone the appeal's text (and a rework reason) come first, the actions after. */}
+        <Grid.Col span={{ base: 12, md: 4 }} order={{ base: 2, md: 2 }}>
           <Stack gap="lg">
             <AppealActions appeal={a} key={a.id} />
             <DeadlineActions appeal={a} key={`deadline-${a.id}`} />
@@ -220,8 +222,9 @@ export function AppealCardPage() {
             </Box>
           </Stack>
         </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 8 }} order={{ base: 2, md: 1 }}>
+        <Grid.Col span={{ base: 12, md: 8 }} order={{ base: 1, md: 1 }}>
           <Stack gap="lg">
+            <ReworkReason appeal={a} />
             <Section id="details-heading" title={t('card.details')}>
               <Stack gap="md">
                 <Text className="description">{a.description}</Text>

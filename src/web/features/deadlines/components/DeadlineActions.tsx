@@ -154,6 +154,20 @@ function ExplanationForm({ appeal }: { appeal: AppealCard }) {
   );
 }
 
+/** The extension form opens on request, so it does not stand between the executor and the answer. */
+function ExtensionBehindButton({ appeal }: { appeal: AppealCard }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  if (!open) {
+    return (
+      <Button variant="default" onClick={() => setOpen(true)} aria-expanded={false}>
+        {t('extension.open')}
+      </Button>
+    );
+  }
+  return <ExtensionForm appeal={appeal} />;
+}
+
 /** On the appeal card: asking for more time (executor) or for an explanation (control). */
 export function DeadlineActions({ appeal }: { appeal: AppealCard }) {
   const { t } = useTranslation();
@@ -168,7 +182,7 @@ export function DeadlineActions({ appeal }: { appeal: AppealCard }) {
         <Title order={2} size="h4" id="deadline-heading">
           {t('card.deadline')}
         </Title>
-        {extension ? <ExtensionForm appeal={appeal} /> : null}
+        {extension ? <ExtensionBehindButton appeal={appeal} /> : null}
         {explanation ? <ExplanationForm appeal={appeal} /> : null}
       </Stack>
     </Paper>
