@@ -12,7 +12,7 @@ import {
   iterateAppeals,
   listAppeals,
 } from '../src/server/appeals/appeal-queries.js';
-import { listAppealsQuery } from '../src/server/appeals/appeals.schemas.js';
+import { listAppealsQuery } from '../src/contract/appeals.schemas.js';
 import { actorByLogin } from '../src/server/auth/auth.service.js';
 import type { Deps } from '../src/server/context.js';
 import { refreshDashboardSnapshot } from '../src/server/dashboard/dashboard-snapshot.js';

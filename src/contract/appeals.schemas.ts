@@ -3,8 +3,8 @@
  * type and the OpenAPI document (CONVENTIONS.md habit 4).
  */
 import { z } from 'zod';
-import { QUEUES } from '../../domain/queues.js';
-import { REVIEW_RESULT_CODES, RESULT_CODES } from '../../domain/results.js';
+import { QUEUES } from '../domain/queues.js';
+import { REVIEW_RESULT_CODES, RESULT_CODES } from '../domain/results.js';
 import {
   APPEAL_KINDS,
   APPEAL_STATUSES,
@@ -13,7 +13,7 @@ import {
   ASSIGNMENT_STATES,
   CHANNELS,
   RECEIPT_SIGNS,
-} from '../../domain/vocabulary.js';
+} from '../domain/vocabulary.js';
 
 const id = z.number().int().positive();
 const isoDateTime = z.iso.datetime({ offset: true });

@@ -21,9 +21,9 @@ import { AppError, badRequest, conflict } from '../errors.js';
 import { numberSetting } from '../settings.js';
 import { recordAppealEvent } from './appeal-history.js';
 import { type LockedAppeal, lockVisibleAppeal } from './lock-visible-appeal.js';
-import type { AssignInput, RespondInput, ReviewInput } from './appeals.schemas.js';
+import type { AssignInput, RespondInput, ReviewInput } from '../../contract/appeals.schemas.js';
 import { assertExecutor } from './register-appeal.js';
-import { notifyApplicantsOfResult } from '../portal/result-notifications.js';
+import { notifyApplicantsOfResult } from '../notifications/result-notifications.js';
 
 type AppealRow = Selectable<AppealsTable>;
 type AssignmentRow = Selectable<AssignmentsTable>;

@@ -22,7 +22,7 @@ import type {
 } from '../../domain/vocabulary.js';
 import type { UserActor } from '../context.js';
 import type { AppealsTable, ApplicantsTable, AssignmentsTable } from '../db/schema.js';
-import type { AppealCardView, AppealSummaryView } from './appeals.schemas.js';
+import type { AppealCardView, AppealSummaryView } from '../../contract/appeals.schemas.js';
 import type { SummaryRow } from './appeal-queries.js';
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);

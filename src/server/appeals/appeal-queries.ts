@@ -16,7 +16,7 @@ import type {
   AppealSort,
   AppealSummaryView,
   ListAppealsQuery,
-} from './appeals.schemas.js';
+} from '../../contract/appeals.schemas.js';
 import type { Queue } from '../../domain/queues.js';
 import { reworkLimit } from './appeal-actions.js';
 import { allowedActions, presentAppealCard, presentAppealSummary } from './appeal-presenter.js';

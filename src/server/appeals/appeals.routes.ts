@@ -27,7 +27,7 @@ import {
   registerAppealSchema,
   respondSchema,
   reviewSchema,
-} from './appeals.schemas.js';
+} from '../../contract/appeals.schemas.js';
 import { exportAppealsCsv } from './appeals-export.js';
 import { exportAppealsXlsx, XLSX_MEDIA_TYPE } from './appeals-export-xlsx.js';
 import { registerAppeal } from './register-appeal.js';

@@ -11,7 +11,7 @@ import type { Deps } from '../context.js';
 import { forbidden } from '../errors.js';
 import { currentUser } from '../http/auth-plugin.js';
 import { errorResponses } from '../http/openapi.js';
-import { loadCalendar, saveCalendar } from './calendar.repository.js';
+import { loadCalendar, saveCalendar } from '../calendar/calendar.repository.js';
 import {
   answerExplanation,
   explanationAnswerSchema,

@@ -15,7 +15,7 @@ import { conflict, notFound } from '../errors.js';
 import { enqueueNotifications, escalationRecipients } from '../notifications/outbox.js';
 import { formatInZone } from '../notifications/templates.js';
 import { numberSetting } from '../settings.js';
-import { loadCalendar } from './calendar.repository.js';
+import { loadCalendar } from '../calendar/calendar.repository.js';
 
 export const explanationRequestSchema = z.object({
   question: z.string().trim().min(1, 'must not be empty').max(2000),

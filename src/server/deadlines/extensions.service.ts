@@ -22,7 +22,7 @@ import {
   type NewNotification,
 } from '../notifications/outbox.js';
 import { formatInZone } from '../notifications/templates.js';
-import { loadCalendar } from './calendar.repository.js';
+import { loadCalendar } from '../calendar/calendar.repository.js';
 import { lockVisibleAppeal } from '../appeals/lock-visible-appeal.js';
 
 export const extensionRequestSchema = z.object({

@@ -11,7 +11,7 @@ import { DateTime } from 'luxon';
 import { isWithinServiceHours } from '../../domain/calendar/work-calendar.js';
 import type { Deps } from '../context.js';
 import { overdueByExecutor } from '../dashboard/dashboard-counts.js';
-import { loadCalendar } from './calendar.repository.js';
+import { loadCalendar } from '../calendar/calendar.repository.js';
 import {
   enqueueNotifications,
   escalationRecipients,

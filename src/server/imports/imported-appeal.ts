@@ -31,7 +31,7 @@
 import { type Kysely, sql } from 'kysely';
 import { appealDeadlines } from '../../domain/calendar/deadline-engine.js';
 import { yearInZone } from '../../domain/deadlines.js';
-import { loadCalendar } from '../deadlines/calendar.repository.js';
+import { loadCalendar } from '../calendar/calendar.repository.js';
 import type { ResultCode } from '../../domain/results.js';
 import { formatRegistrationNumber, matchKey } from '../../domain/text.js';
 import type {

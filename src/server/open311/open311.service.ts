@@ -37,7 +37,7 @@ import type {
   RequestView,
   ServiceDefinitionView,
   ServiceView,
-} from './open311.schemas.js';
+} from '../../contract/open311.schemas.js';
 
 export type Locale = 'uk' | 'en';
 

@@ -21,7 +21,7 @@ import { registerAppealIn } from '../appeals/register-appeal.js';
 import type { Deps, UserActor } from '../context.js';
 import type { DB, SubmissionsTable } from '../db/schema.js';
 import { badRequest, conflict, notFound } from '../errors.js';
-import { loadCalendar } from '../deadlines/calendar.repository.js';
+import { loadCalendar } from '../calendar/calendar.repository.js';
 import { enqueueNotifications, type NewNotification } from '../notifications/outbox.js';
 import { formatInZone } from '../notifications/templates.js';
 import type {
@@ -31,7 +31,7 @@ import type {
   RejectSubmissionInput,
   SubmissionListQuery,
   SubmissionView,
-} from './portal.schemas.js';
+} from '../../contract/portal.schemas.js';
 import { presentSubmission, type SubmissionRow } from './portal-presenter.js';
 import { trackUrl } from './submissions.service.js';
 

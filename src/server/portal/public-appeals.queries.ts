@@ -18,7 +18,7 @@ import type {
   PublicAppealView,
   PublicKindView,
   StatisticsView,
-} from './portal.schemas.js';
+} from '../../contract/portal.schemas.js';
 import { type PublicAppealRow, presentPublicAppeal } from './portal-presenter.js';
 
 /**

@@ -41,7 +41,7 @@ import {
   clearFailedAttempts,
   recordFailedAttempt,
 } from './access-codes.js';
-import type { FeedbackInput, TrackingView } from './portal.schemas.js';
+import type { FeedbackInput, TrackingView } from '../../contract/portal.schemas.js';
 import { presentResult } from './portal-presenter.js';
 
 type Submission = Selectable<SubmissionsTable>;
