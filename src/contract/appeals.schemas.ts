@@ -14,20 +14,8 @@ import {
   CHANNELS,
   RECEIPT_SIGNS,
 } from '../domain/vocabulary.js';
-
-const id = z.number().int().positive();
-const isoDateTime = z.iso.datetime({ offset: true });
-const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
-
-export const applicantInputSchema = z.object({
-  fullName: text(200),
-  phones: z.array(z.string().trim().min(5).max(30)).max(5).default([]),
-  email: z.email().max(320).nullish(),
-  address: z.string().trim().max(500).nullish(),
-  privilegedCategory: z.string().trim().max(100).nullish(),
-  socialStatus: z.string().trim().max(100).nullish(),
-});
-export type ApplicantInput = z.infer<typeof applicantInputSchema>;
+import { applicantInputSchema } from './applicants.schemas.js';
+import { id, isoDateTime, text } from './common.js';
 
 export const registerAppealSchema = z
   .object({
@@ -275,3 +263,24 @@ export const appealListView = z.object({
   items: z.array(appealSummaryView),
   nextCursor: z.string().nullable(),
 });
+
+/** `GET /appeals/repeat-check`: asked before registering (Art. 8). */
+export const repeatCheckQuery = z.object({
+  applicantId: z.coerce.number().int().positive(),
+  questionTypeId: z.coerce.number().int().positive(),
+  address: z.string().trim().max(500).optional(),
+});
+
+export const repeatCheckView = z.object({
+  repeatOf: z
+    .object({
+      id: z.number().int(),
+      number: z.string(),
+      status: z.string(),
+      result: z.string().nullable(),
+      receivedAt: z.string(),
+      decidedOnMerits: z.boolean(),
+    })
+    .nullable(),
+});
+export type RepeatCheckView = z.infer<typeof repeatCheckView>;

@@ -25,12 +25,15 @@ import {
   commentSchema,
   listAppealsQuery,
   registerAppealSchema,
+  repeatCheckQuery,
+  repeatCheckView,
   respondSchema,
   reviewSchema,
 } from '../../contract/appeals.schemas.js';
 import { exportAppealsCsv } from './appeals-export.js';
 import { exportAppealsXlsx, XLSX_MEDIA_TYPE } from './appeals-export-xlsx.js';
 import { registerAppeal } from './register-appeal.js';
+import { findRepeatedAppeal } from './repeated-appeals.js';
 
 const outcome = z.object({ appealId: z.number().int(), status: z.enum(APPEAL_STATUSES) });
 const tags = ['appeals'];
@@ -248,6 +251,26 @@ export function appealsRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (request) =>
         cancelAppeal(deps, currentUser(request), request.params.id, request.body.comment),
+    );
+    app.get(
+      '/appeals/repeat-check',
+      {
+        config: { access: 'appeal.register' },
+        schema: {
+          tags: ['appeals'],
+          operationId: 'checkRepeatedAppeal',
+          summary:
+            'Would this appeal repeat an earlier one of the applicant (Art. 8)? Asked before registering',
+          querystring: repeatCheckQuery,
+          response: {
+            200: repeatCheckView,
+            ...errorResponses(400, 401, 403),
+          },
+        },
+      },
+      async (request) => ({
+        repeatOf: await findRepeatedAppeal(deps.db, { ...request.query, receivedAt: deps.now() }),
+      }),
     );
   };
 }

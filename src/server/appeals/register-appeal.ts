@@ -16,7 +16,8 @@ import { actorId, actorLabel } from '../context.js';
 import type { DB } from '../db/schema.js';
 import { badRequest, conflict } from '../errors.js';
 import type { AppealEventType } from './appeal-history.js';
-import type { ApplicantInput, RegisterAppealInput } from '../../contract/appeals.schemas.js';
+import type { RegisterAppealInput } from '../../contract/appeals.schemas.js';
+import type { ApplicantInput } from '../../contract/applicants.schemas.js';
 
 /** One history event written with a new appeal (its actor and time are the registration's). */
 export interface NewEvent {

@@ -16,27 +16,11 @@ import { enqueueNotifications, escalationRecipients } from '../notifications/out
 import { formatInZone } from '../notifications/templates.js';
 import { numberSetting } from '../settings.js';
 import { loadCalendar } from '../calendar/calendar.repository.js';
-
-export const explanationRequestSchema = z.object({
-  question: z.string().trim().min(1, 'must not be empty').max(2000),
-});
-export const explanationAnswerSchema = z.object({
-  answer: z.string().trim().min(1, 'must not be empty').max(5000),
-});
-
-export const explanationView = z.object({
-  id: z.number().int(),
-  appealId: z.number().int(),
-  appealNumber: z.string(),
-  executor: z.string(),
-  question: z.string(),
-  dueAt: z.string(),
-  state: z.enum(['requested', 'answered']),
-  answer: z.string().nullable(),
-  answeredAt: z.string().nullable(),
-  overdue: z.boolean(),
-});
-export type ExplanationView = z.infer<typeof explanationView>;
+import {
+  explanationAnswerSchema,
+  explanationRequestSchema,
+  type ExplanationView,
+} from '../../contract/deadlines.schemas.js';
 
 /**
  * Ask the main executor of an overdue appeal for a written explanation.

@@ -24,29 +24,11 @@ import {
 import { formatInZone } from '../notifications/templates.js';
 import { loadCalendar } from '../calendar/calendar.repository.js';
 import { lockVisibleAppeal } from '../appeals/lock-visible-appeal.js';
-
-export const extensionRequestSchema = z.object({
-  reason: z.string().trim().min(1, 'must not be empty').max(2000),
-  days: z.number().int().min(1).max(30),
-});
-export const extensionDecisionSchema = z.object({
-  approve: z.boolean(),
-  comment: z.string().trim().max(2000).optional(),
-});
-
-export const extensionRequestView = z.object({
-  id: z.number().int(),
-  appealId: z.number().int(),
-  appealNumber: z.string(),
-  executor: z.string().nullable(),
-  reason: z.string(),
-  requestedDays: z.number().int(),
-  state: z.enum(['requested', 'approved', 'refused']),
-  newDeadline: z.string().nullable(),
-  decisionComment: z.string().nullable(),
-  createdAt: z.string(),
-});
-export type ExtensionRequestView = z.infer<typeof extensionRequestView>;
+import {
+  extensionDecisionSchema,
+  extensionRequestSchema,
+  type ExtensionRequestView,
+} from '../../contract/deadlines.schemas.js';
 
 /**
  * The executor asks to extend the term of an appeal it works on.
