@@ -158,7 +158,7 @@ export type ListAppealsQuery = z.infer<typeof listAppealsQuery>;
 
 // ---- responses ----
 
-const applicantView = z.object({
+export const appealApplicantView = z.object({
   id,
   fullName: z.string(),
   phones: z.array(z.string()),
@@ -227,7 +227,7 @@ export const appealCardView = appealSummaryView.extend({
   latitude: z.number().nullable(),
   longitude: z.number().nullable(),
   confidential: z.boolean(),
-  applicant: applicantView.nullable(),
+  applicant: appealApplicantView.nullable(),
   assignments: z.array(assignmentView),
   responses: z.array(
     z.object({
