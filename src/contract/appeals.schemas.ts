@@ -284,3 +284,22 @@ export const repeatCheckView = z.object({
     .nullable(),
 });
 export type RepeatCheckView = z.infer<typeof repeatCheckView>;
+
+/** The answer of `POST /appeals`. */
+export const appealRegisteredView = z.object({
+  id: z.number().int(),
+  number: z.string(),
+  status: z.enum(APPEAL_STATUSES),
+  controlDate: z.string().nullable(),
+  legalDeadline: z.string().nullable(),
+  executorId: z.number().int().nullable(),
+  repeatsAppealId: z.number().int().nullable(),
+  applicantId: z.number().int().nullable(),
+});
+export type AppealRegisteredView = z.infer<typeof appealRegisteredView>;
+
+/** The answer of a lifecycle step: the appeal and its status after the step. */
+export const appealStepOutcome = z.object({
+  appealId: z.number().int(),
+  status: z.enum(APPEAL_STATUSES),
+});

@@ -6,6 +6,7 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Path } from 'react-hook-form';
 import { z } from 'zod';
+import type { AppealRegisteredView } from '../../../../contract/appeals.schemas.js';
 import {
   APPEAL_KINDS,
   APPEAL_SUBJECTS,
@@ -15,16 +16,9 @@ import {
 } from '../../../../domain/vocabulary.js';
 import { api } from '../../../shared/api/client.js';
 import type { AddressSuggestion, Applicant, QuestionType } from '../../../shared/api/types.js';
-import type { AppealStatus } from '../../../../domain/vocabulary.js';
 
 /** The answer of `POST /appeals`. */
-export interface Registered {
-  id: number;
-  number: string;
-  status: AppealStatus;
-  controlDate: string | null;
-  executorId: number | null;
-}
+export type Registered = AppealRegisteredView;
 
 /** Channels an operator records by hand (imports and Open311 arrive by themselves). */
 export const INTAKE_CHANNELS = CHANNELS.filter(
