@@ -11,7 +11,7 @@ import {
   getAppealCard,
   iterateAppeals,
   listAppeals,
-} from '../src/server/appeals/appeal-queries.js';
+} from '../src/server/appeals/appeals.queries.js';
 import { listAppealsQuery } from '../src/contract/appeals.schemas.js';
 import { actorByLogin } from '../src/server/auth/auth.service.js';
 import type { Deps } from '../src/server/context.js';

@@ -23,7 +23,7 @@ import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { ROLE_QUEUES } from '../src/domain/queues.js';
-import { countQueues, getAppealCard, listAppeals } from '../src/server/appeals/appeal-queries.js';
+import { countQueues, getAppealCard, listAppeals } from '../src/server/appeals/appeals.queries.js';
 import { listAppealsQuery } from '../src/contract/appeals.schemas.js';
 import { actorByLogin } from '../src/server/auth/auth.service.js';
 import { getDashboard } from '../src/server/dashboard/dashboard.service.js';

@@ -19,7 +19,7 @@ import type {
 } from '../../contract/appeals.schemas.js';
 import type { Queue } from '../../domain/queues.js';
 import { reworkLimit } from './appeal-actions.js';
-import { allowedActions, presentAppealCard, presentAppealSummary } from './appeal-presenter.js';
+import { allowedActions, presentAppealCard, presentAppealSummary } from './appeals.presenter.js';
 
 function summaryQuery(db: Kysely<DB>) {
   return db

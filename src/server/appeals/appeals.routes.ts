@@ -14,7 +14,7 @@ import {
   returnNotInCompetence,
   reviewAppeal,
 } from './appeal-actions.js';
-import { getAppealCard, listAppeals } from './appeal-queries.js';
+import { getAppealCard, listAppeals } from './appeals.queries.js';
 import {
   appealCardView,
   appealFilterQuery,
@@ -34,7 +34,7 @@ import {
 import { exportAppealsCsv } from './appeals-export.js';
 import { exportAppealsXlsx, XLSX_MEDIA_TYPE } from './appeals-export-xlsx.js';
 import { registerAppeal } from './register-appeal.js';
-import { findRepeatedAppeal } from './repeated-appeals.js';
+import { findRepeatedAppeal } from './repeated-appeals.queries.js';
 
 const tags = ['appeals'];
 

@@ -7,7 +7,7 @@ import { type Insertable, type Kysely, sql } from 'kysely';
 import { appealDeadlines as deadlinesOf } from '../../domain/calendar/deadline-engine.js';
 import { yearInZone } from '../../domain/deadlines.js';
 import { loadCalendar } from '../calendar/calendar.repository.js';
-import { findRepeatedAppeal } from './repeated-appeals.js';
+import { findRepeatedAppeal } from './repeated-appeals.queries.js';
 import type { AppealStatus } from '../../domain/vocabulary.js';
 import type { ResultCode } from '../../domain/results.js';
 import { getApplicant, phoneKeys } from '../applicants/applicants.service.js';

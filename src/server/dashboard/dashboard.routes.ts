@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { dashboardView, queuesView } from '../../contract/dashboard.schemas.js';
 import { ROLE_QUEUES } from '../../domain/queues.js';
-import { countQueues } from '../appeals/appeal-queries.js';
+import { countQueues } from '../appeals/appeals.queries.js';
 import type { Deps } from '../context.js';
 import { currentUser } from '../http/auth-plugin.js';
 import { errorResponses } from '../http/openapi.js';

@@ -32,7 +32,7 @@ import type {
   SubmissionListQuery,
   SubmissionView,
 } from '../../contract/portal.schemas.js';
-import { presentSubmission, type SubmissionRow } from './portal-presenter.js';
+import { presentSubmission, type SubmissionRow } from './portal.presenter.js';
 import { trackUrl } from './submissions.service.js';
 
 function submissionQuery(db: Kysely<DB>) {

@@ -19,7 +19,7 @@ import type {
   PublicKindView,
   StatisticsView,
 } from '../../contract/portal.schemas.js';
-import { type PublicAppealRow, presentPublicAppeal } from './portal-presenter.js';
+import { type PublicAppealRow, presentPublicAppeal } from './portal.presenter.js';
 
 /**
  * The latest main assignment of appeal `a` that was not returned as "not in competence": its

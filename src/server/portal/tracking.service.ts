@@ -42,7 +42,7 @@ import {
   recordFailedAttempt,
 } from './access-codes.js';
 import type { FeedbackInput, TrackingView } from '../../contract/portal.schemas.js';
-import { presentResult } from './portal-presenter.js';
+import { presentResult } from './portal.presenter.js';
 
 type Submission = Selectable<SubmissionsTable>;
 
