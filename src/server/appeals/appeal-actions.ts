@@ -8,7 +8,6 @@ import type { Kysely, Selectable } from 'kysely';
 import {
   type AppealAction,
   type AssignmentAction,
-  DEFAULT_REWORK_LIMIT,
   decideTransition,
   isActiveAssignment,
   nextAssignmentState,
@@ -18,7 +17,7 @@ import type { AppealStatus, AssignmentState } from '../../domain/vocabulary.js';
 import type { Deps, UserActor } from '../context.js';
 import type { AppealsTable, AssignmentsTable, DB } from '../db/schema.js';
 import { AppError, badRequest, conflict } from '../errors.js';
-import { numberSetting } from '../settings.js';
+import { reworkLimit } from '../settings.js';
 import { recordAppealEvent } from './appeal-history.js';
 import { type LockedAppeal, lockVisibleAppeal } from './lock-visible-appeal.js';
 import type { AssignInput, RespondInput, ReviewInput } from '../../contract/appeals.schemas.js';
@@ -31,11 +30,6 @@ type AssignmentRow = Selectable<AssignmentsTable>;
 export interface ActionOutcome {
   appealId: number;
   status: AppealStatus;
-}
-
-/** The configured rework limit (settings table; default 2 as in Kyiv 1551). */
-export function reworkLimit(db: Kysely<DB>): Promise<number> {
-  return numberSetting(db, 'rework_limit', DEFAULT_REWORK_LIMIT);
 }
 
 type Loaded = LockedAppeal;

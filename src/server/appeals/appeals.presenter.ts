@@ -23,7 +23,7 @@ import type {
 import type { UserActor } from '../context.js';
 import type { AppealsTable, ApplicantsTable, AssignmentsTable } from '../db/schema.js';
 import type { AppealCardView, AppealSummaryView } from '../../contract/appeals.schemas.js';
-import type { SummaryRow } from './appeals.queries.js';
+import type { SummaryRow } from './appeal-summary.queries.js';
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 

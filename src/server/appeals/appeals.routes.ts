@@ -14,7 +14,8 @@ import {
   returnNotInCompetence,
   reviewAppeal,
 } from './appeal-actions.js';
-import { getAppealCard, listAppeals } from './appeals.queries.js';
+import { getAppealCard } from './appeal-card.queries.js';
+import { listAppeals } from './appeals.queries.js';
 import {
   appealCardView,
   appealFilterQuery,
