@@ -15,7 +15,7 @@ import {
   type Channel,
 } from '../../../../domain/vocabulary.js';
 import { api } from '../../../shared/api/client.js';
-import type { AddressSuggestion, Applicant, QuestionType } from '../../../shared/api/types.js';
+import type { AddressSuggestion, Applicant } from '../../../shared/api/types.js';
 
 /** The answer of `POST /appeals`. */
 export type Registered = AppealRegisteredView;
@@ -159,15 +159,6 @@ export function applicantsByPhoneQuery(phone: string) {
     queryFn: ({ signal }) => api.get<Applicant[]>('/applicants', { phone }, signal),
     enabled: phoneDigits(phone) >= 5,
     staleTime: 30_000,
-  });
-}
-
-export function questionTypeSearchQuery(q: string) {
-  return queryOptions({
-    queryKey: ['question-types', 'search', q],
-    queryFn: ({ signal }) => api.get<QuestionType[]>('/question-types', { q }, signal),
-    enabled: q.trim().length >= 2,
-    staleTime: 5 * 60_000,
   });
 }
 

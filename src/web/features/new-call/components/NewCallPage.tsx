@@ -40,7 +40,7 @@ import {
 } from '../api/new-call.js';
 import { AddressInput } from './AddressInput.js';
 import { ApplicantMatches, EarlierAppeals } from './ApplicantMatches.js';
-import { QuestionTypePicker } from './QuestionTypePicker.js';
+import { QuestionTypePicker } from '../../../shared/ui/QuestionTypePicker.js';
 import { RegisteredDialog } from './RegisteredDialog.js';
 
 const FOCUSABLE =
