@@ -15,15 +15,23 @@ export function resolveImport(fromFile, specifier) {
     ? [base.replace(/\.([cm]?)js$/, '.$1ts'), base.replace(/\.js$/, '.tsx'), base]
     : [base, `${base}.ts`, `${base}.tsx`, resolve(base, 'index.ts')];
   for (const candidate of candidates) {
-    if (/\.(tsx?|[cm]?js)$/.test(candidate) && existsSync(candidate) && statSync(candidate).isFile())
+    if (
+      /\.(tsx?|[cm]?js)$/.test(candidate) &&
+      existsSync(candidate) &&
+      statSync(candidate).isFile()
+    )
       return candidate;
   }
   return null;
 }
 
-/** The files `file` imports (relative imports and re-exports, type-only included). */
-export function importsOf(file) {
-  const text = readFileSync(file, 'utf8').replace(COMMENT_RE, '$1');
+/**
+ * The files `file` imports (relative imports and re-exports, type-only included), read from
+ * `source` when given (the text being linted) or else from disk; none for a file not on disk.
+ */
+export function importsOf(file, source) {
+  if (source === undefined && !existsSync(file)) return [];
+  const text = (source ?? readFileSync(file, 'utf8')).replace(COMMENT_RE, '$1');
   const out = new Set();
   for (const match of text.matchAll(IMPORT_RE)) {
     const target = resolveImport(file, match[1] ?? match[2]);
@@ -34,10 +42,11 @@ export function importsOf(file) {
 
 /**
  * The strongly connected component of `start` in the graph reachable from it (Tarjan), as a Set of
- * absolute paths; a file in no cycle gets a Set of itself alone. `cache` keeps every component
- * found, so a lint run reads each file once.
+ * absolute paths; a file in no cycle gets a Set of itself alone. `source` is `start`'s text when
+ * it is being linted (else read from disk). `cache` keeps every component found, so a lint run
+ * reads each file once.
  */
-export function cycleOf(start, cache = new Map()) {
+export function cycleOf(start, cache = new Map(), source = undefined) {
   if (cache.has(start)) return cache.get(start);
   const index = new Map();
   const low = new Map();
@@ -57,7 +66,7 @@ export function cycleOf(start, cache = new Map()) {
         counter += 1;
         stack.push(node);
         onStack.add(node);
-        edges.set(node, cache.has(node) ? [] : importsOf(node));
+        edges.set(node, importsOf(node, node === start ? source : undefined));
       }
       const next = edges.get(node)[i];
       if (next !== undefined) {
