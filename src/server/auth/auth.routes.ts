@@ -8,7 +8,7 @@ import type { Deps } from '../context.js';
 import { currentUser, SESSION_COOKIE } from '../http/auth-plugin.js';
 import { errorResponses } from '../http/openapi.js';
 import { createApiToken, login, logout, revokeApiToken } from './auth.service.js';
-import { meView } from '../../contract/auth.schemas.js';
+import { loginSchema, meView } from '../../contract/auth.schemas.js';
 
 const tags = ['auth'];
 
@@ -22,10 +22,7 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
           tags,
           operationId: 'login',
           summary: 'Sign in with login and password; sets an httpOnly session cookie',
-          body: z.object({
-            login: z.string().trim().min(1).max(64),
-            password: z.string().min(1).max(200),
-          }),
+          body: loginSchema,
           response: { 200: meView, ...errorResponses(400, 401) },
         },
       },

@@ -6,14 +6,12 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Path } from 'react-hook-form';
 import { z } from 'zod';
-import type { AppealRegisteredView } from '../../../../contract/appeals.schemas.js';
 import {
-  APPEAL_KINDS,
-  APPEAL_SUBJECTS,
-  CHANNELS,
-  RECEIPT_SIGNS,
-  type Channel,
-} from '../../../../domain/vocabulary.js';
+  registerAppealSchema,
+  type AppealRegisteredView,
+} from '../../../../contract/appeals.schemas.js';
+import { applicantInputSchema } from '../../../../contract/applicants.schemas.js';
+import { CHANNELS, type Channel } from '../../../../domain/vocabulary.js';
 import { api } from '../../../shared/api/client.js';
 import type { AddressSuggestion, Applicant } from '../../../shared/api/types.js';
 
@@ -38,6 +36,13 @@ export const PRIVILEGED_CATEGORIES = [
 
 const phoneDigits = (value: string) => value.replace(/\D/g, '').length;
 
+const body = registerAppealSchema.shape;
+const applicantBody = applicantInputSchema.shape;
+
+/**
+ * The intake form: the registration body's fields (src/contract) as the form holds them — text
+ * fields '' when empty, the applicant flattened; messages become keys through formResolver.
+ */
 export const newCallSchema = z
   .object({
     phone: z
@@ -47,21 +52,21 @@ export const newCallSchema = z
       .refine((v) => v === '' || phoneDigits(v) >= 5, 'validation.phone'),
     applicantId: z.number().int().positive().nullable(),
     fullName: z.string().trim().max(200, 'validation.tooLong'),
-    email: z.union([z.literal(''), z.email('validation.email').max(320, 'validation.tooLong')]),
-    applicantAddress: z.string().trim().max(500, 'validation.tooLong'),
-    privilegedCategory: z.string().trim().max(100, 'validation.tooLong'),
+    email: z.union([z.literal(''), applicantBody.email.unwrap().unwrap()]),
+    applicantAddress: applicantBody.address.unwrap().unwrap(),
+    privilegedCategory: applicantBody.privilegedCategory.unwrap().unwrap(),
     confidential: z.boolean(),
     questionTypeId: z.number().int().positive().nullable(),
-    address: z.string().trim().max(500, 'validation.tooLong'),
+    address: body.address.unwrap().unwrap(),
     description: z
       .string()
       .trim()
       .min(1, 'validation.description')
       .max(10_000, 'validation.tooLong'),
-    kind: z.enum(APPEAL_KINDS),
-    subject: z.enum(APPEAL_SUBJECTS),
-    channel: z.enum(CHANNELS),
-    receiptSign: z.enum(RECEIPT_SIGNS),
+    kind: body.kind,
+    subject: body.subject.unwrap(),
+    channel: body.channel,
+    receiptSign: body.receiptSign.unwrap(),
   })
   .superRefine((value, ctx) => {
     if (value.questionTypeId === null) {
