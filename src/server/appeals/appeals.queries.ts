@@ -10,7 +10,6 @@ import { appealScope } from '../../domain/policy.js';
 import { REGISTRATION_NUMBER_PATTERN, searchStems } from '../../domain/text.js';
 import type { Deps, UserActor } from '../context.js';
 import type { DB } from '../db/schema.js';
-import { badRequest } from '../errors.js';
 import type {
   AppealFilter,
   AppealSort,
@@ -18,6 +17,12 @@ import type {
   ListAppealsQuery,
 } from '../../contract/appeals.schemas.js';
 import type { Queue } from '../../domain/queues.js';
+import {
+  type CursorKind,
+  type CursorValue,
+  decodeCursor,
+  encodeCursor,
+} from '../db/keyset-cursor.js';
 import { dueSoonHours } from '../settings.js';
 import { summaryQuery, type SummaryRow, visibleTo } from './appeal-summary.queries.js';
 import { presentAppealSummary } from './appeals.presenter.js';
@@ -237,40 +242,19 @@ function sortExpression(key: 'privileged' | 'received_at' | 'control_date' | 'id
   }
 }
 
-type CursorValue = string | number | boolean;
+/** What each sort key's cursor position holds. */
+const CURSOR_KINDS = {
+  privileged: 'boolean',
+  received_at: 'instant',
+  control_date: 'instant',
+  id: 'integer',
+} as const satisfies Record<string, CursorKind>;
 
-function encodeCursor(values: CursorValue[]): string {
-  return Buffer.from(JSON.stringify(values)).toString('base64url');
-}
-
-function invalidCursor(): never {
-  throw badRequest(
-    'invalid_cursor',
-    'The cursor is not one this server gave; start from the first page.',
+function decodeSortCursor(cursor: string, sort: AppealSort): CursorValue[] {
+  return decodeCursor(
+    cursor,
+    SORT_KEYS[sort].map(({ key }) => CURSOR_KINDS[key]),
   );
-}
-
-function decodeCursor(cursor: string, sort: AppealSort): CursorValue[] {
-  let values: unknown;
-  try {
-    values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    invalidCursor();
-  }
-  const keys = SORT_KEYS[sort];
-  if (!Array.isArray(values) || values.length !== keys.length) invalidCursor();
-  return keys.map(({ key }, i) => {
-    const v: unknown = values[i];
-    if (key === 'privileged' && typeof v === 'boolean') return v;
-    if (key === 'id' && Number.isInteger(v)) return v as number;
-    if (
-      (key === 'received_at' || key === 'control_date') &&
-      typeof v === 'string' &&
-      !Number.isNaN(Date.parse(v))
-    )
-      return v;
-    return invalidCursor();
-  });
 }
 
 function cursorOf(row: SummaryRow & { privileged: boolean }, sort: AppealSort): string {
@@ -349,7 +333,7 @@ export async function listAppeals(
   // a large executor's inbox) before sorting them (docs/PERFORMANCE.md).
   const soonHours = await dueSoonHours(deps.db);
   let ids = applyFilter(appealsOnly(deps.db), query, actor, deps, soonHours);
-  if (query.cursor) ids = afterCursor(ids, sort, decodeCursor(query.cursor, sort));
+  if (query.cursor) ids = afterCursor(ids, sort, decodeSortCursor(query.cursor, sort));
   for (const { key, dir } of SORT_KEYS[sort]) ids = ids.orderBy(sortExpression(key), dir);
   const pageIds = ids
     .clearSelect()
