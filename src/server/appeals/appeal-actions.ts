@@ -13,7 +13,7 @@ import {
   nextAssignmentState,
 } from '../../domain/appeal-lifecycle.js';
 import type { ResultCode } from '../../domain/results.js';
-import type { AppealStatus, AssignmentState } from '../../domain/vocabulary.js';
+import type { AppealStatus } from '../../domain/vocabulary.js';
 import type { Deps, UserActor } from '../context.js';
 import type { AppealsTable, AssignmentsTable, DB } from '../db/schema.js';
 import { AppError, badRequest, conflict } from '../errors.js';
@@ -38,14 +38,12 @@ type Loaded = LockedAppeal;
 const loadForUpdate = lockVisibleAppeal;
 
 function activeMain(assignments: AssignmentRow[]): AssignmentRow | undefined {
-  return assignments.find(
-    (a) => a.role === 'main' && isActiveAssignment(a.state as AssignmentState),
-  );
+  return assignments.find((a) => a.role === 'main' && isActiveAssignment(a.state));
 }
 
 function lifecycleState(loaded: Loaded) {
   return {
-    status: loaded.appeal.status as AppealStatus,
+    status: loaded.appeal.status,
     reworkCount: loaded.appeal.rework_count,
     hasMainAssignment: activeMain(loaded.assignments) !== undefined,
   };
@@ -69,7 +67,7 @@ async function setAssignmentState(
   action: AssignmentAction,
   now: Date,
 ): Promise<void> {
-  const to = nextAssignmentState(assignment.state as AssignmentState, action);
+  const to = nextAssignmentState(assignment.state, action);
   if (to === null) {
     throw conflict(
       'transition_not_allowed',
@@ -113,10 +111,7 @@ async function setAppealStatus(
  */
 function ownAssignment(actor: UserActor, loaded: Loaded): AssignmentRow {
   const own = loaded.assignments
-    .filter(
-      (a) =>
-        a.executor_id === actor.organisationId && isActiveAssignment(a.state as AssignmentState),
-    )
+    .filter((a) => a.executor_id === actor.organisationId && isActiveAssignment(a.state))
     .sort((a, b) => (a.role === b.role ? 0 : a.role === 'main' ? -1 : 1));
   if (!own[0]) {
     throw conflict(
@@ -149,7 +144,7 @@ async function executorStep(
     const now = deps.now();
     const loaded = await loadForUpdate(trx, actor, appealId);
     const assignment = ownAssignment(actor, loaded);
-    const from = loaded.appeal.status as AppealStatus;
+    const from = loaded.appeal.status;
     let to = from;
     if (assignment.role === 'main') {
       const decision = await decide(trx, loaded, action);
@@ -272,7 +267,7 @@ export async function assignExecutor(
     const now = deps.now();
     const loaded = await loadForUpdate(trx, actor, appealId);
     await assertExecutor(trx, input.executorId);
-    const status = loaded.appeal.status as AppealStatus;
+    const status = loaded.appeal.status;
     if (input.role === 'main') {
       await decide(trx, loaded, 'assign');
     } else if (status === 'closed') {
@@ -280,7 +275,7 @@ export async function assignExecutor(
     }
     if (
       loaded.assignments.some(
-        (a) => a.executor_id === input.executorId && isActiveAssignment(a.state as AssignmentState),
+        (a) => a.executor_id === input.executorId && isActiveAssignment(a.state),
       )
     ) {
       throw conflict(
@@ -354,7 +349,7 @@ export async function reviewAppeal(
     await setAssignmentState(trx, main, action, now);
     if (input.decision === 'accept') {
       for (const co of loaded.assignments) {
-        if (co.id === main.id || !isActiveAssignment(co.state as AssignmentState)) continue;
+        if (co.id === main.id || !isActiveAssignment(co.state)) continue;
         await setAssignmentState(
           trx,
           co,
@@ -384,7 +379,7 @@ export async function reviewAppeal(
       actor,
       at: now,
       type: input.decision === 'accept' ? 'review_accepted' : 'returned_for_rework',
-      from: loaded.appeal.status as AppealStatus,
+      from: loaded.appeal.status,
       to: decision.to,
       comment: input.comment ?? null,
       data:
@@ -414,7 +409,7 @@ export async function cancelAppeal(
     const loaded = await loadForUpdate(trx, actor, appealId);
     const decision = await decide(trx, loaded, 'cancel');
     for (const assignment of loaded.assignments) {
-      if (isActiveAssignment(assignment.state as AssignmentState)) {
+      if (isActiveAssignment(assignment.state)) {
         await setAssignmentState(trx, assignment, 'withdraw', now);
       }
     }
@@ -426,7 +421,7 @@ export async function cancelAppeal(
       actor,
       at: now,
       type: 'cancelled',
-      from: loaded.appeal.status as AppealStatus,
+      from: loaded.appeal.status,
       to: decision.to,
       comment,
       data: { result: 'cancelled_by_applicant' },

@@ -17,6 +17,7 @@ import type {
   ListAppealsQuery,
 } from '../../contract/appeals.schemas.js';
 import type { Queue } from '../../domain/queues.js';
+import type { AssignmentState } from '../../domain/vocabulary.js';
 import {
   type CursorKind,
   type CursorValue,
@@ -40,7 +41,7 @@ type AppealQuery = ReturnType<typeof summaryQuery>;
  */
 function mainAssignment(
   eb: ExpressionBuilder<DB & { a: DB['appeals'] }, 'a'>,
-  states: readonly string[],
+  states: readonly AssignmentState[],
 ) {
   return eb
     .selectFrom('assignments as x')
@@ -85,7 +86,7 @@ function applyQueue(
   const scope = appealScope(actor);
   const soon = new Date(now.getTime() + dueSoonHours * 3600_000);
   if (scope.kind === 'organisation') {
-    const own = (states: string[], extra?: 'due_soon' | 'overdue') =>
+    const own = (states: AssignmentState[], extra?: 'due_soon' | 'overdue') =>
       q.where((eb) => {
         let sub = eb
           .selectFrom('assignments as o')

@@ -7,7 +7,6 @@ import { z } from 'zod';
 import { isActiveAssignment } from '../../domain/appeal-lifecycle.js';
 import { legalDeadline } from '../../domain/calendar/deadline-engine.js';
 import { appealScope } from '../../domain/policy.js';
-import type { AssignmentState } from '../../domain/vocabulary.js';
 import { recordAppealEvent } from '../appeals/appeal-history.js';
 import { lockVisibleAppeal } from '../appeals/lock-visible-appeal.js';
 import type { Deps, UserActor } from '../context.js';
@@ -36,9 +35,7 @@ export async function requestExplanation(
   return deps.db.transaction().execute(async (trx) => {
     const now = deps.now();
     const { appeal, assignments } = await lockVisibleAppeal(trx, actor, appealId);
-    const main = assignments.find(
-      (a) => a.role === 'main' && isActiveAssignment(a.state as AssignmentState),
-    );
+    const main = assignments.find((a) => a.role === 'main' && isActiveAssignment(a.state));
     if (!main || appeal.status === 'closed') {
       throw conflict(
         'no_active_assignment',

@@ -11,7 +11,6 @@ import {
   MAX_TOTAL_TERM_DAYS,
 } from '../../domain/calendar/deadline-engine.js';
 import { ACTIVE_ASSIGNMENT_STATES, isActiveAssignment } from '../../domain/appeal-lifecycle.js';
-import type { AssignmentState } from '../../domain/vocabulary.js';
 import { recordAppealEvent } from '../appeals/appeal-history.js';
 import type { Deps, UserActor } from '../context.js';
 import type { DB } from '../db/schema.js';
@@ -46,9 +45,7 @@ export async function requestExtension(
     const { appeal, assignments } = await lockVisibleAppeal(trx, actor, appealId);
     const own = assignments.find(
       (a) =>
-        a.executor_id === actor.organisationId &&
-        a.role === 'main' &&
-        isActiveAssignment(a.state as AssignmentState),
+        a.executor_id === actor.organisationId && a.role === 'main' && isActiveAssignment(a.state),
     );
     if (!own || appeal.status === 'closed') {
       throw conflict(

@@ -15,7 +15,6 @@
 import { findSameApplicant } from '../applicants/applicants.service.js';
 import type { Kysely, Selectable } from 'kysely';
 import { REJECTION_REASONS, type SubmissionKind } from '../../domain/portal.js';
-import type { AppealStatus } from '../../domain/vocabulary.js';
 import { recordAppealEvent } from '../appeals/appeal-history.js';
 import { registerAppealIn } from '../appeals/register-appeal.js';
 import type { Deps, UserActor } from '../context.js';
@@ -345,7 +344,7 @@ export async function mergeSubmission(
       .forUpdate()
       .executeTakeFirst();
     if (!appeal) throw notFound('appeal', input.appealId);
-    const status = appeal.status as AppealStatus;
+    const status = appeal.status;
     if (status === 'closed') {
       throw conflict(
         'appeal_closed',
