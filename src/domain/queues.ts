@@ -37,3 +37,15 @@ export function defaultSortOf(
 ): 'control_date_asc' | 'received_desc' {
   return queue ? 'control_date_asc' : 'received_desc';
 }
+
+/**
+ * The figures of the supervisor's page (issue 12), each counted by the registry's own queue filter,
+ * so the list a figure opens (`/appeals?queue=…`) holds as many appeals.
+ */
+export const SUPERVISOR_FIGURES = [
+  'overdue',
+  'due_soon',
+  'on_check',
+  'needs_routing',
+  'open',
+] as const satisfies readonly Queue[];

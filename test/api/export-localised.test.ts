@@ -39,7 +39,7 @@ describe('export in the page’s language', () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(bytes).replace(/^\uFEFF/, '');
     expect(text.split('\n')[0]).toContain('Номер;Надійшло;Канал;Вид;');
-    const [row] = parse(text, { columns: true, delimiter: ';' }) as Record<string, string>[];
+    const [row] = parse<Record<string, string>>(text, { columns: true, delimiter: ';' });
     expect(row).toMatchObject({
       Надійшло: '05.05.2026 00:30',
       Канал: 'Електронна пошта',
@@ -52,13 +52,13 @@ describe('export in the page’s language', () => {
     const text = new TextDecoder().decode(await csv('lang=uk&separator=,')).replace(/^\uFEFF/, '');
     expect(text.split('\n')[0]).toContain('Номер,Надійшло,');
     const english = new TextDecoder().decode(await csv('lang=en')).replace(/^\uFEFF/, '');
-    const [row] = parse(english, { columns: true }) as Record<string, string>[];
+    const [row] = parse<Record<string, string>>(english, { columns: true });
     expect(row).toMatchObject({ Received: '2026-05-05 00:30', Status: 'Registered' });
   });
 
   it('keeps the machine form without lang', async () => {
     const text = new TextDecoder().decode(await csv('')).replace(/^\uFEFF/, '');
-    const [row] = parse(text, { columns: true }) as Record<string, string>[];
+    const [row] = parse<Record<string, string>>(text, { columns: true });
     expect(row).toMatchObject({ received_at: '2026-05-04T21:30:00.000Z', status: 'registered' });
   });
 

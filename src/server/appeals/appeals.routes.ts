@@ -3,11 +3,9 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { APPEAL_STATUSES } from '../../domain/vocabulary.js';
 import type { Deps } from '../context.js';
 import { currentUser } from '../http/auth-plugin.js';
 import { errorResponses } from '../http/openapi.js';
-import { idempotencyHeaders } from '../portal/portal.schemas.js';
 import {
   acceptAssignment,
   assignExecutor,
@@ -16,48 +14,32 @@ import {
   returnNotInCompetence,
   reviewAppeal,
 } from './appeal-actions.js';
-import { countAppeals, getAppealCard, listAppeals } from './appeal-queries.js';
+import { getAppealCard } from './appeal-card.queries.js';
+import { countAppeals, listAppeals } from './appeals.queries.js';
+import { idempotencyHeaders } from '../../contract/portal.schemas.js';
 import {
   appealCardView,
+  appealCountView,
+  appealExportQuery,
   appealFilterQuery,
   appealIdParams,
   appealListView,
+  appealRegisteredView,
+  appealStepOutcome,
   assignSchema,
   commentSchema,
   listAppealsQuery,
   registerAppealSchema,
+  repeatCheckQuery,
+  repeatCheckView,
   respondSchema,
   reviewSchema,
-} from './appeals.schemas.js';
+} from '../../contract/appeals.schemas.js';
 import { exportAppealsCsv } from './appeals-export.js';
 import { exportAppealsXlsx, XLSX_MEDIA_TYPE } from './appeals-export-xlsx.js';
 import { registerAppeal } from './register-appeal.js';
+import { findRepeatedAppeal } from './repeated-appeals.queries.js';
 
-const registeredView = z.object({
-  id: z.number().int(),
-  number: z.string(),
-  status: z.enum(APPEAL_STATUSES),
-  controlDate: z.string().nullable(),
-  legalDeadline: z.string().nullable(),
-  executorId: z.number().int().nullable(),
-  repeatsAppealId: z.number().int().nullable(),
-  applicantId: z.number().int().nullable(),
-});
-/** The registry's filter plus how a person reads the file (language, CSV separator). */
-const exportQuery = appealFilterQuery.extend({
-  lang: z
-    .enum(['uk', 'en'])
-    .optional()
-    .describe(
-      'Headers, statuses, channels, kinds and results as words; local times. Absent: codes, ISO',
-    ),
-  separator: z
-    .enum([';', ','])
-    .optional()
-    .describe('CSV separator; default ; with lang=uk, else ,'),
-});
-
-const outcome = z.object({ appealId: z.number().int(), status: z.enum(APPEAL_STATUSES) });
 const tags = ['appeals'];
 
 export function appealsRoutes(deps: Deps): FastifyPluginAsyncZod {
@@ -79,8 +61,8 @@ export function appealsRoutes(deps: Deps): FastifyPluginAsyncZod {
           headers: idempotencyHeaders,
           body: registerAppealSchema,
           response: {
-            201: registeredView,
-            200: registeredView,
+            201: appealRegisteredView,
+            200: appealRegisteredView,
             ...errorResponses(400, 401, 403, 404, 409, 413, 422),
           },
         },
@@ -123,7 +105,7 @@ export function appealsRoutes(deps: Deps): FastifyPluginAsyncZod {
           operationId: 'countAppeals',
           summary: 'How many appeals the registry’s filter holds (the list’s count)',
           querystring: appealFilterQuery,
-          response: { 200: z.object({ count: z.number().int() }), ...errorResponses(400, 401) },
+          response: { 200: appealCountView, ...errorResponses(400, 401) },
         },
       },
       async (request) => ({
@@ -138,7 +120,7 @@ export function appealsRoutes(deps: Deps): FastifyPluginAsyncZod {
           tags,
           operationId: 'exportAppealsCsv',
           summary: 'The registry’s current filter as CSV (UTF-8 with BOM; formulas neutralised)',
-          querystring: exportQuery,
+          querystring: appealExportQuery,
         },
       },
       async (request, reply) => {
@@ -157,7 +139,7 @@ export function appealsRoutes(deps: Deps): FastifyPluginAsyncZod {
           tags,
           operationId: 'exportAppealsXlsx',
           summary: 'The registry’s current filter as an XLSX workbook (streamed)',
-          querystring: exportQuery,
+          querystring: appealExportQuery,
         },
       },
       async (request, reply) => {
@@ -196,7 +178,7 @@ export function appealsRoutes(deps: Deps): FastifyPluginAsyncZod {
           params: appealIdParams,
           body: assignSchema,
           response: {
-            201: outcome.extend({ assignmentId: z.number().int() }),
+            201: appealStepOutcome.extend({ assignmentId: z.number().int() }),
             ...errorResponses(400, 401, 403, 404, 409),
           },
         },
@@ -216,7 +198,7 @@ export function appealsRoutes(deps: Deps): FastifyPluginAsyncZod {
           operationId: 'acceptAssignment',
           summary: 'The executor accepts its assignment into work',
           params: appealIdParams,
-          response: { 200: outcome, ...errorResponses(401, 403, 404, 409) },
+          response: { 200: appealStepOutcome, ...errorResponses(401, 403, 404, 409) },
         },
       },
       async (request) => acceptAssignment(deps, currentUser(request), request.params.id),
@@ -233,7 +215,7 @@ export function appealsRoutes(deps: Deps): FastifyPluginAsyncZod {
             "The executor's response (report) with text and uploaded files; the appeal goes on check",
           params: appealIdParams,
           body: respondSchema,
-          response: { 201: outcome, ...errorResponses(400, 401, 403, 404, 409) },
+          response: { 201: appealStepOutcome, ...errorResponses(400, 401, 403, 404, 409) },
         },
       },
       async (request, reply) =>
@@ -253,7 +235,7 @@ export function appealsRoutes(deps: Deps): FastifyPluginAsyncZod {
             'The executor returns the assignment to the contact centre: not in its competence (Art. 7)',
           params: appealIdParams,
           body: commentSchema,
-          response: { 200: outcome, ...errorResponses(400, 401, 403, 404, 409) },
+          response: { 200: appealStepOutcome, ...errorResponses(400, 401, 403, 404, 409) },
         },
       },
       async (request) =>
@@ -271,7 +253,7 @@ export function appealsRoutes(deps: Deps): FastifyPluginAsyncZod {
             'The controller accepts the response with a result (closes the appeal) or returns it for rework (stays on control)',
           params: appealIdParams,
           body: reviewSchema,
-          response: { 200: outcome, ...errorResponses(400, 401, 403, 404, 409) },
+          response: { 200: appealStepOutcome, ...errorResponses(400, 401, 403, 404, 409) },
         },
       },
       async (request) => reviewAppeal(deps, currentUser(request), request.params.id, request.body),
@@ -287,11 +269,31 @@ export function appealsRoutes(deps: Deps): FastifyPluginAsyncZod {
           summary: "Cancel an open appeal at the applicant's request",
           params: appealIdParams,
           body: commentSchema,
-          response: { 200: outcome, ...errorResponses(400, 401, 403, 404, 409) },
+          response: { 200: appealStepOutcome, ...errorResponses(400, 401, 403, 404, 409) },
         },
       },
       async (request) =>
         cancelAppeal(deps, currentUser(request), request.params.id, request.body.comment),
+    );
+    app.get(
+      '/appeals/repeat-check',
+      {
+        config: { access: 'appeal.register' },
+        schema: {
+          tags: ['appeals'],
+          operationId: 'checkRepeatedAppeal',
+          summary:
+            'Would this appeal repeat an earlier one of the applicant (Art. 8)? Asked before registering',
+          querystring: repeatCheckQuery,
+          response: {
+            200: repeatCheckView,
+            ...errorResponses(400, 401, 403),
+          },
+        },
+      },
+      async (request) => ({
+        repeatOf: await findRepeatedAppeal(deps.db, { ...request.query, receivedAt: deps.now() }),
+      }),
     );
   };
 }

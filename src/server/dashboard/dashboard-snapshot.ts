@@ -8,8 +8,8 @@
  * lock, so only one process counts at a time; the others keep answering from the last snapshot.
  */
 import { sql } from 'kysely';
-import type { Queue } from '../../domain/queues.js';
-import { countQueues } from '../appeals/appeal-queries.js';
+import { SUPERVISOR_FIGURES } from '../../domain/queues.js';
+import { countQueues } from '../appeals/appeals.queries.js';
 import type { Deps, UserActor } from '../context.js';
 import { countByStatus, overdueByExecutor } from './dashboard-counts.js';
 
@@ -23,18 +23,6 @@ export const OVERDUE_EXECUTORS_LISTED = 20;
 const SNAPSHOT = 'dashboard';
 /** Arbitrary constant naming the refresh's advisory lock ("Kont" + 1; the sweep has "Kont"). */
 const SNAPSHOT_LOCK = 0x4b6f6e75;
-
-/**
- * The figures of the supervisor's page, each counted by the registry's own queue filter, so the
- * list a figure opens (`/appeals?queue=…`) holds as many appeals.
- */
-export const SUPERVISOR_FIGURES = [
-  'overdue',
-  'due_soon',
-  'on_check',
-  'needs_routing',
-  'open',
-] as const satisfies readonly Queue[];
 
 /** One row of the overdue table: an executor, the appeals without one (`null`), or the rest. */
 export interface OverdueRow {

@@ -11,7 +11,7 @@ import type { Deps, UserActor } from '../context.js';
 import type { DB } from '../db/schema.js';
 import { createUser } from '../users/users.service.js';
 import { matchKey } from '../../domain/text.js';
-import { ORGANISATIONS_SEED } from '../executors/organisations-seed.js';
+import { ORGANISATIONS_SEED } from './organisations-seed.js';
 
 export const DEMO_PASSWORD = 'kontakt-demo';
 

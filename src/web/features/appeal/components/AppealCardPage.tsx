@@ -30,8 +30,9 @@ import { TableScroll } from '../../../shared/ui/TableScroll.js';
 import { PrivilegedBadge, StatusBadge } from '../../../shared/ui/StatusBadge.js';
 import { ControlDate } from '../../../shared/ui/TimeLeft.js';
 import { useQuestionTypeName } from '../../../shared/lib/use-question-type-name.js';
-import { appealQuery, useUpload } from '../api/appeal.js';
-import { DeadlineActions } from '../../deadlines/components/DeadlineActions.js';
+import { appealQuery } from '../../../shared/api/queries.js';
+import { useUpload } from '../api/appeal.js';
+import { DeadlineActions } from './DeadlineActions.js';
 import { AppealActions } from './AppealActions.js';
 import { ReworkReason } from './ReworkReason.js';
 

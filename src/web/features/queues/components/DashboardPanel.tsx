@@ -72,7 +72,7 @@ export function DashboardPanel({ level = 2 }: { level?: 2 | 3 }) {
             {t('dashboard.byStatus')}
           </Title>
           <Text size="xs" c="dimmed" mb="md" data-testid="dashboard-as-of">
-            {asOfText}
+            {closedAsOfText}
           </Text>
           <Bars
             rows={[...byStatus]

@@ -1,7 +1,7 @@
 import { Group, Image, Skeleton, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { appealQuery } from '../../appeal/api/appeal.js';
+import { appealQuery } from '../../../shared/api/queries.js';
 import { resultLabel } from '../../../shared/lib/results.js';
 
 /**

@@ -17,27 +17,27 @@ import {
 } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
-import { addressesRoutes } from '../addresses/addresses.routes.js';
-import { dashboardRoutes } from '../dashboard/dashboard.routes.js';
-import { deadlinesRoutes } from '../deadlines/deadlines.routes.js';
-import { notificationsRoutes } from '../notifications/notifications.routes.js';
-import { apiKeysRoutes } from '../open311/api-keys.routes.js';
-import { open311Routes } from '../open311/open311.routes.js';
-import { moderationRoutes } from '../portal/moderation.routes.js';
-import { portalRoutes } from '../portal/portal.routes.js';
-import { applicantsRoutes } from '../applicants/applicants.routes.js';
-import { appealsRoutes } from '../appeals/appeals.routes.js';
-import { attachmentsRoutes } from '../attachments/attachments.routes.js';
-import { authRoutes } from '../auth/auth.routes.js';
-import { classifierRoutes } from '../classifier/classifier.routes.js';
-import type { Deps } from '../context.js';
-import { executorsRoutes } from '../executors/executors.routes.js';
-import { usersRoutes } from '../users/users.routes.js';
-import { registerAuth } from './auth-plugin.js';
-import { AppError } from '../errors.js';
-import { registerErrorHandler } from './error-handler.js';
-import { registerWebApp } from './web-app.js';
-import { VERSION } from '../version.js';
+import { addressesRoutes } from './addresses/addresses.routes.js';
+import { dashboardRoutes } from './dashboard/dashboard.routes.js';
+import { deadlinesRoutes } from './deadlines/deadlines.routes.js';
+import { notificationsRoutes } from './notifications/notifications.routes.js';
+import { apiKeysRoutes } from './open311/api-keys.routes.js';
+import { open311Routes } from './open311/open311.routes.js';
+import { moderationRoutes } from './portal/moderation.routes.js';
+import { portalRoutes } from './portal/portal.routes.js';
+import { applicantsRoutes } from './applicants/applicants.routes.js';
+import { appealsRoutes } from './appeals/appeals.routes.js';
+import { attachmentsRoutes } from './attachments/attachments.routes.js';
+import { authRoutes } from './auth/auth.routes.js';
+import { classifierRoutes } from './classifier/classifier.routes.js';
+import type { Deps } from './context.js';
+import { executorsRoutes } from './executors/executors.routes.js';
+import { usersRoutes } from './users/users.routes.js';
+import { registerAuth } from './http/auth-plugin.js';
+import { AppError } from './errors.js';
+import { registerErrorHandler } from './http/error-handler.js';
+import { registerWebApp } from './http/web-app.js';
+import { VERSION } from './version.js';
 
 export interface AppOptions {
   /** Pino logger options, or false for none (tests). */
