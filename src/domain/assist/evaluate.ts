@@ -80,3 +80,43 @@ export function evaluateModel(
     p95Ms: at(0.95),
   };
 }
+
+/**
+ * k-fold cross-validation with a seeded shuffle: every document is tested once, by a model trained
+ * on the other folds (plus `extra` documents, e.g. class names, in every training). Figures pooled.
+ */
+export function crossValidate(
+  documents: readonly TrainingDocument[],
+  folds: number,
+  seed: number,
+  clock: () => number,
+  extra: readonly TrainingDocument[] = [],
+  options: TrainOptions = {},
+): Evaluation {
+  const { test: shuffled } = splitDataset(documents, 1, seed);
+  let top1 = 0;
+  let top3 = 0;
+  let trainSize = 0;
+  let classes = 0;
+  const times: number[] = [];
+  for (let k = 0; k < folds; k++) {
+    const test = shuffled.filter((_, i) => i % folds === k);
+    const train = [...extra, ...shuffled.filter((_, i) => i % folds !== k)];
+    const result = evaluateModel(train, test, clock, options);
+    top1 += result.top1 * test.length;
+    top3 += result.top3 * test.length;
+    trainSize += result.trainSize;
+    classes = Math.max(classes, result.classes);
+    times.push(result.p95Ms);
+  }
+  const n = shuffled.length;
+  return {
+    trainSize: Math.round(trainSize / folds),
+    testSize: n,
+    classes,
+    top1: n ? top1 / n : 0,
+    top3: n ? top3 / n : 0,
+    medianMs: [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)] ?? 0,
+    p95Ms: Math.max(0, ...times),
+  };
+}

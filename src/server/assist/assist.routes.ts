@@ -1,0 +1,241 @@
+/**
+ * HTTP routes of assistance: question-type suggestions (staff at `/api/v1/assist/…`, the portal at
+ * `/api/public/question-type-suggestions`), the model's training, the boilerplate list, formal-answer
+ * flags of an appeal and their counts per executor. Parse, authorise, call, present.
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Deps } from '../context.js';
+import { currentUser } from '../http/auth-plugin.js';
+import { errorResponses } from '../http/openapi.js';
+import { notFound } from '../errors.js';
+import {
+  addBoilerplatePhrase,
+  answerFlagView,
+  boilerplateView,
+  countFlagsByExecutor,
+  executorFlagCountsView,
+  flagCountsQuery,
+  listAppealAnswerFlags,
+  listBoilerplatePhrases,
+  newBoilerplateSchema,
+  removeBoilerplatePhrase,
+} from './formal-answers.service.js';
+import { latestModelSummary, type ModelSummary } from './assist.repository.js';
+import {
+  suggestionsQuery,
+  suggestionsView,
+  suggestQuestionTypes,
+  trainSuggestionModel,
+} from './suggestions.service.js';
+
+const tags = ['assistance'];
+const idParams = z.object({ id: z.coerce.number().int().positive() });
+
+const modelView = z.object({
+  version: z.number().int(),
+  trainedAt: z.string(),
+  historyAppeals: z.number().int(),
+  seedDocuments: z.number().int(),
+  questionTypes: z.number().int(),
+  features: z.number().int(),
+  tookMs: z.number().int(),
+});
+
+function presentModel(summary: ModelSummary): z.infer<typeof modelView> {
+  return { ...summary, trainedAt: summary.trainedAt.toISOString() };
+}
+
+const publicSuggestionsView = z.object({
+  suggestions: z.array(
+    z.object({
+      id: z.number().int(),
+      name: z.string(),
+      nameEn: z.string().nullable(),
+      kindName: z.string(),
+      kindNameEn: z.string().nullable(),
+      matchedWords: z.array(z.string()),
+    }),
+  ),
+});
+
+function staffRoutes(deps: Deps): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/assist/suggestions',
+      {
+        config: { access: 'user' },
+        schema: {
+          tags,
+          operationId: 'suggestQuestionTypes',
+          summary:
+            'The most likely question types for the caller’s words, with the executor each routes to and why',
+          querystring: suggestionsQuery,
+          response: { 200: suggestionsView, ...errorResponses(400, 401) },
+        },
+      },
+      async (request) =>
+        suggestQuestionTypes(deps, request.query.text, { limit: request.query.limit }),
+    );
+    app.get(
+      '/assist/model',
+      {
+        config: { access: 'user' },
+        schema: {
+          tags,
+          operationId: 'getSuggestionModel',
+          summary: 'The suggestion model in use (404 before the first training)',
+          response: { 200: modelView, ...errorResponses(401, 404) },
+        },
+      },
+      async () => {
+        const latest = await latestModelSummary(deps.db);
+        if (!latest) throw notFound('suggestion_model', 'latest');
+        return presentModel(latest);
+      },
+    );
+    app.post(
+      '/assist/model/train',
+      {
+        config: { access: 'classifier.manage' },
+        schema: {
+          tags,
+          operationId: 'trainSuggestionModel',
+          summary: 'Retrain the suggestion model from the history now',
+          response: { 201: modelView, ...errorResponses(401, 403) },
+        },
+      },
+      async (_request, reply) =>
+        reply.status(201).send(presentModel(await trainSuggestionModel(deps))),
+    );
+    app.get(
+      '/assist/boilerplate',
+      {
+        config: { access: 'user' },
+        schema: {
+          tags,
+          operationId: 'listBoilerplatePhrases',
+          summary: 'Phrases that make an answer formal when it has little else',
+          response: { 200: z.array(boilerplateView), ...errorResponses(401) },
+        },
+      },
+      async () => listBoilerplatePhrases(deps),
+    );
+    app.post(
+      '/assist/boilerplate',
+      {
+        config: { access: 'classifier.manage' },
+        schema: {
+          tags,
+          operationId: 'addBoilerplatePhrase',
+          body: newBoilerplateSchema,
+          response: { 201: boilerplateView, ...errorResponses(400, 401, 403, 409) },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(await addBoilerplatePhrase(deps, currentUser(request), request.body.phrase)),
+    );
+    app.delete(
+      '/assist/boilerplate/:id',
+      {
+        config: { access: 'classifier.manage' },
+        schema: {
+          tags,
+          operationId: 'removeBoilerplatePhrase',
+          params: idParams,
+          response: { 204: z.null(), ...errorResponses(400, 401, 403, 404) },
+        },
+      },
+      async (request, reply) => {
+        await removeBoilerplatePhrase(deps, request.params.id);
+        return reply.status(204).send(null);
+      },
+    );
+    app.get(
+      '/appeals/:id/answer-flags',
+      {
+        config: { access: 'appeal.review' },
+        schema: {
+          tags,
+          operationId: 'listAnswerFlags',
+          summary: 'Formal-answer flags on the appeal’s responses (for the controller, 3.1.3)',
+          params: idParams,
+          response: { 200: z.array(answerFlagView), ...errorResponses(400, 401, 403, 404) },
+        },
+      },
+      async (request) => {
+        const exists = await deps.db
+          .selectFrom('appeals')
+          .select('id')
+          .where('id', '=', request.params.id)
+          .executeTakeFirst();
+        if (!exists) throw notFound('appeal', request.params.id);
+        return listAppealAnswerFlags(deps, request.params.id);
+      },
+    );
+    app.get(
+      '/assist/formal-answers/by-executor',
+      {
+        config: { access: 'monitoring.read' },
+        schema: {
+          tags,
+          operationId: 'countFormalAnswersByExecutor',
+          summary:
+            'Per executor: answers in the period and how many were flagged as formal, by reason',
+          querystring: flagCountsQuery,
+          response: { 200: z.array(executorFlagCountsView), ...errorResponses(400, 401, 403) },
+        },
+      },
+      async (request) => countFlagsByExecutor(deps, request.query.from, request.query.to),
+    );
+  };
+}
+
+function publicRoutes(deps: Deps): FastifyPluginAsyncZod {
+  const perMinute = deps.config.publicLimits.trackingPerMinute * 5;
+  return async (app) => {
+    app.get(
+      '/question-type-suggestions',
+      {
+        config: {
+          access: 'public',
+          rateLimit: perMinute > 0 ? { max: perMinute, timeWindow: '1 minute' } : false,
+        },
+        schema: {
+          tags: ['portal'],
+          operationId: 'suggestPublicQuestionTypes',
+          summary: 'Topics offered on the portal that fit the citizen’s words, best first',
+          security: [],
+          querystring: suggestionsQuery,
+          response: { 200: publicSuggestionsView, ...errorResponses(400, 429) },
+        },
+      },
+      async (request) => {
+        const result = await suggestQuestionTypes(deps, request.query.text, {
+          limit: request.query.limit,
+          publicOnly: true,
+        });
+        return {
+          suggestions: result.suggestions.map((s) => ({
+            id: s.questionType.id,
+            name: s.questionType.name,
+            nameEn: s.questionType.nameEn,
+            kindName: s.kindName,
+            kindNameEn: s.kindNameEn,
+            matchedWords: s.reason.matchedWords,
+          })),
+        };
+      },
+    );
+  };
+}
+
+/** Both route sets, under their prefixes: registered in app.ts with one line. */
+export function assistRoutes(deps: Deps): FastifyPluginAsyncZod {
+  return async (app) => {
+    await app.register(staffRoutes(deps), { prefix: '/api/v1' });
+    await app.register(publicRoutes(deps), { prefix: '/api/public' });
+  };
+}

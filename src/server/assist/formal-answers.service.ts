@@ -1,0 +1,127 @@
+/**
+ * Formal answers (Regulation 3.1.3): every executor's response is checked in its own transaction
+ * against the executor's earlier answers, the administrator's boilerplate phrases and the appeal's
+ * subject (rules in src/domain/assist/formal-answers.ts); the flags are stored with the response
+ * for the controller, and counted per executor for the reports to management.
+ */
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { checkFormalAnswer, type FormalAnswerFlag } from '../../domain/assist/formal-answers.js';
+import { matchKey } from '../../domain/text.js';
+import type { Deps, UserActor } from '../context.js';
+import type { DB } from '../db/schema.js';
+import { conflict, notFound } from '../errors.js';
+import {
+  appealSubject,
+  deleteBoilerplate,
+  earlierAnswersOf,
+  findBoilerplateByKey,
+  flagCountsByExecutor,
+  flagsOfAppeal,
+  insertBoilerplate,
+  insertFlags,
+  listBoilerplate,
+} from './assist.repository.js';
+
+/** How many of the executor's latest answers a new answer is compared with. */
+export const EARLIER_ANSWERS_COMPARED = 300;
+
+/**
+ * Check a response just written (call inside the response's transaction `db`) and store its flags.
+ * @returns the flags stored (empty when the answer is not formal).
+ */
+export async function flagFormalAnswer(
+  db: Kysely<DB>,
+  response: { responseId: number; appealId: number; executorId: number; text: string; at: Date },
+): Promise<FormalAnswerFlag[]> {
+  const [subject, earlier, phrases] = await Promise.all([
+    appealSubject(db, response.appealId),
+    earlierAnswersOf(db, response.executorId, response.appealId, EARLIER_ANSWERS_COMPARED),
+    listBoilerplate(db),
+  ]);
+  const flags = checkFormalAnswer({
+    answer: response.text,
+    appealId: response.appealId,
+    appealText: subject.description,
+    questionTypeName: subject.question_type_name,
+    earlierAnswers: earlier,
+    boilerplate: phrases.map((p) => p.phrase),
+  });
+  await insertFlags(db, response, flags);
+  return flags;
+}
+
+export const FORMAL_REASONS = ['near_copy', 'boilerplate', 'off_subject'] as const;
+
+export const answerFlagView = z.object({
+  responseId: z.number().int(),
+  reason: z.enum(FORMAL_REASONS),
+  details: z.object({
+    appealId: z.number().int().optional(),
+    similarity: z.number().optional(),
+    phrases: z.array(z.string()).optional(),
+  }),
+  at: z.string(),
+});
+
+/** The flags on an appeal's responses, for the review screen. */
+export async function listAppealAnswerFlags(
+  deps: Deps,
+  appealId: number,
+): Promise<z.infer<typeof answerFlagView>[]> {
+  const rows = await flagsOfAppeal(deps.db, appealId);
+  return rows.map((r) => ({
+    responseId: r.response_id,
+    reason: r.reason,
+    details: answerFlagView.shape.details.parse(r.details),
+    at: r.created_at.toISOString(),
+  }));
+}
+
+export const flagCountsQuery = z.object({
+  from: z.iso.date().describe('First day, YYYY-MM-DD (UTC midnight)'),
+  to: z.iso.date().describe('Last day included, YYYY-MM-DD'),
+});
+
+export const executorFlagCountsView = z.object({
+  executorId: z.number().int(),
+  executorName: z.string(),
+  responses: z.number().int(),
+  flagged: z.number().int(),
+  byReason: z.object({
+    near_copy: z.number().int(),
+    boilerplate: z.number().int(),
+    off_subject: z.number().int(),
+  }),
+});
+
+/** Per executor, answers given in the period and how many were flagged, by reason (3.1.3). */
+export function countFlagsByExecutor(deps: Deps, from: string, to: string) {
+  const start = new Date(`${from}T00:00:00Z`);
+  const end = new Date(`${to}T00:00:00Z`);
+  end.setUTCDate(end.getUTCDate() + 1);
+  return flagCountsByExecutor(deps.db, start, end);
+}
+
+export const boilerplateView = z.object({ id: z.number().int(), phrase: z.string() });
+export const newBoilerplateSchema = z.object({ phrase: z.string().trim().min(3).max(300) });
+
+export async function listBoilerplatePhrases(deps: Deps) {
+  const rows = await listBoilerplate(deps.db);
+  return rows.map((r) => ({ id: r.id, phrase: r.phrase }));
+}
+
+/** Add a phrase. @throws AppError 409 `boilerplate_exists`. */
+export async function addBoilerplatePhrase(deps: Deps, actor: UserActor, phrase: string) {
+  const key = matchKey(phrase);
+  const existing = await findBoilerplateByKey(deps.db, key);
+  if (existing)
+    throw conflict('boilerplate_exists', `The phrase is on the list already (id ${existing.id}).`);
+  const row = await insertBoilerplate(deps.db, { phrase, matchKey: key, createdBy: actor.id });
+  return { id: row.id, phrase: row.phrase };
+}
+
+/** Remove a phrase. @throws AppError 404 `boilerplate_phrase_not_found`. */
+export async function removeBoilerplatePhrase(deps: Deps, id: number): Promise<void> {
+  if (!(await deleteBoilerplate(deps.db, id))) throw notFound('boilerplate_phrase', id);
+}
