@@ -11,53 +11,32 @@ import { errorResponses } from '../http/openapi.js';
 import { notFound } from '../errors.js';
 import {
   addBoilerplatePhrase,
-  answerFlagView,
-  boilerplateView,
   countFlagsByExecutor,
-  executorFlagCountsView,
-  flagCountsQuery,
   listAppealAnswerFlags,
   listBoilerplatePhrases,
-  newBoilerplateSchema,
   removeBoilerplatePhrase,
 } from './formal-answers.service.js';
 import { latestModelSummary, type ModelSummary } from './assist.repository.js';
 import {
+  answerFlagView,
+  boilerplateView,
+  executorFlagCountsView,
+  flagCountsQuery,
+  modelView,
+  newBoilerplateSchema,
+  publicSuggestionsView,
   suggestionsQuery,
   suggestionsView,
-  suggestQuestionTypes,
-  trainSuggestionModel,
-} from './suggestions.service.js';
+  type ModelView,
+} from './assist.schemas.js';
+import { suggestQuestionTypes, trainSuggestionModel } from './suggestions.service.js';
 
 const tags = ['assistance'];
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 
-const modelView = z.object({
-  version: z.number().int(),
-  trainedAt: z.string(),
-  historyAppeals: z.number().int(),
-  seedDocuments: z.number().int(),
-  questionTypes: z.number().int(),
-  features: z.number().int(),
-  tookMs: z.number().int(),
-});
-
-function presentModel(summary: ModelSummary): z.infer<typeof modelView> {
+function presentModel(summary: ModelSummary): ModelView {
   return { ...summary, trainedAt: summary.trainedAt.toISOString() };
 }
-
-const publicSuggestionsView = z.object({
-  suggestions: z.array(
-    z.object({
-      id: z.number().int(),
-      name: z.string(),
-      nameEn: z.string().nullable(),
-      kindName: z.string(),
-      kindNameEn: z.string().nullable(),
-      matchedWords: z.array(z.string()),
-    }),
-  ),
-});
 
 function staffRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {

@@ -5,7 +5,6 @@
  * for the controller, and counted per executor for the reports to management.
  */
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
 import { checkFormalAnswer, type FormalAnswerFlag } from '../../domain/assist/formal-answers.js';
 import { matchKey } from '../../domain/text.js';
 import type { Deps, UserActor } from '../context.js';
@@ -22,6 +21,7 @@ import {
   insertFlags,
   listBoilerplate,
 } from './assist.repository.js';
+import { answerFlagView, type AnswerFlagView } from './assist.schemas.js';
 
 /** How many of the executor's latest answers a new answer is compared with. */
 export const EARLIER_ANSWERS_COMPARED = 300;
@@ -51,24 +51,11 @@ export async function flagFormalAnswer(
   return flags;
 }
 
-export const FORMAL_REASONS = ['near_copy', 'boilerplate', 'off_subject'] as const;
-
-export const answerFlagView = z.object({
-  responseId: z.number().int(),
-  reason: z.enum(FORMAL_REASONS),
-  details: z.object({
-    appealId: z.number().int().optional(),
-    similarity: z.number().optional(),
-    phrases: z.array(z.string()).optional(),
-  }),
-  at: z.string(),
-});
-
 /** The flags on an appeal's responses, for the review screen. */
 export async function listAppealAnswerFlags(
   deps: Deps,
   appealId: number,
-): Promise<z.infer<typeof answerFlagView>[]> {
+): Promise<AnswerFlagView[]> {
   const rows = await flagsOfAppeal(deps.db, appealId);
   return rows.map((r) => ({
     responseId: r.response_id,
@@ -78,23 +65,6 @@ export async function listAppealAnswerFlags(
   }));
 }
 
-export const flagCountsQuery = z.object({
-  from: z.iso.date().describe('First day, YYYY-MM-DD (UTC midnight)'),
-  to: z.iso.date().describe('Last day included, YYYY-MM-DD'),
-});
-
-export const executorFlagCountsView = z.object({
-  executorId: z.number().int(),
-  executorName: z.string(),
-  responses: z.number().int(),
-  flagged: z.number().int(),
-  byReason: z.object({
-    near_copy: z.number().int(),
-    boilerplate: z.number().int(),
-    off_subject: z.number().int(),
-  }),
-});
-
 /** Per executor, answers given in the period and how many were flagged, by reason (3.1.3). */
 export function countFlagsByExecutor(deps: Deps, from: string, to: string) {
   const start = new Date(`${from}T00:00:00Z`);
@@ -102,9 +72,6 @@ export function countFlagsByExecutor(deps: Deps, from: string, to: string) {
   end.setUTCDate(end.getUTCDate() + 1);
   return flagCountsByExecutor(deps.db, start, end);
 }
-
-export const boilerplateView = z.object({ id: z.number().int(), phrase: z.string() });
-export const newBoilerplateSchema = z.object({ phrase: z.string().trim().min(3).max(300) });
 
 export async function listBoilerplatePhrases(deps: Deps) {
   const rows = await listBoilerplate(deps.db);

@@ -28,6 +28,7 @@ import {
   saveModel,
   type ModelSummary,
 } from './assist.repository.js';
+import type { SuggestionsView } from './assist.schemas.js';
 
 /** How often a process asks the database whether a newer model was trained (ms). */
 export const VERSION_CHECK_MS = 5_000;
@@ -145,41 +146,6 @@ async function currentModel(deps: Deps): Promise<CachedModel> {
   return fresh;
 }
 
-export const suggestionsQuery = z.object({
-  text: z.string().trim().min(1).max(2000),
-  limit: z.coerce.number().int().min(1).max(10).default(3),
-});
-
-export const questionTypeSuggestionView = z.object({
-  questionType: z.object({
-    id: z.number().int(),
-    kindId: z.number().int(),
-    name: z.string(),
-    nameEn: z.string().nullable(),
-    termDays: z.number().int(),
-    isPublic: z.boolean(),
-    isEmergency: z.boolean(),
-    executorId: z.number().int().nullable(),
-  }),
-  kindName: z.string(),
-  kindNameEn: z.string().nullable(),
-  /** Where registration would route it (the routing rule). */
-  executor: z.object({ id: z.number().int(), name: z.string() }).nullable(),
-  /** The executor that most often finally answered this question type, when not the routed one. */
-  usuallyAnsweredBy: z.object({ id: z.number().int(), name: z.string() }).nullable(),
-  confidence: z.number().min(0).max(1),
-  reason: z.object({
-    matchedWords: z.array(z.string()),
-    similarPastAppeals: z.number().int().min(0),
-  }),
-});
-export type QuestionTypeSuggestion = z.infer<typeof questionTypeSuggestionView>;
-
-export const suggestionsView = z.object({
-  modelVersion: z.number().int(),
-  suggestions: z.array(questionTypeSuggestionView),
-});
-
 /**
  * The `limit` most likely question types for what the caller said, best first, each with where it
  * routes and why (matched words, similar past appeals). `publicOnly` keeps the question types
@@ -189,7 +155,7 @@ export async function suggestQuestionTypes(
   deps: Deps,
   text: string,
   options: { limit?: number; publicOnly?: boolean } = {},
-): Promise<z.infer<typeof suggestionsView>> {
+): Promise<SuggestionsView> {
   const limit = options.limit ?? 3;
   const { version, model } = await currentModel(deps);
   // Ask for more than needed: some may be inactive or not public.
