@@ -30,6 +30,7 @@ import {
 } from '../api.js';
 import { LocationPicker, type Point } from '../components/LocationPicker.js';
 import { PhotoPicker } from '../components/PhotoPicker.js';
+import { TopicSuggestions } from '../components/TopicSuggestions.js';
 import { Receipt, type PhotoOutcome } from '../components/Receipt.js';
 import { wordsFilter } from '../lib/words-filter.js';
 import { fieldErrors, newIdempotencyKey, type FieldErrors } from '../lib/form-errors.js';
@@ -142,6 +143,11 @@ export function SubmitPage() {
         })),
       })),
     [kinds.data, i18n.language],
+  );
+
+  const offeredIds = useMemo(
+    () => new Set((kinds.data ?? []).flatMap((k) => k.questionTypes.map((q) => q.id))),
+    [kinds.data],
   );
 
   const focusFirst = (found: FieldErrors) => {
@@ -279,6 +285,12 @@ export function SubmitPage() {
                 value={draft.description}
                 onChange={(e) => set('description', e.currentTarget.value)}
                 error={err('description')}
+              />
+              <TopicSuggestions
+                text={draft.description}
+                chosenId={draft.questionTypeId ? Number(draft.questionTypeId) : null}
+                offered={offeredIds}
+                onChoose={(id) => set('questionTypeId', String(id))}
               />
             </Stack>
           </Fieldset>
