@@ -41,6 +41,10 @@ export interface Evaluation {
   top1: number;
   /** Share whose class is among the first three, 0…1. */
   top3: number;
+  /** Test documents whose class occurs in the training history (seed documents aside). */
+  testSeen: number;
+  /** Top-3 accuracy on those alone: a class never seen can only come from its seed text. */
+  top3Seen: number;
   /** Milliseconds per suggestion on the test set: median and 95th percentile. */
   medianMs: number;
   p95Ms: number;
@@ -57,8 +61,11 @@ export function evaluateModel(
   options: TrainOptions = {},
 ): Evaluation {
   const model = trainModel(train, options);
+  const seen = new Set(train.filter((d) => !d.seed).map((d) => d.label));
   let top1 = 0;
   let top3 = 0;
+  let testSeen = 0;
+  let top3Seen = 0;
   const times: number[] = [];
   for (const doc of test) {
     const started = clock();
@@ -67,6 +74,10 @@ export function evaluateModel(
     const rank = suggestions.findIndex((s) => s.label === doc.label);
     if (rank === 0) top1 += 1;
     if (rank >= 0 && rank < 3) top3 += 1;
+    if (seen.has(doc.label)) {
+      testSeen += 1;
+      if (rank >= 0 && rank < 3) top3Seen += 1;
+    }
   }
   times.sort((a, b) => a - b);
   const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0;
@@ -76,6 +87,8 @@ export function evaluateModel(
     classes: model.labels.length,
     top1: test.length ? top1 / test.length : 0,
     top3: test.length ? top3 / test.length : 0,
+    testSeen,
+    top3Seen: testSeen ? top3Seen / testSeen : 0,
     medianMs: at(0.5),
     p95Ms: at(0.95),
   };
@@ -96,6 +109,8 @@ export function crossValidate(
   const { test: shuffled } = splitDataset(documents, 1, seed);
   let top1 = 0;
   let top3 = 0;
+  let testSeen = 0;
+  let top3Seen = 0;
   let trainSize = 0;
   let classes = 0;
   const times: number[] = [];
@@ -105,6 +120,8 @@ export function crossValidate(
     const result = evaluateModel(train, test, clock, options);
     top1 += result.top1 * test.length;
     top3 += result.top3 * test.length;
+    testSeen += result.testSeen;
+    top3Seen += result.top3Seen * result.testSeen;
     trainSize += result.trainSize;
     classes = Math.max(classes, result.classes);
     times.push(result.p95Ms);
@@ -116,6 +133,8 @@ export function crossValidate(
     classes,
     top1: n ? top1 / n : 0,
     top3: n ? top3 / n : 0,
+    testSeen,
+    top3Seen: testSeen ? top3Seen / testSeen : 0,
     medianMs: [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)] ?? 0,
     p95Ms: Math.max(0, ...times),
   };

@@ -43,6 +43,7 @@ export interface SuggestionModel {
   alpha: number;
   /** Weight of one seed document against one history document. */
   seedWeight: number;
+  weights: GroupWeights;
 }
 
 export interface TrainOptions {
@@ -52,12 +53,22 @@ export interface TrainOptions {
   maxFeatures?: number;
   /** Weight of one seed document against one history document; default 3. */
   seedWeight?: number;
+  /** Feature group weights; default {@link DEFAULT_WEIGHTS}. */
+  weights?: GroupWeights;
 }
 
-const GROUP_WEIGHT: Readonly<Record<string, number>> = { w: 1, b: 0.5, c: 0.1 };
+/** Weights of the feature groups' log-likelihoods: word stems, stem pairs, character trigrams. */
+export interface GroupWeights {
+  w: number;
+  b: number;
+  c: number;
+}
 
-function groupWeight(feature: string): number {
-  return GROUP_WEIGHT[feature[0] ?? 'w'] ?? 1;
+export const DEFAULT_WEIGHTS: GroupWeights = { w: 1, b: 0.5, c: 0.1 };
+
+function groupWeight(weights: GroupWeights, feature: string): number {
+  const group = feature[0];
+  return group === 'b' ? weights.b : group === 'c' ? weights.c : weights.w;
 }
 
 /**
@@ -97,6 +108,7 @@ export function trainModel(
   const alpha = options.alpha ?? 0.1;
   const seedWeight = options.seedWeight ?? 3;
   const maxFeatures = options.maxFeatures ?? 200_000;
+  const weights = options.weights ?? DEFAULT_WEIGHTS;
   const labels = [...new Set(documents.map((d) => d.label))].sort((a, b) => a - b);
   const index = new Map(labels.map((l, i) => [l, i]));
   const historyDocs = labels.map(() => 0);
@@ -130,7 +142,7 @@ export function trainModel(
   const totals = labels.map(() => 0);
   const features: SuggestionModel['features'] = {};
   for (const { feature, perClass } of ranked) {
-    const w = groupWeight(feature);
+    const w = groupWeight(weights, feature);
     const rows: [number, number, number][] = [];
     for (const [c, [h, s]] of [...perClass.entries()].sort((a, b) => a[0] - b[0])) {
       rows.push([c, h, s]);
@@ -157,6 +169,7 @@ export function trainModel(
     vocabularySize: ranked.length,
     alpha,
     seedWeight,
+    weights,
   };
 }
 
@@ -187,7 +200,7 @@ export function suggest(model: SuggestionModel, text: string, limit = 3): Sugges
   const scores = new Float64Array(C);
   const denominators = new Float64Array(C);
   let weightSum = 0;
-  for (const [f] of known) weightSum += groupWeight(f);
+  for (const [f] of known) weightSum += groupWeight(model.weights, f);
   for (let c = 0; c < C; c++) {
     const docs = model.historyDocs[c]! + model.seedDocs[c]!;
     denominators[c] = Math.log(totals[c]! + alpha * vocabularySize);
@@ -196,7 +209,7 @@ export function suggest(model: SuggestionModel, text: string, limit = 3): Sugges
       Math.log((docs + 1) / (allDocs + C)) + weightSum * (Math.log(alpha) - denominators[c]!);
   }
   for (const [f] of known) {
-    const w = groupWeight(f);
+    const w = groupWeight(model.weights, f);
     for (const [c, h, s] of model.features[f]!) {
       const n = h + model.seedWeight * s;
       scores[c]! += w * (Math.log(n + alpha) - Math.log(alpha));
