@@ -78,7 +78,7 @@ function evaluateNyc(dir: string, seed: number): DatasetResult[] {
     {
       dataset: 'nyc (rows with a description)',
       ...withText,
-      note: `${described.length} of ${seen.size} distinct requests have words; ${withText.classes} request types`,
+      note: `${described.length} of ${seen.size} distinct requests have words, in ${new Set(described.map((d) => d.label)).size} of the ${types.size} request types`,
     },
     {
       dataset: 'nyc (all rows)',
