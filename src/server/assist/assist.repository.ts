@@ -5,6 +5,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { FormalAnswerFlag } from '../../domain/assist/formal-answers.js';
 import type { SuggestionModel } from '../../domain/assist/model.js';
+import { questionTypesQuery } from '../classifier/classifier.service.js';
 import type { DB } from '../db/schema.js';
 import { assistDb } from './assist.tables.js';
 
@@ -153,25 +154,10 @@ export async function loadModel(db: Kysely<DB>, version: number): Promise<unknow
 
 /** Active question types of `ids` with their kind, routing executor and that executor's name. */
 export function questionTypesWithRouting(db: Kysely<DB>, ids: readonly number[]) {
-  return db
-    .selectFrom('question_types as qt')
+  return questionTypesQuery(db)
     .innerJoin('classifier_kinds as k', 'k.id', 'qt.kind_id')
-    .leftJoin('routing_rules as r', 'r.question_type_id', 'qt.id')
     .leftJoin('organisations as o', 'o.id', 'r.executor_id')
-    .select([
-      'qt.id',
-      'qt.kind_id',
-      'qt.name',
-      'qt.name_en',
-      'qt.term_days',
-      'qt.is_public',
-      'qt.is_emergency',
-      'k.name as kind_name',
-      'k.name_en as kind_name_en',
-      'r.executor_id',
-      'o.name as executor_name',
-    ])
-    .where('qt.active', '=', true)
+    .select(['k.name as kind_name', 'k.name_en as kind_name_en', 'o.name as executor_name'])
     .where('qt.id', 'in', ids.length ? [...ids] : [-1])
     .execute();
 }

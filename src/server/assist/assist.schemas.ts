@@ -3,6 +3,7 @@
  * and the web client's types (`z.infer`).
  */
 import { z } from 'zod';
+import { questionTypeView } from '../classifier/classifier.service.js';
 
 export const suggestionsQuery = z.object({
   text: z.string().trim().min(1).max(2000),
@@ -10,16 +11,7 @@ export const suggestionsQuery = z.object({
 });
 
 export const questionTypeSuggestionView = z.object({
-  questionType: z.object({
-    id: z.number().int(),
-    kindId: z.number().int(),
-    name: z.string(),
-    nameEn: z.string().nullable(),
-    termDays: z.number().int(),
-    isPublic: z.boolean(),
-    isEmergency: z.boolean(),
-    executorId: z.number().int().nullable(),
-  }),
+  questionType: questionTypeView,
   kindName: z.string(),
   kindNameEn: z.string().nullable(),
   /** Where registration would route it (the routing rule). */

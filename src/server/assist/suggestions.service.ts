@@ -16,6 +16,7 @@ import {
   type SuggestionModel,
   type TrainingDocument,
 } from '../../domain/assist/model.js';
+import { presentQuestionType } from '../classifier/classifier.service.js';
 import type { Deps } from '../context.js';
 import type { DB } from '../db/schema.js';
 import {
@@ -187,16 +188,7 @@ export async function suggestQuestionTypes(
           ? { id: s.learnedExecutorId, name: learned.get(s.learnedExecutorId) ?? '' }
           : null;
       return {
-        questionType: {
-          id: t.id,
-          kindId: t.kind_id,
-          name: t.name,
-          nameEn: t.name_en,
-          termDays: t.term_days,
-          isPublic: t.is_public,
-          isEmergency: t.is_emergency,
-          executorId: t.executor_id,
-        },
+        questionType: presentQuestionType(t),
         kindName: t.kind_name,
         kindNameEn: t.kind_name_en,
         executor:
