@@ -130,24 +130,27 @@ describe('formal answers are flagged for the controller', () => {
 });
 
 describe('the boilerplate list', () => {
-  it('an administrator adds and removes phrases; a new phrase flags the next answer', async () => {
-    const added = await administrator.post<{ id: number; phrase: string }>(
-      '/api/v1/assist/boilerplate',
-      { phrase: 'Питання вивчається фахівцями' },
-    );
-    expect(added.status).toBe(201);
-    expect(
-      (
-        await administrator.post('/api/v1/assist/boilerplate', {
-          phrase: 'питання  вивчається фахівцями',
-        })
-      ).status,
-    ).toBe(409);
-    expect(
-      (await operator.post('/api/v1/assist/boilerplate', { phrase: 'Щось таке' })).status,
-    ).toBe(403);
+  it('an administrator edits the list; a new phrase flags the next answer', async () => {
     const list = await operator.get<{ id: number; phrase: string }[]>('/api/v1/assist/boilerplate');
     expect(list.body.map((p) => p.phrase)).toContain('Взято до відома');
+    const phrases = [...list.body.map((p) => p.phrase), 'Питання вивчається фахівцями'];
+
+    expect((await operator.request('PUT', '/api/v1/assist/boilerplate', { phrases })).status).toBe(
+      403,
+    );
+    const twice = await administrator.request('PUT', '/api/v1/assist/boilerplate', {
+      phrases: [...phrases, 'питання  вивчається  фахівцями'],
+    });
+    expect(twice.status).toBe(400);
+    expect(twice.body).toMatchObject({ error: 'duplicate_phrase' });
+
+    const saved = await administrator.request<{ phrase: string }[]>(
+      'PUT',
+      '/api/v1/assist/boilerplate',
+      { phrases },
+    );
+    expect(saved.status).toBe(200);
+    expect(saved.body).toHaveLength(phrases.length);
 
     const id = await answered(
       'Не працює світлофор на перехресті біля ринку',
@@ -155,13 +158,11 @@ describe('the boilerplate list', () => {
     );
     expect(await flagsOf(id)).toContain('boilerplate');
 
-    const removed = await administrator.request(
-      'DELETE',
-      `/api/v1/assist/boilerplate/${added.body.id}`,
+    const fewer = await administrator.request<{ phrase: string }[]>(
+      'PUT',
+      '/api/v1/assist/boilerplate',
+      { phrases: ['Взято до відома'] },
     );
-    expect(removed.status).toBe(204);
-    expect(
-      (await administrator.request('DELETE', `/api/v1/assist/boilerplate/${added.body.id}`)).status,
-    ).toBe(404);
+    expect(fewer.body.map((p) => p.phrase)).toEqual(['Взято до відома']);
   });
 });

@@ -187,31 +187,32 @@ export function listBoilerplate(db: Kysely<DB>) {
     .execute();
 }
 
-export async function findBoilerplateByKey(db: Kysely<DB>, matchKey: string) {
-  return assistDb(db)
-    .selectFrom('boilerplate_phrases')
-    .select('id')
-    .where('match_key', '=', matchKey)
-    .executeTakeFirst();
-}
-
-export function insertBoilerplate(
+/**
+ * Make the list exactly `phrases` (by match key): others removed, new ones added (by `createdBy`),
+ * kept ones untouched. One transaction.
+ */
+export async function replaceBoilerplate(
   db: Kysely<DB>,
-  values: { phrase: string; matchKey: string; createdBy: number | null },
-) {
-  return assistDb(db)
-    .insertInto('boilerplate_phrases')
-    .values({ phrase: values.phrase, match_key: values.matchKey, created_by: values.createdBy })
-    .returning(['id', 'phrase', 'created_at'])
-    .executeTakeFirstOrThrow();
-}
-
-export async function deleteBoilerplate(db: Kysely<DB>, id: number): Promise<boolean> {
-  const result = await assistDb(db)
-    .deleteFrom('boilerplate_phrases')
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return Number(result.numDeletedRows) > 0;
+  phrases: readonly { phrase: string; matchKey: string }[],
+  createdBy: number | null,
+): Promise<void> {
+  await assistDb(db)
+    .transaction()
+    .execute(async (trx) => {
+      const keys = phrases.map((p) => p.matchKey);
+      await trx
+        .deleteFrom('boilerplate_phrases')
+        .where('match_key', 'not in', keys.length ? keys : [''])
+        .execute();
+      if (phrases.length === 0) return;
+      await trx
+        .insertInto('boilerplate_phrases')
+        .values(
+          phrases.map((p) => ({ phrase: p.phrase, match_key: p.matchKey, created_by: createdBy })),
+        )
+        .onConflict((oc) => oc.column('match_key').doNothing())
+        .execute();
+    });
 }
 
 // ------------------------------------------------------------------------------------------------

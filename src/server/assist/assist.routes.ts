@@ -10,11 +10,10 @@ import { currentUser } from '../http/auth-plugin.js';
 import { errorResponses } from '../http/openapi.js';
 import { notFound } from '../errors.js';
 import {
-  addBoilerplatePhrase,
   countFlagsByExecutor,
   listAppealAnswerFlags,
   listBoilerplatePhrases,
-  removeBoilerplatePhrase,
+  replaceBoilerplatePhrases,
 } from './formal-answers.service.js';
 import { latestModelSummary, type ModelSummary } from './assist.repository.js';
 import {
@@ -23,7 +22,7 @@ import {
   executorFlagCountsView,
   flagCountsQuery,
   modelView,
-  newBoilerplateSchema,
+  boilerplateListSchema,
   publicSuggestionsView,
   suggestionsQuery,
   suggestionsView,
@@ -100,37 +99,20 @@ function staffRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async () => listBoilerplatePhrases(deps),
     );
-    app.post(
+    app.put(
       '/assist/boilerplate',
       {
         config: { access: 'classifier.manage' },
         schema: {
           tags,
-          operationId: 'addBoilerplatePhrase',
-          body: newBoilerplateSchema,
-          response: { 201: boilerplateView, ...errorResponses(400, 401, 403, 409) },
+          operationId: 'replaceBoilerplatePhrases',
+          summary: 'Replace the list of boilerplate phrases (sent whole)',
+          body: boilerplateListSchema,
+          response: { 200: z.array(boilerplateView), ...errorResponses(400, 401, 403) },
         },
       },
-      async (request, reply) =>
-        reply
-          .status(201)
-          .send(await addBoilerplatePhrase(deps, currentUser(request), request.body.phrase)),
-    );
-    app.delete(
-      '/assist/boilerplate/:id',
-      {
-        config: { access: 'classifier.manage' },
-        schema: {
-          tags,
-          operationId: 'removeBoilerplatePhrase',
-          params: idParams,
-          response: { 204: z.null(), ...errorResponses(400, 401, 403, 404) },
-        },
-      },
-      async (request, reply) => {
-        await removeBoilerplatePhrase(deps, request.params.id);
-        return reply.status(204).send(null);
-      },
+      async (request) =>
+        replaceBoilerplatePhrases(deps, currentUser(request), request.body.phrases),
     );
     app.get(
       '/appeals/:id/answer-flags',

@@ -95,6 +95,8 @@ export const executorFlagCountsView = z.object({
 export type ExecutorFlagCountsView = z.infer<typeof executorFlagCountsView>;
 
 export const boilerplateView = z.object({ id: z.number().int(), phrase: z.string() });
-export const newBoilerplateSchema = z.object({ phrase: z.string().trim().min(3).max(300) });
+export const boilerplateListSchema = z.object({
+  phrases: z.array(z.string().trim().min(3).max(300)).max(500),
+});
 
 export type BoilerplateView = z.infer<typeof boilerplateView>;

@@ -9,19 +9,17 @@ import { checkFormalAnswer, type FormalAnswerFlag } from '../../domain/assist/fo
 import { matchKey } from '../../domain/text.js';
 import type { Deps, UserActor } from '../context.js';
 import type { DB } from '../db/schema.js';
-import { conflict, notFound } from '../errors.js';
+import { badRequest } from '../errors.js';
 import {
   appealSubject,
-  deleteBoilerplate,
   earlierAnswersOf,
-  findBoilerplateByKey,
   flagCountsByExecutor,
   flagsOfAppeal,
-  insertBoilerplate,
   insertFlags,
   listBoilerplate,
+  replaceBoilerplate,
 } from './assist.repository.js';
-import { answerFlagView, type AnswerFlagView } from './assist.schemas.js';
+import { answerFlagView, type AnswerFlagView, type BoilerplateView } from './assist.schemas.js';
 
 /** How many of the executor's latest answers a new answer is compared with. */
 export const EARLIER_ANSWERS_COMPARED = 300;
@@ -73,22 +71,33 @@ export function countFlagsByExecutor(deps: Deps, from: string, to: string) {
   return flagCountsByExecutor(deps.db, start, end);
 }
 
-export async function listBoilerplatePhrases(deps: Deps) {
+export async function listBoilerplatePhrases(deps: Deps): Promise<BoilerplateView[]> {
   const rows = await listBoilerplate(deps.db);
   return rows.map((r) => ({ id: r.id, phrase: r.phrase }));
 }
 
-/** Add a phrase. @throws AppError 409 `boilerplate_exists`. */
-export async function addBoilerplatePhrase(deps: Deps, actor: UserActor, phrase: string) {
-  const key = matchKey(phrase);
-  const existing = await findBoilerplateByKey(deps.db, key);
-  if (existing)
-    throw conflict('boilerplate_exists', `The phrase is on the list already (id ${existing.id}).`);
-  const row = await insertBoilerplate(deps.db, { phrase, matchKey: key, createdBy: actor.id });
-  return { id: row.id, phrase: row.phrase };
-}
-
-/** Remove a phrase. @throws AppError 404 `boilerplate_phrase_not_found`. */
-export async function removeBoilerplatePhrase(deps: Deps, id: number): Promise<void> {
-  if (!(await deleteBoilerplate(deps.db, id))) throw notFound('boilerplate_phrase', id);
+/**
+ * Replace the list of boilerplate phrases (the administrator's editor sends it whole).
+ * @throws AppError 400 `duplicate_phrase` when two phrases are the same but for case, spaces or quotes.
+ */
+export async function replaceBoilerplatePhrases(
+  deps: Deps,
+  actor: UserActor,
+  phrases: readonly string[],
+): Promise<BoilerplateView[]> {
+  const byKey = new Map<string, string>();
+  for (const [index, phrase] of phrases.entries()) {
+    const key = matchKey(phrase);
+    if (byKey.has(key))
+      throw badRequest('duplicate_phrase', `The phrase «${phrase}» is on the list twice.`, [
+        { path: ['phrases', index], message: 'duplicate' },
+      ]);
+    byKey.set(key, phrase);
+  }
+  await replaceBoilerplate(
+    deps.db,
+    [...byKey].map(([key, phrase]) => ({ phrase, matchKey: key })),
+    actor.id,
+  );
+  return listBoilerplatePhrases(deps);
 }
