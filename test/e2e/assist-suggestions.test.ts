@@ -53,4 +53,24 @@ describe.skipIf(!hasChromium)('question-type suggestions on the new-call screen'
     },
     STEP_TIMEOUT,
   );
+
+  it(
+    'the administrator edits the boilerplate phrases of formal answers',
+    async () => {
+      const page = await suite.signIn('admin');
+      await page.getByRole('link', { name: 'Шаблонні фрази' }).first().click();
+      await page.waitForURL('**/boilerplate');
+      const phrases = page.getByLabel('Фрази');
+      await expect.poll(() => phrases.inputValue()).toContain('Взято до відома');
+      await phrases.click();
+      await page.keyboard.press('Control+End');
+      await page.keyboard.type('\nПитання вивчається фахівцями');
+      await page.getByRole('button', { name: 'Зберегти' }).click();
+      await page.getByRole('status').waitFor();
+      expect(await page.getByRole('status').textContent()).toMatch(/Збережено: 11 фраз/);
+      await screenshot(page, 'boilerplate');
+      await expectAccessible(page, 'the boilerplate page');
+    },
+    STEP_TIMEOUT,
+  );
 });
