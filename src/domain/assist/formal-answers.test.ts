@@ -89,6 +89,23 @@ describe('checkFormalAnswer (hand-written answers)', () => {
       [],
     ],
     [
+      'an answer about what the controller asked in a rework is on the subject',
+      {
+        answer: 'Підвал осушено, фото додано.',
+        appealText: 'Засмічений каналізаційний стояк у третьому під’їзді, вода на першому поверсі.',
+        conversation: ['Стояк прочищено.', 'Додайте фото підвалу після осушення.'],
+      },
+      [],
+    ],
+    [
+      'the same answer without that conversation shares nothing with the appeal',
+      {
+        answer: 'Підвал осушено, фото додано.',
+        appealText: 'Засмічений каналізаційний стояк у третьому під’їзді, вода на першому поверсі.',
+      },
+      ['off_subject'],
+    ],
+    [
       'an answer to the appeal itself is never compared with itself',
       { answer: COPY, earlierAnswers: [{ appealId: 1, text: COPY, appealText: 'будь-що' }] },
       ['off_subject'],

@@ -8,7 +8,8 @@
  *   about one problem are not flagged);
  * - `boilerplate`: once the administrator's boilerplate phrases are taken out, fewer than
  *   {@link MIN_OWN_WORDS} content words remain;
- * - `off_subject`: it shares no content word stem with the appeal's description and question type.
+ * - `off_subject`: it shares no content word stem with the appeal's description, question type and
+ *   conversation so far (the controller's rework comments, the executor's earlier answers to it).
  *
  * Pure: the caller supplies the answer, the appeal, the executor's earlier answers and the phrases.
  */
@@ -61,6 +62,8 @@ export interface FormalAnswerInput {
   questionTypeName: string;
   /** The same executor's earlier answers to other appeals. */
   earlierAnswers: readonly EarlierAnswer[];
+  /** What was said on this appeal before: rework comments, earlier answers (subject words too). */
+  conversation?: readonly string[];
   /** Boilerplate phrases (administrator's list). */
   boilerplate: readonly string[];
 }
@@ -97,7 +100,11 @@ export function checkFormalAnswer(input: FormalAnswerInput): FormalAnswerFlag[] 
   if (found.length > 0 && ownWords < MIN_OWN_WORDS)
     flags.push({ reason: 'boilerplate', details: { phrases: found } });
 
-  const subject = new Set(contentStems(`${input.appealText} ${input.questionTypeName}`));
+  const subject = new Set(
+    contentStems(
+      [input.appealText, input.questionTypeName, ...(input.conversation ?? [])].join(' '),
+    ),
+  );
   const shared = contentStems(input.answer).some((s) => subject.has(s));
   if (!shared) flags.push({ reason: 'off_subject', details: {} });
   return flags;

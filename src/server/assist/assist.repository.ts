@@ -228,6 +228,29 @@ export function appealSubject(db: Kysely<DB>, appealId: number) {
     .executeTakeFirstOrThrow();
 }
 
+/** What was said on the appeal before: the rework comments and the other responses' texts. */
+export async function appealConversation(
+  db: Kysely<DB>,
+  appealId: number,
+  exceptResponseId: number,
+): Promise<string[]> {
+  const [reviews, responses] = await Promise.all([
+    db
+      .selectFrom('reviews')
+      .select('comment')
+      .where('appeal_id', '=', appealId)
+      .where('comment', 'is not', null)
+      .execute(),
+    db
+      .selectFrom('responses')
+      .select('text')
+      .where('appeal_id', '=', appealId)
+      .where('id', '!=', exceptResponseId)
+      .execute(),
+  ]);
+  return [...reviews.map((r) => r.comment ?? ''), ...responses.map((r) => r.text)];
+}
+
 /** The executor's `limit` latest answers to other appeals, with those appeals' descriptions. */
 export function earlierAnswersOf(
   db: Kysely<DB>,

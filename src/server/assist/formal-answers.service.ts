@@ -11,6 +11,7 @@ import type { Deps, UserActor } from '../context.js';
 import type { DB } from '../db/schema.js';
 import { badRequest } from '../errors.js';
 import {
+  appealConversation,
   appealSubject,
   earlierAnswersOf,
   flagCountsByExecutor,
@@ -32,8 +33,9 @@ export async function flagFormalAnswer(
   db: Kysely<DB>,
   response: { responseId: number; appealId: number; executorId: number; text: string; at: Date },
 ): Promise<FormalAnswerFlag[]> {
-  const [subject, earlier, phrases] = await Promise.all([
+  const [subject, conversation, earlier, phrases] = await Promise.all([
     appealSubject(db, response.appealId),
+    appealConversation(db, response.appealId, response.responseId),
     earlierAnswersOf(db, response.executorId, response.appealId, EARLIER_ANSWERS_COMPARED),
     listBoilerplate(db),
   ]);
@@ -43,6 +45,7 @@ export async function flagFormalAnswer(
     appealText: subject.description,
     questionTypeName: subject.question_type_name,
     earlierAnswers: earlier,
+    conversation,
     boilerplate: phrases.map((p) => p.phrase),
   });
   await insertFlags(db, response, flags);

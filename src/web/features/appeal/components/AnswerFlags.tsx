@@ -23,6 +23,8 @@ export function AnswerFlags({ appealId, responseId }: { appealId: number; respon
       color="orange"
       variant="light"
       title={t('assist.formalAnswer')}
+      // The light orange title alone is below 4.5:1 on its background (WCAG 1.4.3).
+      styles={{ title: { color: 'var(--mantine-color-text)' } }}
       data-testid="answer-flags"
     >
       <List size="sm" spacing={2}>
