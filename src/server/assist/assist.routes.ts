@@ -27,7 +27,7 @@ import {
   suggestionsQuery,
   suggestionsView,
   type ModelView,
-} from './assist.schemas.js';
+} from '../../contract/assist.schemas.js';
 import { suggestQuestionTypes, trainSuggestionModel } from './suggestions.service.js';
 
 const tags = ['assistance'];

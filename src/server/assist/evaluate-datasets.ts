@@ -17,7 +17,7 @@ import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import { crossValidate, evaluateModel, type Evaluation } from '../../domain/assist/evaluate.js';
 import type { TrainingDocument } from '../../domain/assist/model.js';
-import { CLASSIFIER_SEED } from '../classifier/classifier-seed.js';
+import { CLASSIFIER_SEED } from '../setup/classifier-seed.js';
 import { phrasebook } from './suggestions.service.js';
 
 export const DATASETS = ['nyc', 'ecomap', 'kyiv1551'] as const;

@@ -20,7 +20,11 @@ import {
   listBoilerplate,
   replaceBoilerplate,
 } from './assist.repository.js';
-import { answerFlagView, type AnswerFlagView, type BoilerplateView } from './assist.schemas.js';
+import {
+  answerFlagView,
+  type AnswerFlagView,
+  type BoilerplateView,
+} from '../../contract/assist.schemas.js';
 
 /** How many of the executor's latest answers a new answer is compared with. */
 export const EARLIER_ANSWERS_COMPARED = 300;

@@ -29,7 +29,7 @@ import {
   saveModel,
   type ModelSummary,
 } from './assist.repository.js';
-import type { SuggestionsView } from './assist.schemas.js';
+import type { SuggestionsView } from '../../contract/assist.schemas.js';
 
 /** How often a process asks the database whether a newer model was trained (ms). */
 export const VERSION_CHECK_MS = 5_000;

@@ -1,8 +1,8 @@
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { PublicSuggestionsView } from '../../../server/assist/assist.schemas.js';
-import { SuggestionList } from '../../shared/assist/SuggestionList.js';
+import type { PublicSuggestionsView } from '../../../contract/assist.schemas.js';
+import { SuggestionList } from '../../shared/ui/SuggestionList.js';
 import { publicApi } from '../api.js';
 
 const MIN_TEXT = 3;

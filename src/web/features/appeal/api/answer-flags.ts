@@ -1,6 +1,6 @@
 /** Formal-answer flags of an appeal's responses (`GET /appeals/{id}/answer-flags`, controllers). */
 import { queryOptions } from '@tanstack/react-query';
-import type { AnswerFlagView } from '../../../../server/assist/assist.schemas.js';
+import type { AnswerFlagView } from '../../../../contract/assist.schemas.js';
 import { api } from '../../../shared/api/client.js';
 
 export type { AnswerFlagView };

@@ -1,6 +1,6 @@
 /** The administrator's list of boilerplate phrases (formal answers, Regulation 3.1.3). */
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import type { BoilerplateView } from '../../../../server/assist/assist.schemas.js';
+import type { BoilerplateView } from '../../../../contract/assist.schemas.js';
 import { api } from '../../../shared/api/client.js';
 
 export const boilerplateQuery = queryOptions({

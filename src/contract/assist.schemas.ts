@@ -3,7 +3,7 @@
  * and the web client's types (`z.infer`).
  */
 import { z } from 'zod';
-import { questionTypeView } from '../classifier/classifier.service.js';
+import { questionTypeView } from './classifier.schemas.js';
 
 export const suggestionsQuery = z.object({
   text: z.string().trim().min(1).max(2000),

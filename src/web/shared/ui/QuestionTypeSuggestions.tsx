@@ -1,8 +1,8 @@
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { QuestionType } from '../../../shared/api/types.js';
-import { SuggestionList } from '../../../shared/assist/SuggestionList.js';
+import type { QuestionType } from '../api/types.js';
+import { SuggestionList } from './SuggestionList.js';
 import { MIN_SUGGESTION_TEXT, questionTypeSuggestionsQuery } from '../api/suggestions.js';
 
 /**

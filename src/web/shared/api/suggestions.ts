@@ -3,8 +3,8 @@
  * types: the most likely question types, where each routes, and why.
  */
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import type { SuggestionsView } from '../../../../server/assist/assist.schemas.js';
-import { api } from '../../../shared/api/client.js';
+import type { SuggestionsView } from '../../../contract/assist.schemas.js';
+import { api } from './client.js';
 
 export type { SuggestionsView };
 
