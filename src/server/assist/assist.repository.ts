@@ -9,31 +9,29 @@ import { questionTypesQuery } from '../classifier/classifier.service.js';
 import type { DB } from '../db/schema.js';
 import { assistDb } from './assist.tables.js';
 
-/** One appeal of the history: its description, question type and the executor that last answered. */
+/** One appeal of the history: its description, question type and the executor that answered it. */
 export interface HistoryRow {
   description: string;
   questionTypeId: number;
   executorId: number | null;
 }
 
-/** The newest `limit` appeals of active question types (newest first). */
+/**
+ * The newest `limit` appeals of active question types (newest first), each with the executor of its
+ * completed main assignment (the one whose answer was accepted), if any. One hash join, no per-row
+ * subquery: on the embedded engine a training's read must not hold the connection for long.
+ */
 export async function loadHistory(db: Kysely<DB>, limit: number): Promise<HistoryRow[]> {
   const rows = await db
     .selectFrom('appeals as a')
     .innerJoin('question_types as qt', 'qt.id', 'a.question_type_id')
-    .leftJoinLateral(
-      (eb) =>
-        eb
-          .selectFrom('responses as r')
-          .innerJoin('assignments as asg', 'asg.id', 'r.assignment_id')
-          .select('asg.executor_id')
-          .whereRef('r.appeal_id', '=', 'a.id')
-          .orderBy('r.created_at', 'desc')
-          .limit(1)
-          .as('answered'),
-      (join) => join.onTrue(),
+    .leftJoin('assignments as asg', (join) =>
+      join
+        .onRef('asg.appeal_id', '=', 'a.id')
+        .on('asg.role', '=', 'main')
+        .on('asg.state', '=', 'done'),
     )
-    .select(['a.description', 'a.question_type_id', 'answered.executor_id'])
+    .select(['a.description', 'a.question_type_id', 'asg.executor_id'])
     .where('qt.active', '=', true)
     .orderBy('a.id', 'desc')
     .limit(limit)
