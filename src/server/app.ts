@@ -22,6 +22,7 @@ import { dashboardRoutes } from './dashboard/dashboard.routes.js';
 import { deadlinesRoutes } from './deadlines/deadlines.routes.js';
 import { notificationsRoutes } from './notifications/notifications.routes.js';
 import { apiKeysRoutes } from './open311/api-keys.routes.js';
+import { assistRoutes } from './assist/assist.routes.js';
 import { open311Routes } from './open311/open311.routes.js';
 import { moderationRoutes } from './portal/moderation.routes.js';
 import { portalRoutes } from './portal/portal.routes.js';
@@ -163,6 +164,7 @@ export async function buildApp(deps: Deps, options: AppOptions): Promise<Fastify
   // The public portal (no account) and Open311 GeoReport v2 (its own error format).
   await app.register(portalRoutes(deps), { prefix: '/api/public' });
   await app.register(open311Routes(deps), { prefix: '/open311/v2' });
+  await app.register(assistRoutes(deps));
   webApp = await registerWebApp(app);
   return app;
 }

@@ -1,5 +1,5 @@
 /**
- * `kontakt` — the command line: serve, migrate, seed, users create, import, export, generate.
+ * `kontakt` — the command line: serve, migrate, seed, users create, import, export, generate, assist.
  * Every command reads the same configuration as the server (environment variables, see README).
  * On the embedded database a command refuses to run while a server holds the data directory.
  */
@@ -14,6 +14,7 @@ import type { Deps } from './context.js';
 import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { AppError } from './errors.js';
+import { assistCommand } from './assist/assist-command.js';
 import { IMPORTERS, type ImportFormat } from './imports/importers.js';
 import { formatSummary } from './imports/import-summary.js';
 import { runGenerateCommand } from './generate/generate-command.js';
@@ -191,6 +192,8 @@ program
   .action(async (options: { appeals: number; seed: number; until?: string }) => {
     await runGenerateCommand(loadConfig(), options);
   });
+
+program.addCommand(assistCommand(withDatabase));
 
 try {
   await program.parseAsync(process.argv);

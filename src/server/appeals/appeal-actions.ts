@@ -23,6 +23,7 @@ import { type LockedAppeal, lockVisibleAppeal } from './lock-visible-appeal.js';
 import type { AssignInput, RespondInput, ReviewInput } from '../../contract/appeals.schemas.js';
 import { assertExecutor } from './register-appeal.js';
 import { notifyApplicantsOfResult } from '../notifications/result-notifications.js';
+import { flagFormalAnswer } from '../assist/formal-answers.service.js';
 
 type AppealRow = Selectable<AppealsTable>;
 type AssignmentRow = Selectable<AssignmentsTable>;
@@ -224,7 +225,19 @@ export function respondToAppeal(
           );
         }
       }
-      return { responseId: response.id, attachmentIds: input.attachmentIds };
+      // Regulation 3.1.3: a formal answer is flagged for the controller, in this transaction.
+      const flags = await flagFormalAnswer(trx, {
+        responseId: response.id,
+        appealId,
+        executorId: assignment.executor_id,
+        text: input.text,
+        at: now,
+      });
+      return {
+        responseId: response.id,
+        attachmentIds: input.attachmentIds,
+        ...(flags.length > 0 ? { formalAnswerFlags: flags.map((f) => f.reason) } : {}),
+      };
     },
     'responded',
     null,

@@ -15,7 +15,8 @@ import {
   type QuestionTypeView,
 } from '../../contract/classifier.schemas.js';
 
-function questionTypesQuery(db: Kysely<DB>) {
+/** Active question types with their routing executor (`qt`, `r`): the base of every listing. */
+export function questionTypesQuery(db: Kysely<DB>) {
   return db
     .selectFrom('question_types as qt')
     .leftJoin('routing_rules as r', 'r.question_type_id', 'qt.id')
@@ -32,7 +33,8 @@ function questionTypesQuery(db: Kysely<DB>) {
     .where('qt.active', '=', true);
 }
 
-function presentQuestionType(row: {
+/** A question type row of {@link questionTypesQuery} as the API shows it. */
+export function presentQuestionType(row: {
   id: number;
   kind_id: number;
   name: string;

@@ -1,7 +1,8 @@
 /**
  * Background jobs of one app process: the deadline sweep and the daily summary every minute, the
  * dashboard's count snapshot every minute (ADR 012), mail delivery every 15 seconds, the outbox's
- * retention (access codes of delivered receipts blanked) every hour. Several processes may run them against one PostgreSQL: the sweep takes
+ * retention (access codes of delivered receipts blanked) every hour, the question-type suggestion
+ * model retrained when a day old (checked hourly, and at start). Several processes may run them against one PostgreSQL: the sweep takes
  * an advisory lock, delivery leases rows, and dedupe keys make every notification unique.
  */
 import type { FastifyBaseLogger } from 'fastify';
@@ -13,6 +14,7 @@ import {
 import { queueLateExecutorsSummary, runDeadlineSweep } from '../deadlines/sweep.js';
 import { deliverDueNotifications, type Mailer } from '../notifications/delivery.js';
 import { blankDeliveredAccessCodes } from '../notifications/retention.js';
+import { retrainWhenStale } from '../assist/suggestions.service.js';
 
 export interface JobOptions {
   sweepEveryMs?: number;
@@ -63,6 +65,9 @@ export function startJobs(
     ),
     every('outbox-retention', 60 * 60_000, () =>
       blankDeliveredAccessCodes(deps).then((blanked) => ({ blanked })),
+    ),
+    every('assist-retrain', 60 * 60_000, () =>
+      retrainWhenStale(deps).then((model) => ({ trained: model?.version ?? null })),
     ),
   ];
   return async () => {

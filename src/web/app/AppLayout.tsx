@@ -44,6 +44,7 @@ export function navItems(me: Me, t: (key: string) => string): NavItem[] {
     items.push({ to: '/explanations', label: t('nav.explanations') });
   }
   if (can('calendar.manage')) items.push({ to: '/calendar', label: t('nav.calendar') });
+  if (can('classifier.manage')) items.push({ to: '/boilerplate', label: t('nav.boilerplate') });
   return items;
 }
 

@@ -1,6 +1,7 @@
 import { createBrowserRouter } from 'react-router';
 import { AppealCardPage } from '../features/appeal/components/AppealCardPage.js';
 import { CalendarPage } from '../features/calendar/components/CalendarPage.js';
+import { BoilerplatePage } from '../features/formal-answers/components/BoilerplatePage.js';
 import { ExplanationsPage } from '../features/deadlines/components/ExplanationsPage.js';
 import { ExtensionRequestsPage } from '../features/deadlines/components/ExtensionRequestsPage.js';
 import { NotificationsPage } from '../features/notifications/components/NotificationsPage.js';
@@ -88,6 +89,14 @@ export const router = createBrowserRouter([
         element: (
           <RequireAuth permission="calendar.manage">
             <CalendarPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'boilerplate',
+        element: (
+          <RequireAuth permission="classifier.manage">
+            <BoilerplatePage />
           </RequireAuth>
         ),
       },

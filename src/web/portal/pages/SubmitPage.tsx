@@ -30,6 +30,7 @@ import {
 } from '../api.js';
 import { LocationPicker, type Point } from '../components/LocationPicker.js';
 import { PhotoPicker } from '../components/PhotoPicker.js';
+import { TopicSuggestions } from '../components/TopicSuggestions.js';
 import { Receipt, type PhotoOutcome } from '../components/Receipt.js';
 import { wordsFilter } from '../lib/words-filter.js';
 import { newIdempotencyKey } from '../../shared/lib/idempotency.js';
@@ -143,6 +144,11 @@ export function SubmitPage() {
         })),
       })),
     [kinds.data, i18n.language],
+  );
+
+  const offeredIds = useMemo(
+    () => new Set((kinds.data ?? []).flatMap((k) => k.questionTypes.map((q) => q.id))),
+    [kinds.data],
   );
 
   const focusFirst = (found: FieldErrors) => {
@@ -280,6 +286,12 @@ export function SubmitPage() {
                 value={draft.description}
                 onChange={(e) => set('description', e.currentTarget.value)}
                 error={err('description')}
+              />
+              <TopicSuggestions
+                text={draft.description}
+                chosenId={draft.questionTypeId ? Number(draft.questionTypeId) : null}
+                offered={offeredIds}
+                onChoose={(id) => set('questionTypeId', String(id))}
               />
             </Stack>
           </Fieldset>

@@ -21,6 +21,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { executorsQuery, meQuery } from '../../../shared/api/queries.js';
+import { AnswerFlags } from './AnswerFlags.js';
 import type { AppealCard, Attachment, HistoryEvent } from '../../../shared/api/types.js';
 import { PageHeader } from '../../../shared/layout/PageHeader.js';
 import { formatBytes, formatDateTime } from '../../../shared/lib/format.js';
@@ -335,6 +336,7 @@ export function AppealCardPage() {
                         <Text size="sm" className="description" mt={4}>
                           {response.text}
                         </Text>
+                        <AnswerFlags appealId={a.id} responseId={response.id} />
                         {response.proposedResult ? (
                           <Text size="sm" mt={4}>
                             {t('card.proposed')}: {resultLabel(response.proposedResult, lang)}

@@ -24,6 +24,7 @@ import { classifierQuery, executorsQuery } from '../../../shared/api/queries.js'
 import { errorText } from '../../../shared/lib/server-errors.js';
 import type { QuestionType } from '../../../shared/api/types.js';
 import { QuestionTypePicker } from '../../../shared/ui/QuestionTypePicker.js';
+import { QuestionTypeSuggestions } from '../../../shared/ui/QuestionTypeSuggestions.js';
 import {
   findAppealByNumber,
   useMergeSubmission,
@@ -96,6 +97,11 @@ export function RegisterForm({
       {classifier.data ? (
         <QuestionTypePicker key={current?.id ?? 0} value={current} onChange={setQuestionType} />
       ) : null}
+      <QuestionTypeSuggestions
+        text={s.description}
+        chosenId={current?.id ?? null}
+        onChoose={setQuestionType}
+      />
       <Group grow align="start">
         <Select
           label={t('appeal.subject')}

@@ -43,6 +43,7 @@ import {
 import { AddressInput } from './AddressInput.js';
 import { ApplicantMatches, EarlierAppeals } from './ApplicantMatches.js';
 import { QuestionTypePicker } from '../../../shared/ui/QuestionTypePicker.js';
+import { QuestionTypeSuggestions } from '../../../shared/ui/QuestionTypeSuggestions.js';
 import { RegisteredDialog } from './RegisteredDialog.js';
 import { RepeatRefusal, RepeatWarning, type RepeatOf } from './RepeatNotice.js';
 
@@ -412,6 +413,15 @@ export function NewCallPage() {
                     minRows={4}
                     maxRows={12}
                     error={fieldError(errors.description?.message)}
+                  />
+                  <QuestionTypeSuggestions
+                    text={watch('description')}
+                    chosenId={questionType?.id ?? null}
+                    onChoose={(type) => {
+                      setQuestionType(type);
+                      setValue('questionTypeId', type.id);
+                      form.clearErrors('questionTypeId');
+                    }}
                   />
                   <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
                     <NativeSelect
