@@ -76,6 +76,9 @@ describe('parseHouseNumber: one house however written, apart from its fractions 
     ['-2', '-2', '-2'], // the register's negative number, kept as data
     [' 2', '2', '2'], // Kyiv 1551: " 2"
     ['26-А', '26а', '26-А'],
+    ['22-24', '22-24', '22-24'], // a corner building under two numbers
+    ['41А-43В', '41а-43в', '41А-43В'],
+    ['30-30А', '30-30а', '30-30А'],
   ])('%s → %s (%s)', (input, key, label) => {
     const house = parseHouseNumber(input);
     expect(house?.key).toBe(key);

@@ -157,6 +157,8 @@ const HOUSE_PREFIX =
 const HOUSE =
   /^(-?\d{1,5})\s*(?:-\s*)?((?:\p{L}(?:\d{1,2}|\p{L})?)?)(?:\s*\/\s*(\d{1,4}\s*-?\s*\p{L}?))?(?:\s*,?\s*(?:корпус|корп|кор|к|блок|секція|літ)\.?\s*(?:№\s*)?(\d{1,3}\s*\p{L}?))?$/u;
 
+const HOUSE_RANGE = /^(\d{1,5})\s*(\p{L}?)\s*-\s*(\d{1,5})\s*(\p{L}?)$/u;
+
 function foldSuffix(raw: string): string {
   return foldLookAlikes(`ж${raw.toLowerCase()}`).slice(1).replace(/[\s-]/g, '');
 }
@@ -175,6 +177,26 @@ export function parseHouseNumber(text: string): HouseNumber | null {
     .trim()
     .replace(HOUSE_PREFIX, '')
     .trim();
+  const range = HOUSE_RANGE.exec(cleaned);
+  if (range) {
+    // A corner building under two numbers (Kharkiv: `22-24`, `41А-43В`): one house, its own key.
+    const [a, sa, b, sb] = [
+      Number(range[1]),
+      foldSuffix(range[2]!),
+      Number(range[3]),
+      foldSuffix(range[4]!),
+    ];
+    if (b > a || (b === a && sb !== sa)) {
+      return {
+        number: a,
+        suffix: sa,
+        fraction: '',
+        block: '',
+        key: `${a}${sa}-${b}${sb}`,
+        label: `${a}${sa.toUpperCase()}-${b}${sb.toUpperCase()}`,
+      };
+    }
+  }
   const m = HOUSE.exec(cleaned);
   if (!m) return null;
   const number = Number(m[1]);

@@ -80,6 +80,11 @@ export function distanceMetres(lat1: number, lon1: number, lat2: number, lon2: n
 /** Whether a latitude/longitude pair is a valid WGS84 position. */
 export function validCoordinates(lat: number, lon: number): boolean {
   return (
-    Number.isFinite(lat) && Number.isFinite(lon) && lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180
+    Number.isFinite(lat) &&
+    Number.isFinite(lon) &&
+    lat >= -90 &&
+    lat <= 90 &&
+    lon >= -180 &&
+    lon <= 180
   );
 }

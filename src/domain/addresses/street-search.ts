@@ -41,7 +41,9 @@ export function buildStreetIndex(entries: readonly StreetNameEntry[]): StreetInd
   return {
     names: entries.map((e) => ({
       ...e,
-      tokens: streetKey(e.name).key.split(' ').filter((t) => t.length > 0),
+      tokens: streetKey(e.name)
+        .key.split(' ')
+        .filter((t) => t.length > 0),
     })),
   };
 }
@@ -129,5 +131,7 @@ export function searchStreets(index: StreetIndex, query: string, limit = 10): St
 
 /** The words of a query, folded (for callers that split street and house themselves). */
 export function queryWords(query: string): string[] {
-  return foldText(query).split(' ').filter((w) => w.length > 0);
+  return foldText(query)
+    .split(' ')
+    .filter((w) => w.length > 0);
 }
