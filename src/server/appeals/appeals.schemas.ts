@@ -41,6 +41,11 @@ export const registerAppealSchema = z
     address: z.string().trim().max(500).nullish(),
     latitude: z.number().min(-90).max(90).nullish(),
     longitude: z.number().min(-180).max(180).nullish(),
+    buildingId: id
+      .optional()
+      .describe(
+        'The building chosen in the address registry (GET /api/v1/addresses/registry); fills district and point.',
+      ),
     confidential: z
       .boolean()
       .default(false)
@@ -268,6 +273,17 @@ export const appealCardView = appealSummaryView.extend({
   allowedActions: z.array(z.string()),
   /** The configured rework limit (Kyiv 1551: 2), to show how many reworks are left. */
   reworkLimit: z.number().int(),
+  /** Where the address sits in the registry, and why the main executor was chosen (issue 15). */
+  addressPlace: z.object({
+    buildingId: z.number().int().nullable(),
+    districtId: z.number().int().nullable(),
+    districtName: z.string().nullable(),
+    flags: z.array(z.string()).describe('not_in_registry, outside_districts'),
+    routing: z
+      .object({ rule: z.enum(['maintainer', 'district', 'default', 'none']) })
+      .nullable()
+      .describe('The rule that chose the main executor at routing, when the rules chose it'),
+  }),
 });
 export type AppealCardView = z.infer<typeof appealCardView>;
 

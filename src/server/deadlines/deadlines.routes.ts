@@ -6,7 +6,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { can } from '../../domain/policy.js';
 import { workCalendarSchema } from '../../domain/calendar/work-calendar.js';
-import { findRepeatedAppeal } from '../appeals/repeated-appeals.js';
+import { checkRepeatedAppeal } from '../appeals/repeated-appeals.js';
 import type { Deps } from '../context.js';
 import { forbidden } from '../errors.js';
 import { currentUser } from '../http/auth-plugin.js';
@@ -190,6 +190,7 @@ export function deadlinesRoutes(deps: Deps): FastifyPluginAsyncZod {
             applicantId: z.coerce.number().int().positive(),
             questionTypeId: z.coerce.number().int().positive(),
             address: z.string().trim().max(500).optional(),
+            buildingId: z.coerce.number().int().positive().optional(),
           }),
           response: {
             200: z.object({
@@ -209,7 +210,7 @@ export function deadlinesRoutes(deps: Deps): FastifyPluginAsyncZod {
         },
       },
       async (request) => ({
-        repeatOf: await findRepeatedAppeal(deps.db, { ...request.query, receivedAt: deps.now() }),
+        repeatOf: await checkRepeatedAppeal(deps.db, { ...request.query, receivedAt: deps.now() }),
       }),
     );
   };

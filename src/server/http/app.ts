@@ -17,7 +17,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
-import { addressesRoutes } from '../addresses/addresses.routes.js';
+import { addressesRoutes, publicAddressesRoutes } from '../addresses/addresses.routes.js';
 import { dashboardRoutes } from '../dashboard/dashboard.routes.js';
 import { deadlinesRoutes } from '../deadlines/deadlines.routes.js';
 import { notificationsRoutes } from '../notifications/notifications.routes.js';
@@ -162,6 +162,7 @@ export async function buildApp(deps: Deps, options: AppOptions): Promise<Fastify
   );
   // The public portal (no account) and Open311 GeoReport v2 (its own error format).
   await app.register(portalRoutes(deps), { prefix: '/api/public' });
+  await app.register(publicAddressesRoutes(deps), { prefix: '/api/public' });
   await app.register(open311Routes(deps), { prefix: '/open311/v2' });
   webApp = await registerWebApp(app);
   return app;
