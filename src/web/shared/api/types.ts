@@ -126,6 +126,14 @@ export interface HistoryEvent {
 }
 
 export interface AppealCard extends AppealSummary {
+  /** Where the address sits in the registry and why the executor was chosen (issue 15). */
+  addressPlace: {
+    buildingId: number | null;
+    districtId: number | null;
+    districtName: string | null;
+    flags: string[];
+    routing: { rule: 'maintainer' | 'district' | 'default' | 'none' } | null;
+  };
   receiptSign: ReceiptSign;
   registeredAt: string;
   closedAt: string | null;
@@ -239,4 +247,19 @@ export interface WorkCalendar {
   martialLaw: boolean;
   serviceHours: { start: string; end: string };
   alwaysOpen?: boolean;
+}
+
+/** A suggestion of the address registry (`GET /addresses/registry`, `GET /api/public/addresses`). */
+export interface RegistryAddress {
+  buildingId: number | null;
+  streetId: number;
+  label: string;
+  streetType: string | null;
+  streetName: string;
+  formerly: { name: string; until: string | null } | null;
+  houseNumber: string | null;
+  districtId: number | null;
+  districtName: string | null;
+  latitude: number | null;
+  longitude: number | null;
 }
