@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { type AddressRoutingRule, routeByAddress } from './address-routing.js';
 
-const MAINTAINER_ANY: AddressRoutingRule = { districtId: null, executorId: null, toMaintainer: true };
+const MAINTAINER_ANY: AddressRoutingRule = {
+  districtId: null,
+  executorId: null,
+  toMaintainer: true,
+};
 const MAINTAINER_IN_7: AddressRoutingRule = { districtId: 7, executorId: null, toMaintainer: true };
 const DISTRICT_7: AddressRoutingRule = { districtId: 7, executorId: 70, toMaintainer: false };
 const DISTRICT_8: AddressRoutingRule = { districtId: 8, executorId: 80, toMaintainer: false };

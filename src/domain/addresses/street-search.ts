@@ -61,6 +61,28 @@ export function withinOneEdit(a: string, b: string): boolean {
   return a.slice(i) === b.slice(i + 1);
 }
 
+/**
+ * Whether `a` is within one edit of the first `len` letters of `b` (no allocation: this runs
+ * for every name on every keystroke).
+ */
+function withinOneEditOfPrefix(a: string, b: string, len: number): boolean {
+  if (len <= 0 || len > b.length) return false;
+  const la = a.length;
+  if (Math.abs(la - len) > 1) return false;
+  let i = 0;
+  while (i < la && i < len && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  if (i === la && i === len) return true;
+  // substitution, deletion from a, insertion into a
+  let x = la === len ? i + 1 : la > len ? i + 1 : i;
+  let y = la === len ? i + 1 : la > len ? i : i + 1;
+  while (x < la && y < len) {
+    if (a.charCodeAt(x) !== b.charCodeAt(y)) return false;
+    x++;
+    y++;
+  }
+  return x === la && y === len;
+}
+
 /** How a query word matches a name word: 4 equal, 3 prefix, 2 inside, 1 one letter off, 0 not. */
 function tokenScore(query: string, token: string): number {
   if (token === query) return 4;
@@ -69,9 +91,9 @@ function tokenScore(query: string, token: string): number {
   if (query.length >= 4) {
     const n = query.length;
     if (
-      withinOneEdit(query, token.slice(0, n)) ||
-      withinOneEdit(query, token.slice(0, n - 1)) ||
-      withinOneEdit(query, token.slice(0, n + 1))
+      withinOneEditOfPrefix(query, token, n) ||
+      withinOneEditOfPrefix(query, token, n - 1) ||
+      withinOneEditOfPrefix(query, token, n + 1)
     )
       return 1;
   }

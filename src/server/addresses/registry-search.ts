@@ -16,10 +16,19 @@ import {
 } from '../../domain/addresses/street-search.js';
 import type { DB } from '../db/schema.js';
 import { loadDistrictAreas, type LoadedDistrict } from './districts.js';
-import { registryVersion } from './registry-version.js';
+import { localRegistryChanges, registryVersion } from './registry-version.js';
+
+/**
+ * Another process's change of the registry is seen within this many milliseconds (the version is
+ * read at most this often); this process's own changes at once.
+ */
+const VERSION_CHECK_MS = 2000;
 
 interface CachedIndex {
   version: number;
+  database: string;
+  checkedAt: number;
+  localChanges: number;
   city: string | null;
   index: StreetIndex;
   streets: Map<number, { type: string | null; name: string }>;
@@ -28,6 +37,8 @@ interface CachedIndex {
 }
 
 const cache = new WeakMap<Kysely<DB>, CachedIndex>();
+/** The last index built, for a transaction's Kysely (a new object each time) of the same database. */
+let lastBuilt: CachedIndex | null = null;
 
 /** The registry's city (setting `address_city`), or null when none is set. */
 export async function registryCity(db: Kysely<DB>): Promise<string | null> {
@@ -42,9 +53,26 @@ export async function registryCity(db: Kysely<DB>): Promise<string | null> {
 
 /** The street index of the registry's city, rebuilt when the registry changed. */
 export async function streetIndex(db: Kysely<DB>): Promise<CachedIndex> {
-  const version = await registryVersion(db);
   const cached = cache.get(db);
-  if (cached && cached.version === version) return cached;
+  const now = Date.now();
+  if (
+    cached &&
+    cached.localChanges === localRegistryChanges() &&
+    now - cached.checkedAt < VERSION_CHECK_MS
+  )
+    return cached;
+  const { version, database } = await registryVersion(db);
+  const candidate = cached ?? lastBuilt;
+  if (
+    candidate &&
+    candidate.version === version &&
+    candidate.database === database &&
+    candidate.localChanges === localRegistryChanges()
+  ) {
+    candidate.checkedAt = now;
+    cache.set(db, candidate);
+    return candidate;
+  }
   const city = await registryCity(db);
   let query = db
     .selectFrom('street_names as n')
@@ -65,6 +93,9 @@ export async function streetIndex(db: Kysely<DB>): Promise<CachedIndex> {
   for (const r of rows) streets.set(r.street_id, { type: r.street_type, name: r.street_name });
   const built: CachedIndex = {
     version,
+    database,
+    checkedAt: now,
+    localChanges: localRegistryChanges(),
     city,
     index: buildStreetIndex(
       rows.map((r) => ({
@@ -79,6 +110,7 @@ export async function streetIndex(db: Kysely<DB>): Promise<CachedIndex> {
     districts: await loadDistrictAreas(db, city ?? undefined),
   };
   cache.set(db, built);
+  lastBuilt = built;
   return built;
 }
 
