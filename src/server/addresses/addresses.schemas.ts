@@ -56,3 +56,81 @@ export const routingView = z.object({
 });
 
 export const appealIdParams = z.object({ id: z.coerce.number().int().positive() });
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
+
+export const streetView = z.object({
+  id: z.number().int(),
+  city: z.string(),
+  type: z.string().nullable(),
+  name: z.string(),
+  label: z.string(),
+  active: z.boolean(),
+  buildings: z.number().int(),
+  names: z.array(
+    z.object({
+      name: z.string(),
+      type: z.string().nullable(),
+      current: z.boolean(),
+      validFrom: z.string().nullable(),
+      validTo: z.string().nullable(),
+      period: z.string().nullable(),
+    }),
+  ),
+});
+
+export const renameStreetSchema = z.object({
+  name: z.string().trim().min(2).max(200).describe('The new name, with or without its type word'),
+  type: z.string().trim().max(40).nullish(),
+  date: isoDate.describe('The day of the decision; the old name is kept as valid until it'),
+});
+
+export const buildingListQuery = z.object({
+  streetId: z.coerce.number().int().positive().optional(),
+  districtId: z.coerce.number().int().positive().optional(),
+  maintainerId: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(2000).default(500),
+});
+
+export const buildingView = z.object({
+  id: z.number().int(),
+  streetId: z.number().int(),
+  label: z.string(),
+  houseNumber: z.string(),
+  kind: z.string(),
+  latitude: z.number().nullable(),
+  longitude: z.number().nullable(),
+  districtId: z.number().int().nullable(),
+  districtName: z.string().nullable(),
+  maintainerId: z.number().int().nullable(),
+  maintainerName: z.string().nullable(),
+  active: z.boolean(),
+  mergedIntoId: z.number().int().nullable(),
+  appeals: z.number().int(),
+});
+
+export const buildingUpdateSchema = z.object({
+  houseNumber: z.string().trim().min(1).max(40).optional(),
+  kind: z.enum(['residential', 'other']).optional(),
+  latitude: z.number().min(-90).max(90).nullish(),
+  longitude: z.number().min(-180).max(180).nullish(),
+  districtId: z.number().int().positive().nullish(),
+  maintainerId: z.number().int().positive().nullish(),
+});
+
+export const mergeBuildingsSchema = z.object({
+  fromId: z.number().int().positive().describe('The building retired'),
+  intoId: z.number().int().positive().describe('The building kept'),
+});
+
+export const assignMaintainerSchema = z.object({
+  buildingIds: z.array(z.number().int().positive()).min(1).max(5000),
+  maintainerId: z.number().int().positive().nullable(),
+});
+
+export const addressRuleSchema = z.object({
+  questionTypeId: z.number().int().positive(),
+  districtId: z.number().int().positive().nullable().default(null),
+  executorId: z.number().int().positive().nullable().default(null),
+  toMaintainer: z.boolean().default(false),
+});

@@ -364,7 +364,7 @@ export interface StreetsTable {
   name: string;
   active: Generated<boolean>;
   source_key: string | null;
-  updated_at: Generated<Timestamp>;
+  updated_at: Timestamp;
 }
 
 export interface StreetNamesTable {
@@ -400,7 +400,7 @@ export interface BuildingsTable {
   merged_into_id: number | null;
   active: Generated<boolean>;
   source_key: string | null;
-  updated_at: Generated<Timestamp>;
+  updated_at: Timestamp;
 }
 
 export interface AddressRoutingRulesTable {
@@ -409,7 +409,7 @@ export interface AddressRoutingRulesTable {
   district_id: number | null;
   executor_id: number | null;
   to_maintainer: Generated<boolean>;
-  updated_at: Generated<Timestamp>;
+  updated_at: Timestamp;
 }
 
 export interface DB {

@@ -17,6 +17,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
+import { registryKeeperRoutes } from '../addresses/registry-keeper.routes.js';
 import { addressesRoutes, publicAddressesRoutes } from '../addresses/addresses.routes.js';
 import { dashboardRoutes } from '../dashboard/dashboard.routes.js';
 import { deadlinesRoutes } from '../deadlines/deadlines.routes.js';
@@ -153,6 +154,7 @@ export async function buildApp(deps: Deps, options: AppOptions): Promise<Fastify
       await api.register(attachmentsRoutes(deps));
       await api.register(dashboardRoutes(deps));
       await api.register(addressesRoutes(deps));
+      await api.register(registryKeeperRoutes(deps), { prefix: '/address-registry' });
       await api.register(deadlinesRoutes(deps));
       await api.register(notificationsRoutes(deps));
       await api.register(moderationRoutes(deps));
