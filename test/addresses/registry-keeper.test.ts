@@ -129,14 +129,8 @@ describe('registry keeper', () => {
     const res = await keeper.get<{ address: string; flags: string[] }[]>(
       '/api/v1/address-registry/unplaced',
     );
-    expect(res.body).toEqual(
-      expect.arrayContaining([
-        {
-          ...res.body.find((u) => u.address === 'пров. Невідомий, 3')!,
-          flags: ['not_in_registry'],
-        },
-      ]),
-    );
-    expect(res.body.some((u) => u.address === 'пров. Невідомий, 3')).toBe(true);
+    expect(res.body.find((u) => u.address === 'пров. Невідомий, 3')?.flags).toEqual([
+      'not_in_registry',
+    ]);
   });
 });
