@@ -44,6 +44,8 @@ export function navItems(me: Me, t: (key: string) => string): NavItem[] {
     items.push({ to: '/explanations', label: t('nav.explanations') });
   }
   if (can('calendar.manage')) items.push({ to: '/calendar', label: t('nav.calendar') });
+  if (can('addresses.manage'))
+    items.push({ to: '/address-registry', label: t('nav.addressRegistry') });
   return items;
 }
 

@@ -1,5 +1,6 @@
 import { createBrowserRouter } from 'react-router';
 import { AppealCardPage } from '../features/appeal/components/AppealCardPage.js';
+import { AddressRegistryPage } from '../features/address-registry/components/AddressRegistryPage.js';
 import { CalendarPage } from '../features/calendar/components/CalendarPage.js';
 import { ExplanationsPage } from '../features/deadlines/components/ExplanationsPage.js';
 import { ExtensionRequestsPage } from '../features/deadlines/components/ExtensionRequestsPage.js';
@@ -88,6 +89,14 @@ export const router = createBrowserRouter([
         element: (
           <RequireAuth permission="calendar.manage">
             <CalendarPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'address-registry',
+        element: (
+          <RequireAuth permission="addresses.manage">
+            <AddressRegistryPage />
           </RequireAuth>
         ),
       },
