@@ -188,3 +188,25 @@ describe('bad input', () => {
     expect(unknown.body).toMatchObject({ error: 'unknown_building' });
   });
 });
+
+describe('the registry filters appeals by district, street and building', () => {
+  it('finds the appeal placed on the building by each', async () => {
+    const res = await operator.post<{ id: number }>(
+      '/api/v1/appeals',
+      appealBody(questionTypeId, { address: null, buildingId: registry.buildingId }),
+    );
+    for (const filter of [
+      `districtId=${registry.districtId}`,
+      `streetId=${registry.streetId}`,
+      `buildingId=${registry.buildingId}`,
+    ]) {
+      const list = await operator.get<{ items: { id: number }[] }>(
+        `/api/v1/appeals?${filter}&limit=100`,
+      );
+      expect(list.status).toBe(200);
+      expect(list.body.items.map((a) => a.id)).toContain(res.body.id);
+    }
+    const none = await operator.get<{ items: unknown[] }>(`/api/v1/appeals?buildingId=999999`);
+    expect(none.body.items).toEqual([]);
+  });
+});

@@ -152,6 +152,14 @@ export const appealFilterQuery = z.object({
   receivedTo: isoDateTime.optional(),
   overdue: z.enum(['true', 'false']).optional(),
   applicantId: z.coerce.number().int().positive().optional(),
+  districtId: z.coerce
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .describe('District of the address registry (issue 15).'),
+  streetId: z.coerce.number().int().positive().optional().describe('Street of the registry.'),
+  buildingId: z.coerce.number().int().positive().optional().describe('Building of the registry.'),
   q: z
     .string()
     .trim()
