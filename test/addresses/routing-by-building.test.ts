@@ -210,3 +210,22 @@ describe('the registry filters appeals by district, street and building', () => 
     expect(none.body.items).toEqual([]);
   });
 });
+
+describe('the public list by the registry’s districts', () => {
+  it('offers the registry’s districts and filters appeals by them', async () => {
+    const res = await operator.post<{ id: number; number: string }>(
+      '/api/v1/appeals',
+      appealBody(questionTypeId, { address: null, buildingId: registry.buildingId }),
+    );
+    const anonymous = server.anonymous();
+    const districts = await anonymous.get<{ id: number; name: string }[]>('/api/public/districts');
+    expect(districts.body).toContainEqual(
+      expect.objectContaining({ id: registry.districtId, name: 'Шевченківський' }),
+    );
+    const list = await anonymous.get<{
+      items: { number: string; district: { name: string } | null }[];
+    }>(`/api/public/appeals?districtId=${registry.districtId}&limit=100`);
+    const item = list.body.items.find((a) => a.number === res.body.number);
+    expect(item?.district?.name).toBe('Шевченківський');
+  });
+});
