@@ -318,7 +318,7 @@ async function importKharkivStreets(db: Kysely<DB>, file: string): Promise<Impor
   const result = await insertStreets(db, [...streets.values()], [...names.values()]);
   summary.imported = result.streets;
   countSkipped(summary, 'already_imported', streets.size - result.streets);
-  summary.notes.former_names_added = result.names;
+  summary.notes.names_added = result.names;
   return summary;
 }
 
@@ -612,7 +612,7 @@ async function importLvivHistory(db: Kysely<DB>, file: string): Promise<ImportSu
   const result = await insertStreets(db, streets, [...names.values()]);
   summary.imported = result.streets;
   countSkipped(summary, 'already_imported', streets.length - result.streets);
-  summary.notes.former_names_added = result.names;
+  summary.notes.names_added = result.names;
   return summary;
 }
 
