@@ -113,7 +113,8 @@ async function importKharkivDistricts(db: Kysely<DB>, file: string): Promise<Imp
     }
     const former = new Set<string>();
     for (const field of ['NAME_UA', 'NAME_RUS']) {
-      const value = typeof p[field] === 'string' ? (p[field] as string).trim() : '';
+      const raw = p[field];
+      const value = typeof raw === 'string' ? raw.trim() : '';
       if (!value || value === current) continue;
       const fixed = DISTRICT_TYPOS[value];
       if (fixed) {
@@ -244,12 +245,12 @@ async function insertStreets(
 
 async function importKharkivStreets(db: Kysely<DB>, file: string): Promise<ImportSummary> {
   const summary = createImportSummary('addresses: streets', file);
-  const records = parse(readFileSync(file), {
+  const records = parse<Record<string, string>>(readFileSync(file), {
     bom: true,
     columns: true,
     relax_column_count: true,
     skip_empty_lines: true,
-  }) as Record<string, string>[];
+  });
   const streets = new Map<string, StreetRow>();
   const names = new Map<string, NameRow>();
   const addName = (sourceKey: string, type: string | null, name: string, current: boolean) => {
@@ -342,12 +343,12 @@ function roundCoordinate(value: string): number | null {
 
 async function importKharkivBuildings(db: Kysely<DB>, file: string): Promise<ImportSummary> {
   const summary = createImportSummary('addresses: buildings', file);
-  const records = parse(readFileSync(file), {
+  const records = parse<Record<string, string>>(readFileSync(file), {
     bom: true,
     columns: true,
     relax_column_count: true,
     skip_empty_lines: true,
-  }) as Record<string, string>[];
+  });
   const districts = await loadDistrictAreas(db, KHARKIV);
   const knownStreets = new Set(
     (
@@ -513,8 +514,12 @@ function year(value: number | string | null | undefined): number | null {
   return null;
 }
 
-function periodText(from: unknown, to: unknown): string | null {
-  const show = (v: unknown) => (v === null || v === undefined || v === '' ? '…' : String(v));
+function periodText(
+  from: number | string | null | undefined,
+  to: number | string | null | undefined,
+): string | null {
+  const show = (v: number | string | null | undefined) =>
+    v === null || v === undefined || v === '' ? '…' : String(v);
   if ((from ?? null) === null && (to ?? null) === null) return null;
   return `${show(from)}–${show(to)}`;
 }
