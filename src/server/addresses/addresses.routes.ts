@@ -1,16 +1,18 @@
 /** Addresses: suggestions of earlier free texts and of the registry, points, routing by address. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Deps } from '../context.js';
-import { errorResponses } from '../http/openapi.js';
 import {
+  addressQuery,
   addressSuggestionView,
   appealIdParams,
   pointPlaceView,
   pointQuery,
+  registryAddressView,
   registryQuery,
   routingView,
-} from './addresses.schemas.js';
+} from '../../contract/addresses.schemas.js';
+import type { Deps } from '../context.js';
+import { errorResponses } from '../http/openapi.js';
 import { placePoint, routingOfAppeal, suggestAddresses } from './addresses.service.js';
 import { suggestFromRegistry } from './registry-search.js';
 
@@ -23,9 +25,9 @@ export function addressesRoutes(deps: Deps): FastifyPluginAsyncZod {
         schema: {
           tags: ['appeals'],
           operationId: 'suggestAddresses',
-          querystring: z.object({ q: z.string().trim().min(2).max(200) }),
+          querystring: addressQuery,
           response: {
-            200: z.array(z.object({ address: z.string(), count: z.number().int() })),
+            200: z.array(addressSuggestionView),
             ...errorResponses(400, 401, 403),
           },
         },
@@ -42,7 +44,7 @@ export function addressesRoutes(deps: Deps): FastifyPluginAsyncZod {
           operationId: 'suggestRegistryAddresses',
           summary: 'Streets (by any current or former name) and buildings of the address registry',
           querystring: registryQuery,
-          response: { 200: z.array(addressSuggestionView), ...errorResponses(400, 401) },
+          response: { 200: z.array(registryAddressView), ...errorResponses(400, 401) },
         },
       },
       async (request) => suggestFromRegistry(deps.db, request.query.q, request.query.limit),
@@ -94,7 +96,7 @@ export function publicAddressesRoutes(deps: Deps): FastifyPluginAsyncZod {
           summary: 'Streets and buildings of the address registry',
           security: [],
           querystring: registryQuery,
-          response: { 200: z.array(addressSuggestionView), ...errorResponses(400) },
+          response: { 200: z.array(registryAddressView), ...errorResponses(400) },
         },
       },
       async (request) => suggestFromRegistry(deps.db, request.query.q, request.query.limit),

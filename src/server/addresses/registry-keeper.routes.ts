@@ -12,7 +12,7 @@ import {
   mergeBuildingsSchema,
   renameStreetSchema,
   streetView,
-} from './addresses.schemas.js';
+} from '../../contract/addresses.schemas.js';
 import {
   assignMaintainer,
   listBuildings,

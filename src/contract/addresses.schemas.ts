@@ -1,5 +1,15 @@
-/** Request and response schemas of the address registry (issue 15): one source of types and OpenAPI. */
+/**
+ * Address suggestions for the intake screen (addresses of earlier appeals with how often they
+ * occur) and the address registry (issue 15): suggestions, points, routing, the keeper's requests.
+ */
 import { z } from 'zod';
+
+export const addressQuery = z.object({ q: z.string().trim().min(2).max(200) });
+
+export const addressSuggestionView = z.object({ address: z.string(), count: z.number().int() });
+export type AddressSuggestionView = z.infer<typeof addressSuggestionView>;
+
+// ---- The address registry (issue 15) ----
 
 export const registryQuery = z.object({
   q: z
@@ -11,7 +21,7 @@ export const registryQuery = z.object({
   limit: z.coerce.number().int().min(1).max(30).default(10),
 });
 
-export const addressSuggestionView = z.object({
+export const registryAddressView = z.object({
   buildingId: z.number().int().nullable(),
   streetId: z.number().int(),
   label: z.string().describe('вулиця Сумська, 12-А (the current name)'),
@@ -134,3 +144,4 @@ export const addressRuleSchema = z.object({
   executorId: z.number().int().positive().nullable().default(null),
   toMaintainer: z.boolean().default(false),
 });
+export type RegistryAddressView = z.infer<typeof registryAddressView>;
