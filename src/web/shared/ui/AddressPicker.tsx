@@ -112,7 +112,7 @@ export function AddressPicker({
       />
       {chosen && value.buildingId !== null ? (
         <Group gap="xs" mt={4} data-testid="address-in-registry">
-          <Text size="xs" c="teal.8">
+          <Text size="xs" c="teal.9">
             {t('addressPicker.inRegistry')}
             {chosen.districtName
               ? ` · ${t('addressPicker.district', { name: chosen.districtName })}`
@@ -123,7 +123,7 @@ export function AddressPicker({
           </Text>
         </Group>
       ) : notInRegistry ? (
-        <Text size="xs" c="orange.9" mt={4} data-testid="address-not-in-registry">
+        <Text size="xs" c="red.9" mt={4} data-testid="address-not-in-registry">
           {t('addressPicker.notInRegistry')}
         </Text>
       ) : null}
