@@ -11,11 +11,12 @@
  * 6. one deadline sweep over all open appeals (in-process), as it runs and with every open appeal
  *    to be marked anew;
  * 7. CSV and XLSX exports of 100,000 appeals: time and the peak memory of a fresh server process;
- * 8. the SQL of 2–5 straight through the driver, and the API's overhead as a ratio.
+ * 8. the SQL of 2–5 straight through the driver, and the API's overhead as a ratio;
+ * 9. address suggestions at the full address registry (imported from the shared data once).
  * Prints a table and writes JSON under bench/results/. Every load loop is bounded in time and count.
- * `--skip reads,register,export,sweep` leaves out those scenarios (reads: 2–5 and 8).
+ * `--skip reads,register,export,sweep,addresses` leaves out those scenarios (reads: 2–5 and 8).
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -26,6 +27,8 @@ import { ROLE_QUEUES } from '../src/domain/queues.js';
 import { getAppealCard } from '../src/server/appeals/appeal-card.queries.js';
 import { countQueues, listAppeals } from '../src/server/appeals/appeals.queries.js';
 import { listAppealsQuery } from '../src/contract/appeals.schemas.js';
+import { importAddresses } from '../src/server/addresses/import-addresses.js';
+import type { Deps } from '../src/server/context.js';
 import { actorByLogin } from '../src/server/auth/auth.service.js';
 import { getDashboard } from '../src/server/dashboard/dashboard.service.js';
 import { runDeadlineSweep } from '../src/server/deadlines/sweep.js';
@@ -59,6 +62,52 @@ export interface ResultRow {
   seconds?: number;
   peakMemoryMiB?: number;
   detail?: string;
+}
+
+/**
+ * What operators type for an address (Kharkiv's registry): current names, pre-2016 names from the
+ * 1562 dictionary, partial words and one letter wrong, with and without the house.
+ */
+const ADDRESS_QUERIES = [
+  'Сумська 12',
+  'вул. Алчевських, 4',
+  'просп. Науки 10',
+  'Пушкінська 5',
+  'Артема 5',
+  'вул. Червоноармійська',
+  'Бакинських Комісарів 2',
+  'Блюхера',
+  'сумс',
+  'героїв пр',
+  'плех 1',
+  'Сумськя 10',
+  'Пушкинська 3',
+  'Алчевськіх 20',
+  'Клочківська 100',
+  'Салтівське шосе 250',
+];
+
+/**
+ * Import the shared address registry (`KONTAKT_SHARED_DATA/addresses`) when it is present and not
+ * imported yet. @returns whether the registry is there to measure.
+ */
+async function prepareAddressRegistry(deps: Deps, log: (line: string) => void): Promise<boolean> {
+  const dir = join(deps.config.sharedDataDir, 'addresses');
+  if (!existsSync(dir)) {
+    log(`no address data at ${dir}: the address scenario is left out`);
+    return false;
+  }
+  const have = await deps.db
+    .selectFrom('buildings')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
+  if (Number(have.n) < 70_000) {
+    const summary = await importAddresses(deps, dir);
+    log(
+      `address registry imported: ${summary.imported} rows in ${(summary.durationMs / 1000).toFixed(1)} s`,
+    );
+  }
+  return true;
 }
 
 /** Thrown to leave out the sweep (`--skip sweep`). */
@@ -229,6 +278,7 @@ async function main(): Promise<void> {
   // ---- in-process, before the server (PGlite allows one process): fixture, SQL capture, replay.
   let { database, deps } = await openBenchDatabase(target);
   const fixture: Fixture = await prepareFixture(deps);
+  const registryReady = skip.has('addresses') ? false : await prepareAddressRegistry(deps, log);
   log(
     `dataset: ${fixture.totalAppeals.toLocaleString('en')} appeals, ${fixture.openAppeals.toLocaleString('en')} open; ` +
       `busiest executor ${fixture.busiestExecutorId} with ${fixture.busiestPending.toLocaleString('en')} pending`,
@@ -314,6 +364,28 @@ async function main(): Promise<void> {
       log(
         `${scenario}: p50 ${fmt(result.p50)} ms, p95 ${fmt(result.p95)} ms, ${fmt(result.throughput, 0)}/s`,
       );
+    }
+    // 9. Address suggestions at the full registry (issue 15): old and new names, partial words and
+    // one-letter misspellings, then the house.
+    if (registryReady) {
+      const limit = engine === 'postgres' ? 30 : 60;
+      const result = await runLoad(
+        base,
+        (i) =>
+          get(
+            `/api/v1/addresses/registry?${query({ q: ADDRESS_QUERIES[i % ADDRESS_QUERIES.length]! })}`,
+            cookies.operator,
+          ),
+        { ...bounded, concurrency: 1 },
+      );
+      rows.push({
+        scenario: '9 address suggestions (registry: old/new names, partial, misspelt)',
+        target: `p95 ≤ ${limit} ms`,
+        met: result.errors === 0 && result.p95 <= limit,
+        load: result,
+        ...(result.firstError ? { detail: result.firstError } : {}),
+      });
+      log(`address suggestions: p50 ${fmt(result.p50)} ms, p95 ${fmt(result.p95)} ms`);
     }
     // Throughput of the inbox with 8 executors' screens at once.
     if (!skip.has('reads')) {

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import type { Role } from '../src/domain/vocabulary.js';
 import type { Deps } from '../src/server/context.js';
 import { createUser, type UserView } from '../src/server/users/users.service.js';
+import { bumpRegistryVersion } from '../src/server/addresses/registry-version.js';
 
 export const TEST_PASSWORD = 'correct-horse-battery';
 
@@ -76,5 +77,106 @@ export function appealBody(questionTypeId: number, overrides: Record<string, unk
       phones: [`067 000 ${serial.slice(0, 2)} ${serial.slice(2)}`],
     },
     ...overrides,
+  };
+}
+
+/**
+ * A small address registry: one square district (around 50.00 N, 36.20 E), the street
+ * «вулиця Алчевських», formerly «вулиця Артема» (until 2016), with the building 12-А maintained by
+ * a new organisation; and the rule «this question type → the building's maintainer».
+ */
+export async function addressRegistry(
+  deps: Deps,
+  questionTypeId: number,
+): Promise<{ districtId: number; streetId: number; buildingId: number; maintainerId: number }> {
+  const db = deps.db;
+  const suffix = randomBytes(3).toString('hex');
+  const square = [
+    [
+      [
+        [36.1, 49.9],
+        [36.3, 49.9],
+        [36.3, 50.1],
+        [36.1, 50.1],
+        [36.1, 49.9],
+      ],
+    ],
+  ];
+  const district = await db
+    .insertInto('districts')
+    .values({
+      city: 'Тестове місто',
+      name: 'Шевченківський',
+      former_names: ['Дзержинський'],
+      boundary: JSON.stringify({ type: 'MultiPolygon', coordinates: square }),
+      bbox: [36.1, 49.9, 36.3, 50.1],
+      source_key: `test-district:${suffix}`,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const street = await db
+    .insertInto('streets')
+    .values({
+      city: 'Тестове місто',
+      type: 'вулиця',
+      name: 'Алчевських',
+      source_key: `test-street:${suffix}`,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('street_names')
+    .values([
+      {
+        street_id: street.id,
+        type: 'вулиця',
+        name: 'Алчевських',
+        name_key: 'алчевських',
+        is_current: true,
+      },
+      {
+        street_id: street.id,
+        type: 'вулиця',
+        name: 'Артема',
+        name_key: 'артема',
+        is_current: false,
+        valid_to: '2016-02-03',
+      },
+    ])
+    .execute();
+  const maintainer = await db
+    .insertInto('organisations')
+    .values({ name: `Тестовий управитель ${suffix}`, type: 'utility_company' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const building = await db
+    .insertInto('buildings')
+    .values({
+      street_id: street.id,
+      house_number: '12-А',
+      house_key: '12а',
+      latitude: 50.0,
+      longitude: 36.2,
+      district_id: district.id,
+      maintainer_id: maintainer.id,
+      source_key: `test-building:${suffix}`,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('address_routing_rules')
+    .values({ question_type_id: questionTypeId, to_maintainer: true })
+    .execute();
+  await db
+    .insertInto('settings')
+    .values({ key: 'address_city', value: JSON.stringify('Тестове місто') })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify('Тестове місто') }))
+    .execute();
+  await bumpRegistryVersion(db);
+  return {
+    districtId: district.id,
+    streetId: street.id,
+    buildingId: building.id,
+    maintainerId: maintainer.id,
   };
 }

@@ -29,6 +29,11 @@ export const registerAppealSchema = z
     address: z.string().trim().max(500).nullish(),
     latitude: z.number().min(-90).max(90).nullish(),
     longitude: z.number().min(-180).max(180).nullish(),
+    buildingId: id
+      .optional()
+      .describe(
+        'The building chosen in the address registry (GET /api/v1/addresses/registry); fills district and point.',
+      ),
     confidential: z
       .boolean()
       .default(false)
@@ -153,6 +158,14 @@ export const appealFilterQuery = z.object({
   receivedTo: isoDateTime.optional(),
   overdue: z.enum(['true', 'false']).optional(),
   applicantId: z.coerce.number().int().positive().optional(),
+  districtId: z.coerce
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .describe('District of the address registry (issue 15).'),
+  streetId: z.coerce.number().int().positive().optional().describe('Street of the registry.'),
+  buildingId: z.coerce.number().int().positive().optional().describe('Building of the registry.'),
   q: z
     .string()
     .trim()
@@ -279,6 +292,17 @@ export const appealCardView = appealSummaryView.extend({
   allowedActions: z.array(z.string()),
   /** The configured rework limit (Kyiv 1551: 2), to show how many reworks are left. */
   reworkLimit: z.number().int(),
+  /** Where the address sits in the registry, and why the main executor was chosen (issue 15). */
+  addressPlace: z.object({
+    buildingId: z.number().int().nullable(),
+    districtId: z.number().int().nullable(),
+    districtName: z.string().nullable(),
+    flags: z.array(z.string()).describe('not_in_registry, outside_districts'),
+    routing: z
+      .object({ rule: z.enum(['maintainer', 'district', 'default', 'none']) })
+      .nullable()
+      .describe('The rule that chose the main executor at routing, when the rules chose it'),
+  }),
 });
 export type AppealCardView = z.infer<typeof appealCardView>;
 
@@ -292,6 +316,7 @@ export const repeatCheckQuery = z.object({
   applicantId: z.coerce.number().int().positive(),
   questionTypeId: z.coerce.number().int().positive(),
   address: z.string().trim().max(500).optional(),
+  buildingId: z.coerce.number().int().positive().optional(),
 });
 
 export const repeatCheckView = z.object({

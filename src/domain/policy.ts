@@ -26,6 +26,7 @@ export const PERMISSIONS = [
   'calendar.manage',
   'submission.moderate',
   'open311.keys.manage',
+  'addresses.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -71,6 +72,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'users.manage',
     'calendar.manage',
     'open311.keys.manage',
+    // The address registry's keeper (issue 15): streets, buildings, maintainers, address routing.
+    'addresses.manage',
   ],
 };
 

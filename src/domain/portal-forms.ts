@@ -42,6 +42,12 @@ export const submissionInputSchema = z
       .min(10, 'describe the problem in at least 10 characters')
       .max(5000),
     address: optionalText(300).describe('Where the problem is; give it, or a point, or both.'),
+    buildingId: z
+      .number()
+      .int()
+      .positive()
+      .nullish()
+      .describe('The building chosen in the address picker (GET /api/public/addresses), if any.'),
     latitude: z.number().min(-90).max(90).nullish(),
     longitude: z.number().min(-180).max(180).nullish(),
     applicant: submissionApplicantSchema,

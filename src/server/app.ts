@@ -17,7 +17,8 @@ import {
 } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
-import { addressesRoutes } from './addresses/addresses.routes.js';
+import { addressesRoutes, publicAddressesRoutes } from './addresses/addresses.routes.js';
+import { registryKeeperRoutes } from './addresses/registry-keeper.routes.js';
 import { dashboardRoutes } from './dashboard/dashboard.routes.js';
 import { deadlinesRoutes } from './deadlines/deadlines.routes.js';
 import { notificationsRoutes } from './notifications/notifications.routes.js';
@@ -154,6 +155,7 @@ export async function buildApp(deps: Deps, options: AppOptions): Promise<Fastify
       await api.register(attachmentsRoutes(deps));
       await api.register(dashboardRoutes(deps));
       await api.register(addressesRoutes(deps));
+      await api.register(registryKeeperRoutes(deps), { prefix: '/address-registry' });
       await api.register(deadlinesRoutes(deps));
       await api.register(notificationsRoutes(deps));
       await api.register(moderationRoutes(deps));
@@ -163,6 +165,7 @@ export async function buildApp(deps: Deps, options: AppOptions): Promise<Fastify
   );
   // The public portal (no account) and Open311 GeoReport v2 (its own error format).
   await app.register(portalRoutes(deps), { prefix: '/api/public' });
+  await app.register(publicAddressesRoutes(deps), { prefix: '/api/public' });
   await app.register(open311Routes(deps), { prefix: '/open311/v2' });
   await app.register(assistRoutes(deps));
   webApp = await registerWebApp(app);

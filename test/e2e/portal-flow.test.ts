@@ -63,7 +63,7 @@ describe.skipIf(!hasChromium)('public portal: submit → moderate → answer →
       await page.getByRole('option', { name: 'Засмічення каналізаційного стояка' }).click();
       await page.getByRole('radio', { name: /Скарга/ }).check();
       await page.getByLabel('Опис проблеми').fill(description);
-      await page.getByLabel('Адреса проблеми').fill('вул. Вигадана, 7');
+      await page.getByRole('combobox', { name: 'Адреса проблеми' }).fill('вул. Вигадана, 7');
       // A point by keyboard's way: the map's centre.
       await page.getByRole('button', { name: 'Позначити центр мапи' }).click();
       await expect.poll(() => page.getByTestId('chosen-point').textContent()).toMatch(/50\.\d+/);

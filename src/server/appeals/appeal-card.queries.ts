@@ -29,7 +29,13 @@ export async function getAppealCard(
   if (!summary) throw notFound('appeal', appealId);
 
   const [appeal, assignments, responses, reviews, attachments, history, limit] = await Promise.all([
-    db.selectFrom('appeals').selectAll().where('id', '=', appealId).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('appeals')
+      .leftJoin('districts as d', 'd.id', 'appeals.district_id')
+      .selectAll('appeals')
+      .select('d.name as district_name')
+      .where('appeals.id', '=', appealId)
+      .executeTakeFirstOrThrow(),
     db
       .selectFrom('assignments as s')
       .innerJoin('organisations as o', 'o.id', 's.executor_id')

@@ -106,7 +106,7 @@ export function allowedActions(
 
 export interface CardParts {
   summary: SummaryRow;
-  appeal: Selectable<AppealsTable>;
+  appeal: Selectable<AppealsTable> & { district_name: string | null };
   applicant: Selectable<ApplicantsTable> | null;
   access: PersonalDataAccess;
   assignments: AssignmentWithName[];
@@ -226,5 +226,27 @@ export function presentAppealCard(parts: CardParts): AppealCardView {
     })),
     allowedActions: parts.allowedActions,
     reworkLimit: parts.reworkLimit,
+    addressPlace: {
+      buildingId: appeal.building_id,
+      districtId: appeal.district_id,
+      districtName: appeal.district_name,
+      flags: appeal.address_flags,
+      routing: lastRouting(parts.history),
+    },
   };
+}
+
+/** The rule recorded with the latest routed main assignment (`assigned` event), if any. */
+function lastRouting(history: CardParts['history']): AppealCardView['addressPlace']['routing'] {
+  for (let i = history.length - 1; i >= 0; i--) {
+    const e = history[i]!;
+    const routing =
+      e.type === 'assigned' ? (e.data.routing as { rule?: unknown } | undefined) : undefined;
+    if (routing && typeof routing.rule === 'string') {
+      const rule = routing.rule;
+      if (rule === 'maintainer' || rule === 'district' || rule === 'default' || rule === 'none')
+        return { rule };
+    }
+  }
+  return null;
 }

@@ -179,6 +179,15 @@ function applyFilter(
   if (filter.questionTypeId) q = q.where('a.question_type_id', '=', filter.questionTypeId);
   if (filter.channel) q = q.where('a.channel', '=', filter.channel);
   if (filter.applicantId) q = q.where('a.applicant_id', '=', filter.applicantId);
+  // By the address registry (issue 15): district, street (its buildings), building.
+  if (filter.districtId) q = q.where('a.district_id', '=', filter.districtId);
+  if (filter.buildingId) q = q.where('a.building_id', '=', filter.buildingId);
+  if (filter.streetId) {
+    const streetId = filter.streetId;
+    q = q.where('a.building_id', 'in', (eb) =>
+      eb.selectFrom('buildings as fb').select('fb.id').where('fb.street_id', '=', streetId),
+    );
+  }
   if (filter.receivedFrom) q = q.where('a.received_at', '>=', new Date(filter.receivedFrom));
   if (filter.receivedTo) q = q.where('a.received_at', '<', new Date(filter.receivedTo));
   if (filter.executorId) {

@@ -38,7 +38,7 @@ import {
 import { exportAppealsCsv } from './appeals-export.js';
 import { exportAppealsXlsx, XLSX_MEDIA_TYPE } from './appeals-export-xlsx.js';
 import { registerAppeal } from './register-appeal.js';
-import { findRepeatedAppeal } from './repeated-appeals.queries.js';
+import { checkRepeatedAppeal } from './repeated-appeals.queries.js';
 
 const tags = ['appeals'];
 
@@ -292,7 +292,7 @@ export function appealsRoutes(deps: Deps): FastifyPluginAsyncZod {
         },
       },
       async (request) => ({
-        repeatOf: await findRepeatedAppeal(deps.db, { ...request.query, receivedAt: deps.now() }),
+        repeatOf: await checkRepeatedAppeal(deps.db, { ...request.query, receivedAt: deps.now() }),
       }),
     );
   };

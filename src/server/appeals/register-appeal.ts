@@ -9,6 +9,8 @@ import { appealDeadlines as deadlinesOf } from '../../domain/calendar/deadline-e
 import { yearInZone } from '../../domain/deadlines.js';
 import { loadCalendar } from '../calendar/calendar.repository.js';
 import { findRepeatedAppeal } from './repeated-appeals.queries.js';
+import { routeAppeal } from './route-appeal.js';
+import { placeAddress } from '../addresses/place-address.js';
 import type { AppealStatus } from '../../domain/vocabulary.js';
 import type { ResultCode } from '../../domain/results.js';
 import { findSameApplicant, getApplicant, phoneKeys } from '../applicants/applicants.service.js';
@@ -97,7 +99,8 @@ export async function insertNumberedAppeal(
     ), appeal AS (
       INSERT INTO appeals (number, received_at, registered_at, channel, kind, subject, receipt_sign,
                            repeats_appeal_id, legal_deadline, applicant_id, question_type_id,
-                           address_text, latitude, longitude, description, confidential, privileged,
+                           address_text, latitude, longitude, building_id, district_id, address_key,
+                           address_flags, description, confidential, privileged,
                            status, result, control_date, closed_at, registered_by, updated_at)
       SELECT ${String(input.year)}::text || '-' || lpad(n, greatest(6, length(n)), '0'),
              ${a.received_at}::timestamptz, ${a.registered_at}::timestamptz, ${a.channel}::text,
@@ -106,7 +109,9 @@ export async function insertNumberedAppeal(
              coalesce((SELECT id FROM new_applicant), ${a.applicant_id ?? null}::integer),
              ${a.question_type_id}::integer,
              ${a.address_text ?? null}::text, ${a.latitude ?? null}::double precision,
-             ${a.longitude ?? null}::double precision, ${a.description}::text,
+             ${a.longitude ?? null}::double precision, ${a.building_id ?? null}::integer,
+             ${a.district_id ?? null}::integer, ${a.address_key ?? null}::text,
+             ${a.address_flags ?? []}::text[], ${a.description}::text,
              ${a.confidential ?? false}::boolean, ${a.privileged ?? false}::boolean,
              ${a.status}::text, ${a.result ?? null}::text, ${a.control_date ?? null}::timestamptz,
              ${a.closed_at ?? null}::timestamptz, ${by}::integer, ${input.now}::timestamptz
@@ -362,9 +367,26 @@ export async function registerAppealIn(
   const receivedAt = input.receivedAt ? new Date(input.receivedAt) : now;
   const questionType = await questionTypeForRouting(trx, input.questionTypeId, input.executorId);
   const isConsultation = input.kind === 'consultation';
-  const executorId = isConsultation ? null : (input.executorId ?? questionType.executor_id);
-  if (executorId !== null && !questionType.executor_active) {
-    throw badRequest('unknown_executor', `No active executor organisation with id ${executorId}.`);
+  if (input.executorId !== undefined && !questionType.executor_active) {
+    throw badRequest(
+      'unknown_executor',
+      `No active executor organisation with id ${input.executorId}.`,
+    );
+  }
+  // The address placed in the registry (building, district, flags), then routed by it (issue 15).
+  const place = await placeAddress(trx, input);
+  const routed =
+    isConsultation || input.executorId !== undefined
+      ? null
+      : await routeAppeal(trx, questionType, place);
+  const executorId = isConsultation ? null : (input.executorId ?? routed?.executorId ?? null);
+  if (executorId !== null && input.executorId === undefined && routed?.reason.rule === 'default') {
+    if (!questionType.executor_active) {
+      throw badRequest(
+        'unknown_executor',
+        `No active executor organisation with id ${executorId}.`,
+      );
+    }
   }
 
   // A known applicant is read; a new one is created by the final statement, with the appeal.
@@ -391,7 +413,8 @@ export async function registerAppealIn(
       ? await findRepeatedAppeal(trx, {
           applicantId: known.id,
           questionTypeId: questionType.id,
-          address: input.address,
+          buildingId: place.building?.id ?? null,
+          addressKey: place.addressKey,
           receivedAt,
         })
       : null;
@@ -435,7 +458,12 @@ export async function registerAppealIn(
       type: 'assigned',
       from: 'registered',
       to: 'registered',
-      data: { executorId, role: 'main', routed: input.executorId === undefined },
+      data: {
+        executorId,
+        role: 'main',
+        routed: input.executorId === undefined,
+        ...(routed ? { routing: routed.reason } : {}),
+      },
     });
   }
   // Last, in one statement: the number (the year's counter row stays locked until commit, so
@@ -455,9 +483,13 @@ export async function registerAppealIn(
       legal_deadline: deadlines.legal,
       applicant_id: known?.id ?? null,
       question_type_id: questionType.id,
-      address_text: input.address ?? null,
-      latitude: input.latitude ?? null,
-      longitude: input.longitude ?? null,
+      address_text: place.addressText,
+      latitude: place.latitude,
+      longitude: place.longitude,
+      building_id: place.building?.id ?? null,
+      district_id: place.districtId,
+      address_key: place.addressKey,
+      address_flags: place.flags,
       description: input.description,
       confidential: input.confidential,
       privileged,

@@ -1,12 +1,14 @@
 /**
  * Repeated appeals (Law 393/96-ВР Art. 8; Resolution 858 "receipt sign"): the same applicant on
  * the same question type — and the same address when both give one — within the configured window
- * (`repeat_window_days`, default 30) repeats the earlier appeal.
+ * (`repeat_window_days`, default 30) repeats the earlier appeal. The same address means the same
+ * building when both were placed on one, else the same normal form (`12а` = `12-А`, issue 15).
  */
 import type { Kysely } from 'kysely';
 import { DECIDED_ON_MERITS, type ResultCode } from '../../domain/results.js';
-import { matchKey } from '../../domain/text.js';
+import { addressKey } from '../../domain/addresses/address-normal-form.js';
 import type { DB } from '../db/schema.js';
+import { placeAddress } from '../addresses/place-address.js';
 import { numberSetting } from '../settings.js';
 
 export interface RepeatOf {
@@ -25,7 +27,10 @@ export async function findRepeatedAppeal(
   input: {
     applicantId: number;
     questionTypeId: number;
-    address?: string | null | undefined;
+    /** The building the new appeal was placed on, if any. */
+    buildingId?: number | null | undefined;
+    /** The normal form of the new appeal's address (`addressKey`), if it has one. */
+    addressKey?: string | null | undefined;
     receivedAt: Date;
   },
 ): Promise<RepeatOf | null> {
@@ -33,7 +38,16 @@ export async function findRepeatedAppeal(
   const since = new Date(input.receivedAt.getTime() - windowDays * 86_400_000);
   const candidates = await db
     .selectFrom('appeals')
-    .select(['id', 'number', 'status', 'result', 'received_at', 'address_text'])
+    .select([
+      'id',
+      'number',
+      'status',
+      'result',
+      'received_at',
+      'address_text',
+      'address_key',
+      'building_id',
+    ])
     .where('applicant_id', '=', input.applicantId)
     .where('question_type_id', '=', input.questionTypeId)
     .where('received_at', '>=', since)
@@ -43,10 +57,14 @@ export async function findRepeatedAppeal(
     .orderBy('id', 'desc')
     .limit(20)
     .execute();
-  const address = input.address?.trim() ? matchKey(input.address) : null;
-  const matching = candidates.filter(
-    (c) => address === null || c.address_text === null || matchKey(c.address_text) === address,
-  );
+  const key = input.addressKey ?? null;
+  const building = input.buildingId ?? null;
+  const sameAddress = (c: (typeof candidates)[number]): boolean => {
+    if (building !== null && c.building_id !== null) return building === c.building_id;
+    const theirs = c.address_key ?? (c.address_text?.trim() ? addressKey(c.address_text) : null);
+    return key === null || theirs === null || key === theirs;
+  };
+  const matching = candidates.filter(sameAddress);
   const decided = (c: (typeof matching)[number]) =>
     c.status === 'closed' &&
     c.result !== null &&
@@ -64,4 +82,28 @@ export async function findRepeatedAppeal(
     decidedOnMerits:
       row.status === 'closed' && result !== null && DECIDED_ON_MERITS.includes(result),
   };
+}
+
+/**
+ * The repeat check asked before registering (the intake screen): the address is placed as
+ * registration would place it (building, normal form), then `findRepeatedAppeal`.
+ */
+export async function checkRepeatedAppeal(
+  db: Kysely<DB>,
+  input: {
+    applicantId: number;
+    questionTypeId: number;
+    address?: string | undefined;
+    buildingId?: number | undefined;
+    receivedAt: Date;
+  },
+): Promise<RepeatOf | null> {
+  const place = await placeAddress(db, input);
+  return findRepeatedAppeal(db, {
+    applicantId: input.applicantId,
+    questionTypeId: input.questionTypeId,
+    buildingId: place.building?.id ?? null,
+    addressKey: place.addressKey,
+    receivedAt: input.receivedAt,
+  });
 }

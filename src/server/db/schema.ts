@@ -143,6 +143,10 @@ export interface AppealsTable {
   extended_days: Generated<number>;
   deadline_state: Generated<string>;
   repeats_appeal_id: number | null;
+  building_id: number | null;
+  district_id: number | null;
+  address_key: string | null;
+  address_flags: Generated<string[]>;
 }
 
 export interface AssignmentsTable {
@@ -295,6 +299,7 @@ export interface SubmissionsTable {
   address_text: string | null;
   latitude: number | null;
   longitude: number | null;
+  building_id: Generated<number | null>;
   applicant_name: string;
   applicant_email: string | null;
   applicant_phone: string | null;
@@ -359,6 +364,74 @@ export interface AppealRegistrationKeysTable {
   created_at: Date;
 }
 
+/** Address registry (migration 0011, ADR 023). */
+export interface DistrictsTable {
+  id: Generated<number>;
+  city: string;
+  name: string;
+  name_en: string | null;
+  former_names: Generated<string[]>;
+  boundary: Json | null;
+  bbox: number[] | null;
+  organisation_id: number | null;
+  source_key: string;
+}
+
+export interface StreetsTable {
+  id: Generated<number>;
+  city: string;
+  type: string | null;
+  name: string;
+  active: Generated<boolean>;
+  source_key: string | null;
+  updated_at: Timestamp;
+}
+
+export interface StreetNamesTable {
+  id: Generated<number>;
+  street_id: number;
+  type: string | null;
+  name: string;
+  name_key: string;
+  is_current: Generated<boolean>;
+  /** DATE columns: read them with to_char (pg parses a date into local midnight). */
+  valid_from: ColumnType<Date | null, string | null | undefined, string | null>;
+  valid_to: ColumnType<Date | null, string | null | undefined, string | null>;
+  period_text: string | null;
+}
+
+export interface StreetDistrictsTable {
+  street_id: number;
+  district_id: number;
+}
+
+export interface BuildingsTable {
+  id: Generated<number>;
+  street_id: number;
+  house_number: string;
+  house_key: string;
+  block: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  district_id: number | null;
+  maintainer_id: number | null;
+  kind: Generated<string>;
+  postcode: string | null;
+  merged_into_id: number | null;
+  active: Generated<boolean>;
+  source_key: string | null;
+  updated_at: Timestamp;
+}
+
+export interface AddressRoutingRulesTable {
+  id: Generated<number>;
+  question_type_id: number;
+  district_id: number | null;
+  executor_id: number | null;
+  to_maintainer: Generated<boolean>;
+  updated_at: Timestamp;
+}
+
 export interface DB {
   organisations: OrganisationsTable;
   classifier_kinds: ClassifierKindsTable;
@@ -387,6 +460,12 @@ export interface DB {
   tracking_attempts: TrackingAttemptsTable;
   appeal_feedback: AppealFeedbackTable;
   organisation_districts: OrganisationDistrictsView;
+  districts: DistrictsTable;
+  streets: StreetsTable;
+  street_names: StreetNamesTable;
+  street_districts: StreetDistrictsTable;
+  buildings: BuildingsTable;
+  address_routing_rules: AddressRoutingRulesTable;
 }
 
 export type AppealRow = Selectable<AppealsTable>;

@@ -48,6 +48,8 @@ export interface ImportSummary {
   fatal: string | null;
   /** Wall-clock duration of the import, in milliseconds. */
   durationMs: number;
+  /** An import of several files (the address registry): each file's own summary. */
+  parts?: ImportSummary[];
 }
 
 /** An empty summary for `format` reading `file`. */
@@ -148,6 +150,14 @@ export function formatSummary(summary: ImportSummary): string {
         p.record !== undefined ? `line ${p.line} (record ${p.record})` : `line ${p.line}`;
       lines.push(`    ${where}: ${p.reason}${p.detail ? `: ${p.detail}` : ''}`);
     }
+  }
+  if (summary.parts) {
+    // Each file's own summary, indented, instead of the totals' problem list.
+    return [
+      ...lines.slice(0, 3),
+      ...summary.parts.map((p) => formatSummary(p).replace(/^/gm, '  ')),
+      `  took ${(summary.durationMs / 1000).toFixed(1)} s`,
+    ].join('\n');
   }
   lines.push(`  took ${(summary.durationMs / 1000).toFixed(1)} s`);
   return lines.join('\n');

@@ -26,6 +26,7 @@ import type { Deps } from '../context.js';
 import type { DB } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import { numberSetting } from '../settings.js';
+import { addressKey } from '../../domain/addresses/address-normal-form.js';
 import { publicAppealsBase } from '../portal/public-appeals.queries.js';
 import { storeSubmission } from '../portal/submissions.service.js';
 import { apiKeyByValue } from './api-keys.service.js';
@@ -326,7 +327,7 @@ async function sentBefore(deps: Deps, idempotency: { scope: string; key: string 
   );
 }
 
-/** The same client, service, text and place within the duplicate window → 400. */
+/** The same client, service, text and place (point, or the address's normal form) within the duplicate window → 400. */
 async function refuseDuplicate(
   deps: Deps,
   apiKeyId: number,
@@ -348,7 +349,8 @@ async function refuseDuplicate(
       (body.lat !== undefined && r.latitude !== null && r.longitude !== null
         ? Math.abs(r.latitude - body.lat) < 0.0005 &&
           Math.abs(r.longitude - (body.long ?? 0)) < 0.0005
-        : matchKey(r.address_text ?? '') === matchKey(body.address_string ?? '')),
+        : // The same house however written (`12а` = `12-А`, issue 15's normal form).
+          addressKey(r.address_text ?? '') === addressKey(body.address_string ?? '')),
   );
   if (same) throw bad('Invalid service request: base is a duplicate.');
 }

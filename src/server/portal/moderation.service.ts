@@ -266,6 +266,10 @@ export async function registerSubmission(
       questionTypeId,
       description: s.description,
       address: address ?? null,
+      // The building the citizen chose stays unless the moderator corrected the address.
+      ...(s.building_id !== null && address === s.address_text
+        ? { buildingId: s.building_id }
+        : {}),
       latitude: s.latitude,
       longitude: s.longitude,
       confidential: s.confidential,

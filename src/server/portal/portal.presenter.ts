@@ -108,6 +108,9 @@ export interface PublicAppealRow {
   executor_name: string | null;
   district_id: number | null;
   district_name: string | null;
+  /** The address registry's district of the appeal (issue 15), preferred when present. */
+  registry_district_id?: number | null;
+  registry_district_name?: string | null;
 }
 
 export function presentPublicAppeal(row: PublicAppealRow): PublicAppealView {
@@ -127,9 +130,11 @@ export function presentPublicAppeal(row: PublicAppealRow): PublicAppealView {
     address: publicAddress(row.address_text),
     location: lat !== null && lon !== null ? { lat, lon } : null,
     district:
-      row.district_id !== null && row.district_name !== null
-        ? { id: row.district_id, name: row.district_name }
-        : null,
+      row.registry_district_id != null && row.registry_district_name != null
+        ? { id: row.registry_district_id, name: row.registry_district_name }
+        : row.district_id !== null && row.district_name !== null
+          ? { id: row.district_id, name: row.district_name }
+          : null,
     executor: row.executor_name,
     controlDate: iso(row.control_date),
     closedAt: iso(row.closed_at),

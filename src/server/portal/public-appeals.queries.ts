@@ -10,6 +10,7 @@
 import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
 import { DateTime } from 'luxon';
 import { APPEAL_STATUSES, type AppealStatus } from '../../domain/vocabulary.js';
+import { registryCity, streetIndex } from '../addresses/registry-search.js';
 import type { Deps } from '../context.js';
 import type { AppealsTable, DB } from '../db/schema.js';
 import { badRequest } from '../errors.js';
@@ -50,6 +51,7 @@ export function publicAppealsBase(db: Kysely<DB>) {
     .leftJoin('organisations as mo', 'mo.id', 'm.executor_id')
     .leftJoin('organisation_districts as od', 'od.organisation_id', 'm.executor_id')
     .leftJoin('organisations as d', 'd.id', 'od.district_id')
+    .leftJoin('districts as rd', 'rd.id', 'a.district_id')
     .where('a.confidential', '=', false)
     .where('a.kind', '!=', 'consultation')
     .where('qt.is_public', '=', true)
@@ -75,6 +77,8 @@ export function publicAppealsBase(db: Kysely<DB>) {
       'mo.name as executor_name',
       'd.id as district_id',
       'd.name as district_name',
+      'rd.id as registry_district_id',
+      'rd.name as registry_district_name',
     ]);
 }
 type PublicBase = ReturnType<typeof publicAppealsBase>;
@@ -92,11 +96,27 @@ function parseBbox(bbox: string): [number, number, number, number] {
   return [minLon, minLat, maxLon, maxLat];
 }
 
-function applyPublicFilter(q: PublicBase, filter: PublicAppealsQuery): PublicBase {
+/**
+ * Whether the public district filter and answers use the address registry's districts (issue 15:
+ * an appeal placed by its building or point) rather than the district administration of the main
+ * executor — when the registry has districts.
+ */
+export async function registryDistrictsInUse(deps: Deps): Promise<boolean> {
+  return (await streetIndex(deps.db)).districts.length > 0;
+}
+
+function applyPublicFilter(
+  q: PublicBase,
+  filter: PublicAppealsQuery,
+  byRegistry = false,
+): PublicBase {
   if (filter.questionTypeId) q = q.where('a.question_type_id', '=', filter.questionTypeId);
   if (filter.kindId) q = q.where('qt.kind_id', '=', filter.kindId);
   if (filter.status) q = q.where('a.status', '=', filter.status);
-  if (filter.districtId) q = q.where('od.district_id', '=', filter.districtId);
+  if (filter.districtId)
+    q = byRegistry
+      ? q.where('a.district_id', '=', filter.districtId)
+      : q.where('od.district_id', '=', filter.districtId);
   if (filter.bbox) {
     const [minLon, minLat, maxLon, maxLat] = parseBbox(filter.bbox);
     q = q
@@ -150,7 +170,8 @@ export async function listPublicAppeals(
   query: PublicAppealsQuery,
   onlyWithPoint = false,
 ): Promise<{ items: PublicAppealView[]; nextCursor: string | null }> {
-  let q = applyPublicFilter(publicAppealsBase(deps.db), query);
+  const byRegistry = await registryDistrictsInUse(deps);
+  let q = applyPublicFilter(publicAppealsBase(deps.db), query, byRegistry);
   if (onlyWithPoint) q = q.where('a.latitude', 'is not', null);
   if (query.cursor) q = afterCursor(q, query.cursor);
   const rows = await q
@@ -189,8 +210,15 @@ export async function publicAppealsGeoJson(deps: Deps, query: PublicAppealsQuery
   };
 }
 
-/** District administrations, for the district filter. */
+/** The districts for the district filter: the registry's when it has some, else the district administrations. */
 export async function listDistricts(deps: Deps) {
+  if (await registryDistrictsInUse(deps)) {
+    const city = await registryCity(deps.db);
+    let query = deps.db.selectFrom('districts').select(['id', 'name']);
+    if (city) query = query.where('city', '=', city);
+    const districts = await query.orderBy('name').execute();
+    return districts.map((r) => ({ id: r.id, name: r.name, shortName: null }));
+  }
   const rows = await deps.db
     .selectFrom('organisations')
     .select(['id', 'name', 'short_name'])

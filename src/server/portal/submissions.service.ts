@@ -20,6 +20,7 @@ import {
 } from '../../domain/portal.js';
 import { receiveFile, type UploadedFile } from '../attachments/attachments.service.js';
 import type { Deps } from '../context.js';
+import { buildingById } from '../addresses/registry-search.js';
 import type { DB } from '../db/schema.js';
 import { AppError, badRequest, conflict } from '../errors.js';
 import { loadCalendar } from '../calendar/calendar.repository.js';
@@ -45,6 +46,8 @@ export interface NewSubmission {
   questionTypeId: number;
   description: string;
   address: string | null;
+  /** The registry building the citizen chose (checked to exist), or none. */
+  buildingId?: number | null;
   latitude: number | null;
   longitude: number | null;
   applicant: { name: string; email: string | null; phone: string | null; address: string | null };
@@ -141,6 +144,7 @@ export async function storeSubmission(
         question_type_id: questionType.id,
         description: input.description,
         address_text: input.address,
+        building_id: input.buildingId ?? null,
         latitude: input.latitude,
         longitude: input.longitude,
         applicant_name: input.applicant.name,
@@ -263,6 +267,7 @@ export async function submitFromPortal(
       questionTypeId: input.questionTypeId,
       description: input.description,
       address: input.address ?? null,
+      buildingId: await knownBuildingId(deps, input.buildingId),
       latitude: input.latitude ?? null,
       longitude: input.longitude ?? null,
       applicant: {
@@ -399,4 +404,20 @@ function presentPhoto(row: {
     mediaType: row.media_type,
     sizeBytes: row.size_bytes,
   };
+}
+
+/**
+ * The building a citizen chose, checked to exist.
+ *
+ * @throws AppError 400 `unknown_building`.
+ */
+async function knownBuildingId(deps: Deps, id: number | null | undefined): Promise<number | null> {
+  if (id === null || id === undefined) return null;
+  const building = await buildingById(deps.db, id);
+  if (!building)
+    throw badRequest(
+      'unknown_building',
+      `No building with id ${id}; choose one from the suggestions.`,
+    );
+  return building.id;
 }

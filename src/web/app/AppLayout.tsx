@@ -45,6 +45,8 @@ export function navItems(me: Me, t: (key: string) => string): NavItem[] {
   }
   if (can('calendar.manage')) items.push({ to: '/calendar', label: t('nav.calendar') });
   if (can('classifier.manage')) items.push({ to: '/boilerplate', label: t('nav.boilerplate') });
+  if (can('addresses.manage'))
+    items.push({ to: '/address-registry', label: t('nav.addressRegistry') });
   return items;
 }
 

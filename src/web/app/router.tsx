@@ -1,5 +1,6 @@
 import { createBrowserRouter } from 'react-router';
 import { AppealCardPage } from '../features/appeal/components/AppealCardPage.js';
+import { AddressRegistryPage } from '../features/address-registry/components/AddressRegistryPage.js';
 import { CalendarPage } from '../features/calendar/components/CalendarPage.js';
 import { BoilerplatePage } from '../features/formal-answers/components/BoilerplatePage.js';
 import { ExplanationsPage } from '../features/deadlines/components/ExplanationsPage.js';
@@ -97,6 +98,14 @@ export const router = createBrowserRouter([
         element: (
           <RequireAuth permission="classifier.manage">
             <BoilerplatePage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'address-registry',
+        element: (
+          <RequireAuth permission="addresses.manage">
+            <AddressRegistryPage />
           </RequireAuth>
         ),
       },

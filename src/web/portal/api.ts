@@ -2,6 +2,7 @@
  * The portal's side of `/api/public`: one query-options factory per resource, the mutations, and
  * the answer types taken from the server's own schemas (type-only: nothing of the server is bundled).
  */
+import type { RegistryAddress } from '../shared/api/types.js';
 import {
   infiniteQueryOptions,
   queryOptions,
@@ -128,3 +129,7 @@ export function useFeedback() {
     onSuccess: () => void client.invalidateQueries({ queryKey: ['portal', 'appeals'] }),
   });
 }
+
+/** The address registry's suggestions for the portal (issue 15). */
+export const searchPublicAddresses = (q: string, signal: AbortSignal) =>
+  publicApi.get<RegistryAddress[]>('/addresses', { q }, signal);

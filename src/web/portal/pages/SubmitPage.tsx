@@ -35,12 +35,15 @@ import { Receipt, type PhotoOutcome } from '../components/Receipt.js';
 import { wordsFilter } from '../lib/words-filter.js';
 import { newIdempotencyKey } from '../../shared/lib/idempotency.js';
 import { fieldErrors, type FieldErrors } from '../lib/form-errors.js';
+import { AddressPicker } from '../../shared/ui/AddressPicker.js';
+import { searchPublicAddresses } from '../api.js';
 
 interface Draft {
   questionTypeId: string | null;
   kind: SubmissionKind;
   description: string;
   address: string;
+  buildingId: number | null;
   point: Point | null;
   name: string;
   email: string;
@@ -55,6 +58,7 @@ const EMPTY: Draft = {
   kind: 'application',
   description: '',
   address: '',
+  buildingId: null,
   point: null,
   name: '',
   email: '',
@@ -86,6 +90,7 @@ function toInput(draft: Draft, locale: 'uk' | 'en'): unknown {
     kind: draft.kind,
     description: draft.description,
     address: blankToNull(draft.address),
+    buildingId: draft.buildingId,
     latitude: draft.point?.latitude ?? null,
     longitude: draft.point?.longitude ?? null,
     applicant: {
@@ -298,15 +303,23 @@ export function SubmitPage() {
 
           <Fieldset legend={t('portal.submit.where')}>
             <Stack gap="sm">
-              <TextInput
-                data-field="address"
-                label={t('portal.submit.address')}
-                description={t('portal.submit.addressHint')}
-                autoComplete="off"
-                value={draft.address}
-                onChange={(e) => set('address', e.currentTarget.value)}
-                error={err('address')}
-              />
+              <div data-field="address">
+                <AddressPicker
+                  label={t('portal.submit.address')}
+                  description={t('portal.submit.addressHint')}
+                  value={{ text: draft.address, buildingId: draft.buildingId }}
+                  onChange={(picked) => {
+                    set('address', picked.text);
+                    set('buildingId', picked.buildingId);
+                    const b = picked.building;
+                    if (b?.latitude != null && b.longitude != null)
+                      set('point', { latitude: b.latitude, longitude: b.longitude });
+                  }}
+                  error={err('address')}
+                  search={searchPublicAddresses}
+                  scope="public"
+                />
+              </div>
               <LocationPicker value={draft.point} onChange={(p) => set('point', p)} />
               {err('latitude') ? (
                 <Text size="sm" c="red.9">

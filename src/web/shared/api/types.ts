@@ -5,7 +5,10 @@
  * type narrows to the domain's union.
  */
 import type { z } from 'zod';
-import type { addressSuggestionView } from '../../../contract/addresses.schemas.js';
+import type {
+  addressSuggestionView,
+  registryAddressView,
+} from '../../../contract/addresses.schemas.js';
 import type {
   appealApplicantView,
   appealCardView,
@@ -53,6 +56,8 @@ export type QuestionType = z.infer<typeof questionTypeView>;
 export type ClassifierKind = z.infer<typeof classifierKindView>;
 export type Executor = z.infer<typeof organisationView>;
 export type AddressSuggestion = z.infer<typeof addressSuggestionView>;
+/** A suggestion of the address registry (`GET /addresses/registry`, `GET /api/public/addresses`). */
+export type RegistryAddress = z.infer<typeof registryAddressView>;
 
 type DashboardWire = z.infer<typeof dashboardView>;
 export type Dashboard = Omit<DashboardWire, 'byStatus' | 'todayByChannel'> & {

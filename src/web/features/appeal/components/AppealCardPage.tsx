@@ -17,6 +17,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { AddressPlaceNote } from './AddressPlaceNote.js';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -237,8 +238,14 @@ export function AppealCardPage() {
                   <Field label={t('appeal.legalDeadline')}>
                     {a.legalDeadline ? formatDateTime(a.legalDeadline, lang) : '—'}
                   </Field>
-                  <Field label={t('appeal.address')}>{a.address ?? '—'}</Field>
-                  <Field label={t('appeal.executor')}>{mainExecutor ?? '—'}</Field>
+                  <Field label={t('appeal.address')}>
+                    {a.address ?? '—'}
+                    <AddressPlaceNote place={a.addressPlace} part="address" />
+                  </Field>
+                  <Field label={t('appeal.executor')}>
+                    {mainExecutor ?? '—'}
+                    <AddressPlaceNote place={a.addressPlace} part="routing" />
+                  </Field>
                   <Field label={t('appeal.questionKind')}>{a.questionType.kind}</Field>
                   <Field label={t('appeal.receivedAt')}>{formatDateTime(a.receivedAt, lang)}</Field>
                   <Field label={t('appeal.registeredAt')}>

@@ -58,6 +58,8 @@ export const newCallSchema = z
     confidential: z.boolean(),
     questionTypeId: z.number().int().positive().nullable(),
     address: body.address.unwrap().unwrap(),
+    /** The registry building chosen in the address picker, or null (free text). */
+    buildingId: z.number().int().positive().nullable(),
     description: z
       .string()
       .trim()
@@ -96,6 +98,7 @@ export const emptyApplicant = {
 export const emptyAppeal = {
   questionTypeId: null,
   address: '',
+  buildingId: null,
   description: '',
   kind: 'application',
   subject: 'individual',
@@ -131,6 +134,7 @@ export function toRegisterBody(values: NewCallValues) {
     questionTypeId: values.questionTypeId,
     description: values.description.trim(),
     address: orNull(values.address),
+    ...(values.buildingId ? { buildingId: values.buildingId } : {}),
     confidential: values.confidential,
     ...applicant,
   };

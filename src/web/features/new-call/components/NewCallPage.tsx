@@ -41,6 +41,7 @@ import {
   type Registered,
 } from '../api/new-call.js';
 import { AddressInput } from './AddressInput.js';
+import { RegistryAddressField } from './RegistryAddressField.js';
 import { ApplicantMatches, EarlierAppeals } from './ApplicantMatches.js';
 import { QuestionTypePicker } from '../../../shared/ui/QuestionTypePicker.js';
 import { QuestionTypeSuggestions } from '../../../shared/ui/QuestionTypeSuggestions.js';
@@ -390,19 +391,9 @@ export function NewCallPage() {
                       />
                     )}
                   />
-                  <Controller
+                  <RegistryAddressField
                     control={control}
-                    name="address"
-                    render={({ field }) => (
-                      <AddressInput
-                        label={t('newCall.address')}
-                        name={field.name}
-                        value={field.value}
-                        onChange={field.onChange}
-                        onBlur={field.onBlur}
-                        error={fieldError(errors.address?.message)}
-                      />
-                    )}
+                    error={fieldError(errors.address?.message)}
                   />
                   <Textarea
                     {...register('description')}

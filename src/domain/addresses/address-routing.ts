@@ -1,0 +1,69 @@
+/**
+ * Routing by building (issue 15): the most specific rule wins —
+ * 1. the question type × the building's maintainer (a rule «to the building's maintainer», for the
+ *    building's district or for any district), when the building has a maintainer;
+ * 2. the question type × the district (of the building, or of the point);
+ * 3. the question type's default executor (`routing_rules`).
+ * The reason is kept with the assignment, so the card can say why the executor was chosen.
+ *
+ * Pure: no I/O. Tests: `address-routing.test.ts`.
+ */
+
+export interface AddressRoutingRule {
+  /** null: any district. */
+  districtId: number | null;
+  /** The named executor, or null when the rule sends to the building's maintainer. */
+  executorId: number | null;
+  toMaintainer: boolean;
+}
+
+export type RoutingReason =
+  | { rule: 'maintainer'; maintainerId: number; buildingId: number; districtId: number | null }
+  | { rule: 'district'; districtId: number }
+  | { rule: 'default' }
+  | { rule: 'none' };
+
+export interface RoutingInput {
+  /** The question type's default executor, or null when it has none. */
+  defaultExecutorId: number | null;
+  /** The address rules of the question type. */
+  rules: readonly AddressRoutingRule[];
+  /** The appeal's building, when it was placed on one. */
+  building: { id: number; maintainerId: number | null; districtId: number | null } | null;
+  /** The appeal's district (the building's, or the point's). */
+  districtId: number | null;
+}
+
+/** The executor an appeal goes to and why (see the module's doc for the order). */
+export function routeByAddress(input: RoutingInput): {
+  executorId: number | null;
+  reason: RoutingReason;
+} {
+  const { building, districtId, rules } = input;
+  if (building && building.maintainerId !== null) {
+    const maintainerRules = rules.filter((r) => r.toMaintainer);
+    const rule =
+      maintainerRules.find((r) => r.districtId !== null && r.districtId === building.districtId) ??
+      maintainerRules.find((r) => r.districtId === null);
+    if (rule) {
+      return {
+        executorId: building.maintainerId,
+        reason: {
+          rule: 'maintainer',
+          maintainerId: building.maintainerId,
+          buildingId: building.id,
+          districtId: building.districtId,
+        },
+      };
+    }
+  }
+  if (districtId !== null) {
+    const rule = rules.find(
+      (r) => !r.toMaintainer && r.executorId !== null && r.districtId === districtId,
+    );
+    if (rule) return { executorId: rule.executorId, reason: { rule: 'district', districtId } };
+  }
+  if (input.defaultExecutorId !== null)
+    return { executorId: input.defaultExecutorId, reason: { rule: 'default' } };
+  return { executorId: null, reason: { rule: 'none' } };
+}
