@@ -64,20 +64,21 @@ const envSchema = z.object({
   /** Where the shared real data lives, imported by the demo when present. */
   KONTAKT_SHARED_DATA: z.string().default('../shared/data'),
   /**
-   * Which shared data sets the demo imports (comma-separated): `kyiv1551` by default. Another
+   * Which shared data sets the demo imports (comma-separated): `kyiv1551` and `addresses` (the
+   * Kharkiv address registry) by default. Another
    * city's requests (`publicstuff-csv`: New York) only on request, so they never fill a Ukrainian
    * city's registry (and its overdue figures) by surprise.
    */
   KONTAKT_DEMO_IMPORTS: z
     .string()
-    .default('kyiv1551')
+    .default('kyiv1551,addresses')
     .transform((v) =>
       v
         .split(',')
         .map((s) => s.trim())
         .filter(Boolean),
     )
-    .pipe(z.array(z.enum(['kyiv1551', 'publicstuff-csv']))),
+    .pipe(z.array(z.enum(['kyiv1551', 'publicstuff-csv', 'addresses']))),
   /**
    * Map tiles of the portal, a Leaflet URL template such as https://tile.example.org/{z}/{x}/{y}.png;
    * unset = maps without a background (points, the city's outline of appeals, and the address field).
@@ -124,7 +125,7 @@ export interface Config {
   secureCookies: boolean;
   sharedDataDir: string;
   /** The shared data sets `serve --demo` imports (KONTAKT_DEMO_IMPORTS). */
-  demoImports: readonly ('kyiv1551' | 'publicstuff-csv')[];
+  demoImports: readonly ('kyiv1551' | 'publicstuff-csv' | 'addresses')[];
   smtpUrl: string | undefined;
   mailFrom: string;
   publicUrl: string;

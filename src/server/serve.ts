@@ -25,7 +25,7 @@ export interface ServeOptions {
 
 /**
  * The shared real data the demo may import, when present: format and path below the data folder.
- * Which ones it does import is configuration (`KONTAKT_DEMO_IMPORTS`, default Kyiv 1551 only).
+ * Which ones it does import is configuration (`KONTAKT_DEMO_IMPORTS`, default the Kyiv 1551 samples and the address registry).
  */
 const DEMO_IMPORTS = [
   ['kyiv1551', 'kyiv1551/sample-records.json'],
