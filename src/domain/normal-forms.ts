@@ -54,7 +54,11 @@ export function findControlCharacter(value: unknown, path: string): string | und
 export function toNfc<T>(value: T): T {
   if (typeof value === 'string') return value.normalize('NFC') as T;
   if (Array.isArray(value)) return value.map((item: unknown) => toNfc(item)) as T;
-  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+  if (
+    value !== null &&
+    typeof value === 'object' &&
+    Object.getPrototypeOf(value) === Object.prototype
+  ) {
     const out: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value)) out[key.normalize('NFC')] = toNfc(item);
     return out as T;
@@ -172,7 +176,12 @@ export function smtpAddress(text: string): string | null {
   const at = trimmed.lastIndexOf('@');
   if (at <= 0) return null;
   const local = trimmed.slice(0, at);
-  if (!LOCAL_PART.test(local) || local.startsWith('.') || local.endsWith('.') || local.includes('..')) {
+  if (
+    !LOCAL_PART.test(local) ||
+    local.startsWith('.') ||
+    local.endsWith('.') ||
+    local.includes('..')
+  ) {
     return null;
   }
   const domain = asciiDomain(trimmed.slice(at + 1));
