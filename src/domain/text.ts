@@ -6,9 +6,7 @@ import { foldApostrophes, foldKey, phoneKey } from './normal-forms.js';
 
 /** Replace every apostrophe variant seen in real data (`’ʼ‘ and backtick) by ' and squeeze spaces. */
 export function normaliseText(text: string): string {
-  return foldApostrophes(text.normalize('NFC'))
-    .replace(/\s+/g, ' ')
-    .trim();
+  return foldApostrophes(text.normalize('NFC')).replace(/\s+/g, ' ').trim();
 }
 
 /**

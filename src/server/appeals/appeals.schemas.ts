@@ -2,6 +2,7 @@
  * Request and response schemas of the appeal API: one zod schema gives validation, the TypeScript
  * type and the OpenAPI document (CONVENTIONS.md habit 4).
  */
+import { emailField, phoneField } from '../../domain/portal-forms.js';
 import { z } from 'zod';
 import { QUEUES } from '../../domain/queues.js';
 import { REVIEW_RESULT_CODES, RESULT_CODES } from '../../domain/results.js';
@@ -21,8 +22,8 @@ const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(
 
 export const applicantInputSchema = z.object({
   fullName: text(200),
-  phones: z.array(z.string().trim().min(5).max(30)).max(5).default([]),
-  email: z.email().max(320).nullish(),
+  phones: z.array(phoneField()).max(5).default([]),
+  email: emailField().nullish(),
   address: z.string().trim().max(500).nullish(),
   privilegedCategory: z.string().trim().max(100).nullish(),
   socialStatus: z.string().trim().max(100).nullish(),

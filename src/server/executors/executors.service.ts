@@ -2,6 +2,7 @@
  * Executors: organisations in a hierarchy (departments, district administrations, utility
  * companies), and the routing rules question type → default main executor.
  */
+import { emailField } from '../../domain/portal-forms.js';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { matchKey } from '../../domain/text.js';
@@ -15,7 +16,7 @@ export const newOrganisationSchema = z.object({
   shortName: z.string().trim().max(100).nullish(),
   type: z.enum(ORGANISATION_TYPES).default('other'),
   parentId: z.number().int().positive().nullish(),
-  email: z.email().nullish(),
+  email: emailField().nullish(),
   phone: z.string().trim().max(30).nullish(),
 });
 export type NewOrganisation = z.infer<typeof newOrganisationSchema>;

@@ -3,6 +3,7 @@
  * `shared/data/open311/schema/`). Field names are the standard's (snake_case); the same zod schema
  * gives the type, the OpenAPI document and the conformance test's expectations.
  */
+import { emailField } from '../../domain/portal-forms.js';
 import { z } from 'zod';
 
 /** An empty parameter behaves as a missing one (the standard's clients send `status=`). */
@@ -63,7 +64,7 @@ export const postRequestBody = z
     long: param(z.coerce.number().min(-180).max(180).optional()),
     address_string: param(z.string().trim().max(300).optional()),
     address_id: param(z.string().max(100).optional()),
-    email: param(z.email('must be an e-mail address').max(320).optional()),
+    email: param(emailField().optional()),
     device_id: param(z.string().max(200).optional()),
     account_id: param(z.string().max(200).optional()),
     first_name: param(z.string().trim().max(100).optional()),

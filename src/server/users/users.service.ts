@@ -1,6 +1,7 @@
 /**
  * Staff users: creation by an administrator (or the CLI), lookup, listing.
  */
+import { emailField } from '../../domain/portal-forms.js';
 import { z } from 'zod';
 import { ROLES } from '../../domain/vocabulary.js';
 import type { Deps } from '../context.js';
@@ -15,7 +16,7 @@ export const newUserSchema = z.object({
     .max(64)
     .regex(/^[\w.@-]+$/, 'letters, digits and . _ @ - only'),
   fullName: z.string().trim().min(1).max(200),
-  email: z.email().max(320).nullable().optional(),
+  email: emailField().nullable().optional(),
   role: z.enum(ROLES),
   organisationId: z.number().int().positive().nullable().optional(),
   password: z.string().min(8, 'at least 8 characters').max(200),

@@ -16,6 +16,8 @@ import {
 import { api } from '../../../shared/api/client.js';
 import type { AddressSuggestion, Applicant, QuestionType } from '../../../shared/api/types.js';
 import type { AppealStatus } from '../../../../domain/vocabulary.js';
+import { phoneProblem } from '../../../../domain/normal-forms.js';
+import { emailField } from '../../../../domain/portal-forms.js';
 
 /** The answer of `POST /appeals`. */
 export interface Registered {
@@ -42,18 +44,16 @@ export const PRIVILEGED_CATEGORIES = [
   'displaced',
 ] as const;
 
-const phoneDigits = (value: string) => value.replace(/\D/g, '').length;
-
 export const newCallSchema = z
   .object({
     phone: z
       .string()
       .trim()
       .max(30, 'validation.tooLong')
-      .refine((v) => v === '' || phoneDigits(v) >= 5, 'validation.phone'),
+      .refine((v) => v === '' || phoneProblem(v) === null, 'validation.phone'),
     applicantId: z.number().int().positive().nullable(),
     fullName: z.string().trim().max(200, 'validation.tooLong'),
-    email: z.union([z.literal(''), z.email('validation.email').max(320, 'validation.tooLong')]),
+    email: z.union([z.literal(''), emailField('validation.email')]),
     applicantAddress: z.string().trim().max(500, 'validation.tooLong'),
     privilegedCategory: z.string().trim().max(100, 'validation.tooLong'),
     confidential: z.boolean(),
@@ -163,7 +163,7 @@ export function applicantsByPhoneQuery(phone: string) {
   return queryOptions({
     queryKey: ['applicants', 'by-phone', phone],
     queryFn: ({ signal }) => api.get<Applicant[]>('/applicants', { phone }, signal),
-    enabled: phoneDigits(phone) >= 5,
+    enabled: phone.replace(/\D/g, '').length >= 5,
     staleTime: 30_000,
   });
 }
