@@ -35,11 +35,21 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
             login: z.string().trim().min(1).max(64),
             password: z.string().min(1).max(200),
           }),
-          response: { 200: me, ...errorResponses(400, 401) },
+          response: {
+            200: me.extend({
+              failedSignIns: z
+                .object({ count: z.number().int(), lastAt: z.date() })
+                .nullable()
+                .describe(
+                  'Failed sign-ins under this login since the last success (told to the user).',
+                ),
+            }),
+            ...errorResponses(400, 401, 429),
+          },
         },
       },
       async (request, reply) => {
-        const session = await login(deps, request.body);
+        const session = await login(deps, request.body, request.ip);
         void reply.setCookie(SESSION_COOKIE, session.token, {
           httpOnly: true,
           sameSite: 'strict',
@@ -47,7 +57,11 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
           path: '/',
           expires: session.expiresAt,
         });
-        return { ...session.user, permissions: [...permissionsOf(session.user.role)] };
+        return {
+          ...session.user,
+          permissions: [...permissionsOf(session.user.role)],
+          failedSignIns: session.failedSignIns,
+        };
       },
     );
 

@@ -6,7 +6,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ZodError } from 'zod';
 import { AppError } from '../errors.js';
-import { isDatabaseUnavailable, serviceUnavailable, setRetryAfter } from './service-unavailable.js';
+import { isDatabaseUnavailable, serviceUnavailable } from './service-unavailable.js';
 
 /**
  * PostgreSQL data exceptions (SQLSTATE class 22) that a value sent by a client causes, e.g. an id
@@ -107,8 +107,12 @@ export function registerErrorHandler(app: FastifyInstance, spaFallback?: () => b
       }
     }
 
+    const retryAfter = (body.details as { retryAfterSeconds?: unknown } | undefined)
+      ?.retryAfterSeconds;
+    if ((status === 429 || status === 503) && typeof retryAfter === 'number') {
+      void reply.header('Retry-After', String(retryAfter));
+    }
     if (status === 503) {
-      setRetryAfter(reply);
       request.log.warn({ err: caught }, 'database unavailable');
     } else if (status >= 500) {
       request.log.error({ err: rawError }, 'request failed');

@@ -25,6 +25,8 @@ export interface Me {
   role: Role;
   organisationId: number | null;
   permissions: Permission[];
+  /** Only in the sign-in answer: failed sign-ins under this login since the last success. */
+  failedSignIns?: { count: number; lastAt: string } | null;
 }
 
 /** The work queues are named once, in the domain. */
