@@ -30,7 +30,7 @@ function unavailableState(code: string): boolean {
 
 /** Messages of `pg` and the embedded adapter when there is no connection to use. */
 const UNAVAILABLE_MESSAGE =
-  /Connection terminated|timeout exceeded when trying to connect|not queryable|Cannot use a pool after calling end|not currently accepting connections|PGlite is closed|_PostgresSendReadyForQueryIfNecessary/;
+  /Connection terminated|driver has already been destroyed|timeout exceeded when trying to connect|not queryable|Cannot use a pool after calling end|not currently accepting connections|PGlite is closed|_PostgresSendReadyForQueryIfNecessary/;
 
 /** Whether `error` means the database cannot be reached (rather than a fault of the request). */
 export function isDatabaseUnavailable(error: unknown): boolean {
