@@ -209,12 +209,12 @@ export interface AppealHistoryHeadsTable {
 /** The administrators' audit log, append-only and hash-chained (migration 0007). */
 export interface AuditLogTable {
   id: Generated<number>;
-  at: Generated<Timestamp>;
+  at: Timestamp;
   actor_id: number | null;
   actor_label: string;
   action: string;
   target: string | null;
-  data: Generated<Json>;
+  data: Json;
   seq: Generated<number>;
   hash: Generated<string>;
 }

@@ -36,6 +36,7 @@ import { usersRoutes } from '../users/users.routes.js';
 import { registerAuth } from './auth-plugin.js';
 import { AppError } from '../errors.js';
 import { registerErrorHandler } from './error-handler.js';
+import { registerAuditLog } from '../audit/audit-hook.js';
 import { registerSecurity } from './security.js';
 import { RETRY_AFTER_SECONDS } from './service-unavailable.js';
 import { registerTextBoundary } from './text-boundary.js';
@@ -102,6 +103,7 @@ export async function buildApp(deps: Deps, options: AppOptions): Promise<Fastify
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   registerAuth(app, deps);
+  registerAuditLog(app, deps);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
 

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { ROLES } from '../../domain/vocabulary.js';
 import type { Deps } from '../context.js';
 import { errorResponses } from '../http/openapi.js';
-import { createUser, listUsers, newUserSchema } from './users.service.js';
+import { createUser, deactivateUser, listUsers, newUserSchema } from './users.service.js';
 
 const userView = z.object({
   id: z.number().int(),
@@ -42,6 +42,20 @@ export function usersRoutes(deps: Deps): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => reply.status(201).send(await createUser(deps, request.body)),
+    );
+    app.post(
+      '/users/:id/deactivate',
+      {
+        config: { access: 'users.manage' },
+        schema: {
+          tags: ['users'],
+          operationId: 'deactivateUser',
+          summary: 'Deactivate a user: its sessions end and its API tokens are revoked for good',
+          params: z.object({ id: z.coerce.number().int().positive() }),
+          response: { 200: userView, ...errorResponses(401, 403, 404) },
+        },
+      },
+      async (request) => deactivateUser(deps, request.params.id),
     );
   };
 }
