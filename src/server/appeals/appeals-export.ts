@@ -29,10 +29,18 @@ export const COLUMNS: [string, (a: AppealSummaryView) => string | number | null]
   ['main_executor', (a) => a.mainExecutor?.name ?? null],
 ];
 
-/** Make a cell safe to open in a spreadsheet: formulas become text. */
+/**
+ * A cell a spreadsheet would run as a formula (OWASP "CSV injection"): starting with = - @ tab or
+ * carriage return; with + followed by anything but a phone number's digits and separators
+ * (`+380 67 111 22 33` stays as it is, `+SUM(…)` does not); or with a separator (; or ,) before one
+ * of those, which a spreadsheet splitting on that separator would see as a formula cell.
+ */
+const FORMULA = /^(?:[;,]?[=\-@\t\r]|[;,]?\+(?![\d\s()-]*$))/;
+
+/** Make a cell safe to open in a spreadsheet: formulas become text (prefixed with '). */
 export function neutraliseFormula(value: string | number | null): string | number | null {
   if (typeof value !== 'string') return value;
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return FORMULA.test(value) ? `'${value}` : value;
 }
 
 /** A readable stream of the CSV (UTF-8 with BOM, so spreadsheets read Cyrillic right). */

@@ -8,6 +8,7 @@
  * or e-mail is given; the address loses flat and room; the point is rounded. `status_notes` is the
  * result's label, never the executor's text. Times are W3C date-times with the city's offset.
  */
+import { parseClientDateTime } from '../../domain/client-values.js';
 import { createHash, randomBytes } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import { DateTime } from 'luxon';
@@ -437,8 +438,12 @@ export async function listRequests(
       q = q.where('a.status', 'in', ours);
     }
     const window = requestsWindow({
-      startDate: query.start_date ? new Date(query.start_date) : undefined,
-      endDate: query.end_date ? new Date(query.end_date) : undefined,
+      startDate: query.start_date
+        ? (parseClientDateTime(query.start_date, deps.config.timeZone) ?? undefined)
+        : undefined,
+      endDate: query.end_date
+        ? (parseClientDateTime(query.end_date, deps.config.timeZone) ?? undefined)
+        : undefined,
       now: deps.now(),
     });
     if (!window.ok) throw bad(window.message);
