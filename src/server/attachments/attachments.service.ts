@@ -14,6 +14,8 @@ import { appealScope, can } from '../../domain/policy.js';
 import type { Deps, UserActor } from '../context.js';
 import { AppError, notFound } from '../errors.js';
 import { recordAppealEvent } from '../appeals/appeal-history.js';
+import { safeFileName } from '../../domain/file-names.js';
+import { CLEANED_IMAGE_TYPES, cleanImage } from './clean-image.js';
 
 /** Media types accepted, by what the bytes say (text has no signature and is taken by name). */
 export const ALLOWED_MEDIA_TYPES = [
@@ -52,14 +54,6 @@ async function assertAppealVisible(deps: Deps, actor: UserActor, appealId: numbe
     );
   }
   if (!(await q.executeTakeFirst())) throw notFound('appeal', appealId);
-}
-
-function safeFileName(name: string): string {
-  const cleaned = name
-    .replace(/[\\/\0\r\n"]/g, '_')
-    .trim()
-    .slice(0, 200);
-  return cleaned.length > 0 ? cleaned : 'file';
 }
 
 /** An uploaded file checked and moved into the store, not yet in the database. */
@@ -128,9 +122,24 @@ export async function receiveFile(
         { allowed: options.allowed },
       );
     }
+    let stored = { mediaType, size, sha256: hash.digest('hex') };
+    if ((CLEANED_IMAGE_TYPES as readonly string[]).includes(mediaType)) {
+      const cleaned = await cleanImage(tempPath, mediaType);
+      stored = {
+        mediaType: cleaned.mediaType,
+        size: cleaned.bytes.length,
+        sha256: createHash('sha256').update(cleaned.bytes).digest('hex'),
+      };
+    }
     const key = `${deps.now().getUTCFullYear()}/${randomUUID()}`;
     await deps.files.adopt(tempPath, key);
-    return { storageKey: key, fileName, mediaType, sizeBytes: size, sha256: hash.digest('hex') };
+    return {
+      storageKey: key,
+      fileName,
+      mediaType: stored.mediaType,
+      sizeBytes: stored.size,
+      sha256: stored.sha256,
+    };
   } finally {
     await rm(tempPath, { force: true });
   }

@@ -12,7 +12,8 @@ import { parseClientDateTime } from '../../domain/client-values.js';
 import { createHash, randomBytes } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import { DateTime } from 'luxon';
-import { publicAddress, publicCoordinate } from '../../domain/depersonalise.js';
+import { publicCoordinate } from '../../domain/depersonalise.js';
+import { publicStreetAddress } from '../../domain/public-address.js';
 import {
   listParameter,
   open311Status,
@@ -398,7 +399,7 @@ function presentRequest(row: RequestRow, zone: string, locale: Locale): RequestV
     requested_datetime: w3c(row.received_at, zone)!,
     updated_datetime: w3c(row.closed_at ?? row.updated_at, zone),
     expected_datetime: w3c(row.control_date, zone),
-    address: publicAddress(row.address_text),
+    address: publicStreetAddress(row.address_text),
     address_id: null,
     zipcode: null,
     lat: publicCoordinate(row.latitude),
