@@ -19,7 +19,13 @@ import type {
 } from './appeals.schemas.js';
 import type { Queue } from '../../domain/queues.js';
 import { reworkLimit } from './appeal-actions.js';
-import { allowedActions, presentAppealCard, presentAppealSummary } from './appeal-presenter.js';
+import {
+  allowedActions,
+  depersonaliseSummary,
+  presentAppealCard,
+  presentAppealSummary,
+} from './appeal-presenter.js';
+import { standingOf } from './executor-standing.js';
 
 function summaryQuery(db: Kysely<DB>) {
   return db
@@ -413,7 +419,9 @@ export async function listAppeals(
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {
-    items: page.map(presentAppealSummary),
+    items: page.map((row) =>
+      depersonaliseSummary(presentAppealSummary(row), personalDataAccess(actor.role)),
+    ),
     nextCursor: rows.length > query.limit && last ? cursorOf(last, sort) : null,
   };
 }
@@ -519,7 +527,7 @@ export async function getAppealCard(
       .execute(),
     db
       .selectFrom('attachments')
-      .select(['id', 'file_name', 'media_type', 'size_bytes', 'response_id'])
+      .select(['id', 'file_name', 'media_type', 'size_bytes', 'response_id', 'created_at'])
       .where('appeal_id', '=', appealId)
       .orderBy('id')
       .execute(),
@@ -532,7 +540,13 @@ export async function getAppealCard(
       .execute(),
     reworkLimit(db),
   ]);
-  const access = personalDataAccess(actor.role);
+  // An executor whose part ended keeps the history, not the contacts nor later files (issue 11).
+  const standing = await standingOf(db, actor, appealId);
+  const access = standing.kind === 'former' ? 'none' : personalDataAccess(actor.role);
+  const visibleAttachments =
+    standing.kind === 'former'
+      ? attachments.filter((f) => f.created_at.getTime() <= standing.leftAt.getTime())
+      : attachments;
   const applicant =
     appeal.applicant_id !== null && access !== 'none'
       ? await db
@@ -550,7 +564,7 @@ export async function getAppealCard(
     assignments,
     responses,
     reviews,
-    attachments,
+    attachments: visibleAttachments,
     history,
     allowedActions: allowedActions(actor, appeal, assignments, limit),
     reworkLimit: limit,

@@ -15,6 +15,7 @@ import type { Deps, UserActor } from '../context.js';
 import { AppError, notFound } from '../errors.js';
 import { recordAppealEvent } from '../appeals/appeal-history.js';
 import { safeFileName } from '../../domain/file-names.js';
+import { standingOf } from '../appeals/executor-standing.js';
 import { CLEANED_IMAGE_TYPES, cleanImage } from './clean-image.js';
 
 /** Media types accepted, by what the bytes say (text has no signature and is taken by name). */
@@ -164,6 +165,13 @@ export async function addAttachment(
   file: UploadedFile,
 ): Promise<AttachmentView> {
   await assertAppealVisible(deps, actor, appealId);
+  if ((await standingOf(deps.db, actor, appealId)).kind === 'former') {
+    throw new AppError(
+      'assignment_ended',
+      403,
+      'Your organisation’s assignment on this appeal has ended; it can no longer add files.',
+    );
+  }
   const received = await receiveFile(deps, file);
   const now = deps.now();
   try {
@@ -219,7 +227,7 @@ export async function readAttachment(
 ): Promise<{ stream: Readable; fileName: string; mediaType: string; sizeBytes: number }> {
   const row = await deps.db
     .selectFrom('attachments')
-    .select(['appeal_id', 'file_name', 'media_type', 'size_bytes', 'storage_key'])
+    .select(['appeal_id', 'file_name', 'media_type', 'size_bytes', 'storage_key', 'created_at'])
     .where('id', '=', attachmentId)
     .executeTakeFirst();
   if (!row) throw notFound('attachment', attachmentId);
@@ -230,6 +238,11 @@ export async function readAttachment(
     await assertAppealVisible(deps, actor, row.appeal_id).catch(() => {
       throw notFound('attachment', attachmentId);
     });
+    // A file added after the actor's organisation left the appeal is not theirs to see.
+    const standing = await standingOf(deps.db, actor, row.appeal_id);
+    if (standing.kind === 'former' && row.created_at.getTime() > standing.leftAt.getTime()) {
+      throw notFound('attachment', attachmentId);
+    }
   }
   return {
     stream: await deps.files.read(row.storage_key),
