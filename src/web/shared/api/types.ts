@@ -239,6 +239,6 @@ export interface WorkCalendar {
   transferredWorkingDays: string[];
   transferredDaysOff: string[];
   martialLaw: boolean;
-  serviceHours: { start: string; end: string };
+  serviceHours: { start: string; end: string; workingDaysOnly?: boolean };
   alwaysOpen?: boolean;
 }
