@@ -10,7 +10,7 @@
  * |---|---|
  * | `Id` | the Kyiv `Id` of an appeal imported from Kyiv open data; otherwise our appeal id |
  * | `uid` | the Kyiv `uid` of an imported appeal; otherwise the registration number |
- * | `receivedDateTime` | time of receipt in the city's time zone, written as Kyiv writes it: local time with a `Z` and no seconds (`2025-09-01T00:42Z`; seconds only when not zero) |
+ * | `receivedDateTime` | time of receipt as the city's local time with its real UTC offset (`2025-09-01T00:42+03:00`; seconds only when not zero). Kyiv's own files write local time with a false `Z`; ours does not (issue 11), and the importer reads both |
  * | `type` | «Звернення» (application), «Скарга», «Пропозиція», «Консультація» |
  * | `kind`, `content` | classifier kind and question type |
  * | `accrualMethod` | channel: «Дзвінок в 1551», «Сайт/моб. додаток» (portal, app, Open311), «УГЛ», «Телеефір», «E-mail», «Жестова мова»; other channels null |
@@ -100,13 +100,17 @@ const CHANNEL_LABELS: Partial<Record<Channel, string>> = {
   sign_language: 'Жестова мова',
 };
 
-/** Kyiv's way of writing a time: local time of `zone` labelled `Z`, without zero seconds. */
+/**
+ * A time as open data writes it: the local time of `zone` with its real offset, without zero
+ * seconds (`2025-09-01T00:42+03:00`). Kyiv's files label local time `Z`, which a reader takes for
+ * UTC, three hours off; this one is what it says.
+ */
 export function kyivTime(at: Date, zone: string): string {
   const local = DateTime.fromJSDate(at, { zone });
   return local.toFormat(
     local.second === 0 && local.millisecond === 0
-      ? "yyyy-MM-dd'T'HH:mm'Z'"
-      : "yyyy-MM-dd'T'HH:mm:ss'Z'",
+      ? "yyyy-MM-dd'T'HH:mmZZ"
+      : "yyyy-MM-dd'T'HH:mm:ssZZ",
   );
 }
 
