@@ -43,19 +43,19 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-async function appealOf(sourceId: string) {
-  const appeal = await ctx.deps.db
+async function appealOf(sourceId: string, on: TestContext = ctx) {
+  const appeal = await on.deps.db
     .selectFrom('appeals')
     .selectAll()
     .where('source', '=', 'publicstuff')
     .where('source_id', '=', sourceId)
     .executeTakeFirstOrThrow();
-  const assignments = await ctx.deps.db
+  const assignments = await on.deps.db
     .selectFrom('assignments')
     .select('state')
     .where('appeal_id', '=', appeal.id)
     .execute();
-  const events = await ctx.deps.db
+  const events = await on.deps.db
     .selectFrom('appeal_events')
     .select(['type', 'to_status', 'data'])
     .where('appeal_id', '=', appeal.id)
@@ -247,23 +247,23 @@ describe('faulty files', () => {
       ]),
     );
 
-    expect((await appealOf('T-1')).appeal).toMatchObject({
+    expect((await appealOf('T-1', faulty)).appeal).toMatchObject({
       address_text: '12 Main St, New York City, NY 07305',
       latitude: 40.7,
     });
-    expect((await appealOf('T-2')).appeal).toMatchObject({
+    expect((await appealOf('T-2', faulty)).appeal).toMatchObject({
       description: 'two\nlines',
       status: 'closed',
       result: 'done_awaiting_confirmation',
       address_text: null,
       latitude: null,
     });
-    expect((await appealOf('T-5')).appeal).toMatchObject({
+    expect((await appealOf('T-5', faulty)).appeal).toMatchObject({
       description: 'Graffiti',
       latitude: null,
       longitude: null,
     });
-    expect((await appealOf('T-6')).appeal.status).toBe('registered');
+    expect((await appealOf('T-6', faulty)).appeal.status).toBe('registered');
   });
 
   it('refuses a file without the needed columns, with a clear message', async () => {
