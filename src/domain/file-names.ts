@@ -8,6 +8,7 @@
 
 /** Bidi embedding, override and isolate controls, marks, and other invisible format characters. */
 const INVISIBLE = /[\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/gu;
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u001F\u007F-\u009F]/gu;
 
 /** A stored file name: NFC, without controls, bidi controls, path separators or quotes; ≤ 200 characters. */

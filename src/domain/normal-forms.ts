@@ -17,6 +17,7 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js';
  * C0 control characters except tab, line feed and carriage return, DEL, and the C1 controls.
  * PostgreSQL refuses NUL in text outright; the others break CSV, logs and terminals.
  */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/u;
 
 /** Whether `text` holds a control character a client may never send (tab and line breaks allowed). */

@@ -17,7 +17,7 @@ export function registerAuditLog(app: FastifyInstance, deps: Deps): void {
     const actor = request.actor;
     if (!actor || actor.role !== 'administrator') return;
     if (!CHANGES.has(request.method) || reply.statusCode >= 400) return;
-    const schema = request.routeOptions.schema as { operationId?: string } | undefined;
+    const schema: { operationId?: string } | undefined = request.routeOptions.schema;
     const body = request.body;
     try {
       await recordAudit(deps, {
