@@ -3,7 +3,7 @@
  * CSRF from another origin of the same host, and the security headers on API and HTML answers.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/server/http/app.js';
+import { buildApp } from '../../src/server/app.js';
 import { makeUser, TEST_PASSWORD } from '../factories.js';
 import { ApiClient, startTestServer, type TestServer } from '../http.js';
 

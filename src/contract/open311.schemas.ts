@@ -3,8 +3,8 @@
  * `shared/data/open311/schema/`). Field names are the standard's (snake_case); the same zod schema
  * gives the type, the OpenAPI document and the conformance test's expectations.
  */
-import { parseClientDateTime, parseDecimalDegrees } from '../../domain/client-values.js';
-import { emailField } from '../../domain/portal-forms.js';
+import { parseClientDateTime, parseDecimalDegrees } from '../domain/client-values.js';
+import { emailField } from '../domain/portal-forms.js';
 import { z } from 'zod';
 
 /** An empty parameter behaves as a missing one (the standard's clients send `status=`). */
