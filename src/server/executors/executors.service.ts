@@ -2,7 +2,6 @@
  * Executors: organisations in a hierarchy (departments, district administrations, utility
  * companies), and the routing rules question type → default main executor.
  */
-import { emailField } from '../../domain/portal-forms.js';
 import type { Kysely } from 'kysely';
 import { matchKey } from '../../domain/text.js';
 import type { OrganisationType } from '../../domain/vocabulary.js';
