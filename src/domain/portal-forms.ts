@@ -21,7 +21,11 @@ export const emailField = (message = 'must be an e-mail address') =>
     .string()
     .trim()
     .max(320)
-    .refine((v) => smtpAddress(v) !== null, message);
+    .superRefine((v, ctx) => {
+      // The same issue as z.email() gives, so forms map it to their e-mail message.
+      if (smtpAddress(v) === null)
+        ctx.addIssue({ code: 'invalid_format', format: 'email', message });
+    });
 
 /**
  * A phone number: digits and the usual separators, a length a numbering plan allows
