@@ -29,6 +29,8 @@ export class ApiClient {
     const init: RequestInit = {
       method,
       headers: {
+        // As the app's own pages do: a browser names the page's origin (the CSRF check, security.ts).
+        origin: new URL(this.baseUrl).origin,
         ...(this.cookie ? { cookie: this.cookie } : {}),
         ...(body !== undefined && typeof body !== 'string' && !(body instanceof FormData)
           ? { 'content-type': 'application/json' }

@@ -24,6 +24,11 @@ export const registerAppealSchema = z
     kind: z.enum(APPEAL_KINDS),
     subject: z.enum(APPEAL_SUBJECTS).default('individual'),
     receiptSign: z.enum(RECEIPT_SIGNS).default('primary'),
+    originalAppealId: id
+      .optional()
+      .describe(
+        'The original appeal of a duplicate or multiple appeal (required for those signs).',
+      ),
     questionTypeId: id,
     description: text(10_000),
     address: z.string().trim().max(500).nullish(),
@@ -100,6 +105,16 @@ export const registerAppealSchema = z
         path: ['applicant'],
         message:
           'Art. 5 of the Law: a named appeal states the applicant; give applicantId or applicant, or mark the subject anonymous',
+      });
+    }
+    if (
+      (value.receiptSign === 'duplicate' || value.receiptSign === 'multiple') &&
+      value.originalAppealId === undefined
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['originalAppealId'],
+        message: `a ${value.receiptSign} appeal names its original: give originalAppealId`,
       });
     }
     if ((value.latitude == null) !== (value.longitude == null)) {

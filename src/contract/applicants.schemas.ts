@@ -2,6 +2,7 @@
  * Applicants: as the intake screen finds them by phone, and as a new one is written with an appeal.
  */
 import { z } from 'zod';
+import { emailField, phoneField } from '../domain/portal-forms.js';
 import { text } from './common.js';
 
 export const applicantView = z.object({
@@ -16,8 +17,8 @@ export const applicantView = z.object({
 
 export const applicantInputSchema = z.object({
   fullName: text(200),
-  phones: z.array(z.string().trim().min(5).max(30)).max(5).default([]),
-  email: z.email().max(320).nullish(),
+  phones: z.array(phoneField()).max(5).default([]),
+  email: emailField().nullish(),
   address: z.string().trim().max(500).nullish(),
   privilegedCategory: z.string().trim().max(100).nullish(),
   socialStatus: z.string().trim().max(100).nullish(),

@@ -18,3 +18,11 @@ export const meView = z.object({
   organisationId: z.number().int().nullable(),
   permissions: z.array(z.string()),
 });
+
+/** The sign-in answer: the user, and the failed sign-ins under this login since the last success. */
+export const signInView = meView.extend({
+  failedSignIns: z
+    .object({ count: z.number().int(), lastAt: z.date() })
+    .nullable()
+    .describe('Failed sign-ins under this login since the last success (told to the user).'),
+});

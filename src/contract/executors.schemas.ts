@@ -2,6 +2,7 @@
  * Executors (organisations) over HTTP: the view and the administrator's new organisation.
  */
 import { z } from 'zod';
+import { emailField } from '../domain/portal-forms.js';
 import { ORGANISATION_TYPES } from '../domain/vocabulary.js';
 
 export const newOrganisationSchema = z.object({
@@ -9,7 +10,7 @@ export const newOrganisationSchema = z.object({
   shortName: z.string().trim().max(100).nullish(),
   type: z.enum(ORGANISATION_TYPES).default('other'),
   parentId: z.number().int().positive().nullish(),
-  email: z.email().nullish(),
+  email: emailField().nullish(),
   phone: z.string().trim().max(30).nullish(),
 });
 export type NewOrganisation = z.infer<typeof newOrganisationSchema>;

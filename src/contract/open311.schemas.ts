@@ -3,19 +3,37 @@
  * `shared/data/open311/schema/`). Field names are the standard's (snake_case); the same zod schema
  * gives the type, the OpenAPI document and the conformance test's expectations.
  */
+import { parseClientDateTime, parseDecimalDegrees } from '../domain/client-values.js';
+import { emailField } from '../domain/portal-forms.js';
 import { z } from 'zod';
 
 /** An empty parameter behaves as a missing one (the standard's clients send `status=`). */
 const param = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema);
 
+/**
+ * W3C / ISO 8601 date-time or a date alone; without an offset it is read in the city's time zone
+ * (`parseClientDateTime`, applied with the zone in the service). `12.01.2026`, `1`, 30 February: 400.
+ */
 const w3cDateTime = z
   .string()
   .trim()
   .refine(
-    (v) => !Number.isNaN(Date.parse(v)),
-    'must be a W3C date-time, e.g. 2025-09-01T00:00:00+03:00',
+    (v) => parseClientDateTime(v, 'UTC') !== null,
+    'must be a W3C date-time, e.g. 2025-09-01T00:00:00+03:00, or a date 2025-09-01 (no offset: the city’s time zone)',
   );
+
+/** Decimal degrees from a form or JSON: `0x32`, `5e1`, `50,45` are refused. */
+const degrees = (limit: number) =>
+  z
+    .union([
+      z.number(),
+      z
+        .string()
+        .refine((v) => parseDecimalDegrees(v) !== null, 'must be decimal degrees, e.g. 50.4501')
+        .transform((v) => parseDecimalDegrees(v)!),
+    ])
+    .pipe(z.number().min(-limit).max(limit));
 
 export const formatParams = z.object({ format: z.enum(['json', 'xml']) });
 export const serviceCodeParams = z.object({
@@ -59,11 +77,11 @@ export const postRequestBody = z
     api_key: param(z.string().max(200).optional()).describe('Issued by the city; 403 when wrong.'),
     jurisdiction_id: param(z.string().max(200).optional()),
     service_code: param(z.string().max(40).optional()),
-    lat: param(z.coerce.number().min(-90).max(90).optional()),
-    long: param(z.coerce.number().min(-180).max(180).optional()),
+    lat: param(degrees(90).optional()),
+    long: param(degrees(180).optional()),
     address_string: param(z.string().trim().max(300).optional()),
     address_id: param(z.string().max(100).optional()),
-    email: param(z.email('must be an e-mail address').max(320).optional()),
+    email: param(emailField().optional()),
     device_id: param(z.string().max(200).optional()),
     account_id: param(z.string().max(200).optional()),
     first_name: param(z.string().trim().max(100).optional()),

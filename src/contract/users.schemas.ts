@@ -2,6 +2,7 @@
  * Staff users over HTTP: the administrator's new user and the user view.
  */
 import { z } from 'zod';
+import { emailField } from '../domain/portal-forms.js';
 import { ROLES } from '../domain/vocabulary.js';
 
 export const newUserSchema = z.object({
@@ -12,7 +13,7 @@ export const newUserSchema = z.object({
     .max(64)
     .regex(/^[\w.@-]+$/, 'letters, digits and . _ @ - only'),
   fullName: z.string().trim().min(1).max(200),
-  email: z.email().max(320).nullable().optional(),
+  email: emailField().nullable().optional(),
   role: z.enum(ROLES),
   organisationId: z.number().int().positive().nullable().optional(),
   password: z.string().min(8, 'at least 8 characters').max(200),

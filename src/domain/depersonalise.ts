@@ -77,3 +77,19 @@ export function publicCoordinate(value: number | null | undefined): number | nul
   const factor = 10 ** PUBLIC_COORDINATE_DECIMALS;
   return Math.round(value * factor) / factor;
 }
+
+/**
+ * Free text (an appeal's description) for roles without access to personal data (analyst,
+ * administrator) and for any public use: e-mails, spelled e-mails, phone numbers, names written as
+ * people write them, and flat numbers are replaced by «…». The same patterns as `publicAddress`.
+ */
+export function cleanPublicText(text: string): string {
+  return text
+    .replace(EMAIL, '…')
+    .replace(SPELLED_EMAIL, '…')
+    .replace(PHONE, ' …')
+    .replace(PERSON, '…')
+    .replace(FLAT_PART, '$1…')
+    .replace(/[ \t]{2,}/g, ' ')
+    .trim();
+}

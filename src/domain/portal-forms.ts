@@ -9,7 +9,38 @@
  */
 import { z } from 'zod';
 import { SUBMISSION_KINDS } from './portal.js';
-import { normalisePhone } from './text.js';
+import { phoneProblem, smtpAddress } from './normal-forms.js';
+
+/**
+ * An e-mail address, Cyrillic domains included (`olena@пошта.укр` or its punycode form); stored as
+ * typed, sent in the form SMTP needs (`smtpAddress`). One rule for the staff API, the portal and
+ * Open311.
+ */
+export const emailField = (message = 'must be an e-mail address') =>
+  z
+    .string()
+    .trim()
+    .max(320)
+    .superRefine((v, ctx) => {
+      // The same issue as z.email() gives, so forms map it to their e-mail message.
+      if (smtpAddress(v) === null)
+        ctx.addIssue({ code: 'invalid_format', format: 'email', message });
+    });
+
+/**
+ * A phone number: digits and the usual separators, a length a numbering plan allows
+ * (libphonenumber-js; Ukrainian numbers without a country code). One rule for the staff API and
+ * the portal (`phoneProblem`).
+ */
+export const phoneField = (max = 30) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .superRefine((v, ctx) => {
+      const problem = phoneProblem(v);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    });
 
 /** Languages of the portal and of the e-mails it sends. */
 export const LOCALES = ['uk', 'en'] as const;
@@ -22,13 +53,8 @@ const optionalText = (max: number) => z.string().trim().max(max).nullish();
 /** The applicant of a portal submission (Art. 5: name, and an e-mail or phone for the answer). */
 export const submissionApplicantSchema = z.object({
   name: text(200).describe('Surname, name (and patronymic) — Art. 5.'),
-  email: z.email('must be an e-mail address').max(320).nullish(),
-  phone: z
-    .string()
-    .trim()
-    .regex(/^\+?[\d\s()-]{5,30}$/, 'must be a phone number (digits, spaces, +, -, brackets)')
-    .refine((v) => normalisePhone(v) !== null, 'a phone number has at least 5 digits')
-    .nullish(),
+  email: emailField().nullish(),
+  phone: phoneField().nullish(),
   address: optionalText(300).describe('Place of residence (Art. 5); never published.'),
 });
 

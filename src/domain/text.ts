@@ -1,28 +1,22 @@
 /**
  * Normalisation of the text people type and real data carry: apostrophes, spaces, phone numbers.
+ * The normal forms themselves live in `normal-forms.ts` (issue 11).
  */
+import { foldApostrophes, foldKey, phoneKey } from './normal-forms.js';
 
 /** Replace every apostrophe variant seen in real data (`’ʼ‘ and backtick) by ' and squeeze spaces. */
 export function normaliseText(text: string): string {
-  return text
-    .replace(/[`’ʼ‘]/g, "'")
-    .replace(/\s+/g, ' ')
-    .trim();
+  return foldApostrophes(text.normalize('NFC')).replace(/\s+/g, ' ').trim();
 }
 
 /**
- * Canonical form of a phone number for search and de-duplication: digits only, Ukrainian numbers in
- * the 12-digit international form (380XXXXXXXXX). "067 123-45-67", "+38 (067) 1234567" and
- * "0671234567" all become "380671234567". Other numbers keep their digits as typed.
+ * Canonical form of a phone number for search and de-duplication: the E.164 digits without '+'
+ * (`phoneKey`). "067 123-45-67", "+38 (067) 1234567" and "0671234567" all become "380671234567".
  *
  * @returns the canonical digits, or `null` when fewer than 5 digits remain.
  */
 export function normalisePhone(phone: string): string | null {
-  const digits = phone.replace(/\D/g, '');
-  if (digits.length < 5) return null;
-  if (digits.length === 10 && digits.startsWith('0')) return `38${digits}`;
-  if (digits.length === 11 && digits.startsWith('80')) return `3${digits}`;
-  return digits;
+  return phoneKey(phone);
 }
 
 /** Registration number: `YYYY-NNNNNN`, unique per calendar year of the city (CMU Resolution 348: index). */
@@ -33,13 +27,12 @@ export function formatRegistrationNumber(year: number, sequence: number): string
 export const REGISTRATION_NUMBER_PATTERN = /^\d{4}-\d{6,}$/;
 
 /**
- * A key under which a name is found again whatever its apostrophe, spacing, quotes or case:
- * «Солом`янська» = «Солом'янська», `КП "Х"` = `КП «Х»`. Used to match imported names.
+ * A key under which a name is found again whatever its apostrophe, spacing, quotes, case or Latin
+ * look-alike letters: «Солом`янська» = «Солом'янська», `КП "Х"` = `КП «Х»`, «Сiчових» (Latin i) =
+ * «Січових». Used to match imported names, applicants, the classifier.
  */
 export function matchKey(name: string): string {
-  return normaliseText(name)
-    .replace(/[«»“”„"]/g, '"')
-    .toLowerCase();
+  return foldKey(normaliseText(name).replace(/[«»“”„"]/g, '"'));
 }
 
 const UKRAINIAN_ENDING = /[аеєиіїоуюяйь]{1,2}$/u;

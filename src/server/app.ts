@@ -38,6 +38,10 @@ import { usersRoutes } from './users/users.routes.js';
 import { registerAuth } from './http/auth-plugin.js';
 import { AppError } from './errors.js';
 import { registerErrorHandler } from './http/error-handler.js';
+import { registerAuditLog } from './audit/audit-hook.js';
+import { registerSecurity } from './http/security.js';
+import { RETRY_AFTER_SECONDS } from './http/service-unavailable.js';
+import { registerTextBoundary } from './http/text-boundary.js';
 import { registerWebApp } from './http/web-app.js';
 import { VERSION } from './version.js';
 
@@ -62,6 +66,8 @@ export async function buildApp(deps: Deps, options: AppOptions): Promise<Fastify
   registerErrorHandler(app, () => webApp);
 
   await app.register(cookie);
+  await registerSecurity(app, deps.config);
+  registerTextBoundary(app);
   // Limits per client address, on the public routes that declare `config.rateLimit` (ADR 011).
   // Counted in this process: with N processes behind a balancer a client gets up to N times as many.
   await app.register(rateLimit, {
@@ -99,6 +105,7 @@ export async function buildApp(deps: Deps, options: AppOptions): Promise<Fastify
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   registerAuth(app, deps);
+  registerAuditLog(app, deps);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
 
@@ -126,7 +133,7 @@ export async function buildApp(deps: Deps, options: AppOptions): Promise<Fastify
         },
       },
     },
-    async (_request, reply) => {
+    async (request, reply) => {
       try {
         await sql`SELECT 1`.execute(deps.db);
         return {
@@ -135,11 +142,16 @@ export async function buildApp(deps: Deps, options: AppOptions): Promise<Fastify
           database: { engine: options.engine, reachable: true as const },
         };
       } catch (error) {
-        return reply.status(503).send({
-          status: 'unavailable' as const,
-          version: VERSION,
-          message: `Database unreachable: ${(error as Error).message}`,
-        });
+        // The driver's message stays in the log: it may name hosts, users or paths.
+        request.log.warn({ err: error }, 'health: database unreachable');
+        return reply
+          .status(503)
+          .header('Retry-After', String(RETRY_AFTER_SECONDS))
+          .send({
+            status: 'unavailable' as const,
+            version: VERSION,
+            message: 'The database cannot be reached.',
+          });
       }
     },
   );

@@ -19,6 +19,7 @@ import { IMPORTERS, type ImportFormat } from './imports/importers.js';
 import { formatSummary } from './imports/import-summary.js';
 import { runGenerateCommand } from './generate/generate-command.js';
 import { writeOpenData } from './portal/open-data.js';
+import { verifyHistory } from './audit/audit.service.js';
 import { serve } from './serve.js';
 import { seedDemo, DEMO_PASSWORD } from './setup/seed-demo.js';
 import { seedReferenceData } from './setup/seed-reference-data.js';
@@ -156,6 +157,32 @@ program
       await seedReferenceData(deps.db);
       const summary = await IMPORTERS[format](deps, file);
       console.log(formatSummary(summary));
+    });
+  });
+
+const audit = program.command('audit').description('the history and the audit log');
+audit
+  .command('verify')
+  .description(
+    'recompute the hash chains of the appeal history and the audit log; exit 1 when a row was changed or removed',
+  )
+  .action(async () => {
+    await withDatabase(loadConfig(), 'kontakt audit verify', async (deps) => {
+      const report = await verifyHistory(deps);
+      console.log(
+        `Checked ${report.appealEvents} history events and ${report.auditEntries} audit-log entries.`,
+      );
+      for (const p of report.problems) {
+        const where =
+          p.chain === 'appeal_events'
+            ? `appeal ${p.appealId}, event ${p.seq}`
+            : `audit entry ${p.seq}`;
+        console.log(`  ${p.problem.toUpperCase()}: ${where}`);
+      }
+      console.log(
+        report.problems.length === 0 ? 'Intact.' : `${report.problems.length} problem(s).`,
+      );
+      if (report.problems.length > 0) process.exitCode = 1;
     });
   });
 

@@ -119,8 +119,10 @@ describe('queues', () => {
 
 describe('CSV export', () => {
   it('opens formulas as text', async () => {
-    const dangerous = ['=HYPERLINK("http://x")', '+380 67', '-2+3', '@SUM(A1)'];
-    for (const description of dangerous) {
+    const dangerous = ['=HYPERLINK("http://x")', '+SUM(A1)', '-2+3', '@SUM(A1)', ';=1+1'];
+    // A phone-like text stays as it is (issue 11, item 17).
+    const phoneLike = '+380 67 111 22 33';
+    for (const description of [...dangerous, phoneLike]) {
       await operator.post(
         '/api/v1/appeals',
         appealBody(questionTypeId, { description, receivedAt: '2026-04-01T10:00:00Z' }),
@@ -135,7 +137,9 @@ describe('CSV export', () => {
     const rows: Record<string, string>[] = parse(res.body.replace(/^\uFEFF/, ''), {
       columns: true,
     });
-    expect(rows.map((r) => r.description).sort()).toEqual(dangerous.map((d) => `'${d}`).sort());
+    expect(rows.map((r) => r.description).sort()).toEqual(
+      [...dangerous.map((d) => `'${d}`), phoneLike].sort(),
+    );
   });
 });
 

@@ -31,6 +31,8 @@ function register(i: number, receivedAt = '2031-03-02T09:00:00Z') {
 
 beforeAll(async () => {
   ctx = await createTestContext();
+  // Years ahead of the real clock: a receivedAt in the future is refused (issue 11, item 7).
+  ctx.setNow(new Date('2033-01-01T00:00:00Z'));
   ({ questionTypeId } = await routedQuestionType(ctx.deps));
   const user = await makeUser(ctx.deps, 'operator');
   operator = { kind: 'user', ...user, organisationId: null };

@@ -63,7 +63,7 @@ describe.skipIf(usesServer)('embedded database (PGlite)', () => {
       const result = spawnSync(process.execPath, ['bin/kontakt.mjs', 'migrate'], {
         env: { ...process.env, KONTAKT_DATA_DIR: dir, DATABASE_URL: '' },
         encoding: 'utf8',
-        timeout: 60_000,
+        timeout: 180_000,
       });
       expect(result.status).toBe(1);
       expect(result.stderr).toContain('in use by another Kontakt process');

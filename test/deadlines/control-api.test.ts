@@ -19,6 +19,8 @@ const RECEIVED = '2026-12-31T10:00:00+02:00';
 
 beforeAll(async () => {
   server = await startTestServer();
+  // The clock just after RECEIVED: a receivedAt in the future is refused (issue 11, item 7).
+  server.ctx.setNow(new Date('2026-12-31T12:00:00+02:00'));
   const routed = await routedQuestionType(server.ctx.deps);
   questionTypeId = routed.questionTypeId;
   await server.ctx.deps.db

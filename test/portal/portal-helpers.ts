@@ -3,6 +3,7 @@
  * personal data must never appear in public answers, and small PNGs.
  */
 import { randomUUID } from 'node:crypto';
+import { deflateSync } from 'node:zlib';
 import type { Deps } from '../../src/server/context.js';
 import type { ApiClient } from '../http.js';
 
@@ -103,13 +104,40 @@ export async function submit(
   });
 }
 
-// The smallest valid PNG: 1×1 transparent pixel; `variant` appends bytes so the hash differs.
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
-  'base64',
-);
+function crc32(bytes: Buffer): number {
+  let crc = ~0;
+  for (const byte of bytes) {
+    crc ^= byte;
+    for (let k = 0; k < 8; k++) crc = (crc >>> 1) ^ (0xedb88320 & -(crc & 1));
+  }
+  return ~crc >>> 0;
+}
+
+function chunk(type: string, data: Buffer): Buffer {
+  const head = Buffer.alloc(4);
+  head.writeUInt32BE(data.length);
+  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(body));
+  return Buffer.concat([head, body, crc]);
+}
+
+/**
+ * A valid 1×1 PNG whose one pixel's colour is `variant`: different variants are different images
+ * (photos are re-encoded on arrival, so only the pixels tell two uploads apart).
+ */
 export function png(variant = 0): Buffer {
-  return variant === 0 ? PNG : Buffer.concat([PNG, Buffer.from([variant])]);
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(1, 0);
+  header.writeUInt32BE(1, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
+  const pixel = Buffer.from([0, variant & 0xff, (variant * 37) & 0xff, (variant * 101) & 0xff]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(pixel)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 export function form(bytes: Buffer, name: string, type: string): FormData {

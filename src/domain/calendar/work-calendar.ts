@@ -52,6 +52,8 @@ export const serviceHoursSchema = z
   .object({
     start: z.string().regex(START_TIME_RE, 'Expected HH:mm, 00:00–23:59'),
     end: z.string().regex(END_TIME_RE, 'Expected HH:mm, 00:00–24:00'),
+    /** Hold non-urgent mail until the next working day (not only outside the hours). */
+    workingDaysOnly: z.boolean().optional(),
   })
   .refine((hours) => hours.start !== hours.end, {
     message: 'start and end must differ (use 00:00–24:00 for all day)',
@@ -71,7 +73,9 @@ export const serviceHoursSchema = z
  *   Required, with no default: an administrator must say whether martial law is in force.
  * - `serviceHours`: local hours in which non-emergency notifications are sent, `start` inclusive,
  *   `end` exclusive; `end` before `start` means a window across midnight (e.g. 20:00–08:00);
- *   `00:00`–`24:00` is all day. Applied on every day, working or not.
+ *   `00:00`–`24:00` is all day (round the clock); an `end` of `23:59` means the end of the day
+ *   (24:00), as people write it. Applied on every day, working or not, unless `workingDaysOnly`:
+ *   then non-urgent mail waits for the service hours of the next working day.
  * - `alwaysOpen`: a 24/7 calendar: every day is a working day and notifications go at any hour.
  *
  * Refinements: a date cannot be both a transferred working day and a transferred day off, and the
@@ -260,6 +264,11 @@ function minutesOf(time: string): number {
   return (hours ?? 0) * 60 + (minutes ?? 0);
 }
 
+/** The end of service hours in minutes: `23:59` is written for the end of the day and means 24:00. */
+function endMinutesOf(time: string): number {
+  return time === '23:59' ? 24 * 60 : minutesOf(time);
+}
+
 /** Minutes (with fractions) after local midnight of a local time. */
 function minuteOfDay(local: DateTime): number {
   return local.hour * 60 + local.minute + local.second / 60 + local.millisecond / 60_000;
@@ -281,10 +290,16 @@ export function isWithinServiceHours(calendar: WorkCalendar, instant: Date): boo
   if (calendar.alwaysOpen) return true;
   assertTimeZone(calendar.timeZone);
   const local = DateTime.fromJSDate(instant, { zone: calendar.timeZone });
+  if (
+    calendar.serviceHours.workingDaysOnly &&
+    !isWorkingDay(calendar, localDateOf(instant, calendar.timeZone))
+  ) {
+    return false;
+  }
   return insideWindow(
     minuteOfDay(local),
     minutesOf(calendar.serviceHours.start),
-    minutesOf(calendar.serviceHours.end),
+    endMinutesOf(calendar.serviceHours.end),
   );
 }
 
@@ -322,6 +337,9 @@ export function nextServiceTime(calendar: WorkCalendar, instant: Date): Date {
   const local = DateTime.fromJSDate(instant, { zone: timeZone });
   const start = minutesOf(calendar.serviceHours.start);
   const today = localDateOf(instant, timeZone);
-  const opening = minuteOfDay(local) < start ? today : addLocalDays(today, 1);
+  let opening = minuteOfDay(local) < start ? today : addLocalDays(today, 1);
+  if (calendar.serviceHours.workingDaysOnly && !isWorkingDay(calendar, opening)) {
+    opening = nextWorkingDay(calendar, opening);
+  }
   return new Date(wallTimeAfter(opening, start, timeZone, instant.getTime()));
 }

@@ -3,6 +3,7 @@
  * history, shaped by the presenter for the actor's role.
  */
 import { personalDataAccess } from '../../domain/policy.js';
+import { standingOf } from './executor-standing.js';
 import type { AppealCardView } from '../../contract/appeals.schemas.js';
 import type { Deps, UserActor } from '../context.js';
 import { notFound } from '../errors.js';
@@ -77,7 +78,7 @@ export async function getAppealCard(
       .execute(),
     db
       .selectFrom('attachments')
-      .select(['id', 'file_name', 'media_type', 'size_bytes', 'response_id'])
+      .select(['id', 'file_name', 'media_type', 'size_bytes', 'response_id', 'created_at'])
       .where('appeal_id', '=', appealId)
       .orderBy('id')
       .execute(),
@@ -90,7 +91,13 @@ export async function getAppealCard(
       .execute(),
     reworkLimit(db),
   ]);
-  const access = personalDataAccess(actor.role);
+  // An executor whose part ended keeps the history, not the contacts nor later files (issue 11).
+  const standing = await standingOf(db, actor, appealId);
+  const access = standing.kind === 'former' ? 'none' : personalDataAccess(actor.role);
+  const visibleAttachments =
+    standing.kind === 'former'
+      ? attachments.filter((f) => f.created_at.getTime() <= standing.leftAt.getTime())
+      : attachments;
   const applicant =
     appeal.applicant_id !== null && access !== 'none'
       ? await db
@@ -108,7 +115,7 @@ export async function getAppealCard(
     assignments,
     responses,
     reviews,
-    attachments,
+    attachments: visibleAttachments,
     history,
     allowedActions: allowedActions(actor, appeal, assignments, limit),
     reworkLimit: limit,

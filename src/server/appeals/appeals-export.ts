@@ -33,6 +33,14 @@ export const COLUMNS: [string, (a: AppealSummaryView) => string | number | null]
   ['main_executor', (a) => a.mainExecutor?.name ?? null],
 ];
 
+/**
+ * A cell a spreadsheet would run as a formula (OWASP "CSV injection"): starting with = - @ tab or
+ * carriage return; with + followed by anything but a phone number's digits and separators
+ * (`+380 67 111 22 33` stays as it is, `+SUM(…)` does not); or with a separator (; or ,) before one
+ * of those, which a spreadsheet splitting on that separator would see as a formula cell.
+ */
+const FORMULA = /^(?:[;,]?[=\-@\t\r]|[;,]?\+(?![\d\s()-]*$))/;
+
 /** How a person's export reads: in their language, local times, their spreadsheet's separator. */
 export interface ExportFormat {
   /** Headers, statuses, channels, kinds and results as words of this language; absent: codes. */
@@ -88,10 +96,10 @@ export function exportColumns(
   ];
 }
 
-/** Make a cell safe to open in a spreadsheet: formulas become text. */
+/** Make a cell safe to open in a spreadsheet: formulas become text (prefixed with '). */
 export function neutraliseFormula(value: string | number | null): string | number | null {
   if (typeof value !== 'string') return value;
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return FORMULA.test(value) ? `'${value}` : value;
 }
 
 /**

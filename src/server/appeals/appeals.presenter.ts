@@ -2,6 +2,8 @@
  * Presenters: the only place where database rows become API answers. A column added to a table
  * never leaks, and personal data appear only where the role needs them (Art. 10 of Law 393/96-ВР).
  */
+import { cleanPublicText } from '../../domain/depersonalise.js';
+import { publicStreetAddress } from '../../domain/public-address.js';
 import type { Selectable } from 'kysely';
 import {
   type AppealAction,
@@ -168,10 +170,27 @@ function presentApplicant(
   };
 }
 
+/**
+ * A summary as a role without personal-data access (analyst, administrator) may see it: the
+ * address reduced to street and house (no flat, entrance or remainder), the description through
+ * the public-text cleaner (issue 11, item 13).
+ */
+export function depersonaliseSummary<T extends AppealSummaryView>(
+  view: T,
+  access: PersonalDataAccess,
+): T {
+  if (access !== 'none') return view;
+  return {
+    ...view,
+    address: publicStreetAddress(view.address),
+    description: cleanPublicText(view.description),
+  };
+}
+
 export function presentAppealCard(parts: CardParts): AppealCardView {
   const { appeal } = parts;
   return {
-    ...presentAppealSummary(parts.summary),
+    ...depersonaliseSummary(presentAppealSummary(parts.summary), parts.access),
     receiptSign: appeal.receipt_sign,
     registeredAt: appeal.registered_at.toISOString(),
     closedAt: iso(appeal.closed_at),

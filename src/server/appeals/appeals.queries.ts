@@ -26,7 +26,7 @@ import {
 } from '../db/keyset-cursor.js';
 import { dueSoonHours } from '../settings.js';
 import { summaryQuery, type SummaryRow, visibleTo } from './appeal-summary.queries.js';
-import { presentAppealSummary } from './appeals.presenter.js';
+import { depersonaliseSummary, presentAppealSummary } from './appeals.presenter.js';
 
 /** Start of today in the city's time zone. */
 function startOfToday(now: Date, timeZone: string): Date {
@@ -394,7 +394,12 @@ export async function listAppeals(
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {
-    items: page.map((row) => presentAppealSummary(row, personalDataAccess(actor.role))),
+    items: page.map((row) =>
+      depersonaliseSummary(
+        presentAppealSummary(row, personalDataAccess(actor.role)),
+        personalDataAccess(actor.role),
+      ),
+    ),
     nextCursor: rows.length > query.limit && last ? cursorOf(last, sort) : null,
   };
 }

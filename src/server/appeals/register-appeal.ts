@@ -3,6 +3,7 @@
  * executor of its question type with a control date, and write its history — in one transaction.
  * A consultation (regulation 3.1.1) is registered and closed at once with "consultation given".
  */
+import { FIRST_SERVED_YEAR, receivedAtProblem } from '../../domain/client-values.js';
 import { createHash } from 'node:crypto';
 import { type Insertable, type Kysely, sql } from 'kysely';
 import { appealDeadlines as deadlinesOf } from '../../domain/calendar/deadline-engine.js';
@@ -365,6 +366,29 @@ export async function registerAppealIn(
 ): Promise<RegisteredAppeal> {
   const now = deps.now();
   const receivedAt = input.receivedAt ? new Date(input.receivedAt) : now;
+  const receivedProblem = receivedAtProblem(receivedAt, now);
+  if (receivedProblem) {
+    throw badRequest(
+      receivedProblem,
+      receivedProblem === 'received_in_future'
+        ? 'receivedAt is in the future (more than a minute ahead of the server’s clock).'
+        : `receivedAt is before ${FIRST_SERVED_YEAR}, outside the years the system serves.`,
+    );
+  }
+  const original =
+    input.originalAppealId !== undefined
+      ? await trx
+          .selectFrom('appeals')
+          .select(['id', 'number'])
+          .where('id', '=', input.originalAppealId)
+          .executeTakeFirst()
+      : undefined;
+  if (input.originalAppealId !== undefined && !original) {
+    throw badRequest(
+      'unknown_original_appeal',
+      `No appeal with id ${input.originalAppealId} to be the original of this one.`,
+    );
+  }
   const questionType = await questionTypeForRouting(trx, input.questionTypeId, input.executorId);
   const isConsultation = input.kind === 'consultation';
   if (input.executorId !== undefined && !questionType.executor_active) {
@@ -445,6 +469,7 @@ export async function registerAppealIn(
         kind: input.kind,
         questionTypeId: questionType.id,
         ...(repeatOf ? { repeatsAppealId: repeatOf.id, repeatsNumber: repeatOf.number } : {}),
+        ...(original ? { originalAppealId: original.id, originalNumber: original.number } : {}),
         ...(repeatOf?.decidedOnMerits && input.repeatReason
           ? { repeatReason: input.repeatReason }
           : {}),

@@ -5,6 +5,7 @@ import type { Deps } from '../context.js';
 import { AppError } from '../errors.js';
 import { currentUser } from '../http/auth-plugin.js';
 import { errorResponses } from '../http/openapi.js';
+import { contentDisposition } from '../../domain/file-names.js';
 import { addAttachment, readAttachment } from './attachments.service.js';
 
 const attachmentView = z.object({
@@ -70,7 +71,7 @@ export function attachmentsRoutes(deps: Deps): FastifyPluginAsyncZod {
           .header('X-Content-Type-Options', 'nosniff')
           .header(
             'Content-Disposition',
-            `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+            contentDisposition(inline ? 'inline' : 'attachment', file.fileName),
           )
           .send(file.stream);
       },

@@ -14,6 +14,9 @@ import { appealScope, can } from '../../domain/policy.js';
 import type { Deps, UserActor } from '../context.js';
 import { AppError, notFound } from '../errors.js';
 import { recordAppealEvent } from '../appeals/appeal-history.js';
+import { safeFileName } from '../../domain/file-names.js';
+import { standingOf } from '../appeals/executor-standing.js';
+import { CLEANED_IMAGE_TYPES, cleanImage } from './clean-image.js';
 
 /** Media types accepted, by what the bytes say (text has no signature and is taken by name). */
 export const ALLOWED_MEDIA_TYPES = [
@@ -52,14 +55,6 @@ async function assertAppealVisible(deps: Deps, actor: UserActor, appealId: numbe
     );
   }
   if (!(await q.executeTakeFirst())) throw notFound('appeal', appealId);
-}
-
-function safeFileName(name: string): string {
-  const cleaned = name
-    .replace(/[\\/\0\r\n"]/g, '_')
-    .trim()
-    .slice(0, 200);
-  return cleaned.length > 0 ? cleaned : 'file';
 }
 
 /** An uploaded file checked and moved into the store, not yet in the database. */
@@ -128,9 +123,24 @@ export async function receiveFile(
         { allowed: options.allowed },
       );
     }
+    let stored = { mediaType, size, sha256: hash.digest('hex') };
+    if ((CLEANED_IMAGE_TYPES as readonly string[]).includes(mediaType)) {
+      const cleaned = await cleanImage(tempPath, mediaType);
+      stored = {
+        mediaType: cleaned.mediaType,
+        size: cleaned.bytes.length,
+        sha256: createHash('sha256').update(cleaned.bytes).digest('hex'),
+      };
+    }
     const key = `${deps.now().getUTCFullYear()}/${randomUUID()}`;
     await deps.files.adopt(tempPath, key);
-    return { storageKey: key, fileName, mediaType, sizeBytes: size, sha256: hash.digest('hex') };
+    return {
+      storageKey: key,
+      fileName,
+      mediaType: stored.mediaType,
+      sizeBytes: stored.size,
+      sha256: stored.sha256,
+    };
   } finally {
     await rm(tempPath, { force: true });
   }
@@ -155,6 +165,13 @@ export async function addAttachment(
   file: UploadedFile,
 ): Promise<AttachmentView> {
   await assertAppealVisible(deps, actor, appealId);
+  if ((await standingOf(deps.db, actor, appealId)).kind === 'former') {
+    throw new AppError(
+      'assignment_ended',
+      403,
+      'Your organisation’s assignment on this appeal has ended; it can no longer add files.',
+    );
+  }
   const received = await receiveFile(deps, file);
   const now = deps.now();
   try {
@@ -210,7 +227,7 @@ export async function readAttachment(
 ): Promise<{ stream: Readable; fileName: string; mediaType: string; sizeBytes: number }> {
   const row = await deps.db
     .selectFrom('attachments')
-    .select(['appeal_id', 'file_name', 'media_type', 'size_bytes', 'storage_key'])
+    .select(['appeal_id', 'file_name', 'media_type', 'size_bytes', 'storage_key', 'created_at'])
     .where('id', '=', attachmentId)
     .executeTakeFirst();
   if (!row) throw notFound('attachment', attachmentId);
@@ -221,6 +238,11 @@ export async function readAttachment(
     await assertAppealVisible(deps, actor, row.appeal_id).catch(() => {
       throw notFound('attachment', attachmentId);
     });
+    // A file added after the actor's organisation left the appeal is not theirs to see.
+    const standing = await standingOf(deps.db, actor, row.appeal_id);
+    if (standing.kind === 'former' && row.created_at.getTime() > standing.leftAt.getTime()) {
+      throw notFound('attachment', attachmentId);
+    }
   }
   return {
     stream: await deps.files.read(row.storage_key),

@@ -8,7 +8,7 @@ import type { Deps } from '../context.js';
 import { currentUser, SESSION_COOKIE } from '../http/auth-plugin.js';
 import { errorResponses } from '../http/openapi.js';
 import { createApiToken, login, logout, revokeApiToken } from './auth.service.js';
-import { loginSchema, meView } from '../../contract/auth.schemas.js';
+import { loginSchema, meView, signInView } from '../../contract/auth.schemas.js';
 
 const tags = ['auth'];
 
@@ -23,11 +23,11 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
           operationId: 'login',
           summary: 'Sign in with login and password; sets an httpOnly session cookie',
           body: loginSchema,
-          response: { 200: meView, ...errorResponses(400, 401) },
+          response: { 200: signInView, ...errorResponses(400, 401, 429) },
         },
       },
       async (request, reply) => {
-        const session = await login(deps, request.body);
+        const session = await login(deps, request.body, request.ip);
         void reply.setCookie(SESSION_COOKIE, session.token, {
           httpOnly: true,
           sameSite: 'strict',
@@ -35,7 +35,11 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
           path: '/',
           expires: session.expiresAt,
         });
-        return { ...session.user, permissions: [...permissionsOf(session.user.role)] };
+        return {
+          ...session.user,
+          permissions: [...permissionsOf(session.user.role)],
+          failedSignIns: session.failedSignIns,
+        };
       },
     );
 

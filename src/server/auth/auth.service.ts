@@ -6,6 +6,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Role } from '../../domain/vocabulary.js';
 import type { Deps, UserActor } from '../context.js';
 import { AppError } from '../errors.js';
+import { assertSignInOpen, clearAfterSignIn, recordSignInFailure } from './login-throttle.js';
 import { verifyPassword } from './password.js';
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
@@ -39,13 +40,25 @@ const USER_COLUMNS = [
 /**
  * Check a login and password and open a session.
  *
- * @returns the plain session token (for the cookie), its expiry and the user.
+ * Failures are throttled per login, per client address and per both (`login-throttle.ts`, shared
+ * by every process through the database).
+ *
+ * @returns the plain session token (for the cookie), its expiry, the user, and the failed sign-ins
+ *   under this login since the last success (to tell the user), or null.
  * @throws AppError 401 `invalid_credentials` for an unknown login, a wrong password or a disabled user.
+ * @throws AppError 429 `too_many_sign_in_attempts` while the login or the address is locked.
  */
 export async function login(
   deps: Deps,
   input: { login: string; password: string },
-): Promise<{ token: string; expiresAt: Date; user: UserActor }> {
+  clientAddress = 'unknown',
+): Promise<{
+  token: string;
+  expiresAt: Date;
+  user: UserActor;
+  failedSignIns: { count: number; lastAt: Date } | null;
+}> {
+  await assertSignInOpen(deps, input.login, clientAddress);
   const row = await deps.db
     .selectFrom('users')
     .select([...USER_COLUMNS, 'users.password_hash', 'users.active'])
@@ -53,15 +66,17 @@ export async function login(
     .executeTakeFirst();
   const ok = await verifyPassword(row?.active ? row.password_hash : null, input.password);
   if (!row || !ok) {
+    await recordSignInFailure(deps, input.login, clientAddress);
     throw new AppError('invalid_credentials', 401, 'Wrong login or password.');
   }
+  const failedSignIns = await clearAfterSignIn(deps, input.login, clientAddress);
   const token = newToken('ks');
   const expiresAt = new Date(deps.now().getTime() + deps.config.sessionHours * 3600_000);
   await deps.db
     .insertInto('sessions')
     .values({ token_hash: sha256(token), user_id: row.id, expires_at: expiresAt })
     .execute();
-  return { token, expiresAt, user: toActor(row) };
+  return { token, expiresAt, user: toActor(row), failedSignIns };
 }
 
 /**

@@ -46,6 +46,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     const pool = new pg.Pool({
       connectionString: options.databaseUrl,
       max: options.poolSize ?? 10,
+      // A database that does not answer is reported (503) instead of holding requests forever.
+      connectionTimeoutMillis: 10_000,
     });
     // An idle connection the server ends (a restart, a failover, an administrator) is dropped from
     // the pool and replaced on the next query; without a listener the process would crash.

@@ -210,6 +210,44 @@ export interface AppealEventsTable {
   to_status: string | null;
   comment: string | null;
   data: Json;
+  /** Position in the appeal's hash chain and the chain's hash (set by a trigger, migration 0007). */
+  seq: Generated<number>;
+  hash: Generated<string>;
+}
+
+/** The head of each appeal's history chain (migration 0007). */
+export interface AppealHistoryHeadsTable {
+  appeal_id: number;
+  seq: number;
+  hash: string;
+}
+
+/** The administrators' audit log, append-only and hash-chained (migration 0007). */
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: Timestamp;
+  actor_id: number | null;
+  actor_label: string;
+  action: string;
+  target: string | null;
+  data: Json;
+  seq: Generated<number>;
+  hash: Generated<string>;
+}
+
+export interface AuditLogHeadTable {
+  one: Generated<boolean>;
+  seq: number;
+  hash: string;
+}
+
+/** Failed sign-ins per key (login, client address, or both), shared by every process (0007). */
+export interface LoginThrottleTable {
+  key: string;
+  failures: number;
+  first_failed_at: Timestamp;
+  last_failed_at: Timestamp;
+  locked_until: Timestamp | null;
 }
 
 export interface SettingsTable {
@@ -450,6 +488,10 @@ export interface DB {
   reviews: ReviewsTable;
   attachments: AttachmentsTable;
   appeal_events: AppealEventsTable;
+  appeal_history_heads: AppealHistoryHeadsTable;
+  audit_log: AuditLogTable;
+  audit_log_head: AuditLogHeadTable;
+  login_throttle: LoginThrottleTable;
   settings: SettingsTable;
   extension_requests: ExtensionRequestsTable;
   explanation_requests: ExplanationRequestsTable;

@@ -6,11 +6,11 @@
 import { z } from 'zod';
 import { isActiveAssignment } from '../../domain/appeal-lifecycle.js';
 import { legalDeadline } from '../../domain/calendar/deadline-engine.js';
-import { appealScope } from '../../domain/policy.js';
+import { appealScope, can } from '../../domain/policy.js';
 import { recordAppealEvent } from '../appeals/appeal-history.js';
 import { lockVisibleAppeal } from '../appeals/lock-visible-appeal.js';
 import type { Deps, UserActor } from '../context.js';
-import { conflict, notFound } from '../errors.js';
+import { conflict, forbidden, notFound } from '../errors.js';
 import { enqueueNotifications, escalationRecipients } from '../notifications/outbox.js';
 import { formatInZone } from '../notifications/templates.js';
 import { numberSetting } from '../settings.js';
@@ -156,6 +156,11 @@ export async function listExplanations(
   actor: UserActor,
   filter: { state?: 'requested' | 'answered'; id?: number },
 ): Promise<ExplanationView[]> {
+  // Only the roles that handle explanation requests see them: who asks (controller, supervisor)
+  // and who answers (executors, their own organisation's) — issue 11, item 13.
+  if (!can(actor.role, 'explanation.request') && !can(actor.role, 'assignment.work')) {
+    throw forbidden('Explanation requests are seen by controllers, supervisors and executors.');
+  }
   const now = deps.now();
   let q = deps.db
     .selectFrom('explanation_requests as e')

@@ -6,6 +6,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ZodError } from 'zod';
 import { AppError } from '../errors.js';
+import { isDatabaseUnavailable, serviceUnavailable } from './service-unavailable.js';
 
 /**
  * PostgreSQL data exceptions (SQLSTATE class 22) that a value sent by a client causes, e.g. an id
@@ -15,6 +16,9 @@ const CLIENT_DATA_EXCEPTIONS: Record<string, string> = {
   '22003': 'value_out_of_range',
   '22007': 'invalid_datetime',
   '22008': 'value_out_of_range',
+  // NUL or bytes the encoding refuses; the text boundary refuses them first (text-boundary.ts).
+  '22021': 'control_characters',
+  '22P05': 'control_characters',
 };
 
 /** The stable code of a database error a client's value caused, if it is one. */
@@ -48,7 +52,8 @@ interface ErrorBody {
  *   survive a reload.
  */
 export function registerErrorHandler(app: FastifyInstance, spaFallback?: () => boolean): void {
-  app.setErrorHandler((rawError: FastifyError | AppError | ZodError | Error, request, reply) => {
+  app.setErrorHandler((caught: FastifyError | AppError | ZodError | Error, request, reply) => {
+    const rawError = isDatabaseUnavailable(caught) ? serviceUnavailable() : caught;
     let status = 500;
     let body: ErrorBody = { error: 'internal_error', message: 'Something went wrong on our side.' };
 
@@ -85,7 +90,9 @@ export function registerErrorHandler(app: FastifyInstance, spaFallback?: () => b
         body = {
           error: dataException,
           message:
-            'A value in the request is out of range (ids are whole numbers up to 2147483647).',
+            dataException === 'control_characters'
+              ? 'A value in the request holds a character that cannot be stored (e.g. NUL).'
+              : 'A value in the request is out of range (ids are whole numbers up to 2147483647).',
         };
       } else if (code) {
         status = fastifyError.statusCode ?? 400;
@@ -100,7 +107,14 @@ export function registerErrorHandler(app: FastifyInstance, spaFallback?: () => b
       }
     }
 
-    if (status >= 500) {
+    const retryAfter = (body.details as { retryAfterSeconds?: unknown } | undefined)
+      ?.retryAfterSeconds;
+    if ((status === 429 || status === 503) && typeof retryAfter === 'number') {
+      void reply.header('Retry-After', String(retryAfter));
+    }
+    if (status === 503) {
+      request.log.warn({ err: caught }, 'database unavailable');
+    } else if (status >= 500) {
       request.log.error({ err: rawError }, 'request failed');
     } else {
       request.log.info({ error: body.error, status }, 'request refused');

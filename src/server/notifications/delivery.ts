@@ -5,6 +5,7 @@
  * with exponential back-off (1, 2, 4 … 60 minutes). Nothing is dropped: a notification stays
  * pending until a server takes it. Rows without an address are shown in the web app only.
  */
+import { smtpAddress } from '../../domain/normal-forms.js';
 import { type Kysely, sql } from 'kysely';
 import nodemailer from 'nodemailer';
 import type { DB } from '../db/schema.js';
@@ -88,7 +89,9 @@ export async function deliverDueNotifications(
 
   for (const row of leased) {
     try {
-      await mailer.send({ to: row.recipient_email!, subject: row.subject, text: row.body });
+      // The domain in IDNA ASCII (olena@пошта.укр → olena@xn--…): what every SMTP server takes.
+      const to = smtpAddress(row.recipient_email!) ?? row.recipient_email!;
+      await mailer.send({ to, subject: row.subject, text: row.body });
       await db
         .updateTable('notifications')
         .set({ status: 'sent', sent_at: new Date(), attempts: sql`attempts + 1`, last_error: null })

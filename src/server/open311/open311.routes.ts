@@ -39,6 +39,11 @@ import {
   services,
   tokenStatus,
 } from './open311.service.js';
+import {
+  isDatabaseUnavailable,
+  serviceUnavailable,
+  setRetryAfter,
+} from '../http/service-unavailable.js';
 import { fieldsOf, xmlDocument, xmlList, type XmlChild } from './open311-xml.js';
 
 type Format = 'json' | 'xml';
@@ -138,10 +143,13 @@ export function open311Routes(deps: Deps): FastifyPluginAsyncZod {
       },
     );
 
-    app.setErrorHandler((error: FastifyError | AppError | Error, request, reply) => {
+    app.setErrorHandler((caught: FastifyError | AppError | Error, request, reply) => {
       const format = formatOf(request);
+      const error = isDatabaseUnavailable(caught) ? serviceUnavailable() : caught;
       if (error instanceof AppError) {
-        const status = error.status === 403 || error.status === 404 ? error.status : 400;
+        if (error.status === 503) setRetryAfter(reply);
+        const status =
+          error.status === 403 || error.status === 404 || error.status === 503 ? error.status : 400;
         if (error.status >= 500) request.log.error({ err: error }, 'open311 request failed');
         return sendErrors(reply, format, status, [{ code: status, description: error.message }]);
       }

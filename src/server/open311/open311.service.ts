@@ -8,10 +8,12 @@
  * or e-mail is given; the address loses flat and room; the point is rounded. `status_notes` is the
  * result's label, never the executor's text. Times are W3C date-times with the city's offset.
  */
+import { parseClientDateTime } from '../../domain/client-values.js';
 import { createHash, randomBytes } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import { DateTime } from 'luxon';
-import { publicAddress, publicCoordinate } from '../../domain/depersonalise.js';
+import { publicCoordinate } from '../../domain/depersonalise.js';
+import { publicStreetAddress } from '../../domain/public-address.js';
 import {
   listParameter,
   open311Status,
@@ -398,7 +400,7 @@ function presentRequest(row: RequestRow, zone: string, locale: Locale): RequestV
     requested_datetime: w3c(row.received_at, zone)!,
     updated_datetime: w3c(row.closed_at ?? row.updated_at, zone),
     expected_datetime: w3c(row.control_date, zone),
-    address: publicAddress(row.address_text),
+    address: publicStreetAddress(row.address_text),
     address_id: null,
     zipcode: null,
     lat: publicCoordinate(row.latitude),
@@ -438,8 +440,12 @@ export async function listRequests(
       q = q.where('a.status', 'in', ours);
     }
     const window = requestsWindow({
-      startDate: query.start_date ? new Date(query.start_date) : undefined,
-      endDate: query.end_date ? new Date(query.end_date) : undefined,
+      startDate: query.start_date
+        ? (parseClientDateTime(query.start_date, deps.config.timeZone) ?? undefined)
+        : undefined,
+      endDate: query.end_date
+        ? (parseClientDateTime(query.end_date, deps.config.timeZone) ?? undefined)
+        : undefined,
       now: deps.now(),
     });
     if (!window.ok) throw bad(window.message);

@@ -10,12 +10,12 @@
  * |---|---|
  * | `Id` | the Kyiv `Id` of an appeal imported from Kyiv open data; otherwise our appeal id |
  * | `uid` | the Kyiv `uid` of an imported appeal; otherwise the registration number |
- * | `receivedDateTime` | time of receipt in the city's time zone, written as Kyiv writes it: local time with a `Z` and no seconds (`2025-09-01T00:42Z`; seconds only when not zero) |
+ * | `receivedDateTime` | time of receipt as the city's local time with its real UTC offset (`2025-09-01T00:42+03:00`; seconds only when not zero). Kyiv's own files write local time with a false `Z`; ours does not (issue 11), and the importer reads both |
  * | `type` | «Звернення» (application), «Скарга», «Пропозиція», «Консультація» |
  * | `kind`, `content` | classifier kind and question type |
  * | `accrualMethod` | channel: «Дзвінок в 1551», «Сайт/моб. додаток» (portal, app, Open311), «УГЛ», «Телеефір», «E-mail», «Жестова мова»; other channels null |
  * | `CATUTTC`, `addressAdminUnitL2`, `addressPostName` | settings `city_katottg` and `city_name`; L1 «Україна»; L3, L4, post code null |
- * | `addressThoroughfare`, `addressLocatorDesignator`, `addressLocatorBuilding` | the address without flat or room (`publicAddress`), split back into street, house and building («корп.») |
+ * | `addressThoroughfare`, `addressLocatorDesignator`, `addressLocatorBuilding` | the street, house and building built from the address (`parseStreetAddress`), never the rest of the text |
  * | `status` | «Зареєстровано», «В роботі», «На перевірці», «На доопрацюванні», «Закрито» |
  * | `organizationName` | the main executor; `organizationId` null (internal ids are not published) |
  * | `result` | a closed appeal's result label; an open one's interim label («Очікує прийому в роботу», «Прийнято в роботу», «Роз`яснено / Потребує перевірки куратором», «На доопрацювання / Спростовано куратором») |
@@ -33,7 +33,7 @@ import { latestMainExecutor } from './public-appeals.queries.js';
 import { stringify } from 'csv-stringify/sync';
 import type { Kysely } from 'kysely';
 import { DateTime } from 'luxon';
-import { publicAddress } from '../../domain/depersonalise.js';
+import { parseStreetAddress } from '../../domain/public-address.js';
 import { RESULTS } from '../../domain/results.js';
 import type { AppealKind, AppealStatus, Channel } from '../../domain/vocabulary.js';
 import type { Deps } from '../context.js';
@@ -100,38 +100,35 @@ const CHANNEL_LABELS: Partial<Record<Channel, string>> = {
   sign_language: 'Жестова мова',
 };
 
-/** Kyiv's way of writing a time: local time of `zone` labelled `Z`, without zero seconds. */
+/**
+ * A time as open data writes it: the local time of `zone` with its real offset, without zero
+ * seconds (`2025-09-01T00:42+03:00`). Kyiv's files label local time `Z`, which a reader takes for
+ * UTC, three hours off; this one is what it says.
+ */
 export function kyivTime(at: Date, zone: string): string {
   const local = DateTime.fromJSDate(at, { zone });
   return local.toFormat(
     local.second === 0 && local.millisecond === 0
-      ? "yyyy-MM-dd'T'HH:mm'Z'"
-      : "yyyy-MM-dd'T'HH:mm:ss'Z'",
+      ? "yyyy-MM-dd'T'HH:mmZZ"
+      : "yyyy-MM-dd'T'HH:mm:ssZZ",
   );
 }
 
 /**
- * Street, house and building of a (depersonalised) address: «вул. Х, 26-А, корп. 1» → «вул. Х»,
- * «26-А», «1». Parts after the house other than the building are dropped.
+ * Street, house and building of an address as the public may see them (`parseStreetAddress`:
+ * built from the street and house, never a remainder of the text): «вул. Х, 26-А, корп. 1, кв. 3»
+ * → «вул. Х», «26-А», «1».
  */
 export function splitAddress(address: string | null): {
   thoroughfare: string | null;
   house: string | null;
   building: string | null;
 } {
-  const cleaned = publicAddress(address);
-  if (!cleaned) return { thoroughfare: null, house: null, building: null };
-  const parts = cleaned.split(/\s*,\s*/);
-  const houseIndex = parts.findIndex((p, i) => i > 0 && /^\d/.test(p));
-  if (houseIndex < 0) return { thoroughfare: cleaned, house: null, building: null };
-  const building = parts
-    .slice(houseIndex + 1)
-    .map((p) => /^(?:корп(?:ус)?\.?|к\.)\s*(.+)$/i.exec(p)?.[1] ?? null)
-    .find((b) => b !== null);
+  const parsed = parseStreetAddress(address);
   return {
-    thoroughfare: parts.slice(0, houseIndex).join(', '),
-    house: parts[houseIndex]!,
-    building: building ?? null,
+    thoroughfare: parsed?.street ?? null,
+    house: parsed?.house ?? null,
+    building: parsed?.building ?? null,
   };
 }
 

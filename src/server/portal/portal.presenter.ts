@@ -7,7 +7,8 @@
  * - The tracking view (`tracking.service.ts`) is for the holder of the access code: the applicant.
  */
 import type { Selectable } from 'kysely';
-import { publicAddress, publicCoordinate } from '../../domain/depersonalise.js';
+import { publicCoordinate } from '../../domain/depersonalise.js';
+import { publicStreetAddress } from '../../domain/public-address.js';
 import type {
   MergeReceiptSign,
   RejectionReason,
@@ -127,7 +128,7 @@ export function presentPublicAppeal(row: PublicAppealRow): PublicAppealView {
       nameEn: row.question_type_name_en,
     },
     kind: { id: row.kind_id, name: row.kind_name, nameEn: row.kind_name_en },
-    address: publicAddress(row.address_text),
+    address: publicStreetAddress(row.address_text),
     location: lat !== null && lon !== null ? { lat, lon } : null,
     district:
       row.registry_district_id != null && row.registry_district_name != null

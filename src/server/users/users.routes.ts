@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../context.js';
 import { errorResponses } from '../http/openapi.js';
-import { createUser, listUsers } from './users.service.js';
+import { createUser, deactivateUser, listUsers } from './users.service.js';
 import { newUserSchema, userView } from '../../contract/users.schemas.js';
 
 export function usersRoutes(deps: Deps): FastifyPluginAsyncZod {
@@ -32,6 +32,20 @@ export function usersRoutes(deps: Deps): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => reply.status(201).send(await createUser(deps, request.body)),
+    );
+    app.post(
+      '/users/:id/deactivate',
+      {
+        config: { access: 'users.manage' },
+        schema: {
+          tags: ['users'],
+          operationId: 'deactivateUser',
+          summary: 'Deactivate a user: its sessions end and its API tokens are revoked for good',
+          params: z.object({ id: z.coerce.number().int().positive() }),
+          response: { 200: userView, ...errorResponses(401, 403, 404) },
+        },
+      },
+      async (request) => deactivateUser(deps, request.params.id),
     );
   };
 }

@@ -1,4 +1,5 @@
 import {
+  Alert,
   AppShell,
   Box,
   Burger,
@@ -52,7 +53,7 @@ export function navItems(me: Me, t: (key: string) => string): NavItem[] {
 
 /** Header with the sections of the signed-in role, the language and sign-out; the page below. */
 export function AppLayout() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const me = useQuery(meQuery);
   const logout = useLogout();
   const navigate = useNavigate();
@@ -142,6 +143,14 @@ export function AppLayout() {
       </Drawer>
       <AppShell.Main id="main" tabIndex={-1}>
         <div className="page">
+          {me.data?.failedSignIns && me.data.failedSignIns.count > 0 ? (
+            <Alert color="orange" role="alert" mb="md" title={t('auth.failedSignInsTitle')}>
+              {t('auth.failedSignIns', {
+                count: me.data.failedSignIns.count,
+                at: new Date(me.data.failedSignIns.lastAt).toLocaleString(i18n.language),
+              })}
+            </Alert>
+          ) : null}
           <Outlet />
         </div>
       </AppShell.Main>

@@ -29,7 +29,11 @@ import type { Permission } from '../../../domain/policy.js';
 import type { Queue } from '../../../domain/queues.js';
 import type { AppealStatus, Channel } from '../../../domain/vocabulary.js';
 
-export type Me = Omit<z.infer<typeof meView>, 'permissions'> & { permissions: Permission[] };
+export type Me = Omit<z.infer<typeof meView>, 'permissions'> & {
+  permissions: Permission[];
+  /** Only in the sign-in answer: failed sign-ins under this login since the last success. */
+  failedSignIns?: { count: number; lastAt: string } | null;
+};
 
 /** The work queues are named once, in the domain. */
 export { QUEUES as QUEUE_KEYS } from '../../../domain/queues.js';

@@ -280,6 +280,29 @@ function CalendarForm({ initial }: { initial: WorkCalendar }) {
             <Text size="sm" c="dimmed">
               {t('calendar.serviceHoursHint')}
             </Text>
+            <Switch
+              checked={start === '00:00' && end === '24:00'}
+              onChange={(e) =>
+                set('serviceHours', {
+                  ...calendar.serviceHours,
+                  ...(e.currentTarget.checked
+                    ? { start: '00:00', end: '24:00' }
+                    : { start: '08:00', end: '22:00' }),
+                })
+              }
+              label={t('calendar.roundTheClock')}
+            />
+            <Switch
+              checked={calendar.serviceHours.workingDaysOnly ?? false}
+              onChange={(e) =>
+                set('serviceHours', {
+                  ...calendar.serviceHours,
+                  workingDaysOnly: e.currentTarget.checked,
+                })
+              }
+              label={t('calendar.workingDaysOnly')}
+              description={t('calendar.workingDaysOnlyHint')}
+            />
             <SimpleGrid cols={{ base: 2 }} maw={320}>
               <TextInput
                 label={t('calendar.start')}

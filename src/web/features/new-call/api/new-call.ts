@@ -14,6 +14,7 @@ import { applicantInputSchema } from '../../../../contract/applicants.schemas.js
 import { CHANNELS, type Channel } from '../../../../domain/vocabulary.js';
 import { api } from '../../../shared/api/client.js';
 import type { AddressSuggestion, Applicant } from '../../../shared/api/types.js';
+import { phoneProblem } from '../../../../domain/normal-forms.js';
 
 /** The answer of `POST /appeals`. */
 export type Registered = AppealRegisteredView;
@@ -49,7 +50,7 @@ export const newCallSchema = z
       .string()
       .trim()
       .max(30, 'validation.tooLong')
-      .refine((v) => v === '' || phoneDigits(v) >= 5, 'validation.phone'),
+      .refine((v) => v === '' || phoneProblem(v) === null, 'validation.phone'),
     applicantId: z.number().int().positive().nullable(),
     fullName: z.string().trim().max(200, 'validation.tooLong'),
     email: z.union([z.literal(''), applicantBody.email.unwrap().unwrap()]),

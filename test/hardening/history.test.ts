@@ -1,0 +1,119 @@
+/**
+ * History you can trust (issue 11, item 16): appeal history and the audit log refuse UPDATE,
+ * DELETE and TRUNCATE; a row changed or removed behind the app's back (triggers disabled, as only
+ * the database's owner can) is found by the hash-chain verification and by `kontakt audit verify`.
+ */
+import { spawnSync } from 'node:child_process';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyHistory } from '../../src/server/audit/audit.service.js';
+import { appealBody, routedQuestionType } from '../factories.js';
+import { startTestServer, type TestServer } from '../http.js';
+
+let server: TestServer;
+let appealId: number;
+let otherAppealId: number;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  const { questionTypeId } = await routedQuestionType(server.ctx.deps);
+  const operator = await server.signIn('operator');
+  for (let i = 0; i < 2; i++) {
+    const res = await operator.post<{ id: number }>('/api/v1/appeals', appealBody(questionTypeId));
+    expect(res.status).toBe(201);
+    if (i === 0) appealId = res.body.id;
+    else otherAppealId = res.body.id;
+  }
+  // More history: cancel one appeal (two events at least on each).
+  const cancel = await operator.post(`/api/v1/appeals/${appealId}/cancel`, {
+    comment: 'Заявник відкликав',
+  });
+  expect(cancel.status).toBeLessThan(300);
+  const admin = await server.signIn('administrator');
+  const created = await admin.post('/api/v1/users', {
+    login: 'audit-probe',
+    fullName: 'Перевірка Журналу',
+    role: 'analyst',
+    password: 'a-long-password-1',
+  });
+  expect(created.status).toBe(201);
+});
+afterAll(() => server.close());
+
+const db = () => server.ctx.deps.db;
+
+async function tamper(statement: string, table = 'appeal_events'): Promise<void> {
+  await sql.raw(`ALTER TABLE ${table} DISABLE TRIGGER USER`).execute(db());
+  try {
+    await sql.raw(statement).execute(db());
+  } finally {
+    await sql.raw(`ALTER TABLE ${table} ENABLE TRIGGER USER`).execute(db());
+  }
+}
+
+describe('append-only', () => {
+  it.each([
+    `UPDATE appeal_events SET comment = 'x'`,
+    `DELETE FROM appeal_events`,
+    `TRUNCATE appeal_events CASCADE`,
+    `UPDATE audit_log SET action = 'x'`,
+    `DELETE FROM audit_log`,
+    `DELETE FROM appeal_history_heads`,
+  ])('refuses %s', async (statement) => {
+    await expect(sql.raw(statement).execute(db())).rejects.toThrow(/append-only/);
+  });
+
+  it('the administrator’s change is in the audit log, without the password', async () => {
+    const rows = await db().selectFrom('audit_log').selectAll().execute();
+    expect(rows.map((r) => r.action)).toContain('createUser');
+    expect(JSON.stringify(rows)).not.toContain('a-long-password-1');
+  });
+});
+
+describe('the hash chains', () => {
+  it('are intact after ordinary work', async () => {
+    const report = await verifyHistory(server.ctx.deps);
+    expect(report.appealEvents).toBeGreaterThanOrEqual(3);
+    expect(report.auditEntries).toBeGreaterThanOrEqual(1);
+    expect(report.problems).toEqual([]);
+  });
+
+  it('detect a changed row, a removed row, a removed last row and a changed audit entry', async () => {
+    await tamper(
+      `UPDATE appeal_events SET comment = 'змінено' WHERE appeal_id = ${appealId} AND seq = 1`,
+    );
+    await tamper(`DELETE FROM appeal_events WHERE appeal_id = ${appealId} AND seq = 2`);
+    await tamper(
+      `DELETE FROM appeal_events WHERE appeal_id = ${otherAppealId} AND seq = (SELECT max(seq) FROM appeal_events WHERE appeal_id = ${otherAppealId})`,
+    );
+    await tamper(`UPDATE audit_log SET target = '/elsewhere' WHERE seq = 1`, 'audit_log');
+    const { problems } = await verifyHistory(server.ctx.deps);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        { chain: 'appeal_events', appealId, seq: 1, problem: 'changed' },
+        expect.objectContaining({ chain: 'appeal_events', appealId, problem: 'missing' }),
+        expect.objectContaining({
+          chain: 'appeal_events',
+          appealId: otherAppealId,
+          problem: 'head',
+        }),
+        { chain: 'audit_log', appealId: null, seq: 1, problem: 'changed' },
+      ]),
+    );
+  });
+
+  it.skipIf(!process.env.DATABASE_URL)(
+    '`kontakt audit verify` reports them and exits 1',
+    () => {
+      const run = spawnSync(process.execPath, ['bin/kontakt.mjs', 'audit', 'verify'], {
+        env: { ...process.env, DATABASE_URL: server.ctx.databaseUrl, LOG_LEVEL: 'silent' },
+        encoding: 'utf8',
+        timeout: 120_000,
+      });
+      expect(run.stdout).toMatch(/CHANGED: appeal \d+, event 1/);
+      expect(run.stdout).toMatch(/CHANGED: audit entry 1/);
+      expect(run.status).toBe(1);
+    },
+    180_000,
+  );
+});
