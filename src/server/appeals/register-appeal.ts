@@ -15,6 +15,7 @@ import type { Actor, Deps } from '../context.js';
 import { actorId, actorLabel } from '../context.js';
 import type { DB } from '../db/schema.js';
 import { badRequest, conflict } from '../errors.js';
+import { appealsRegistered } from '../ops/metrics.js';
 import type { AppealEventType } from './appeal-history.js';
 import type { ApplicantInput, RegisterAppealInput } from './appeals.schemas.js';
 
@@ -371,6 +372,7 @@ export async function registerAppealIn(
         : { executorId, instruction: input.instruction ?? null, controlDate },
     events,
   });
+  appealsRegistered.inc({ channel: input.channel });
   const number = appeal.number;
   return {
     id: appeal.id,
