@@ -22,6 +22,7 @@ import { seedReferenceData } from './setup/seed-reference-data.js';
 import { installLifecycle, type Lifecycle } from './ops/lifecycle.js';
 import { createLogSink, type LogSinkStats } from './ops/log-sink.js';
 import { Metrics } from './ops/metrics.js';
+import { closeHttp } from './ops/operations.js';
 import { DEMO_PASSWORD, seedDemo } from './setup/seed-demo.js';
 
 export interface ServeOptions {
@@ -113,7 +114,7 @@ async function start(config: Config, options: ServeOptions, runtime: Runtime): P
   }
 
   // Closing the app stops listening and waits for the requests in flight (within the grace).
-  lifecycle.onClose('http', () => app.close());
+  lifecycle.onClose('http', () => closeHttp(app));
   const address = await app.listen({ port: config.port, host: config.host });
   log.info({ address, engine: database.engine }, 'Kontakt is serving');
 

@@ -69,6 +69,8 @@ export async function registerOperations(
     metrics.observeRequest(request.method, route, reply.statusCode, reply.elapsedTime / 1000);
   });
   app.addHook('onSend', async (_request, reply, payload) => {
+    // Draining: keep-alive connections end after their answer, so closing does not wait for them.
+    if (ops.isDraining()) reply.header('connection', 'close');
     if (reply.statusCode >= 400 && typeof payload === 'string' && payload.startsWith('{')) {
       const code = /^\{"error":"([a-z_]+)"/.exec(payload)?.[1] ?? 'unknown';
       metrics.httpErrors.inc({ code, status: String(reply.statusCode) });
@@ -141,8 +143,20 @@ export async function registerOperations(
           : 'Metrics are served to loopback clients only; set KONTAKT_METRICS_TOKEN to scrape from elsewhere.',
       );
     }
-    return reply
-      .type(metrics.registry.contentType)
-      .send(await metrics.registry.metrics());
+    return reply.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
+}
+
+/**
+ * Stop listening and wait for the requests in flight. A keep-alive connection whose request
+ * finishes during the wait is closed as soon as it is idle (Fastify closes only the connections
+ * idle when closing starts; the others would hold the exit until their keep-alive timeout).
+ */
+export async function closeHttp(app: FastifyInstance): Promise<void> {
+  const sweep = setInterval(() => app.server.closeIdleConnections(), 100);
+  try {
+    await app.close();
+  } finally {
+    clearInterval(sweep);
+  }
 }
