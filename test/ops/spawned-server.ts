@@ -138,9 +138,9 @@ export async function spawnServe(
     text += chunk.toString();
     watchers.forEach((w) => w());
   };
-  child.stdout!.on('data', onData);
-  child.stderr!.on('data', onData);
-  child.stdout!.on('error', () => {});
+  child.stdout.on('data', onData);
+  child.stderr.on('data', onData);
+  child.stdout.on('error', () => {});
   let exitInfo: Exit | null = null;
   const exited = new Promise<Exit>((resolve) =>
     child.on('exit', (code, signal) => {

@@ -20,7 +20,7 @@ export interface Database {
   /** The embedded engine's data directory as a gzipped tarball (PGlite only). */
   dumpDataDir?: () => Promise<Blob>;
   /** Connections of the pool: open, idle, and clients waiting for one (metrics). */
-  poolUse(): { total: number; idle: number; waiting: number };
+  poolUse: () => { total: number; idle: number; waiting: number };
   /** Close every connection (and the embedded engine with its lock). */
   close(): Promise<void>;
 }
