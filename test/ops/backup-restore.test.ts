@@ -20,7 +20,7 @@ import { migrateToLatest } from '../../src/server/db/migrate.js';
 import { seedDemo } from '../../src/server/setup/seed-demo.js';
 import { seedReferenceData } from '../../src/server/setup/seed-reference-data.js';
 import { makeUser } from '../factories.js';
-import { kontakt, spawnServe } from './spawned-server.js';
+import { kontakt, spawnServe, SPAWNING_TEST } from './spawned-server.js';
 
 const dirs: string[] = [];
 const tempDir = (prefix: string) => {
@@ -65,61 +65,67 @@ async function snapshot(deps: Deps, actor: UserActor) {
 }
 
 describe.skipIf(Boolean(process.env.DATABASE_URL))('embedded engine', () => {
-  it('restores every appeal, history row and file into a fresh data directory', async () => {
-    const source = tempDir('kontakt-backup-src-');
-    const archive = join(tempDir('kontakt-backup-out-'), 'kontakt.tar.gz');
-    const before = await withDataDir(source, async (deps) => {
-      await migrateToLatest(deps.db);
-      await seedReferenceData(deps.db);
-      await seedDemo(deps);
-      const user = await makeUser(deps, 'supervisor', { login: 'backup-supervisor' });
-      const actor: UserActor = { kind: 'user', ...user };
-      const ids = await sql<{ id: number }>`SELECT id FROM appeals ORDER BY id LIMIT 3`.execute(
-        deps.db,
-      );
-      for (const [i, { id }] of ids.rows.entries()) {
-        await addAttachment(deps, actor, id, {
-          stream: Readable.from(Buffer.from(`Акт обстеження ${i}: вигаданий текст.\n`.repeat(50))),
-          fileName: `act-${i}.txt`,
-          declaredType: 'text/plain',
-          truncated: () => false,
-        });
+  it(
+    'restores every appeal, history row and file into a fresh data directory',
+    SPAWNING_TEST,
+    async () => {
+      const source = tempDir('kontakt-backup-src-');
+      const archive = join(tempDir('kontakt-backup-out-'), 'kontakt.tar.gz');
+      const before = await withDataDir(source, async (deps) => {
+        await migrateToLatest(deps.db);
+        await seedReferenceData(deps.db);
+        await seedDemo(deps);
+        const user = await makeUser(deps, 'supervisor', { login: 'backup-supervisor' });
+        const actor: UserActor = { kind: 'user', ...user };
+        const ids = await sql<{ id: number }>`SELECT id FROM appeals ORDER BY id LIMIT 3`.execute(
+          deps.db,
+        );
+        for (const [i, { id }] of ids.rows.entries()) {
+          await addAttachment(deps, actor, id, {
+            stream: Readable.from(
+              Buffer.from(`Акт обстеження ${i}: вигаданий текст.\n`.repeat(50)),
+            ),
+            fileName: `act-${i}.txt`,
+            declaredType: 'text/plain',
+            truncated: () => false,
+          });
+        }
+        return { actor, data: await snapshot(deps, actor) };
+      });
+      expect(before.data.appeals.length).toBeGreaterThan(0);
+      expect(Object.keys(before.data.files)).toHaveLength(3);
+
+      // Refused while a server holds the directory (stop → backup → start).
+      const server = await spawnServe({
+        env: { KONTAKT_DATA_DIR: source, DATABASE_URL: '' },
+        copy: () => Promise.reject(new Error('not used')),
+        drop: () => Promise.resolve(),
+      });
+      try {
+        await server.waitForStatus('/api/health/ready', 200);
+        expect(() => kontakt(['backup', '--out', archive], { KONTAKT_DATA_DIR: source })).toThrow(
+          /in use by another Kontakt process/,
+        );
+      } finally {
+        server.child.kill('SIGTERM');
+        await server.waitForExit();
       }
-      return { actor, data: await snapshot(deps, actor) };
-    });
-    expect(before.data.appeals.length).toBeGreaterThan(0);
-    expect(Object.keys(before.data.files)).toHaveLength(3);
 
-    // Refused while a server holds the directory (stop → backup → start).
-    const server = await spawnServe({
-      env: { KONTAKT_DATA_DIR: source, DATABASE_URL: '' },
-      copy: () => Promise.reject(new Error('not used')),
-      drop: () => Promise.resolve(),
-    });
-    try {
-      await server.waitForStatus('/api/health/ready', 200);
-      expect(() => kontakt(['backup', '--out', archive], { KONTAKT_DATA_DIR: source })).toThrow(
-        /in use by another Kontakt process/,
+      expect(kontakt(['backup', '--out', archive], { KONTAKT_DATA_DIR: source })).toMatch(/Wrote/);
+      const target = tempDir('kontakt-restore-');
+      expect(kontakt(['restore', archive], { KONTAKT_DATA_DIR: target })).toMatch(/Restored/);
+      expect(() => kontakt(['restore', archive], { KONTAKT_DATA_DIR: target })).toThrow(
+        /already holds a database/,
       );
-    } finally {
-      server.child.kill('SIGTERM');
-      await server.waitForExit();
-    }
 
-    expect(kontakt(['backup', '--out', archive], { KONTAKT_DATA_DIR: source })).toMatch(/Wrote/);
-    const target = tempDir('kontakt-restore-');
-    expect(kontakt(['restore', archive], { KONTAKT_DATA_DIR: target })).toMatch(/Restored/);
-    expect(() => kontakt(['restore', archive], { KONTAKT_DATA_DIR: target })).toThrow(
-      /already holds a database/,
-    );
-
-    const after = await withDataDir(target, (deps) => snapshot(deps, before.actor));
-    expect(after).toEqual(before.data);
-  });
+      const after = await withDataDir(target, (deps) => snapshot(deps, before.actor));
+      expect(after).toEqual(before.data);
+    },
+  );
 });
 
 describe.skipIf(!process.env.DATABASE_URL)('PostgreSQL server', () => {
-  it('refuses and points to pg_dump', () => {
+  it('refuses and points to pg_dump', SPAWNING_TEST, () => {
     expect(() =>
       kontakt(['backup', '--out', join(tempDir('kontakt-pg-'), 'x.tar.gz')], {
         DATABASE_URL: process.env.DATABASE_URL!,

@@ -9,7 +9,7 @@ import pg from 'pg';
 import { afterAll, expect, it } from 'vitest';
 import { migrationNames } from '../../src/server/db/migrate.js';
 import { adminUrl, databaseUrlWithName } from '../pg-urls.js';
-import { createStore, kontakt, type Store } from './spawned-server.js';
+import { createStore, kontakt, type Store, SPAWNING_TEST } from './spawned-server.js';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterAll(async () => {
@@ -34,16 +34,20 @@ async function emptyEnv(): Promise<Record<string, string>> {
   return { KONTAKT_DATA_DIR: dir, DATABASE_URL: databaseUrlWithName(url, name) };
 }
 
-it('lists every migration on an empty database, twice (nothing applied), then none once migrated', async () => {
-  const env = await emptyEnv();
-  const all = (await migrationNames()).join(', ');
-  expect(kontakt(['migrate', '--dry-run'], env)).toContain(`Would apply (in this order): ${all}`);
-  expect(kontakt(['migrate', '--dry-run'], env)).toContain(`Would apply (in this order): ${all}`);
-  expect(kontakt(['migrate'], env)).toContain(`Applied: ${all}`);
-  expect(kontakt(['migrate', '--dry-run'], env)).toContain('nothing would run');
-});
+it(
+  'lists every migration on an empty database, twice (nothing applied), then none once migrated',
+  SPAWNING_TEST,
+  async () => {
+    const env = await emptyEnv();
+    const all = (await migrationNames()).join(', ');
+    expect(kontakt(['migrate', '--dry-run'], env)).toContain(`Would apply (in this order): ${all}`);
+    expect(kontakt(['migrate', '--dry-run'], env)).toContain(`Would apply (in this order): ${all}`);
+    expect(kontakt(['migrate'], env)).toContain(`Applied: ${all}`);
+    expect(kontakt(['migrate', '--dry-run'], env)).toContain('nothing would run');
+  },
+);
 
-it('says nothing would run on a current database', async () => {
+it('says nothing would run on a current database', SPAWNING_TEST, async () => {
   const store: Store = await createStore();
   cleanups.push(() => store.drop());
   expect(kontakt(['migrate', '--dry-run'], store.env)).toContain('nothing would run');

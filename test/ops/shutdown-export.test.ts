@@ -13,6 +13,7 @@ import {
   spawnServe,
   type Spawned,
   type Store,
+  SPAWNING_TEST,
 } from './spawned-server.js';
 
 const APPEALS = 10_000;
@@ -59,7 +60,7 @@ async function exportsAnswered(server: Spawned): Promise<number> {
   return metricValue(text, 'kontakt_http_requests_total', { route: '/api/v1/appeals/export.csv' });
 }
 
-it('a running export is finished before the process exits 0', async () => {
+it('a running export is finished before the process exits 0', SPAWNING_TEST, async () => {
   const { server, cookie } = await serveAndSignIn({});
   const response = await fetch(`${server.baseUrl}/api/v1/appeals/export.csv`, {
     headers: { cookie },
@@ -72,20 +73,24 @@ it('a running export is finished before the process exits 0', async () => {
   expect(await server.waitForExit()).toEqual({ code: 0, signal: null });
 });
 
-it('an export whose client stopped reading is cut at the grace: exit 1', async () => {
-  const { server, cookie } = await serveAndSignIn({ KONTAKT_SHUTDOWN_GRACE_SECONDS: '2' });
-  const url = new URL(server.baseUrl);
-  const socket = connect(Number(url.port), url.hostname);
-  socket.on('error', () => {});
-  socket.pause();
-  socket.write(
-    `GET /api/v1/appeals/export.csv HTTP/1.1\r\nHost: ${url.host}\r\nCookie: ${cookie}\r\n\r\n`,
-  );
-  // The export has started (the auth query ran) once the server logs the request.
-  await server.waitForOutput(/"url":"\/api\/v1\/appeals\/export.csv"/);
-  expect(await exportsAnswered(server)).toBe(0);
-  server.child.kill('SIGTERM');
-  expect(await server.waitForExit()).toEqual({ code: 1, signal: null });
-  expect(server.output()).toMatch(/shutdown grace exceeded/);
-  socket.destroy();
-});
+it(
+  'an export whose client stopped reading is cut at the grace: exit 1',
+  SPAWNING_TEST,
+  async () => {
+    const { server, cookie } = await serveAndSignIn({ KONTAKT_SHUTDOWN_GRACE_SECONDS: '2' });
+    const url = new URL(server.baseUrl);
+    const socket = connect(Number(url.port), url.hostname);
+    socket.on('error', () => {});
+    socket.pause();
+    socket.write(
+      `GET /api/v1/appeals/export.csv HTTP/1.1\r\nHost: ${url.host}\r\nCookie: ${cookie}\r\n\r\n`,
+    );
+    // The export has started (the auth query ran) once the server logs the request.
+    await server.waitForOutput(/"url":"\/api\/v1\/appeals\/export.csv"/);
+    expect(await exportsAnswered(server)).toBe(0);
+    server.child.kill('SIGTERM');
+    expect(await server.waitForExit()).toEqual({ code: 1, signal: null });
+    expect(server.output()).toMatch(/shutdown grace exceeded/);
+    socket.destroy();
+  },
+);

@@ -16,7 +16,9 @@ import { inject } from 'vitest';
 import { adminUrl, databaseUrlWithName } from '../pg-urls.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const BUDGET_MS = 120_000;
+export const BUDGET_MS = 300_000;
+/** Per-test timeout of the tests that spawn the CLI: generous, the machine may be busy. */
+export const SPAWNING_TEST = { timeout: 900_000 };
 
 /** Run a `kontakt` command to completion (throws with its output when it fails). */
 export function kontakt(args: string[], env: Record<string, string>): string {
