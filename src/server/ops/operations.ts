@@ -71,8 +71,12 @@ export async function registerOperations(
   app.addHook('onSend', async (_request, reply, payload) => {
     // Draining: keep-alive connections end after their answer, so closing does not wait for them.
     if (ops.isDraining()) reply.header('connection', 'close');
-    if (reply.statusCode >= 400 && typeof payload === 'string' && payload.startsWith('{')) {
-      const code = /^\{"error":"([a-z_]+)"/.exec(payload)?.[1] ?? 'unknown';
+    if (reply.statusCode >= 400) {
+      // Our shape `{"error":"code",…}`; Open311's `[{"code":400,…}]` (its own error format).
+      const text = typeof payload === 'string' ? payload.slice(0, 80) : '';
+      const ours = /^\{"error":"([a-z_]+)"/.exec(text)?.[1];
+      const open311 = /^\[\{"code":(\d+)/.exec(text)?.[1];
+      const code = ours ?? (open311 ? `open311_${open311}` : 'unknown');
       metrics.httpErrors.inc({ code, status: String(reply.statusCode) });
     }
     return payload;
