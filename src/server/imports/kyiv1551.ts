@@ -553,7 +553,11 @@ export async function importKyiv1551(
   const summary = createImportSummary('kyiv1551', filePath);
   const text = await readFile(filePath, 'utf8');
   const refs = new ImportReferences(deps.db, summary);
-  const writer = new ImportedAppealWriter(deps, { source: KYIV1551_SOURCE, actor: ACTOR, signal: run.signal }, summary);
+  const writer = new ImportedAppealWriter(
+    deps,
+    { source: KYIV1551_SOURCE, actor: ACTOR, signal: run.signal },
+    summary,
+  );
   const seen = new Map<string, number>();
 
   for (const item of scanJsonArray(text)) {
