@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/server/http/app.js';
+import { buildApp } from '../../src/server/app.js';
 import { createLogSink } from '../../src/server/ops/log-sink.js';
 import { Metrics } from '../../src/server/ops/metrics.js';
 import { startTestServer, type TestServer } from '../http.js';

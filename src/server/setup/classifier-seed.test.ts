@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, it, expect } from 'vitest';
 import { ORGANISATION_TYPES } from '../../domain/vocabulary.js';
-import { ORGANISATIONS_SEED } from '../executors/organisations-seed.js';
+import { ORGANISATIONS_SEED } from './organisations-seed.js';
 import { CLASSIFIER_SEED } from './classifier-seed.js';
 
 /** Kyiv 1551 kind volumes, kept next to the repository (`../shared/data/...` from its root). */
