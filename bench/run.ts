@@ -144,6 +144,41 @@ function query(params: Record<string, string>): string {
 }
 
 /** Sign in over HTTP; returns the session cookie (`kontakt_session=…`). */
+/** Requests the bench sent to the server, by "METHOD route pattern" (compared with /metrics). */
+const sent = new Map<string, number>();
+const tally = (route: string, n = 1) => sent.set(route, (sent.get(route) ?? 0) + n);
+/** Count each request `next` makes (warm-up included: the server counts those too). */
+const counted =
+  (route: string, next: (i: number) => RequestSpec) =>
+  (i: number): RequestSpec => {
+    const spec = next(i);
+    tally(`${spec.method} ${route}`);
+    return spec;
+  };
+
+/**
+ * Scrape the server's /metrics and compare its request counts with what the bench sent, route by
+ * route (issue 23). Returns the lines to print and whether every count matched.
+ */
+async function compareWithMetrics(base: URL): Promise<{ lines: string[]; same: boolean }> {
+  const text = await (await fetch(new URL('/metrics', base))).text();
+  const served = new Map<string, number>();
+  for (const line of text.split('\n')) {
+    const m =
+      /^kontakt_http_requests_total\{method="(\w+)",route="([^"]+)",status="\d+"\} (\d+)/.exec(
+        line,
+      );
+    if (m) served.set(`${m[1]} ${m[2]}`, (served.get(`${m[1]} ${m[2]}`) ?? 0) + Number(m[3]));
+  }
+  let same = true;
+  const lines = [...sent].map(([route, n]) => {
+    const m = served.get(route) ?? 0;
+    if (m !== n) same = false;
+    return `${route.padEnd(34)} bench sent ${String(n).padStart(7)}   /metrics counted ${String(m).padStart(7)}${m === n ? '' : '   DIFFERENT'}`;
+  });
+  return { lines, same };
+}
+
 async function login(base: URL, name: string): Promise<string> {
   assertLoopback(base);
   const response = await fetch(new URL('/api/v1/auth/login', base), {
@@ -337,6 +372,7 @@ async function main(): Promise<void> {
       operator: await login(base, fixture.logins.operator),
       supervisor: await login(base, fixture.logins.supervisor),
     };
+    tally('POST /api/v1/auth/login', 3);
     const get = (path: string, cookie: string): RequestSpec => ({
       method: 'GET',
       path,
@@ -344,11 +380,11 @@ async function main(): Promise<void> {
     });
 
     const reads: [string, string, (i: number) => RequestSpec, string, (r: LoadResult) => boolean][] = [
-      ['2 inbox first page (executor, queue=new)', 'inbox', () => get(`/api/v1/appeals?${query({ queue: 'new' })}`, cookies.executor), 'p95 ≤ 20 ms', (r) => r.p95 <= 20],
-      ['3 registry search: words + filters', 'search', (i) => { const s = SEARCHES[i % SEARCHES.length]!; return get(`/api/v1/appeals?${query({ q: s.q, ...s.filters })}`, cookies.operator); }, 'p95 ≤ 100 ms', (r) => r.p95 <= 100],
-      ['4 appeal card with history', 'card', (i) => get(`/api/v1/appeals/${cardIds[i % cardIds.length]!}`, cookies.supervisor), 'p95 ≤ 20 ms', (r) => r.p95 <= 20],
-      ['5a supervisor counts: /dashboard', 'dashboard', () => get('/api/v1/dashboard', cookies.supervisor), 'p95 ≤ 200 ms', (r) => r.p95 <= 200],
-      ['5b supervisor counts: /queues', 'queues', () => get('/api/v1/queues', cookies.supervisor), 'p95 ≤ 200 ms', (r) => r.p95 <= 200],
+      ['2 inbox first page (executor, queue=new)', 'inbox', counted('/api/v1/appeals', () => get(`/api/v1/appeals?${query({ queue: 'new' })}`, cookies.executor)), 'p95 ≤ 20 ms', (r) => r.p95 <= 20],
+      ['3 registry search: words + filters', 'search', counted('/api/v1/appeals', (i) => { const s = SEARCHES[i % SEARCHES.length]!; return get(`/api/v1/appeals?${query({ q: s.q, ...s.filters })}`, cookies.operator); }), 'p95 ≤ 100 ms', (r) => r.p95 <= 100],
+      ['4 appeal card with history', 'card', counted('/api/v1/appeals/:id', (i) => get(`/api/v1/appeals/${cardIds[i % cardIds.length]!}`, cookies.supervisor)), 'p95 ≤ 20 ms', (r) => r.p95 <= 20],
+      ['5a supervisor counts: /dashboard', 'dashboard', counted('/api/v1/dashboard', () => get('/api/v1/dashboard', cookies.supervisor)), 'p95 ≤ 200 ms', (r) => r.p95 <= 200],
+      ['5b supervisor counts: /queues', 'queues', counted('/api/v1/queues', () => get('/api/v1/queues', cookies.supervisor)), 'p95 ≤ 200 ms', (r) => r.p95 <= 200],
     ]; // prettier-ignore
     const api: Record<string, LoadResult> = {};
     for (const [scenario, key, next, targetText, ok] of skip.has('reads') ? [] : reads) {
@@ -430,7 +466,10 @@ async function main(): Promise<void> {
         }),
       });
       for (const concurrency of [1, 8, 32]) {
-        const result = await runLoad(base, register, { ...bounded, concurrency });
+        const result = await runLoad(base, counted('/api/v1/appeals', register), {
+          ...bounded,
+          concurrency,
+        });
         const isTarget = concurrency === 32;
         rows.push({
           scenario: `1 registration through the API, c=${concurrency}`,
@@ -446,6 +485,17 @@ async function main(): Promise<void> {
         );
       }
     }
+    // 9. /metrics counts what the bench sent (issue 23).
+    const compared = await compareWithMetrics(base);
+    console.log(
+      `\nRequests: the bench's own count and the server's /metrics\n${compared.lines.join('\n')}`,
+    );
+    rows.push({
+      scenario: "9 /metrics request counts = the bench's",
+      target: 'equal on every route',
+      met: compared.same,
+      detail: compared.lines.map((l) => l.replace(/\s+/g, ' ')).join('; '),
+    });
   } finally {
     await server.stop();
     log('server stopped');

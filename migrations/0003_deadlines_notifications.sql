@@ -16,10 +16,14 @@ ALTER TABLE appeals ADD COLUMN deadline_state text NOT NULL DEFAULT 'ok'
   CHECK (deadline_state IN ('ok', 'due_soon', 'overdue'));
 -- The earlier appeal this one repeats (Art. 8), when found at registration.
 ALTER TABLE appeals ADD COLUMN repeats_appeal_id integer REFERENCES appeals (id);
+-- safety: ran on empty databases; at 1M appeals this UPDATE rewrites every appeal, 2–4 min
+-- under one lock (docs/MIGRATIONS.md). A backfill written today goes in batches (ADR 021).
 UPDATE appeals SET legal_deadline = control_date WHERE legal_deadline IS NULL;
 
 -- The sweep scans open appeals by deadline.
+-- safety: ~3 s at 1M appeals, writes to appeals wait meanwhile (docs/MIGRATIONS.md).
 CREATE INDEX appeals_open_deadline_idx ON appeals (control_date, id) WHERE status <> 'closed';
+-- safety: ~5 s at 1M appeals, writes to appeals wait meanwhile (docs/MIGRATIONS.md).
 CREATE INDEX appeals_repeat_lookup_idx ON appeals (applicant_id, question_type_id, received_at DESC)
   WHERE applicant_id IS NOT NULL;
 

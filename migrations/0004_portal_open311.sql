@@ -81,8 +81,10 @@ CREATE INDEX submissions_api_key_idx ON submissions (api_key_id, question_type_i
 -- Photos of a submission are attachments too; registration or merge gives them the appeal.
 ALTER TABLE attachments ALTER COLUMN appeal_id DROP NOT NULL;
 ALTER TABLE attachments ADD COLUMN submission_id integer REFERENCES submissions (id);
+-- safety: attachments are far fewer than appeals; the check scans them once under the lock.
 ALTER TABLE attachments ADD CONSTRAINT attachments_owner_check
   CHECK (appeal_id IS NOT NULL OR submission_id IS NOT NULL);
+-- safety: partial index of the submissions' photos: none exist when it is built.
 CREATE INDEX attachments_submission_idx ON attachments (submission_id) WHERE submission_id IS NOT NULL;
 
 -- Wrong access codes per tracking number (existing or not, so the lock reveals nothing): after
@@ -127,6 +129,7 @@ SELECT DISTINCT ON (organisation_id) organisation_id, ancestor_id AS district_id
  ORDER BY organisation_id, depth;
 
 -- The public list and the open data scan appeals by receipt; the public map by point.
+-- safety: ~5 s at 1M appeals, writes to appeals wait meanwhile (docs/MIGRATIONS.md).
 CREATE INDEX appeals_public_received_idx ON appeals (received_at DESC, id DESC)
   WHERE NOT confidential AND kind <> 'consultation';
 

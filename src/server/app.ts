@@ -44,11 +44,16 @@ import { RETRY_AFTER_SECONDS } from './http/service-unavailable.js';
 import { registerTextBoundary } from './http/text-boundary.js';
 import { registerWebApp } from './http/web-app.js';
 import { VERSION } from './version.js';
+import { type Operations, registerOperations } from './ops/operations.js';
 
 export interface AppOptions {
   /** Pino logger options, or false for none (tests). */
-  logger?: boolean | { level: string; transport?: { target: string } };
+  logger?:
+    | boolean
+    | { level: string; transport?: { target: string }; stream?: { write(line: string): void } };
   engine: 'pglite' | 'postgres';
+  /** Health, metrics and the draining state (ops/operations.ts); tests may leave it out. */
+  ops?: Operations;
 }
 
 export async function buildApp(deps: Deps, options: AppOptions): Promise<FastifyInstance> {
@@ -106,6 +111,7 @@ export async function buildApp(deps: Deps, options: AppOptions): Promise<Fastify
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   registerAuth(app, deps);
   registerAuditLog(app, deps);
+  await registerOperations(app, deps, options.ops);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
 

@@ -1,5 +1,6 @@
 /**
- * `kontakt` — the command line: serve, migrate, seed, users create, import, export, generate, assist.
+ * `kontakt` — the command line: serve, migrate, backup, restore, seed, users create, import, export,
+ * generate, assist, audit.
  * Every command reads the same configuration as the server (environment variables, see README).
  * On the embedded database a command refuses to run while a server holds the data directory.
  */
@@ -12,7 +13,8 @@ import { diskFileStore } from './attachments/file-store.js';
 import { loadConfig, type Config } from './config.js';
 import type { Deps } from './context.js';
 import { openDatabase } from './db/database.js';
-import { migrateToLatest } from './db/migrate.js';
+import { migrateToLatest, pendingMigrations } from './db/migrate.js';
+import { backupEmbedded, restoreEmbedded } from './ops/backup.js';
 import { AppError } from './errors.js';
 import { assistCommand } from './assist/assist-command.js';
 import { IMPORTERS, type ImportFormat } from './imports/importers.js';
@@ -72,7 +74,8 @@ program
 program
   .command('migrate')
   .description('apply pending database migrations')
-  .action(async () => {
+  .option('--dry-run', 'list the migrations that would run, apply none')
+  .action(async (options: { dryRun?: boolean }) => {
     const config = loadConfig();
     const database = await openDatabase({
       databaseUrl: config.databaseUrl,
@@ -80,11 +83,44 @@ program
       command: 'kontakt migrate',
     });
     try {
+      if (options.dryRun) {
+        const pending = await pendingMigrations(database.db);
+        console.log(
+          pending.length
+            ? `Would apply (in this order): ${pending.join(', ')}`
+            : 'The schema is up to date: nothing would run.',
+        );
+        return;
+      }
       const applied = await migrateToLatest(database.db);
       console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The schema is up to date.');
     } finally {
       await database.close();
     }
+  });
+
+program
+  .command('backup')
+  .description(
+    'embedded database: write the database and the attachments to one archive (stop the server first)',
+  )
+  .requiredOption('--out <file>', 'the archive to write (.tar.gz)')
+  .action(async (options: { out: string }) => {
+    const manifest = await backupEmbedded(loadConfig(), options.out);
+    console.log(`Wrote ${options.out}: ${JSON.stringify(manifest.counts)}.`);
+  });
+
+program
+  .command('restore')
+  .description(
+    'embedded database: restore an archive of `kontakt backup` into an empty data directory',
+  )
+  .argument('<file>', 'the archive')
+  .action(async (file: string) => {
+    const manifest = await restoreEmbedded(loadConfig(), file);
+    console.log(
+      `Restored the backup of ${manifest.createdAt}: ${JSON.stringify(manifest.counts)}.`,
+    );
   });
 
 program

@@ -110,6 +110,19 @@ const envSchema = z.object({
     .string()
     .regex(/^-?\d+(\.\d+)?,-?\d+(\.\d+)?,\d{1,2}$/, 'must be latitude,longitude,zoom')
     .default('50.4501,30.5234,11'),
+  /** After SIGTERM/SIGINT: how long running requests and jobs may take before the process exits non-zero. */
+  KONTAKT_SHUTDOWN_GRACE_SECONDS: z.coerce.number().positive().max(3600).default(20),
+  /**
+   * After SIGTERM/SIGINT: how long the process keeps serving with readiness false before it stops
+   * accepting connections, so a load balancer notices first (0 = close at once).
+   */
+  KONTAKT_DRAIN_SECONDS: z.coerce.number().min(0).max(600).default(0),
+  /** Bearer token for `/metrics`; unset = only loopback clients may scrape it. */
+  KONTAKT_METRICS_TOKEN: z
+    .string()
+    .min(16, 'must be at least 16 characters')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
 });
 
 export interface Config {
@@ -135,6 +148,10 @@ export interface Config {
   publicLimits: { submissionsPerHour: number; trackingPerMinute: number };
   /** The portal's maps: tile URL template (or none), attribution, initial view. */
   map: { tiles: string | undefined; attribution: string; center: [number, number]; zoom: number };
+  /** Shutdown: the grace for running work, and the drain delay with readiness false, in ms. */
+  shutdown: { graceMs: number; drainMs: number };
+  /** Bearer token for `/metrics` (undefined = loopback clients only). */
+  metricsToken: string | undefined;
 }
 
 /**
@@ -172,6 +189,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       trackingPerMinute: e.KONTAKT_TRACKING_PER_MINUTE,
     },
     map: mapConfig(e.KONTAKT_MAP_TILES, e.KONTAKT_MAP_ATTRIBUTION, e.KONTAKT_MAP_VIEW),
+    shutdown: {
+      graceMs: e.KONTAKT_SHUTDOWN_GRACE_SECONDS * 1000,
+      drainMs: e.KONTAKT_DRAIN_SECONDS * 1000,
+    },
+    metricsToken: e.KONTAKT_METRICS_TOKEN,
   };
 }
 

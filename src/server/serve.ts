@@ -1,10 +1,13 @@
 /**
  * Start the whole system: open the database, apply migrations, (in demo mode) seed, and listen.
- * Stops gracefully on SIGINT/SIGTERM: stops taking requests, lets running ones finish, closes the
- * database (and releases the embedded data directory).
+ * SIGTERM/SIGINT (even during start) turn readiness false, stop taking requests, let running ones
+ * and the jobs finish within the grace, close the database (releasing the embedded data
+ * directory) and exit; past the grace, or at a second signal, the process exits at once
+ * (ops/lifecycle.ts). Logs never block or crash the process (ops/log-sink.ts).
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { pino, type Logger } from 'pino';
 import { diskFileStore } from './attachments/file-store.js';
 import type { Config } from './config.js';
 import type { Deps } from './context.js';
@@ -16,6 +19,10 @@ import { type Mailer, smtpMailer } from './notifications/delivery.js';
 import { ensureWebBuilt } from './http/web-app.js';
 import { IMPORTERS } from './imports/importers.js';
 import { seedReferenceData } from './setup/seed-reference-data.js';
+import { installLifecycle, type Lifecycle } from './ops/lifecycle.js';
+import { createLogSink, type LogSinkStats } from './ops/log-sink.js';
+import { Metrics } from './ops/metrics.js';
+import { closeHttp } from './ops/operations.js';
 import { DEMO_PASSWORD, seedDemo } from './setup/seed-demo.js';
 import { districtsCentre, seedDemoMaintainers } from './setup/seed-demo-addresses.js';
 
@@ -48,57 +55,85 @@ function demoConfig(config: Config): Config {
 
 export async function serve(given: Config, options: ServeOptions): Promise<void> {
   const config = options.demo ? demoConfig(given) : given;
+  // Logs go through a sink that never blocks or throws (a closed or full stdout); see ops/log-sink.
+  const sink = createLogSink();
+  const out = (text: string) => sink.write(text);
+  const log = pino({ level: config.logLevel }, sink);
+  // Anything else that writes to stdout (Vite's warnings) must not crash the process on EPIPE.
+  process.stdout.on('error', () => {});
+  const lifecycle = installLifecycle({
+    ...config.shutdown,
+    log,
+    beforeExit: (ms) => sink.settle(Math.min(ms, 1000)),
+  });
+  try {
+    await start(config, options, { log, out, lifecycle, logStats: () => sink.stats() });
+    lifecycle.started();
+  } catch (error) {
+    lifecycle.started();
+    if (!lifecycle.stopping) lifecycle.stop('start failed', 1);
+    throw error;
+  }
+}
+
+interface Runtime {
+  log: Logger;
+  out: (text: string) => void;
+  lifecycle: Lifecycle;
+  logStats: () => LogSinkStats;
+}
+
+async function start(config: Config, options: ServeOptions, runtime: Runtime): Promise<void> {
+  const { log, out, lifecycle } = runtime;
+  log.info({ engine: config.databaseUrl ? 'postgres' : 'pglite', demo: options.demo }, 'starting');
+  let metrics: Metrics | null = null;
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     command: 'kontakt serve',
+    onQuery: (ms, failed) => metrics?.observeQuery(ms, failed),
   });
+  lifecycle.onClose('database', () => database.close());
+  metrics = new Metrics({ db: database.db, poolUse: database.poolUse, logStats: runtime.logStats });
   const deps: Deps = {
     db: database.db,
     config,
     now: () => new Date(),
     files: diskFileStore(join(config.dataDir, 'files')),
   };
-  await ensureWebBuilt((message) => process.stdout.write(`${message}\n`));
+  if (lifecycle.stopping) return;
+  await ensureWebBuilt((message) => out(`${message}\n`));
+  if (lifecycle.stopping) return;
   const app = await buildApp(deps, {
     engine: database.engine,
-    logger: {
-      level: config.logLevel,
-      ...(process.stdout.isTTY ? { transport: { target: 'pino-pretty' } } : {}),
-    },
+    logger: process.stdout.isTTY
+      ? { level: config.logLevel, transport: { target: 'pino-pretty' } }
+      : { level: config.logLevel, stream: { write: out } },
+    ops: { metrics, isDraining: () => lifecycle.stopping },
   });
-  const log = app.log;
-
-  let closing = false;
-  let stopJobs: () => Promise<void> = async () => {};
-  let mailer: Mailer | null = null;
-  const shutdown = async (signal: string) => {
-    if (closing) return;
-    closing = true;
-    log.info({ signal }, 'shutting down');
-    await app.close();
-    await stopJobs();
-    mailer?.close();
-    await database.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   const applied = await migrateToLatest(database.db);
   if (applied.length > 0) log.info({ migrations: applied }, 'migrations applied');
+  if (lifecycle.stopping) return;
   const reference = await seedReferenceData(database.db);
   if (reference.organisations + reference.kinds + reference.questionTypes > 0) {
     log.info(reference, 'reference data seeded');
   }
 
   let logins: Awaited<ReturnType<typeof seedDemo>> = [];
-  if (options.demo) logins = await seedDemo(deps);
+  if (options.demo && !lifecycle.stopping) logins = await seedDemo(deps);
+  if (lifecycle.stopping) return;
 
-  mailer = config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : null;
-  if (!mailer) log.info('SMTP_URL is not set: notifications stay in the outbox and the web app');
-  stopJobs = config.runJobs ? startJobs(deps, mailer, log) : async () => {};
+  const mailer: Mailer | null = config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : null;
+  if (mailer) lifecycle.onClose('mailer', () => mailer.close());
+  else log.info('SMTP_URL is not set: notifications stay in the outbox and the web app');
+  if (config.runJobs) {
+    const stopJobs = startJobs(deps, mailer, log, { onRun: metrics.observeJob });
+    lifecycle.onClose('jobs', stopJobs);
+  }
 
+  // Closing the app stops listening and waits for the requests in flight (within the grace).
+  lifecycle.onClose('http', () => closeHttp(app));
   const address = await app.listen({ port: config.port, host: config.host });
   log.info({ address, engine: database.engine }, 'Kontakt is serving');
 
@@ -106,36 +141,44 @@ export async function serve(given: Config, options: ServeOptions): Promise<void>
     const lines = logins.map(
       (l) => `  ${l.login.padEnd(12)} ${l.role.padEnd(14)} ${l.organisation ?? ''}`,
     );
-    process.stdout.write(
+    out(
       `\nKontakt demo at ${address}  (API docs: ${address}/api/docs)\n` +
         `Demo logins, password "${DEMO_PASSWORD}" (demo mode only):\n${lines.join('\n')}\n\n`,
     );
-    const shared = resolve(config.sharedDataDir);
-    for (const [format, relative] of DEMO_IMPORTS) {
-      if (!config.demoImports.includes(format)) continue;
-      const file = join(shared, relative);
-      if (!existsSync(file)) {
-        log.info({ file }, 'shared real data not found; demo import skipped');
-        continue;
+    // The import runs after start: a shutdown stops it between batches (what it wrote stays).
+    const importing = demoImports(deps, config, log, lifecycle.signal);
+    lifecycle.onClose('demo import', () => importing);
+  }
+}
+
+async function demoImports(
+  deps: Deps,
+  config: Config,
+  log: Logger,
+  signal: AbortSignal,
+): Promise<void> {
+  const shared = resolve(config.sharedDataDir);
+  for (const [format, relative] of DEMO_IMPORTS) {
+    if (!config.demoImports.includes(format)) continue;
+    const file = join(shared, relative);
+    if (!existsSync(file)) {
+      log.info({ file }, 'shared real data not found; demo import skipped');
+      continue;
+    }
+    if (signal.aborted) return;
+    try {
+      log.info({ format, file }, 'demo import started');
+      const summary = await IMPORTERS[format](deps, file, { signal });
+      log.info(
+        { format, read: summary.read, imported: summary.imported, skipped: summary.skipped },
+        'demo import done',
+      );
+      if (format === 'addresses' && !signal.aborted) {
+        log.info(await seedDemoMaintainers(deps), 'demo maintainers (invented) assigned');
       }
-      try {
-        const summary = await IMPORTERS[format](deps, file);
-        log.info(
-          {
-            format,
-            read: summary.read,
-            imported: summary.imported,
-            skipped: summary.skipped,
-            ms: summary.durationMs,
-          },
-          'demo import done',
-        );
-        if (format === 'addresses') {
-          log.info(await seedDemoMaintainers(deps), 'demo maintainers (invented) assigned');
-        }
-      } catch (error) {
-        log.error({ err: error, format }, 'demo import failed');
-      }
+    } catch (error) {
+      if (signal.aborted) log.info({ format }, 'demo import stopped by the shutdown');
+      else log.error({ err: error, format }, 'demo import failed');
     }
   }
 }

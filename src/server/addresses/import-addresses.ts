@@ -69,9 +69,12 @@ async function insertBatch(
   db: Kysely<DB>,
   statement: (json: string) => ReturnType<typeof sql<{ id: number }>>,
   rows: readonly object[],
+  signal?: AbortSignal,
 ): Promise<number> {
   let inserted = 0;
   for (let i = 0; i < rows.length; i += BATCH) {
+    // A shutdown stops the import between batches; what was written stays (a rerun completes it).
+    signal?.throwIfAborted();
     const result = await statement(JSON.stringify(rows.slice(i, i + BATCH))).execute(db);
     inserted += result.rows.length;
   }
@@ -341,7 +344,11 @@ function roundCoordinate(value: string): number | null {
   return Math.round(n * 1e7) / 1e7;
 }
 
-async function importKharkivBuildings(db: Kysely<DB>, file: string): Promise<ImportSummary> {
+async function importKharkivBuildings(
+  db: Kysely<DB>,
+  file: string,
+  signal?: AbortSignal,
+): Promise<ImportSummary> {
   const summary = createImportSummary('addresses: buildings', file);
   const records = parse<Record<string, string>>(readFileSync(file), {
     bom: true,
@@ -485,6 +492,7 @@ async function importKharkivBuildings(db: Kysely<DB>, file: string): Promise<Imp
       ON CONFLICT (source_key) DO NOTHING
       RETURNING id`,
     rows,
+    signal,
   );
   summary.imported = inserted;
   countSkipped(summary, 'already_imported', rows.length - inserted);
@@ -631,10 +639,17 @@ async function importLvivHistory(db: Kysely<DB>, file: string): Promise<ImportSu
  * @returns one summary for the folder: totals, skips and notes by `file:reason`, and each file's
  *   own summary in `parts`.
  */
-export async function importAddresses(deps: Deps, dir: string): Promise<ImportSummary> {
+export async function importAddresses(
+  deps: Deps,
+  dir: string,
+  options: { signal?: AbortSignal } = {},
+): Promise<ImportSummary> {
   const started = performance.now();
   const summary = createImportSummary('addresses', dir);
-  const steps: [string, (db: Kysely<DB>, file: string) => Promise<ImportSummary>][] = [
+  const steps: [
+    string,
+    (db: Kysely<DB>, file: string, signal?: AbortSignal) => Promise<ImportSummary>,
+  ][] = [
     ['kharkiv/districts.geojson', importKharkivDistricts],
     ['kharkiv/streets.csv', importKharkivStreets],
     ['kharkiv/addresses.csv', importKharkivBuildings],
@@ -647,11 +662,13 @@ export async function importAddresses(deps: Deps, dir: string): Promise<ImportSu
       fileProblem(summary, { line: 0, reason: 'file_missing', detail: relative });
       continue;
     }
+    options.signal?.throwIfAborted();
     const t = performance.now();
     let part: ImportSummary;
     try {
-      part = await step(deps.db, file);
+      part = await step(deps.db, file, options.signal);
     } catch (error) {
+      if (options.signal?.aborted) throw error;
       part = createImportSummary(`addresses: ${relative}`, file);
       part.fatal = (error as Error).message;
     }

@@ -19,6 +19,7 @@ import type { Actor, Deps } from '../context.js';
 import { actorId, actorLabel } from '../context.js';
 import type { DB } from '../db/schema.js';
 import { AppError, badRequest, conflict } from '../errors.js';
+import { appealsRegistered } from '../ops/metrics.js';
 import type { AppealEventType } from './appeal-history.js';
 import type { RegisterAppealInput } from '../../contract/appeals.schemas.js';
 import type { ApplicantInput } from '../../contract/applicants.schemas.js';
@@ -531,6 +532,7 @@ export async function registerAppealIn(
     events,
     registrationKey,
   });
+  appealsRegistered.inc({ channel: input.channel });
   const number = appeal.number;
   return {
     id: appeal.id,

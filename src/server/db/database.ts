@@ -19,6 +19,8 @@ export interface Database {
   engine: Engine;
   /** The embedded engine's data directory as a gzipped tarball (PGlite only). */
   dumpDataDir?: () => Promise<Blob>;
+  /** Connections of the pool: open, idle, and clients waiting for one (metrics). */
+  poolUse: () => { total: number; idle: number; waiting: number };
   /** Close every connection (and the embedded engine with its lock). */
   close(): Promise<void>;
 }
@@ -34,7 +36,25 @@ export interface OpenDatabaseOptions {
   command?: string;
   /** Connections in the server pool (default 10). */
   poolSize?: number;
+  /** Called after every query with its duration in ms and whether it failed (metrics). */
+  onQuery?: (durationMs: number, failed: boolean) => void;
 }
+
+function kysely(pool: pg.Pool, options: OpenDatabaseOptions): Kysely<DB> {
+  const onQuery = options.onQuery;
+  return new Kysely<DB>({
+    dialect: new PostgresDialect({ pool }),
+    ...(onQuery
+      ? { log: (event) => onQuery(event.queryDurationMillis, event.level === 'error') }
+      : {}),
+  });
+}
+
+const poolUse = (pool: pg.Pool) => () => ({
+  total: pool.totalCount,
+  idle: pool.idleCount,
+  waiting: pool.waitingCount,
+});
 
 /**
  * Open the database described by `options`.
@@ -54,8 +74,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     pool.on('error', (error) => {
       process.stderr.write(`kontakt: an idle database connection was closed: ${error.message}\n`);
     });
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, engine: 'postgres', close: () => db.destroy() };
+    const db = kysely(pool, options);
+    return { db, engine: 'postgres', poolUse: poolUse(pool), close: () => db.destroy() };
   }
 
   const dataDir = options.dataDir ?? './data';
@@ -68,10 +88,11 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     });
     const pool = new pg.Pool(createPgConfig(pglite));
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    const db = kysely(pool, options);
     return {
       db,
       engine: 'pglite',
+      poolUse: poolUse(pool),
       dumpDataDir: () => pglite.dumpDataDir('gzip'),
       close: async () => {
         try {

@@ -10,15 +10,42 @@ import type { DB } from './schema.js';
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../../migrations/', import.meta.url));
 
+const MIGRATION_FILE = /^\d{4}_[\w-]+\.sql$/;
+
+/** The names of the migrations this version of the code knows (file names without `.sql`), in order. */
+export async function migrationNames(dir = MIGRATIONS_DIR): Promise<string[]> {
+  return (await readdir(dir))
+    .filter((f) => MIGRATION_FILE.test(f))
+    .sort()
+    .map((f) => f.replace(/\.sql$/, ''));
+}
+
+function migrator(db: Kysely<DB>): Migrator {
+  return new Migrator({
+    db,
+    provider: new SqlFileMigrationProvider(MIGRATIONS_DIR),
+    migrationTableName: 'schema_migrations',
+    migrationLockTableName: 'schema_migrations_lock',
+  });
+}
+
+/**
+ * The migrations `migrateToLatest` would apply now, in order, without applying any
+ * (`kontakt migrate --dry-run`).
+ */
+export async function pendingMigrations(db: Kysely<DB>): Promise<string[]> {
+  const all = await migrator(db).getMigrations();
+  return all.filter((m) => m.executedAt === undefined).map((m) => m.name);
+}
+
 class SqlFileMigrationProvider implements MigrationProvider {
   constructor(private readonly dir: string) {}
 
   async getMigrations(): Promise<Record<string, Migration>> {
-    const files = (await readdir(this.dir)).filter((f) => /^\d{4}_[\w-]+\.sql$/.test(f)).sort();
     const migrations: Record<string, Migration> = {};
-    for (const file of files) {
-      const text = await readFile(`${this.dir}/${file}`, 'utf8');
-      migrations[file.replace(/\.sql$/, '')] = {
+    for (const name of await migrationNames(this.dir)) {
+      const text = await readFile(`${this.dir}/${name}.sql`, 'utf8');
+      migrations[name] = {
         up: async (db) => {
           await sql.raw(text).execute(db);
         },
@@ -35,13 +62,7 @@ class SqlFileMigrationProvider implements MigrationProvider {
  * @throws Error naming the failed migration; nothing of it remains (transactional DDL).
  */
 export async function migrateToLatest(db: Kysely<DB>): Promise<string[]> {
-  const migrator = new Migrator({
-    db,
-    provider: new SqlFileMigrationProvider(MIGRATIONS_DIR),
-    migrationTableName: 'schema_migrations',
-    migrationLockTableName: 'schema_migrations_lock',
-  });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = await migrator(db).migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error) {
     const reason = error instanceof Error ? error.message : JSON.stringify(error);

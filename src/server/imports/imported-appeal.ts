@@ -85,6 +85,14 @@ export interface ImportBatchOptions {
   source: string;
   /** Who imports (e.g. `{ kind: 'system', label: 'import:kyiv1551' }`). */
   actor: SystemActor;
+  /** Aborted = stop before the next batch (the server's shutdown); batches written stay. */
+  signal?: AbortSignal | undefined;
+}
+
+/** Options every importer takes besides its file. */
+export interface ImportRunOptions {
+  /** Stop between batches when aborted; the import throws the signal's reason then. */
+  signal?: AbortSignal;
 }
 
 export interface ImportBatchResult {
@@ -337,6 +345,7 @@ export class ImportedAppealWriter {
 
   /** Queue a record; writes the batch when it is full. */
   async add(record: ImportedAppealRecord): Promise<void> {
+    this.options.signal?.throwIfAborted();
     this.batch.push(record);
     if (this.batch.length >= this.batchSize) await this.flush();
   }

@@ -79,7 +79,11 @@ import {
   noteProblem,
   skipRecord,
 } from './import-summary.js';
-import { ImportReferences, ImportedAppealWriter } from './imported-appeal.js';
+import {
+  ImportReferences,
+  ImportedAppealWriter,
+  type ImportRunOptions,
+} from './imported-appeal.js';
 
 /** `appeals.source` of appeals imported from Kyiv 1551 open data. */
 export const KYIV1551_SOURCE = 'kyiv1551';
@@ -540,12 +544,20 @@ export function normaliseKyivRecord(
  * @throws the file system's error when the file cannot be read; database errors (batches written
  *   before stay; a second run skips them).
  */
-export async function importKyiv1551(deps: Deps, filePath: string): Promise<ImportSummary> {
+export async function importKyiv1551(
+  deps: Deps,
+  filePath: string,
+  run: ImportRunOptions = {},
+): Promise<ImportSummary> {
   const started = performance.now();
   const summary = createImportSummary('kyiv1551', filePath);
   const text = await readFile(filePath, 'utf8');
   const refs = new ImportReferences(deps.db, summary);
-  const writer = new ImportedAppealWriter(deps, { source: KYIV1551_SOURCE, actor: ACTOR }, summary);
+  const writer = new ImportedAppealWriter(
+    deps,
+    { source: KYIV1551_SOURCE, actor: ACTOR, signal: run.signal },
+    summary,
+  );
   const seen = new Map<string, number>();
 
   for (const item of scanJsonArray(text)) {

@@ -47,7 +47,11 @@ import {
   noteProblem,
   skipRecord,
 } from './import-summary.js';
-import { ImportReferences, ImportedAppealWriter } from './imported-appeal.js';
+import {
+  ImportReferences,
+  ImportedAppealWriter,
+  type ImportRunOptions,
+} from './imported-appeal.js';
 
 /** `appeals.source` of appeals imported from PublicStuff. */
 export const PUBLICSTUFF_SOURCE = 'publicstuff';
@@ -224,7 +228,11 @@ class LineIndex {
  * @throws the file system's error when the file cannot be read; database errors (batches written
  *   before stay; a second run skips them).
  */
-export async function importPublicStuffCsv(deps: Deps, filePath: string): Promise<ImportSummary> {
+export async function importPublicStuffCsv(
+  deps: Deps,
+  filePath: string,
+  run: ImportRunOptions = {},
+): Promise<ImportSummary> {
   const started = performance.now();
   const summary = createImportSummary('publicstuff-csv', filePath);
   // Another city's requests: kept for the staff (and the benchmarks), not offered or published
@@ -232,7 +240,7 @@ export async function importPublicStuffCsv(deps: Deps, filePath: string): Promis
   const refs = new ImportReferences(deps.db, summary, { publicQuestionTypes: false });
   const writer = new ImportedAppealWriter(
     deps,
-    { source: PUBLICSTUFF_SOURCE, actor: ACTOR },
+    { source: PUBLICSTUFF_SOURCE, actor: ACTOR, signal: run.signal },
     summary,
   );
 

@@ -20,6 +20,8 @@ export interface JobOptions {
   sweepEveryMs?: number;
   deliverEveryMs?: number;
   snapshotEveryMs?: number;
+  /** Called after every run with the job's name, its duration in ms and whether it succeeded (metrics). */
+  onRun?: (job: string, durationMs: number, ok: boolean) => void;
 }
 
 /** Start the jobs; the returned function stops them and waits for a running one to finish. */
@@ -35,9 +37,16 @@ export function startJobs(
     const tick = () => {
       if (busy) return;
       busy = true;
+      const started = performance.now();
       const run = job()
-        .then((report) => log.debug({ job: name, report }, 'job done'))
-        .catch((error: unknown) => log.error({ err: error, job: name }, 'job failed'))
+        .then((report) => {
+          options.onRun?.(name, performance.now() - started, true);
+          log.debug({ job: name, report }, 'job done');
+        })
+        .catch((error: unknown) => {
+          options.onRun?.(name, performance.now() - started, false);
+          log.error({ err: error, job: name }, 'job failed');
+        })
         .finally(() => {
           busy = false;
           running.delete(run);
