@@ -36,6 +36,7 @@ import { usersRoutes } from '../users/users.routes.js';
 import { registerAuth } from './auth-plugin.js';
 import { AppError } from '../errors.js';
 import { registerErrorHandler } from './error-handler.js';
+import { withAccess } from './openapi.js';
 import { registerWebApp } from './web-app.js';
 import { VERSION } from '../version.js';
 
@@ -93,7 +94,7 @@ export async function buildApp(deps: Deps, options: AppOptions): Promise<Fastify
       },
       security: [{ session: [] }, { token: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: withAccess(jsonSchemaTransform),
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   registerAuth(app, deps);

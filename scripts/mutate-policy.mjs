@@ -1,0 +1,112 @@
+#!/usr/bin/env node
+/**
+ * Mutation run of the access policy: flips one cell of `src/domain/policy.ts` at a time (a
+ * permission taken from a role that has it, or given to a role that lacks it), runs the access
+ * tests, and reports each mutant the tests did not kill.
+ *
+ *   node scripts/mutate-policy.mjs                      # all 8 × 18 cells, both access tests
+ *   node scripts/mutate-policy.mjs --only executor:appeal.review
+ *   node scripts/mutate-policy.mjs --tests src/domain/policy.test.ts
+ *
+ * It works in a copy of the repository under `.tmp/mutation/` (node_modules linked), so the
+ * working tree is never left mutated, even when the run is interrupted. Exit status 1 when a
+ * mutant survived. Set DATABASE_URL to run the HTTP test on the server engine.
+ */
+/* global process, console */
+import { spawnSync } from 'node:child_process';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..');
+const args = process.argv.slice(2);
+const option = (name) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const tests = (
+  option('--tests') ?? 'src/domain/policy.test.ts,test/api/access-matrix.test.ts'
+).split(',');
+const only = option('--only');
+
+const work = join(root, '.tmp', 'mutation');
+rmSync(work, { recursive: true, force: true });
+mkdirSync(work, { recursive: true });
+for (const entry of [
+  'src',
+  'test',
+  'migrations',
+  'package.json',
+  'tsconfig.json',
+  'vitest.config.ts',
+]) {
+  cpSync(join(root, entry), join(work, entry), { recursive: true });
+}
+symlinkSync(join(root, 'node_modules'), join(work, 'node_modules'));
+
+const policyPath = join(work, 'src/domain/policy.ts');
+const original = readFileSync(policyPath, 'utf8');
+const anchor = '/** Whether `role` holds `permission`. */';
+if (!original.includes(anchor)) throw new Error(`policy.ts no longer has the line "${anchor}"`);
+
+// The roles and permissions, read from the sources so the run follows the code.
+const listOf = (file, name) => {
+  const text = readFileSync(join(root, file), 'utf8');
+  const body = new RegExp(`export const ${name} = \\[([^\\]]*)\\]`).exec(text)?.[1];
+  if (!body) throw new Error(`${name} not found in ${file}`);
+  return [...body.matchAll(/'([^']+)'/g)].map((m) => m[1]);
+};
+const roles = listOf('src/domain/vocabulary.ts', 'ROLES');
+const permissions = listOf('src/domain/policy.ts', 'PERMISSIONS');
+
+const cells = roles.flatMap((role) => permissions.map((permission) => `${role}:${permission}`));
+const selected = only ? only.split(',') : cells;
+
+function mutant(role, permission) {
+  const flip =
+    `// MUTANT: flip ${role} × ${permission}\n` +
+    `(GRANTS as Record<Role, readonly Permission[]>)['${role}'] = GRANTS['${role}'].includes('${permission}')\n` +
+    `  ? GRANTS['${role}'].filter((p) => p !== '${permission}')\n` +
+    `  : [...GRANTS['${role}'], '${permission}'];\n\n`;
+  return original.replace(anchor, flip + anchor);
+}
+
+const survivors = [];
+const started = Date.now();
+for (const [i, cell] of selected.entries()) {
+  const [role, permission] = cell.split(':');
+  writeFileSync(policyPath, mutant(role, permission));
+  const report = join(work, 'report.json');
+  rmSync(report, { force: true });
+  const run = spawnSync(
+    'npx',
+    ['vitest', 'run', ...tests, '--reporter=json', `--outputFile=${report}`],
+    { cwd: work, encoding: 'utf8', env: { ...process.env, CI: '' } },
+  );
+  let killedBy = [];
+  if (existsSync(report)) {
+    const r = JSON.parse(readFileSync(report, 'utf8'));
+    killedBy = r.testResults
+      .filter((f) => f.status !== 'passed')
+      .map((f) => f.name.replace(`${work}/`, ''));
+  }
+  const killed = run.status !== 0;
+  if (!killed) survivors.push(cell);
+  console.log(
+    `[${i + 1}/${selected.length}] ${cell}: ${killed ? `killed by ${killedBy.join(', ') || `exit ${run.status}`}` : 'SURVIVED'}`,
+  );
+}
+writeFileSync(policyPath, original);
+console.log(
+  `\n${selected.length} mutants, ${selected.length - survivors.length} killed, ${survivors.length} survived` +
+    ` (${Math.round((Date.now() - started) / 1000)} s)`,
+);
+for (const s of survivors) console.log(`  survived: ${s}`);
+process.exit(survivors.length > 0 ? 1 : 0);
