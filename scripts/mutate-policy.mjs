@@ -10,13 +10,12 @@
  *
  * It works in a copy of the repository under `.tmp/mutation/` (node_modules linked), so the
  * working tree is never left mutated, even when the run is interrupted. Exit status 1 when a
- * mutant survived. Set DATABASE_URL to run the HTTP test on the server engine.
+ * mutant survived. Set DATABASE_URL to run the HTTP test on the server engine. The tests run in
+ * this process through Vitest's Node API, so the template database is built once.
  */
 /* global process, console */
-import { spawnSync } from 'node:child_process';
 import {
   cpSync,
-  existsSync,
   mkdirSync,
   readFileSync,
   rmSync,
@@ -24,6 +23,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { createVitest } from 'vitest/node';
 
 const root = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -78,32 +78,40 @@ function mutant(role, permission) {
   return original.replace(anchor, flip + anchor);
 }
 
+// One Vitest in this process: the global setup (the template database) is built once, and each
+// mutant only re-runs the test files on the changed module (~1 s for both files instead of ~30 s).
+const vitest = await createVitest('test', { watch: false, root: work, reporters: [{}] }, {});
+await vitest.standalone();
+const testFiles = tests.map((file) => join(work, file));
+
+async function runTests() {
+  vitest.invalidateFile(policyPath);
+  const result = await vitest.runTestFiles(testFiles);
+  const failed = result.testModules
+    .filter((m) => !m.ok())
+    .map((m) => m.moduleId.replace(`${work}/`, ''));
+  return { ok: failed.length === 0 && result.testModules.length === testFiles.length, failed };
+}
+
 const survivors = [];
 const started = Date.now();
-for (const [i, cell] of selected.entries()) {
-  const [role, permission] = cell.split(':');
-  writeFileSync(policyPath, mutant(role, permission));
-  const report = join(work, 'report.json');
-  rmSync(report, { force: true });
-  const run = spawnSync(
-    'npx',
-    ['vitest', 'run', ...tests, '--reporter=json', `--outputFile=${report}`],
-    { cwd: work, encoding: 'utf8', env: { ...process.env, CI: '' } },
-  );
-  let killedBy = [];
-  if (existsSync(report)) {
-    const r = JSON.parse(readFileSync(report, 'utf8'));
-    killedBy = r.testResults
-      .filter((f) => f.status !== 'passed')
-      .map((f) => f.name.replace(`${work}/`, ''));
+try {
+  const baseline = await runTests();
+  if (!baseline.ok)
+    throw new Error(`The tests fail without any mutant: ${baseline.failed.join(', ')}`);
+  for (const [i, cell] of selected.entries()) {
+    const [role, permission] = cell.split(':');
+    writeFileSync(policyPath, mutant(role, permission));
+    const { ok, failed } = await runTests();
+    if (ok) survivors.push(cell);
+    console.log(
+      `[${i + 1}/${selected.length}] ${cell}: ${ok ? 'SURVIVED' : `killed by ${failed.join(', ')}`}`,
+    );
   }
-  const killed = run.status !== 0;
-  if (!killed) survivors.push(cell);
-  console.log(
-    `[${i + 1}/${selected.length}] ${cell}: ${killed ? `killed by ${killedBy.join(', ') || `exit ${run.status}`}` : 'SURVIVED'}`,
-  );
+} finally {
+  writeFileSync(policyPath, original);
+  await vitest.close();
 }
-writeFileSync(policyPath, original);
 console.log(
   `\n${selected.length} mutants, ${selected.length - survivors.length} killed, ${survivors.length} survived` +
     ` (${Math.round((Date.now() - started) / 1000)} s)`,

@@ -5,7 +5,7 @@
  * the standard's codes (403 bad key, 404 missing, 400 otherwise) in its error form, a duplicate is
  * refused like Boston's `base is a duplicate`, and no answer carries the planted applicant.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv, type ValidateFunction } from 'ajv';
@@ -14,10 +14,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appealBody } from '../factories.js';
 import { startTestServer, type ApiClient, type TestServer } from '../http.js';
 import { leaks, PLANTED, portalQuestionType } from '../portal/portal-helpers.js';
+import { sharedDataPresent } from '../shared-data.js';
 
 const OPEN311 = fileURLToPath(new URL('../../../shared/data/open311/', import.meta.url));
-const haveData = existsSync(join(OPEN311, 'schema', 'request.json'));
-if (!haveData) console.warn(`Open311 conformance skipped: no ${OPEN311} (shared data absent).`);
+const haveData = sharedDataPresent(
+  [join(OPEN311, 'schema', 'request.json')],
+  'The Open311 conformance tests',
+);
 
 // ---- the standard's schemas and the real servers' XML structure ----
 
