@@ -7,6 +7,7 @@
  *   node scripts/mutate-policy.mjs                      # all 8 × 18 cells, both access tests
  *   node scripts/mutate-policy.mjs --only executor:appeal.review
  *   node scripts/mutate-policy.mjs --tests src/domain/policy.test.ts
+ *   node scripts/mutate-policy.mjs --tests test/api/access-matrix.test.ts --pattern 'calls every'
  *
  * It works in a copy of the repository under `.tmp/mutation/` (node_modules linked), so the
  * working tree is never left mutated, even when the run is interrupted. Exit status 1 when a
@@ -14,14 +15,7 @@
  * this process through Vitest's Node API, so the template database is built once.
  */
 /* global process, console */
-import {
-  cpSync,
-  mkdirSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createVitest } from 'vitest/node';
 
@@ -35,6 +29,7 @@ const tests = (
   option('--tests') ?? 'src/domain/policy.test.ts,test/api/access-matrix.test.ts'
 ).split(',');
 const only = option('--only');
+const pattern = option('--pattern');
 
 const work = join(root, '.tmp', 'mutation');
 rmSync(work, { recursive: true, force: true });
@@ -82,6 +77,7 @@ function mutant(role, permission) {
 // mutant only re-runs the test files on the changed module (~1 s for both files instead of ~30 s).
 const vitest = await createVitest('test', { watch: false, root: work, reporters: [{}] }, {});
 await vitest.standalone();
+if (pattern) vitest.setGlobalTestNamePattern(pattern);
 const testFiles = tests.map((file) => join(work, file));
 
 async function runTests() {

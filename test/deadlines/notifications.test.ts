@@ -24,7 +24,7 @@ afterAll(async () => {
 const at = (iso: string) => new Date(iso);
 
 async function queue(key: string, now: Date, emergency: boolean) {
-  const calendar = await loadCalendar(ctx.deps.db, 'Europe/Kyiv');
+  const calendar = await loadCalendar(ctx.deps.db, 'Europe/Kyiv', now);
   await enqueueNotifications(
     ctx.deps.db,
     [
