@@ -1,10 +1,22 @@
-// Type-aware lint (typescript-eslint), plus the architecture's import boundaries:
-// src/domain is pure (no server, web or I/O imports).
+// Type-aware lint (typescript-eslint), plus the architecture's fences (eslint/fences.js): a pure
+// domain, a contract of zod and domain only, a web without server code, features that do not reach
+// into each other, and no import cycles anywhere.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { fences } from './eslint/fences.js';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'data', 'dist', 'coverage', '.tmp', 'bench/results'] },
+  {
+    ignores: [
+      'node_modules',
+      'data',
+      'dist',
+      'coverage',
+      '.tmp',
+      'bench/results',
+      'test/architecture/fixtures',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -20,26 +32,7 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
   },
-  {
-    files: ['src/domain/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['**/server/**', '**/web/**'],
-              message: 'The domain is pure: no server or web imports.',
-            },
-            {
-              group: ['node:*', 'kysely', 'pg', 'fastify', '@electric-sql/*'],
-              message: 'The domain does no I/O.',
-            },
-          ],
-        },
-      ],
-    },
-  },
+  ...fences,
   {
     files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,

@@ -6,13 +6,9 @@
 import { parseArgs } from 'node:util';
 import { CompiledQuery } from 'kysely';
 import { ROLE_QUEUES } from '../src/domain/queues.js';
-import {
-  countQueues,
-  getAppealCard,
-  iterateAppeals,
-  listAppeals,
-} from '../src/server/appeals/appeal-queries.js';
-import { listAppealsQuery } from '../src/server/appeals/appeals.schemas.js';
+import { countQueues, iterateAppeals, listAppeals } from '../src/server/appeals/appeals.queries.js';
+import { getAppealCard } from '../src/server/appeals/appeal-card.queries.js';
+import { listAppealsQuery } from '../src/contract/appeals.schemas.js';
 import { actorByLogin } from '../src/server/auth/auth.service.js';
 import type { Deps } from '../src/server/context.js';
 import { refreshDashboardSnapshot } from '../src/server/dashboard/dashboard-snapshot.js';

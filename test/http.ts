@@ -4,7 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Role } from '../src/domain/vocabulary.js';
 import type { Config } from '../src/server/config.js';
-import { buildApp } from '../src/server/http/app.js';
+import { buildApp } from '../src/server/app.js';
 import { createTestContext, type TestContext } from './test-db.js';
 import { makeUser, TEST_PASSWORD } from './factories.js';
 

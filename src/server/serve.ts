@@ -10,7 +10,7 @@ import type { Config } from './config.js';
 import type { Deps } from './context.js';
 import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
-import { buildApp } from './http/app.js';
+import { buildApp } from './app.js';
 import { startJobs } from './jobs/scheduler.js';
 import { type Mailer, smtpMailer } from './notifications/delivery.js';
 import { ensureWebBuilt } from './http/web-app.js';

@@ -3,7 +3,7 @@
  * mail until 08:00, emergencies go at once, a failed delivery is retried and never lost.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { loadCalendar } from '../../src/server/deadlines/calendar.repository.js';
+import { loadCalendar } from '../../src/server/calendar/calendar.repository.js';
 import { deliverDueNotifications, smtpMailer } from '../../src/server/notifications/delivery.js';
 import { enqueueNotifications } from '../../src/server/notifications/outbox.js';
 import { decodedSubject, startTestSmtp, type TestSmtp } from '../smtp.js';

@@ -1,6 +1,7 @@
 /** Address suggestions for the intake screen. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { addressQuery, addressSuggestionView } from '../../contract/addresses.schemas.js';
 import type { Deps } from '../context.js';
 import { errorResponses } from '../http/openapi.js';
 import { suggestAddresses } from './addresses.service.js';
@@ -14,9 +15,9 @@ export function addressesRoutes(deps: Deps): FastifyPluginAsyncZod {
         schema: {
           tags: ['appeals'],
           operationId: 'suggestAddresses',
-          querystring: z.object({ q: z.string().trim().min(2).max(200) }),
+          querystring: addressQuery,
           response: {
-            200: z.array(z.object({ address: z.string(), count: z.number().int() })),
+            200: z.array(addressSuggestionView),
             ...errorResponses(400, 401, 403),
           },
         },

@@ -8,22 +8,21 @@ import type { Kysely, Selectable } from 'kysely';
 import {
   type AppealAction,
   type AssignmentAction,
-  DEFAULT_REWORK_LIMIT,
   decideTransition,
   isActiveAssignment,
   nextAssignmentState,
 } from '../../domain/appeal-lifecycle.js';
 import type { ResultCode } from '../../domain/results.js';
-import type { AppealStatus, AssignmentState } from '../../domain/vocabulary.js';
+import type { AppealStatus } from '../../domain/vocabulary.js';
 import type { Deps, UserActor } from '../context.js';
 import type { AppealsTable, AssignmentsTable, DB } from '../db/schema.js';
 import { AppError, badRequest, conflict } from '../errors.js';
-import { numberSetting } from '../settings.js';
+import { reworkLimit } from '../settings.js';
 import { recordAppealEvent } from './appeal-history.js';
 import { type LockedAppeal, lockVisibleAppeal } from './lock-visible-appeal.js';
-import type { AssignInput, RespondInput, ReviewInput } from './appeals.schemas.js';
+import type { AssignInput, RespondInput, ReviewInput } from '../../contract/appeals.schemas.js';
 import { assertExecutor } from './register-appeal.js';
-import { notifyApplicantsOfResult } from '../portal/result-notifications.js';
+import { notifyApplicantsOfResult } from '../notifications/result-notifications.js';
 
 type AppealRow = Selectable<AppealsTable>;
 type AssignmentRow = Selectable<AssignmentsTable>;
@@ -33,25 +32,18 @@ export interface ActionOutcome {
   status: AppealStatus;
 }
 
-/** The configured rework limit (settings table; default 2 as in Kyiv 1551). */
-export function reworkLimit(db: Kysely<DB>): Promise<number> {
-  return numberSetting(db, 'rework_limit', DEFAULT_REWORK_LIMIT);
-}
-
 type Loaded = LockedAppeal;
 
 /** Lock and load an appeal with its assignments, as `actor` may see it (404 outside its scope). */
 const loadForUpdate = lockVisibleAppeal;
 
 function activeMain(assignments: AssignmentRow[]): AssignmentRow | undefined {
-  return assignments.find(
-    (a) => a.role === 'main' && isActiveAssignment(a.state as AssignmentState),
-  );
+  return assignments.find((a) => a.role === 'main' && isActiveAssignment(a.state));
 }
 
 function lifecycleState(loaded: Loaded) {
   return {
-    status: loaded.appeal.status as AppealStatus,
+    status: loaded.appeal.status,
     reworkCount: loaded.appeal.rework_count,
     hasMainAssignment: activeMain(loaded.assignments) !== undefined,
   };
@@ -75,7 +67,7 @@ async function setAssignmentState(
   action: AssignmentAction,
   now: Date,
 ): Promise<void> {
-  const to = nextAssignmentState(assignment.state as AssignmentState, action);
+  const to = nextAssignmentState(assignment.state, action);
   if (to === null) {
     throw conflict(
       'transition_not_allowed',
@@ -119,10 +111,7 @@ async function setAppealStatus(
  */
 function ownAssignment(actor: UserActor, loaded: Loaded): AssignmentRow {
   const own = loaded.assignments
-    .filter(
-      (a) =>
-        a.executor_id === actor.organisationId && isActiveAssignment(a.state as AssignmentState),
-    )
+    .filter((a) => a.executor_id === actor.organisationId && isActiveAssignment(a.state))
     .sort((a, b) => (a.role === b.role ? 0 : a.role === 'main' ? -1 : 1));
   if (!own[0]) {
     throw conflict(
@@ -155,7 +144,7 @@ async function executorStep(
     const now = deps.now();
     const loaded = await loadForUpdate(trx, actor, appealId);
     const assignment = ownAssignment(actor, loaded);
-    const from = loaded.appeal.status as AppealStatus;
+    const from = loaded.appeal.status;
     let to = from;
     if (assignment.role === 'main') {
       const decision = await decide(trx, loaded, action);
@@ -278,7 +267,7 @@ export async function assignExecutor(
     const now = deps.now();
     const loaded = await loadForUpdate(trx, actor, appealId);
     await assertExecutor(trx, input.executorId);
-    const status = loaded.appeal.status as AppealStatus;
+    const status = loaded.appeal.status;
     if (input.role === 'main') {
       await decide(trx, loaded, 'assign');
     } else if (status === 'closed') {
@@ -286,7 +275,7 @@ export async function assignExecutor(
     }
     if (
       loaded.assignments.some(
-        (a) => a.executor_id === input.executorId && isActiveAssignment(a.state as AssignmentState),
+        (a) => a.executor_id === input.executorId && isActiveAssignment(a.state),
       )
     ) {
       throw conflict(
@@ -360,7 +349,7 @@ export async function reviewAppeal(
     await setAssignmentState(trx, main, action, now);
     if (input.decision === 'accept') {
       for (const co of loaded.assignments) {
-        if (co.id === main.id || !isActiveAssignment(co.state as AssignmentState)) continue;
+        if (co.id === main.id || !isActiveAssignment(co.state)) continue;
         await setAssignmentState(
           trx,
           co,
@@ -390,7 +379,7 @@ export async function reviewAppeal(
       actor,
       at: now,
       type: input.decision === 'accept' ? 'review_accepted' : 'returned_for_rework',
-      from: loaded.appeal.status as AppealStatus,
+      from: loaded.appeal.status,
       to: decision.to,
       comment: input.comment ?? null,
       data:
@@ -420,7 +409,7 @@ export async function cancelAppeal(
     const loaded = await loadForUpdate(trx, actor, appealId);
     const decision = await decide(trx, loaded, 'cancel');
     for (const assignment of loaded.assignments) {
-      if (isActiveAssignment(assignment.state as AssignmentState)) {
+      if (isActiveAssignment(assignment.state)) {
         await setAssignmentState(trx, assignment, 'withdraw', now);
       }
     }
@@ -432,7 +421,7 @@ export async function cancelAppeal(
       actor,
       at: now,
       type: 'cancelled',
-      from: loaded.appeal.status as AppealStatus,
+      from: loaded.appeal.status,
       to: decision.to,
       comment,
       data: { result: 'cancelled_by_applicant' },

@@ -10,9 +10,9 @@ import { once } from 'node:events';
 import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Deps, UserActor } from '../context.js';
-import { iterateAppeals } from './appeal-queries.js';
+import { iterateAppeals } from './appeals.queries.js';
 import { COLUMNS } from './appeals-export.js';
-import type { AppealFilter } from './appeals.schemas.js';
+import type { AppealFilter } from '../../contract/appeals.schemas.js';
 
 /** The media type of an XLSX workbook. */
 export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -8,8 +8,8 @@
 import { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import type { Deps, UserActor } from '../context.js';
-import { iterateAppeals } from './appeal-queries.js';
-import type { AppealFilter, AppealSummaryView } from './appeals.schemas.js';
+import { iterateAppeals } from './appeals.queries.js';
+import type { AppealFilter, AppealSummaryView } from '../../contract/appeals.schemas.js';
 
 /** The export columns: header name and how to read it from an appeal (CSV and XLSX alike). */
 export const COLUMNS: [string, (a: AppealSummaryView) => string | number | null][] = [

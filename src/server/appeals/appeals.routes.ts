@@ -3,7 +3,6 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { APPEAL_STATUSES } from '../../domain/vocabulary.js';
 import type { Deps } from '../context.js';
 import { currentUser } from '../http/auth-plugin.js';
 import { errorResponses } from '../http/openapi.js';
@@ -15,24 +14,29 @@ import {
   returnNotInCompetence,
   reviewAppeal,
 } from './appeal-actions.js';
-import { getAppealCard, listAppeals } from './appeal-queries.js';
+import { getAppealCard } from './appeal-card.queries.js';
+import { listAppeals } from './appeals.queries.js';
 import {
   appealCardView,
   appealFilterQuery,
   appealIdParams,
   appealListView,
+  appealRegisteredView,
+  appealStepOutcome,
   assignSchema,
   commentSchema,
   listAppealsQuery,
   registerAppealSchema,
+  repeatCheckQuery,
+  repeatCheckView,
   respondSchema,
   reviewSchema,
-} from './appeals.schemas.js';
+} from '../../contract/appeals.schemas.js';
 import { exportAppealsCsv } from './appeals-export.js';
 import { exportAppealsXlsx, XLSX_MEDIA_TYPE } from './appeals-export-xlsx.js';
 import { registerAppeal } from './register-appeal.js';
+import { findRepeatedAppeal } from './repeated-appeals.queries.js';
 
-const outcome = z.object({ appealId: z.number().int(), status: z.enum(APPEAL_STATUSES) });
 const tags = ['appeals'];
 
 export function appealsRoutes(deps: Deps): FastifyPluginAsyncZod {
@@ -48,16 +52,7 @@ export function appealsRoutes(deps: Deps): FastifyPluginAsyncZod {
             'Register an appeal (or a consultation, closed at once) and route it to its executor',
           body: registerAppealSchema,
           response: {
-            201: z.object({
-              id: z.number().int(),
-              number: z.string(),
-              status: z.enum(APPEAL_STATUSES),
-              controlDate: z.string().nullable(),
-              legalDeadline: z.string().nullable(),
-              executorId: z.number().int().nullable(),
-              repeatsAppealId: z.number().int().nullable(),
-              applicantId: z.number().int().nullable(),
-            }),
+            201: appealRegisteredView,
             ...errorResponses(400, 401, 403, 404, 409, 413),
           },
         },
@@ -152,7 +147,7 @@ export function appealsRoutes(deps: Deps): FastifyPluginAsyncZod {
           params: appealIdParams,
           body: assignSchema,
           response: {
-            201: outcome.extend({ assignmentId: z.number().int() }),
+            201: appealStepOutcome.extend({ assignmentId: z.number().int() }),
             ...errorResponses(400, 401, 403, 404, 409),
           },
         },
@@ -172,7 +167,7 @@ export function appealsRoutes(deps: Deps): FastifyPluginAsyncZod {
           operationId: 'acceptAssignment',
           summary: 'The executor accepts its assignment into work',
           params: appealIdParams,
-          response: { 200: outcome, ...errorResponses(401, 403, 404, 409) },
+          response: { 200: appealStepOutcome, ...errorResponses(401, 403, 404, 409) },
         },
       },
       async (request) => acceptAssignment(deps, currentUser(request), request.params.id),
@@ -189,7 +184,7 @@ export function appealsRoutes(deps: Deps): FastifyPluginAsyncZod {
             "The executor's response (report) with text and uploaded files; the appeal goes on check",
           params: appealIdParams,
           body: respondSchema,
-          response: { 201: outcome, ...errorResponses(400, 401, 403, 404, 409) },
+          response: { 201: appealStepOutcome, ...errorResponses(400, 401, 403, 404, 409) },
         },
       },
       async (request, reply) =>
@@ -209,7 +204,7 @@ export function appealsRoutes(deps: Deps): FastifyPluginAsyncZod {
             'The executor returns the assignment to the contact centre: not in its competence (Art. 7)',
           params: appealIdParams,
           body: commentSchema,
-          response: { 200: outcome, ...errorResponses(400, 401, 403, 404, 409) },
+          response: { 200: appealStepOutcome, ...errorResponses(400, 401, 403, 404, 409) },
         },
       },
       async (request) =>
@@ -227,7 +222,7 @@ export function appealsRoutes(deps: Deps): FastifyPluginAsyncZod {
             'The controller accepts the response with a result (closes the appeal) or returns it for rework (stays on control)',
           params: appealIdParams,
           body: reviewSchema,
-          response: { 200: outcome, ...errorResponses(400, 401, 403, 404, 409) },
+          response: { 200: appealStepOutcome, ...errorResponses(400, 401, 403, 404, 409) },
         },
       },
       async (request) => reviewAppeal(deps, currentUser(request), request.params.id, request.body),
@@ -243,11 +238,31 @@ export function appealsRoutes(deps: Deps): FastifyPluginAsyncZod {
           summary: "Cancel an open appeal at the applicant's request",
           params: appealIdParams,
           body: commentSchema,
-          response: { 200: outcome, ...errorResponses(400, 401, 403, 404, 409) },
+          response: { 200: appealStepOutcome, ...errorResponses(400, 401, 403, 404, 409) },
         },
       },
       async (request) =>
         cancelAppeal(deps, currentUser(request), request.params.id, request.body.comment),
+    );
+    app.get(
+      '/appeals/repeat-check',
+      {
+        config: { access: 'appeal.register' },
+        schema: {
+          tags: ['appeals'],
+          operationId: 'checkRepeatedAppeal',
+          summary:
+            'Would this appeal repeat an earlier one of the applicant (Art. 8)? Asked before registering',
+          querystring: repeatCheckQuery,
+          response: {
+            200: repeatCheckView,
+            ...errorResponses(400, 401, 403),
+          },
+        },
+      },
+      async (request) => ({
+        repeatOf: await findRepeatedAppeal(deps.db, { ...request.query, receivedAt: deps.now() }),
+      }),
     );
   };
 }

@@ -6,8 +6,8 @@
 import { type Insertable, type Kysely, sql } from 'kysely';
 import { appealDeadlines as deadlinesOf } from '../../domain/calendar/deadline-engine.js';
 import { yearInZone } from '../../domain/deadlines.js';
-import { loadCalendar } from '../deadlines/calendar.repository.js';
-import { findRepeatedAppeal } from './repeated-appeals.js';
+import { loadCalendar } from '../calendar/calendar.repository.js';
+import { findRepeatedAppeal } from './repeated-appeals.queries.js';
 import type { AppealStatus } from '../../domain/vocabulary.js';
 import type { ResultCode } from '../../domain/results.js';
 import { getApplicant, phoneKeys } from '../applicants/applicants.service.js';
@@ -16,7 +16,8 @@ import { actorId, actorLabel } from '../context.js';
 import type { DB } from '../db/schema.js';
 import { badRequest, conflict } from '../errors.js';
 import type { AppealEventType } from './appeal-history.js';
-import type { ApplicantInput, RegisterAppealInput } from './appeals.schemas.js';
+import type { RegisterAppealInput } from '../../contract/appeals.schemas.js';
+import type { ApplicantInput } from '../../contract/applicants.schemas.js';
 
 /** One history event written with a new appeal (its actor and time are the registration's). */
 export interface NewEvent {

@@ -4,16 +4,7 @@ import { z } from 'zod';
 import type { Deps } from '../context.js';
 import { errorResponses } from '../http/openapi.js';
 import { findApplicantsByPhone, getApplicant } from './applicants.service.js';
-
-const applicantView = z.object({
-  id: z.number().int(),
-  fullName: z.string(),
-  phones: z.array(z.string()),
-  email: z.string().nullable(),
-  address: z.string().nullable(),
-  privilegedCategory: z.string().nullable(),
-  socialStatus: z.string().nullable(),
-});
+import { applicantView } from '../../contract/applicants.schemas.js';
 
 export function applicantsRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {

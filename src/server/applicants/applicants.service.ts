@@ -3,7 +3,7 @@
  */
 import { type Kysely, sql } from 'kysely';
 import { normalisePhone, matchKey } from '../../domain/text.js';
-import type { ApplicantInput } from '../appeals/appeals.schemas.js';
+import type { ApplicantInput } from '../../contract/applicants.schemas.js';
 import type { Deps } from '../context.js';
 import type { DB } from '../db/schema.js';
 import { notFound } from '../errors.js';

@@ -4,20 +4,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { permissionsOf } from '../../domain/policy.js';
-import { ROLES } from '../../domain/vocabulary.js';
 import type { Deps } from '../context.js';
 import { currentUser, SESSION_COOKIE } from '../http/auth-plugin.js';
 import { errorResponses } from '../http/openapi.js';
 import { createApiToken, login, logout, revokeApiToken } from './auth.service.js';
-
-const me = z.object({
-  id: z.number().int(),
-  login: z.string(),
-  fullName: z.string(),
-  role: z.enum(ROLES),
-  organisationId: z.number().int().nullable(),
-  permissions: z.array(z.string()),
-});
+import { loginSchema, meView } from '../../contract/auth.schemas.js';
 
 const tags = ['auth'];
 
@@ -31,11 +22,8 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
           tags,
           operationId: 'login',
           summary: 'Sign in with login and password; sets an httpOnly session cookie',
-          body: z.object({
-            login: z.string().trim().min(1).max(64),
-            password: z.string().min(1).max(200),
-          }),
-          response: { 200: me, ...errorResponses(400, 401) },
+          body: loginSchema,
+          response: { 200: meView, ...errorResponses(400, 401) },
         },
       },
       async (request, reply) => {
@@ -78,7 +66,7 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
           tags,
           operationId: 'me',
           summary: 'The signed-in user',
-          response: { 200: me, ...errorResponses(401) },
+          response: { 200: meView, ...errorResponses(401) },
         },
       },
       async (request) => {

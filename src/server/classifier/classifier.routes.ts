@@ -5,12 +5,14 @@ import type { Deps } from '../context.js';
 import { errorResponses } from '../http/openapi.js';
 import {
   classifierKindView,
-  createKind,
-  createQuestionType,
-  listClassifier,
   newKindSchema,
   newQuestionTypeSchema,
   questionTypeView,
+} from '../../contract/classifier.schemas.js';
+import {
+  createKind,
+  createQuestionType,
+  listClassifier,
   searchQuestionTypes,
 } from './classifier.service.js';
 

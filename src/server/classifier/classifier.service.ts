@@ -8,42 +8,12 @@ import { matchKey, searchStems } from '../../domain/text.js';
 import type { Deps } from '../context.js';
 import type { DB } from '../db/schema.js';
 import { badRequest, conflict } from '../errors.js';
-
-export const questionTypeView = z.object({
-  id: z.number().int(),
-  kindId: z.number().int(),
-  name: z.string(),
-  nameEn: z.string().nullable(),
-  termDays: z.number().int(),
-  isPublic: z.boolean(),
-  isEmergency: z.boolean(),
-  executorId: z.number().int().nullable(),
-});
-export type QuestionTypeView = z.infer<typeof questionTypeView>;
-
-export const classifierKindView = z.object({
-  id: z.number().int(),
-  name: z.string(),
-  nameEn: z.string().nullable(),
-  questionTypes: z.array(questionTypeView),
-});
-export type ClassifierKindView = z.infer<typeof classifierKindView>;
-
-export const newKindSchema = z.object({
-  name: z.string().trim().min(1).max(300),
-  nameEn: z.string().trim().max(300).nullish(),
-});
-
-export const newQuestionTypeSchema = z.object({
-  kindId: z.number().int().positive(),
-  name: z.string().trim().min(1).max(300),
-  nameEn: z.string().trim().max(300).nullish(),
-  termDays: z.number().int().min(0).max(45).default(30),
-  isPublic: z.boolean().default(true),
-  isEmergency: z.boolean().default(false),
-  executorId: z.number().int().positive().nullish(),
-});
-export type NewQuestionType = z.infer<typeof newQuestionTypeSchema>;
+import {
+  newKindSchema,
+  type ClassifierKindView,
+  type NewQuestionType,
+  type QuestionTypeView,
+} from '../../contract/classifier.schemas.js';
 
 function questionTypesQuery(db: Kysely<DB>) {
   return db

@@ -1,8 +1,8 @@
 /** The supervisor's live picture and the work queues of the signed-in role. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { QUEUES, ROLE_QUEUES } from '../../domain/queues.js';
-import { countQueues } from '../appeals/appeal-queries.js';
+import { dashboardView, queuesView } from '../../contract/dashboard.schemas.js';
+import { ROLE_QUEUES } from '../../domain/queues.js';
+import { countQueues } from '../appeals/appeals.queries.js';
 import type { Deps } from '../context.js';
 import { currentUser } from '../http/auth-plugin.js';
 import { errorResponses } from '../http/openapi.js';
@@ -19,9 +19,7 @@ export function dashboardRoutes(deps: Deps): FastifyPluginAsyncZod {
           operationId: 'getQueues',
           summary: "The signed-in role's work queues with counts",
           response: {
-            200: z.object({
-              queues: z.array(z.object({ key: z.enum(QUEUES), count: z.number().int() })),
-            }),
+            200: queuesView,
             ...errorResponses(401, 403),
           },
         },
@@ -43,20 +41,7 @@ export function dashboardRoutes(deps: Deps): FastifyPluginAsyncZod {
             'Counts by status and overdue appeals by executor come from a snapshot at most a minute old; ' +
             '`asOf` is the instant they were taken. Today’s intake by channel is counted live.',
           response: {
-            200: z.object({
-              asOf: z
-                .string()
-                .describe('When byStatus and overdueByExecutor were counted (ISO 8601)'),
-              byStatus: z.array(z.object({ status: z.string(), count: z.number().int() })),
-              overdueByExecutor: z.array(
-                z.object({
-                  executorId: z.number().int(),
-                  name: z.string(),
-                  count: z.number().int(),
-                }),
-              ),
-              todayByChannel: z.array(z.object({ channel: z.string(), count: z.number().int() })),
-            }),
+            200: dashboardView,
             ...errorResponses(401, 403),
           },
         },

@@ -1,8 +1,20 @@
 /**
  * Kysely table types, written to match `migrations/*.sql`. `Generated<T>` marks columns the
- * database fills (identity, defaults).
+ * database fills (identity, defaults). Columns holding a closed list of the domain (status, state,
+ * role, channel, kind…) carry its union, so reads need no casts and writes are checked.
  */
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type {
+  AppealKind,
+  AppealStatus,
+  AppealSubject,
+  AssignmentRole,
+  AssignmentState,
+  Channel,
+  OrganisationType,
+  ReceiptSign,
+  Role,
+} from '../../domain/vocabulary.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type NullableTimestamp = ColumnType<
@@ -17,7 +29,7 @@ export interface OrganisationsTable {
   parent_id: number | null;
   name: string;
   short_name: string | null;
-  type: Generated<string>;
+  type: Generated<OrganisationType>;
   email: string | null;
   phone: string | null;
   active: Generated<boolean>;
@@ -59,7 +71,7 @@ export interface UsersTable {
   login: string;
   full_name: string;
   email: string | null;
-  role: string;
+  role: Role;
   organisation_id: number | null;
   password_hash: string | null;
   active: Generated<boolean>;
@@ -106,10 +118,10 @@ export interface AppealsTable {
   number: string;
   received_at: Timestamp;
   registered_at: Timestamp;
-  channel: string;
-  kind: string;
-  subject: string;
-  receipt_sign: Generated<string>;
+  channel: Channel;
+  kind: AppealKind;
+  subject: AppealSubject;
+  receipt_sign: Generated<ReceiptSign>;
   applicant_id: number | null;
   question_type_id: number;
   address_text: string | null;
@@ -118,7 +130,7 @@ export interface AppealsTable {
   description: string;
   confidential: Generated<boolean>;
   privileged: Generated<boolean>;
-  status: string;
+  status: AppealStatus;
   result: string | null;
   control_date: NullableTimestamp;
   rework_count: Generated<number>;
@@ -137,8 +149,8 @@ export interface AssignmentsTable {
   id: Generated<number>;
   appeal_id: number;
   executor_id: number;
-  role: string;
-  state: string;
+  role: AssignmentRole;
+  state: AssignmentState;
   instruction: string | null;
   control_date: NullableTimestamp;
   assigned_by: number | null;

@@ -1,33 +1,29 @@
 /**
- * Deadline control over HTTP: extension requests, explanation requests, the work calendar, and the
- * repeat check the intake screen runs before registering.
+ * Deadline control over HTTP: extension requests, explanation requests, the work calendar.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { can } from '../../domain/policy.js';
 import { workCalendarSchema } from '../../domain/calendar/work-calendar.js';
-import { findRepeatedAppeal } from '../appeals/repeated-appeals.js';
 import type { Deps } from '../context.js';
 import { forbidden } from '../errors.js';
 import { currentUser } from '../http/auth-plugin.js';
 import { errorResponses } from '../http/openapi.js';
-import { loadCalendar, saveCalendar } from './calendar.repository.js';
+import { loadCalendar, saveCalendar } from '../calendar/calendar.repository.js';
 import {
-  answerExplanation,
   explanationAnswerSchema,
+  explanationCreatedView,
+  explanationListQuery,
   explanationRequestSchema,
   explanationView,
-  listExplanations,
-  requestExplanation,
-} from './explanations.service.js';
-import {
-  decideExtension,
+  extensionCreatedView,
   extensionDecisionSchema,
+  extensionListQuery,
   extensionRequestSchema,
   extensionRequestView,
-  listExtensionRequests,
-  requestExtension,
-} from './extensions.service.js';
+} from '../../contract/deadlines.schemas.js';
+import { answerExplanation, listExplanations, requestExplanation } from './explanations.service.js';
+import { decideExtension, listExtensionRequests, requestExtension } from './extensions.service.js';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 const tags = ['deadlines'];
@@ -45,7 +41,7 @@ export function deadlinesRoutes(deps: Deps): FastifyPluginAsyncZod {
           params: idParams,
           body: extensionRequestSchema,
           response: {
-            201: z.object({ id: z.number().int() }),
+            201: extensionCreatedView,
             ...errorResponses(400, 401, 403, 404, 409),
           },
         },
@@ -63,7 +59,7 @@ export function deadlinesRoutes(deps: Deps): FastifyPluginAsyncZod {
         schema: {
           tags,
           operationId: 'listExtensionRequests',
-          querystring: z.object({ state: z.enum(['requested', 'approved', 'refused']).optional() }),
+          querystring: extensionListQuery,
           response: { 200: z.array(extensionRequestView), ...errorResponses(401, 403) },
         },
       },
@@ -109,7 +105,7 @@ export function deadlinesRoutes(deps: Deps): FastifyPluginAsyncZod {
           params: idParams,
           body: explanationRequestSchema,
           response: {
-            201: z.object({ id: z.number().int(), dueAt: z.string() }),
+            201: explanationCreatedView,
             ...errorResponses(400, 401, 403, 404, 409),
           },
         },
@@ -127,7 +123,7 @@ export function deadlinesRoutes(deps: Deps): FastifyPluginAsyncZod {
         schema: {
           tags,
           operationId: 'listExplanationRequests',
-          querystring: z.object({ state: z.enum(['requested', 'answered']).optional() }),
+          querystring: explanationListQuery,
           response: { 200: z.array(explanationView), ...errorResponses(401) },
         },
       },
@@ -176,41 +172,6 @@ export function deadlinesRoutes(deps: Deps): FastifyPluginAsyncZod {
         await saveCalendar(deps.db, request.body, currentUser(request).id, deps.now());
         return loadCalendar(deps.db, deps.config.timeZone, deps.now());
       },
-    );
-    app.get(
-      '/appeals/repeat-check',
-      {
-        config: { access: 'appeal.register' },
-        schema: {
-          tags: ['appeals'],
-          operationId: 'checkRepeatedAppeal',
-          summary:
-            'Would this appeal repeat an earlier one of the applicant (Art. 8)? Asked before registering',
-          querystring: z.object({
-            applicantId: z.coerce.number().int().positive(),
-            questionTypeId: z.coerce.number().int().positive(),
-            address: z.string().trim().max(500).optional(),
-          }),
-          response: {
-            200: z.object({
-              repeatOf: z
-                .object({
-                  id: z.number().int(),
-                  number: z.string(),
-                  status: z.string(),
-                  result: z.string().nullable(),
-                  receivedAt: z.string(),
-                  decidedOnMerits: z.boolean(),
-                })
-                .nullable(),
-            }),
-            ...errorResponses(400, 401, 403),
-          },
-        },
-      },
-      async (request) => ({
-        repeatOf: await findRepeatedAppeal(deps.db, { ...request.query, receivedAt: deps.now() }),
-      }),
     );
   };
 }

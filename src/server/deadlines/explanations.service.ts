@@ -7,7 +7,6 @@ import { z } from 'zod';
 import { isActiveAssignment } from '../../domain/appeal-lifecycle.js';
 import { legalDeadline } from '../../domain/calendar/deadline-engine.js';
 import { appealScope } from '../../domain/policy.js';
-import type { AssignmentState } from '../../domain/vocabulary.js';
 import { recordAppealEvent } from '../appeals/appeal-history.js';
 import { lockVisibleAppeal } from '../appeals/lock-visible-appeal.js';
 import type { Deps, UserActor } from '../context.js';
@@ -15,28 +14,12 @@ import { conflict, notFound } from '../errors.js';
 import { enqueueNotifications, escalationRecipients } from '../notifications/outbox.js';
 import { formatInZone } from '../notifications/templates.js';
 import { numberSetting } from '../settings.js';
-import { loadCalendar } from './calendar.repository.js';
-
-export const explanationRequestSchema = z.object({
-  question: z.string().trim().min(1, 'must not be empty').max(2000),
-});
-export const explanationAnswerSchema = z.object({
-  answer: z.string().trim().min(1, 'must not be empty').max(5000),
-});
-
-export const explanationView = z.object({
-  id: z.number().int(),
-  appealId: z.number().int(),
-  appealNumber: z.string(),
-  executor: z.string(),
-  question: z.string(),
-  dueAt: z.string(),
-  state: z.enum(['requested', 'answered']),
-  answer: z.string().nullable(),
-  answeredAt: z.string().nullable(),
-  overdue: z.boolean(),
-});
-export type ExplanationView = z.infer<typeof explanationView>;
+import { loadCalendar } from '../calendar/calendar.repository.js';
+import {
+  explanationAnswerSchema,
+  explanationRequestSchema,
+  type ExplanationView,
+} from '../../contract/deadlines.schemas.js';
 
 /**
  * Ask the main executor of an overdue appeal for a written explanation.
@@ -52,9 +35,7 @@ export async function requestExplanation(
   return deps.db.transaction().execute(async (trx) => {
     const now = deps.now();
     const { appeal, assignments } = await lockVisibleAppeal(trx, actor, appealId);
-    const main = assignments.find(
-      (a) => a.role === 'main' && isActiveAssignment(a.state as AssignmentState),
-    );
+    const main = assignments.find((a) => a.role === 'main' && isActiveAssignment(a.state));
     if (!main || appeal.status === 'closed') {
       throw conflict(
         'no_active_assignment',

@@ -11,7 +11,6 @@ import {
   MAX_TOTAL_TERM_DAYS,
 } from '../../domain/calendar/deadline-engine.js';
 import { ACTIVE_ASSIGNMENT_STATES, isActiveAssignment } from '../../domain/appeal-lifecycle.js';
-import type { AssignmentState } from '../../domain/vocabulary.js';
 import { recordAppealEvent } from '../appeals/appeal-history.js';
 import type { Deps, UserActor } from '../context.js';
 import type { DB } from '../db/schema.js';
@@ -22,31 +21,13 @@ import {
   type NewNotification,
 } from '../notifications/outbox.js';
 import { formatInZone } from '../notifications/templates.js';
-import { loadCalendar } from './calendar.repository.js';
+import { loadCalendar } from '../calendar/calendar.repository.js';
 import { lockVisibleAppeal } from '../appeals/lock-visible-appeal.js';
-
-export const extensionRequestSchema = z.object({
-  reason: z.string().trim().min(1, 'must not be empty').max(2000),
-  days: z.number().int().min(1).max(30),
-});
-export const extensionDecisionSchema = z.object({
-  approve: z.boolean(),
-  comment: z.string().trim().max(2000).optional(),
-});
-
-export const extensionRequestView = z.object({
-  id: z.number().int(),
-  appealId: z.number().int(),
-  appealNumber: z.string(),
-  executor: z.string().nullable(),
-  reason: z.string(),
-  requestedDays: z.number().int(),
-  state: z.enum(['requested', 'approved', 'refused']),
-  newDeadline: z.string().nullable(),
-  decisionComment: z.string().nullable(),
-  createdAt: z.string(),
-});
-export type ExtensionRequestView = z.infer<typeof extensionRequestView>;
+import {
+  extensionDecisionSchema,
+  extensionRequestSchema,
+  type ExtensionRequestView,
+} from '../../contract/deadlines.schemas.js';
 
 /**
  * The executor asks to extend the term of an appeal it works on.
@@ -64,9 +45,7 @@ export async function requestExtension(
     const { appeal, assignments } = await lockVisibleAppeal(trx, actor, appealId);
     const own = assignments.find(
       (a) =>
-        a.executor_id === actor.organisationId &&
-        a.role === 'main' &&
-        isActiveAssignment(a.state as AssignmentState),
+        a.executor_id === actor.organisationId && a.role === 'main' && isActiveAssignment(a.state),
     );
     if (!own || appeal.status === 'closed') {
       throw conflict(

@@ -11,14 +11,14 @@ import { DateTime } from 'luxon';
 import { isWithinServiceHours } from '../../domain/calendar/work-calendar.js';
 import type { Deps } from '../context.js';
 import { overdueByExecutor } from '../dashboard/dashboard-counts.js';
-import { loadCalendar } from './calendar.repository.js';
+import { loadCalendar } from '../calendar/calendar.repository.js';
 import {
   enqueueNotifications,
   escalationRecipients,
   type NewNotification,
 } from '../notifications/outbox.js';
 import { formatInZone } from '../notifications/templates.js';
-import { numberSetting } from '../settings.js';
+import { dueSoonHours } from '../settings.js';
 
 /** Deadlines passed more than this many days ago are marked without notifications. */
 export const STALE_AFTER_DAYS = 7;
@@ -48,8 +48,8 @@ interface Changed {
 
 export async function runDeadlineSweep(deps: Deps): Promise<SweepReport> {
   const now = deps.now();
-  const dueSoonHours = await numberSetting(deps.db, 'due_soon_hours', 24);
-  const soon = new Date(now.getTime() + dueSoonHours * 3600_000);
+  const soonHours = await dueSoonHours(deps.db);
+  const soon = new Date(now.getTime() + soonHours * 3600_000);
   const calendar = await loadCalendar(deps.db, deps.config.timeZone, now);
   const link = (id: number) => `${deps.config.publicUrl}/appeals/${id}`;
 

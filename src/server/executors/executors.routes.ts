@@ -3,13 +3,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../context.js';
 import { errorResponses } from '../http/openapi.js';
-import {
-  createOrganisation,
-  listOrganisations,
-  newOrganisationSchema,
-  organisationView,
-  setRoutingRule,
-} from './executors.service.js';
+import { newOrganisationSchema, organisationView } from '../../contract/executors.schemas.js';
+import { createOrganisation, listOrganisations, setRoutingRule } from './executors.service.js';
 
 const tags = ['executors'];
 

@@ -3,34 +3,12 @@
  * companies), and the routing rules question type → default main executor.
  */
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
 import { matchKey } from '../../domain/text.js';
-import { ORGANISATION_TYPES, type OrganisationType } from '../../domain/vocabulary.js';
+import type { OrganisationType } from '../../domain/vocabulary.js';
 import type { Deps } from '../context.js';
 import type { DB } from '../db/schema.js';
 import { badRequest, conflict } from '../errors.js';
-
-export const newOrganisationSchema = z.object({
-  name: z.string().trim().min(1).max(300),
-  shortName: z.string().trim().max(100).nullish(),
-  type: z.enum(ORGANISATION_TYPES).default('other'),
-  parentId: z.number().int().positive().nullish(),
-  email: z.email().nullish(),
-  phone: z.string().trim().max(30).nullish(),
-});
-export type NewOrganisation = z.infer<typeof newOrganisationSchema>;
-
-export const organisationView = z.object({
-  id: z.number().int(),
-  parentId: z.number().int().nullable(),
-  name: z.string(),
-  shortName: z.string().nullable(),
-  type: z.enum(ORGANISATION_TYPES),
-  email: z.string().nullable(),
-  phone: z.string().nullable(),
-  active: z.boolean(),
-});
-export type OrganisationView = z.infer<typeof organisationView>;
+import type { NewOrganisation, OrganisationView } from '../../contract/executors.schemas.js';
 
 const COLUMNS = [
   'id',

@@ -35,7 +35,7 @@ import type { ResultCode } from '../../domain/results.js';
 import { formatRegistrationNumber, matchKey, normalisePhone } from '../../domain/text.js';
 import type { AppealStatus, Channel } from '../../domain/vocabulary.js';
 import type { DB } from '../db/schema.js';
-import { loadCalendar } from '../deadlines/calendar.repository.js';
+import { loadCalendar } from '../calendar/calendar.repository.js';
 import { seedReferenceData } from '../setup/seed-reference-data.js';
 import { ensureExecutors } from './executors.js';
 import { Random, WeightedChoice, zipfWeights } from './random.js';

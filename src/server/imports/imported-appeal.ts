@@ -28,10 +28,10 @@
  * (routing rule), as a registration would; without a rule it stays unassigned. A closed appeal
  * without a known executor gets no assignment: the import does not invent who handled it.
  */
-import { type Kysely, sql } from 'kysely';
+import { type Insertable, type Kysely, sql } from 'kysely';
 import { appealDeadlines } from '../../domain/calendar/deadline-engine.js';
 import { yearInZone } from '../../domain/deadlines.js';
-import { loadCalendar } from '../deadlines/calendar.repository.js';
+import { loadCalendar } from '../calendar/calendar.repository.js';
 import type { ResultCode } from '../../domain/results.js';
 import { formatRegistrationNumber, matchKey } from '../../domain/text.js';
 import type {
@@ -194,7 +194,7 @@ export async function insertImportedAppeals(
       .execute();
     const appealIds = new Map(inserted.map((row) => [row.source_id, row.id]));
 
-    const assignments = [];
+    const assignments: Insertable<DB['assignments']>[] = [];
     const events = [];
     for (const [i, r] of fresh.entries()) {
       const appealId = appealIds.get(r.sourceId);

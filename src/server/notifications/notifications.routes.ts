@@ -5,17 +5,7 @@ import type { Deps } from '../context.js';
 import { notFound } from '../errors.js';
 import { currentUser } from '../http/auth-plugin.js';
 import { errorResponses } from '../http/openapi.js';
-
-const notificationView = z.object({
-  id: z.number().int(),
-  kind: z.string(),
-  appealId: z.number().int().nullable(),
-  subject: z.string(),
-  body: z.string(),
-  emergency: z.boolean(),
-  createdAt: z.string(),
-  read: z.boolean(),
-});
+import { notificationView } from '../../contract/notifications.schemas.js';
 
 export function notificationsRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {

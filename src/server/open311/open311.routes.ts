@@ -29,7 +29,7 @@ import {
   serviceView,
   tokenParams,
   tokenView,
-} from './open311.schemas.js';
+} from '../../contract/open311.schemas.js';
 import {
   discovery,
   getRequest,

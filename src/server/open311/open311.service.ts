@@ -22,7 +22,6 @@ import {
 import { checkApplicantDetails, type SubmissionKind } from '../../domain/portal.js';
 import { RESULTS } from '../../domain/results.js';
 import { matchKey } from '../../domain/text.js';
-import type { AppealStatus } from '../../domain/vocabulary.js';
 import type { Deps } from '../context.js';
 import type { DB } from '../db/schema.js';
 import { AppError } from '../errors.js';
@@ -37,7 +36,7 @@ import type {
   RequestView,
   ServiceDefinitionView,
   ServiceView,
-} from './open311.schemas.js';
+} from '../../contract/open311.schemas.js';
 
 export type Locale = 'uk' | 'en';
 
@@ -380,7 +379,7 @@ type RequestRow = Awaited<
 >;
 
 function presentRequest(row: RequestRow, zone: string, locale: Locale): RequestView {
-  const status = row.status as AppealStatus;
+  const status = row.status;
   const result = RESULTS.find((r) => r.code === row.result);
   return {
     service_request_id: row.number,

@@ -21,7 +21,7 @@ import {
   submissionListQuery,
   submissionListView,
   submissionView,
-} from './portal.schemas.js';
+} from '../../contract/portal.schemas.js';
 
 const tags = ['moderation'];
 const access = { access: 'submission.moderate' as const };

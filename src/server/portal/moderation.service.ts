@@ -15,13 +15,13 @@
 import { findSameApplicant } from '../applicants/applicants.service.js';
 import type { Kysely, Selectable } from 'kysely';
 import { REJECTION_REASONS, type SubmissionKind } from '../../domain/portal.js';
-import type { AppealStatus } from '../../domain/vocabulary.js';
 import { recordAppealEvent } from '../appeals/appeal-history.js';
 import { registerAppealIn } from '../appeals/register-appeal.js';
 import type { Deps, UserActor } from '../context.js';
 import type { DB, SubmissionsTable } from '../db/schema.js';
+import { decodeCursor, encodeCursor } from '../db/keyset-cursor.js';
 import { badRequest, conflict, notFound } from '../errors.js';
-import { loadCalendar } from '../deadlines/calendar.repository.js';
+import { loadCalendar } from '../calendar/calendar.repository.js';
 import { enqueueNotifications, type NewNotification } from '../notifications/outbox.js';
 import { formatInZone } from '../notifications/templates.js';
 import type {
@@ -31,8 +31,8 @@ import type {
   RejectSubmissionInput,
   SubmissionListQuery,
   SubmissionView,
-} from './portal.schemas.js';
-import { presentSubmission, type SubmissionRow } from './portal-presenter.js';
+} from '../../contract/portal.schemas.js';
+import { presentSubmission, type SubmissionRow } from './portal.presenter.js';
 import { trackUrl } from './submissions.service.js';
 
 function submissionQuery(db: Kysely<DB>) {
@@ -76,28 +76,13 @@ async function present(db: Kysely<DB>, rows: SubmissionRow[]): Promise<Submissio
   );
 }
 
-function encodeCursor(row: { received_at: Date; id: number }): string {
-  return Buffer.from(JSON.stringify([row.received_at.toISOString(), row.id])).toString('base64url');
+function cursorAfter(row: { received_at: Date; id: number }): string {
+  return encodeCursor([row.received_at.toISOString(), row.id]);
 }
 
-function decodeCursor(cursor: string): { receivedAt: Date; id: number } {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(value) &&
-      typeof value[0] === 'string' &&
-      !Number.isNaN(Date.parse(value[0])) &&
-      Number.isInteger(value[1])
-    ) {
-      return { receivedAt: new Date(value[0]), id: value[1] as number };
-    }
-  } catch {
-    // fall through
-  }
-  throw badRequest(
-    'invalid_cursor',
-    'The cursor is not one this server gave; start from the first page.',
-  );
+function readCursor(cursor: string): { receivedAt: Date; id: number } {
+  const [receivedAt, id] = decodeCursor(cursor, ['instant', 'integer']);
+  return { receivedAt: new Date(receivedAt as string), id: id as number };
 }
 
 /**
@@ -111,7 +96,7 @@ export async function listSubmissions(
   let q = submissionQuery(deps.db).where('s.state', '=', query.state);
   if (query.channel) q = q.where('s.channel', '=', query.channel);
   if (query.cursor) {
-    const after = decodeCursor(query.cursor);
+    const after = readCursor(query.cursor);
     q = q.where((eb) =>
       eb.or([
         eb('s.received_at', '>', after.receivedAt),
@@ -128,7 +113,7 @@ export async function listSubmissions(
   const last = page.at(-1);
   return {
     items: await present(deps.db, page),
-    nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
+    nextCursor: rows.length > query.limit && last ? cursorAfter(last) : null,
   };
 }
 
@@ -359,7 +344,7 @@ export async function mergeSubmission(
       .forUpdate()
       .executeTakeFirst();
     if (!appeal) throw notFound('appeal', input.appealId);
-    const status = appeal.status as AppealStatus;
+    const status = appeal.status;
     if (status === 'closed') {
       throw conflict(
         'appeal_closed',

@@ -31,7 +31,7 @@ import {
   trackingNumberParams,
   trackingQuerySchema,
   trackingView,
-} from './portal.schemas.js';
+} from '../../contract/portal.schemas.js';
 import {
   listDistricts,
   listPublicAppeals,

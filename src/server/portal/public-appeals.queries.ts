@@ -18,8 +18,8 @@ import type {
   PublicAppealView,
   PublicKindView,
   StatisticsView,
-} from './portal.schemas.js';
-import { type PublicAppealRow, presentPublicAppeal } from './portal-presenter.js';
+} from '../../contract/portal.schemas.js';
+import { type PublicAppealRow, presentPublicAppeal } from './portal.presenter.js';
 
 /**
  * The latest main assignment of appeal `a` that was not returned as "not in competence": its

@@ -22,7 +22,7 @@ import { receiveFile, type UploadedFile } from '../attachments/attachments.servi
 import type { Deps } from '../context.js';
 import type { DB } from '../db/schema.js';
 import { AppError, badRequest, conflict } from '../errors.js';
-import { loadCalendar } from '../deadlines/calendar.repository.js';
+import { loadCalendar } from '../calendar/calendar.repository.js';
 import { enqueueNotifications } from '../notifications/outbox.js';
 import {
   accessCodeMatches,
@@ -32,7 +32,11 @@ import {
   recordFailedAttempt,
   sha256,
 } from './access-codes.js';
-import type { PhotoView, SubmissionInput, SubmissionReceiptView } from './portal.schemas.js';
+import type {
+  PhotoView,
+  SubmissionInput,
+  SubmissionReceiptView,
+} from '../../contract/portal.schemas.js';
 
 /** What both channels store for a new submission. */
 export interface NewSubmission {

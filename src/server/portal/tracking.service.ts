@@ -29,7 +29,7 @@ import {
 } from '../../domain/portal.js';
 import type { ResultCode } from '../../domain/results.js';
 import { REGISTRATION_NUMBER_PATTERN } from '../../domain/text.js';
-import type { AppealStatus, AssignmentState } from '../../domain/vocabulary.js';
+import type { AppealStatus } from '../../domain/vocabulary.js';
 import { recordAppealEvent } from '../appeals/appeal-history.js';
 import type { Deps, SystemActor } from '../context.js';
 import type { DB, SubmissionsTable } from '../db/schema.js';
@@ -41,8 +41,8 @@ import {
   clearFailedAttempts,
   recordFailedAttempt,
 } from './access-codes.js';
-import type { FeedbackInput, TrackingView } from './portal.schemas.js';
-import { presentResult } from './portal-presenter.js';
+import type { FeedbackInput, TrackingView } from '../../contract/portal.schemas.js';
+import { presentResult } from './portal.presenter.js';
 
 type Submission = Selectable<SubmissionsTable>;
 
@@ -197,7 +197,7 @@ async function buildView(db: Kysely<DB>, deps: Deps, s: Submission): Promise<Tra
     .orderBy('at')
     .orderBy('id')
     .execute();
-  const status = appeal.status as AppealStatus;
+  const status = appeal.status;
   const merged = joinedToAnothersAppeal(s);
   const lastOwn = feedbackRows.at(-1)?.created_at ?? null;
   const decision = decideFeedback({
@@ -294,7 +294,7 @@ export async function giveFeedback(
       .where('appeal_id', '=', appealId)
       .orderBy('id', 'desc')
       .executeTakeFirst();
-    const status = appeal.status as AppealStatus;
+    const status = appeal.status;
     const result = appeal.result as ResultCode | null;
     const decision = decideFeedback({
       status,
@@ -366,7 +366,7 @@ export async function giveFeedback(
       .where('role', '=', 'main')
       .where('state', 'in', ['pending', 'in_work', 'responded', 'rework'])
       .executeTakeFirst();
-    const reopened = main ? nextAssignmentState(main.state as AssignmentState, 'reopen') : null;
+    const reopened = main ? nextAssignmentState(main.state, 'reopen') : null;
     if (!main || !reopened || activeMain || !isActiveAssignment(reopened)) {
       throw conflict(
         'dispute_not_possible',

@@ -5,9 +5,9 @@
  */
 import type { Kysely } from 'kysely';
 import { matchKey } from '../../domain/text.js';
-import { CLASSIFIER_SEED } from '../classifier/classifier-seed.js';
+import { CLASSIFIER_SEED } from './classifier-seed.js';
 import type { DB } from '../db/schema.js';
-import { ORGANISATIONS_SEED } from '../executors/organisations-seed.js';
+import { ORGANISATIONS_SEED } from './organisations-seed.js';
 
 export interface ReferenceSeedSummary {
   organisations: number;

@@ -1,20 +1,10 @@
 /** Staff users, managed by an administrator. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ROLES } from '../../domain/vocabulary.js';
 import type { Deps } from '../context.js';
 import { errorResponses } from '../http/openapi.js';
-import { createUser, listUsers, newUserSchema } from './users.service.js';
-
-const userView = z.object({
-  id: z.number().int(),
-  login: z.string(),
-  fullName: z.string(),
-  email: z.string().nullable(),
-  role: z.enum(ROLES),
-  organisationId: z.number().int().nullable(),
-  active: z.boolean(),
-});
+import { createUser, listUsers } from './users.service.js';
+import { newUserSchema, userView } from '../../contract/users.schemas.js';
 
 export function usersRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {

@@ -1,26 +1,11 @@
 /**
  * Staff users: creation by an administrator (or the CLI), lookup, listing.
  */
-import { z } from 'zod';
 import { ROLES } from '../../domain/vocabulary.js';
 import type { Deps } from '../context.js';
 import { badRequest, conflict } from '../errors.js';
 import { hashPassword } from '../auth/password.js';
-
-export const newUserSchema = z.object({
-  login: z
-    .string()
-    .trim()
-    .min(3)
-    .max(64)
-    .regex(/^[\w.@-]+$/, 'letters, digits and . _ @ - only'),
-  fullName: z.string().trim().min(1).max(200),
-  email: z.email().max(320).nullable().optional(),
-  role: z.enum(ROLES),
-  organisationId: z.number().int().positive().nullable().optional(),
-  password: z.string().min(8, 'at least 8 characters').max(200),
-});
-export type NewUser = z.infer<typeof newUserSchema>;
+import { newUserSchema, type NewUser } from '../../contract/users.schemas.js';
 
 export interface UserView {
   id: number;

@@ -19,7 +19,7 @@ import type {
   StatisticsView,
   SubmissionReceiptView,
   TrackingView,
-} from '../../server/portal/portal.schemas.js';
+} from '../../contract/portal.schemas.js';
 import type { AppealStatus } from '../../domain/vocabulary.js';
 import { createApi } from '../shared/api/client.js';
 

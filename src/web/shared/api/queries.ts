@@ -4,7 +4,15 @@
  */
 import { queryOptions } from '@tanstack/react-query';
 import { api } from './client.js';
-import type { AppealPage, ClassifierKind, Dashboard, Executor, Me, QueueCount } from './types.js';
+import type {
+  AppealPage,
+  ClassifierKind,
+  Dashboard,
+  Executor,
+  Me,
+  QuestionType,
+  QueueCount,
+} from './types.js';
 import { ApiError } from './client.js';
 
 export const meQuery = queryOptions({
@@ -77,5 +85,15 @@ export function appealListQuery(filters: AppealFilters, limit: number, cursor: s
   return queryOptions({
     queryKey: ['appeals', 'list', filters, limit, cursor],
     queryFn: ({ signal }) => api.get<AppealPage>('/appeals', { ...filters, limit, cursor }, signal),
+  });
+}
+
+/** Question types whose words match `q` (at least two characters), for the question-type picker. */
+export function questionTypeSearchQuery(q: string) {
+  return queryOptions({
+    queryKey: ['question-types', 'search', q],
+    queryFn: ({ signal }) => api.get<QuestionType[]>('/question-types', { q }, signal),
+    enabled: q.trim().length >= 2,
+    staleTime: 5 * 60_000,
   });
 }

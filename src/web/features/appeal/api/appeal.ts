@@ -1,11 +1,15 @@
 /**
- * One appeal: its card and the steps people take on it. Form schemas mirror the API's (same
- * fields, limits and closed lists from the shared domain); the server stays the judge.
+ * One appeal: its card and the steps people take on it. Form schemas are the API's own (picked
+ * and extended from src/contract); the server stays the judge.
  */
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
-import { REVIEW_RESULT_CODES } from '../../../../domain/results.js';
-import { ASSIGNMENT_ROLES } from '../../../../domain/vocabulary.js';
+import {
+  assignSchema as assignBody,
+  commentSchema as commentBody,
+  respondSchema as respondBody,
+  reviewSchema as reviewBody,
+} from '../../../../contract/appeals.schemas.js';
 import { api } from '../../../shared/api/client.js';
 import type { AppealCard, Attachment } from '../../../shared/api/types.js';
 
@@ -16,31 +20,31 @@ export function appealQuery(id: number) {
   });
 }
 
-const requiredText = (max: number) =>
-  z.string().trim().min(1, 'validation.required').max(max, 'validation.tooLong');
+// The forms are the API's bodies (src/contract) as a form holds them: a select's value is a string
+// ('' for none), files before they are uploaded. formResolver turns the messages into keys.
+const acceptBody = reviewBody.options[0];
 
-export const respondSchema = z.object({
-  text: requiredText(10_000),
-  proposedResult: z.union([z.literal(''), z.enum(REVIEW_RESULT_CODES)]),
+export const respondSchema = respondBody.pick({ text: true }).extend({
+  proposedResult: z.union([z.literal(''), respondBody.shape.proposedResult.unwrap()]),
   files: z.array(z.instanceof(File)).max(20, 'validation.tooManyFiles'),
 });
 export type RespondValues = z.infer<typeof respondSchema>;
 
-export const commentSchema = z.object({ comment: requiredText(2000) });
+export const commentSchema = commentBody;
 export type CommentValues = z.infer<typeof commentSchema>;
 
 export const reviewAcceptSchema = z.object({
   result: z
     .string()
-    .refine((v) => (REVIEW_RESULT_CODES as readonly string[]).includes(v), 'validation.result'),
-  comment: z.string().trim().max(2000, 'validation.tooLong'),
+    .refine((v) => acceptBody.shape.result.safeParse(v).success, 'validation.result'),
+  comment: acceptBody.shape.comment.unwrap(),
 });
 export type ReviewAcceptValues = z.infer<typeof reviewAcceptSchema>;
 
 export const assignSchema = z.object({
   executorId: z.string().min(1, 'validation.executor'),
-  role: z.enum(ASSIGNMENT_ROLES),
-  instruction: z.string().trim().max(2000, 'validation.tooLong'),
+  role: assignBody.shape.role.unwrap(),
+  instruction: assignBody.shape.instruction.unwrap(),
 });
 export type AssignValues = z.infer<typeof assignSchema>;
 

@@ -21,6 +21,7 @@ import { ASSIGNMENT_ROLES } from '../../../../domain/vocabulary.js';
 import { executorsQuery } from '../../../shared/api/queries.js';
 import type { AppealCard } from '../../../shared/api/types.js';
 import { resultLabel } from '../../../shared/lib/results.js';
+import { formResolver } from '../../../shared/lib/form-resolver.js';
 import { applyServerErrors } from '../../../shared/lib/server-errors.js';
 import { ErrorNote } from '../../../shared/ui/ErrorNote.js';
 import {
@@ -203,7 +204,7 @@ function RespondForm({ appeal, onDone }: { appeal: AppealCard; onDone: () => voi
   const [uploading, setUploading] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const form = useForm<RespondValues>({
-    resolver: zodResolver(respondSchema),
+    resolver: formResolver(zodResolver(respondSchema)),
     defaultValues: { text: '', proposedResult: '', files: [] },
   });
   const files = form.watch('files');
@@ -308,7 +309,7 @@ function ReviewAcceptForm({ appeal, onDone }: { appeal: AppealCard; onDone: () =
   const latest = appeal.responses.at(-1);
   const proposed = REVIEW_RESULT_CODES.find((c) => c === latest?.proposedResult) ?? '';
   const form = useForm<ReviewAcceptValues>({
-    resolver: zodResolver(reviewAcceptSchema),
+    resolver: formResolver(zodResolver(reviewAcceptSchema)),
     defaultValues: { result: proposed, comment: '' },
   });
   const submit = form.handleSubmit(async (values) => {
@@ -376,7 +377,7 @@ function CommentForm({
 }) {
   const { t } = useTranslation();
   const form = useForm<CommentValues>({
-    resolver: zodResolver(commentSchema),
+    resolver: formResolver(zodResolver(commentSchema)),
     defaultValues: { comment: '' },
   });
   const submit = form.handleSubmit(async (values) => {
@@ -473,7 +474,7 @@ function AssignForm({ appeal, onDone }: { appeal: AppealCard; onDone: () => void
     (a) => a.role === 'main' && !['returned', 'withdrawn', 'done'].includes(a.state),
   );
   const form = useForm<AssignValues>({
-    resolver: zodResolver(assignSchema),
+    resolver: formResolver(zodResolver(assignSchema)),
     defaultValues: { executorId: '', role: hasMain ? 'co' : 'main', instruction: '' },
   });
   const submit = form.handleSubmit(async (values) => {

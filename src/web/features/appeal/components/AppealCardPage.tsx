@@ -31,7 +31,7 @@ import { PrivilegedBadge, StatusBadge } from '../../../shared/ui/StatusBadge.js'
 import { ControlDate } from '../../../shared/ui/TimeLeft.js';
 import { useQuestionTypeName } from '../../../shared/lib/use-question-type-name.js';
 import { appealQuery, useUpload } from '../api/appeal.js';
-import { DeadlineActions } from '../../deadlines/components/DeadlineActions.js';
+import { DeadlineActions } from './DeadlineActions.js';
 import { AppealActions } from './AppealActions.js';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {

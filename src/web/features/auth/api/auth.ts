@@ -1,14 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
 import { api } from '../../../shared/api/client.js';
 import { meQuery } from '../../../shared/api/queries.js';
 import type { Me } from '../../../shared/api/types.js';
+import type { LoginInput } from '../../../../contract/auth.schemas.js';
 
-export const loginSchema = z.object({
-  login: z.string().trim().min(1, 'validation.required').max(100),
-  password: z.string().min(1, 'validation.required').max(200),
-});
-export type LoginInput = z.infer<typeof loginSchema>;
+/** The sign-in form is the API's body (messages become keys through formResolver). */
+export { loginSchema, type LoginInput } from '../../../../contract/auth.schemas.js';
 
 export function useLogin() {
   const queryClient = useQueryClient();

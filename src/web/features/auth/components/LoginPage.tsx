@@ -7,6 +7,7 @@ import { useQuery } from '@tanstack/react-query';
 import { meQuery } from '../../../shared/api/queries.js';
 import { ErrorNote } from '../../../shared/ui/ErrorNote.js';
 import { LanguageSwitch } from '../../../shared/layout/LanguageSwitch.js';
+import { formResolver } from '../../../shared/lib/form-resolver.js';
 import { loginSchema, useLogin, type LoginInput } from '../api/auth.js';
 
 export function LoginPage() {
@@ -16,7 +17,7 @@ export function LoginPage() {
   const me = useQuery(meQuery);
   const login = useLogin();
   const form = useForm<LoginInput>({
-    resolver: zodResolver(loginSchema),
+    resolver: formResolver(zodResolver(loginSchema)),
     defaultValues: { login: '', password: '' },
   });
   const from = (location.state as { from?: string } | null)?.from ?? '/';

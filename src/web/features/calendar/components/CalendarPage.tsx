@@ -18,6 +18,7 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isLocalDate, serviceHoursSchema } from '../../../../domain/calendar/work-calendar.js';
 import { ApiError, detailField } from '../../../shared/api/client.js';
 import type { Holiday, WorkCalendar } from '../../../shared/api/types.js';
 import { PageHeader } from '../../../shared/layout/PageHeader.js';
@@ -26,9 +27,10 @@ import { ErrorNote } from '../../../shared/ui/ErrorNote.js';
 import { TableScroll } from '../../../shared/ui/TableScroll.js';
 import { calendarQuery, useSaveCalendar } from '../api/calendar.js';
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-const END_TIME = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
+// The calendar's own rules (domain/calendar/work-calendar.ts), as the server applies them.
+const isDay = isLocalDate;
+const isStart = (time: string) => serviceHoursSchema.shape.start.safeParse(time).success;
+const isEnd = (time: string) => serviceHoursSchema.shape.end.safeParse(time).success;
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 
 /** ISO weekday 1…7 → its name in the language (1 Jan 2024 was a Monday). */
@@ -41,7 +43,7 @@ function weekdayName(day: number, language: string): string {
 
 /** A day as people read it (the date is a calendar day, not an instant). */
 function dayLabel(day: string, language: string): string {
-  return DAY.test(day) ? formatDate(`${day}T12:00:00Z`, language) : day;
+  return isDay(day) ? formatDate(`${day}T12:00:00Z`, language) : day;
 }
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
@@ -98,7 +100,7 @@ function DayList({
   const [day, setDay] = useState('');
   const [error, setError] = useState<string | null>(null);
   const add = () => {
-    if (!DAY.test(day)) return setError(t('calendar.badDate'));
+    if (!isDay(day)) return setError(t('calendar.badDate'));
     if (days.includes(day)) return setError(t('calendar.duplicate'));
     onChange([...days, day].sort());
     setDay('');
@@ -164,7 +166,7 @@ function Holidays({
 
   const add = () => {
     const next: typeof error = {};
-    if (!DAY.test(date)) next.date = t('calendar.badDate');
+    if (!isDay(date)) next.date = t('calendar.badDate');
     else if (holidays.some((h) => h.date === date)) next.date = t('calendar.duplicate');
     if (!name.trim()) next.name = t('validation.required');
     setError(next);
@@ -256,13 +258,13 @@ function CalendarForm({ initial }: { initial: WorkCalendar }) {
     save.reset();
   };
   const { start, end } = calendar.serviceHours;
-  const startError = touched && !TIME.test(start) ? t('calendar.badTime') : undefined;
-  const endError = touched && !END_TIME.test(end) ? t('calendar.badTime') : undefined;
+  const startError = touched && !isStart(start) ? t('calendar.badTime') : undefined;
+  const endError = touched && !isEnd(end) ? t('calendar.badTime') : undefined;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setTouched(true);
-    if (!TIME.test(start) || !END_TIME.test(end)) return;
+    if (!isStart(start) || !isEnd(end)) return;
     save.mutate(calendar, { onSuccess: (saved) => setCalendar(saved) });
   };
   const details = save.error instanceof ApiError ? save.error.details : [];

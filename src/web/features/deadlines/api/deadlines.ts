@@ -26,20 +26,6 @@ export function explanationRequestsQuery(state: ExplanationState) {
   });
 }
 
-export function useRequestExtension(appealId: number) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: { reason: string; days: number }) =>
-      api.post<{ id: number }>(`/appeals/${appealId}/extension-requests`, body),
-    onSuccess: async () => {
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: ['extension-requests'] }),
-        queryClient.invalidateQueries({ queryKey: ['appeal', appealId] }),
-      ]);
-    },
-  });
-}
-
 export function useDecideExtension() {
   const queryClient = useQueryClient();
   return useMutation({
@@ -51,20 +37,6 @@ export function useDecideExtension() {
         queryClient.invalidateQueries({ queryKey: ['appeal', request.appealId] }),
         queryClient.invalidateQueries({ queryKey: ['appeals'] }),
         queryClient.invalidateQueries({ queryKey: ['queues'] }),
-      ]);
-    },
-  });
-}
-
-export function useRequestExplanation(appealId: number) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: { question: string }) =>
-      api.post<{ id: number; dueAt: string }>(`/appeals/${appealId}/explanation-requests`, body),
-    onSuccess: async () => {
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: ['explanation-requests'] }),
-        queryClient.invalidateQueries({ queryKey: ['appeal', appealId] }),
       ]);
     },
   });

@@ -9,7 +9,7 @@ import type {
   RegisterSubmissionInput,
   RejectSubmissionInput,
   SubmissionView,
-} from '../../../../server/portal/portal.schemas.js';
+} from '../../../../contract/portal.schemas.js';
 import type { SubmissionState } from '../../../../domain/portal.js';
 import { api } from '../../../shared/api/client.js';
 import type { AppealPage } from '../../../shared/api/types.js';

@@ -23,7 +23,7 @@ import { ApiError } from '../../../shared/api/client.js';
 import { classifierQuery, executorsQuery } from '../../../shared/api/queries.js';
 import { errorText } from '../../../shared/lib/server-errors.js';
 import type { QuestionType } from '../../../shared/api/types.js';
-import { QuestionTypePicker } from '../../new-call/components/QuestionTypePicker.js';
+import { QuestionTypePicker } from '../../../shared/ui/QuestionTypePicker.js';
 import {
   findAppealByNumber,
   useMergeSubmission,

@@ -7,24 +7,16 @@ import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query
 import type { Path } from 'react-hook-form';
 import { z } from 'zod';
 import {
-  APPEAL_KINDS,
-  APPEAL_SUBJECTS,
-  CHANNELS,
-  RECEIPT_SIGNS,
-  type Channel,
-} from '../../../../domain/vocabulary.js';
+  registerAppealSchema,
+  type AppealRegisteredView,
+} from '../../../../contract/appeals.schemas.js';
+import { applicantInputSchema } from '../../../../contract/applicants.schemas.js';
+import { CHANNELS, type Channel } from '../../../../domain/vocabulary.js';
 import { api } from '../../../shared/api/client.js';
-import type { AddressSuggestion, Applicant, QuestionType } from '../../../shared/api/types.js';
-import type { AppealStatus } from '../../../../domain/vocabulary.js';
+import type { AddressSuggestion, Applicant } from '../../../shared/api/types.js';
 
 /** The answer of `POST /appeals`. */
-export interface Registered {
-  id: number;
-  number: string;
-  status: AppealStatus;
-  controlDate: string | null;
-  executorId: number | null;
-}
+export type Registered = AppealRegisteredView;
 
 /** Channels an operator records by hand (imports and Open311 arrive by themselves). */
 export const INTAKE_CHANNELS = CHANNELS.filter(
@@ -44,6 +36,13 @@ export const PRIVILEGED_CATEGORIES = [
 
 const phoneDigits = (value: string) => value.replace(/\D/g, '').length;
 
+const body = registerAppealSchema.shape;
+const applicantBody = applicantInputSchema.shape;
+
+/**
+ * The intake form: the registration body's fields (src/contract) as the form holds them — text
+ * fields '' when empty, the applicant flattened; messages become keys through formResolver.
+ */
 export const newCallSchema = z
   .object({
     phone: z
@@ -53,21 +52,21 @@ export const newCallSchema = z
       .refine((v) => v === '' || phoneDigits(v) >= 5, 'validation.phone'),
     applicantId: z.number().int().positive().nullable(),
     fullName: z.string().trim().max(200, 'validation.tooLong'),
-    email: z.union([z.literal(''), z.email('validation.email').max(320, 'validation.tooLong')]),
-    applicantAddress: z.string().trim().max(500, 'validation.tooLong'),
-    privilegedCategory: z.string().trim().max(100, 'validation.tooLong'),
+    email: z.union([z.literal(''), applicantBody.email.unwrap().unwrap()]),
+    applicantAddress: applicantBody.address.unwrap().unwrap(),
+    privilegedCategory: applicantBody.privilegedCategory.unwrap().unwrap(),
     confidential: z.boolean(),
     questionTypeId: z.number().int().positive().nullable(),
-    address: z.string().trim().max(500, 'validation.tooLong'),
+    address: body.address.unwrap().unwrap(),
     description: z
       .string()
       .trim()
       .min(1, 'validation.description')
       .max(10_000, 'validation.tooLong'),
-    kind: z.enum(APPEAL_KINDS),
-    subject: z.enum(APPEAL_SUBJECTS),
-    channel: z.enum(CHANNELS),
-    receiptSign: z.enum(RECEIPT_SIGNS),
+    kind: body.kind,
+    subject: body.subject.unwrap(),
+    channel: body.channel,
+    receiptSign: body.receiptSign.unwrap(),
   })
   .superRefine((value, ctx) => {
     if (value.questionTypeId === null) {
@@ -165,15 +164,6 @@ export function applicantsByPhoneQuery(phone: string) {
     queryFn: ({ signal }) => api.get<Applicant[]>('/applicants', { phone }, signal),
     enabled: phoneDigits(phone) >= 5,
     staleTime: 30_000,
-  });
-}
-
-export function questionTypeSearchQuery(q: string) {
-  return queryOptions({
-    queryKey: ['question-types', 'search', q],
-    queryFn: ({ signal }) => api.get<QuestionType[]>('/question-types', { q }, signal),
-    enabled: q.trim().length >= 2,
-    staleTime: 5 * 60_000,
   });
 }
 

@@ -25,6 +25,7 @@ import { APPEAL_KINDS, APPEAL_SUBJECTS, RECEIPT_SIGNS } from '../../../../domain
 import { ApiError } from '../../../shared/api/client.js';
 import type { Applicant, QuestionType } from '../../../shared/api/types.js';
 import { PageHeader } from '../../../shared/layout/PageHeader.js';
+import { formResolver } from '../../../shared/lib/form-resolver.js';
 import { applyServerErrors } from '../../../shared/lib/server-errors.js';
 import {
   INTAKE_CHANNELS,
@@ -40,7 +41,7 @@ import {
 } from '../api/new-call.js';
 import { AddressInput } from './AddressInput.js';
 import { ApplicantMatches, EarlierAppeals } from './ApplicantMatches.js';
-import { QuestionTypePicker } from './QuestionTypePicker.js';
+import { QuestionTypePicker } from '../../../shared/ui/QuestionTypePicker.js';
 import { RegisteredDialog } from './RegisteredDialog.js';
 
 const FOCUSABLE =
@@ -64,7 +65,7 @@ function focusNext(form: HTMLFormElement, from: HTMLElement): void {
 export function NewCallPage() {
   const { t } = useTranslation();
   const form = useForm<NewCallValues>({
-    resolver: zodResolver(newCallSchema),
+    resolver: formResolver(zodResolver(newCallSchema)),
     defaultValues: newCallDefaults,
   });
   const { register, control, setValue, getValues, watch, formState } = form;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, it, expect } from 'vitest';
 import { ORGANISATION_TYPES } from '../../domain/vocabulary.js';
-import { ORGANISATIONS_SEED } from '../executors/organisations-seed.js';
+import { ORGANISATIONS_SEED } from './organisations-seed.js';
 import { sharedDataPresent } from '../../../test/shared-data.js';
 import { CLASSIFIER_SEED } from './classifier-seed.js';
 

@@ -18,7 +18,7 @@ import type {
 import { RESULTS, type ResultCode } from '../../domain/results.js';
 import type { AppealStatus } from '../../domain/vocabulary.js';
 import type { SubmissionsTable } from '../db/schema.js';
-import type { PublicAppealView, SubmissionView } from './portal.schemas.js';
+import type { PublicAppealView, SubmissionView } from '../../contract/portal.schemas.js';
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 

@@ -10,7 +10,7 @@ import {
   SUBMISSION_CHANNELS,
   SUBMISSION_KINDS,
   SUBMISSION_STATES,
-} from '../../domain/portal.js';
+} from '../domain/portal.js';
 export {
   LOCALES,
   feedbackSchema,
@@ -19,10 +19,10 @@ export {
   trackingQuerySchema,
   type FeedbackInput,
   type SubmissionInput,
-} from '../../domain/portal-forms.js';
-import { LOCALES } from '../../domain/portal-forms.js';
-import { RESULT_CODES } from '../../domain/results.js';
-import { APPEAL_STATUSES, APPEAL_SUBJECTS, RECEIPT_SIGNS } from '../../domain/vocabulary.js';
+} from '../domain/portal-forms.js';
+import { LOCALES } from '../domain/portal-forms.js';
+import { RESULT_CODES } from '../domain/results.js';
+import { APPEAL_STATUSES, APPEAL_SUBJECTS, RECEIPT_SIGNS } from '../domain/vocabulary.js';
 
 const id = z.number().int().positive();
 const optionalText = (max: number) => z.string().trim().max(max).nullish();

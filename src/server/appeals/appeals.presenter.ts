@@ -11,19 +11,10 @@ import {
 } from '../../domain/appeal-lifecycle.js';
 import { can, type PersonalDataAccess } from '../../domain/policy.js';
 import type { ResultCode } from '../../domain/results.js';
-import type {
-  AppealKind,
-  AppealStatus,
-  AppealSubject,
-  AssignmentRole,
-  AssignmentState,
-  Channel,
-  ReceiptSign,
-} from '../../domain/vocabulary.js';
 import type { UserActor } from '../context.js';
 import type { AppealsTable, ApplicantsTable, AssignmentsTable } from '../db/schema.js';
-import type { AppealCardView, AppealSummaryView } from './appeals.schemas.js';
-import type { SummaryRow } from './appeal-queries.js';
+import type { AppealCardView, AppealSummaryView } from '../../contract/appeals.schemas.js';
+import type { SummaryRow } from './appeal-summary.queries.js';
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
@@ -32,10 +23,10 @@ export function presentAppealSummary(row: SummaryRow): AppealSummaryView {
     id: row.id,
     number: row.number,
     receivedAt: row.received_at.toISOString(),
-    channel: row.channel as Channel,
-    kind: row.kind as AppealKind,
-    subject: row.subject as AppealSubject,
-    status: row.status as AppealStatus,
+    channel: row.channel,
+    kind: row.kind,
+    subject: row.subject,
+    status: row.status,
     result: row.result as ResultCode | null,
     questionType: {
       id: row.question_type_id,
@@ -68,11 +59,9 @@ export function allowedActions(
   assignments: Selectable<AssignmentsTable>[],
   reworkLimit: number,
 ): AppealAction[] {
-  const main = assignments.find(
-    (a) => a.role === 'main' && isActiveAssignment(a.state as AssignmentState),
-  );
+  const main = assignments.find((a) => a.role === 'main' && isActiveAssignment(a.state));
   const state = {
-    status: appeal.status as AppealStatus,
+    status: appeal.status,
     reworkCount: appeal.rework_count,
     hasMainAssignment: main !== undefined,
   };
@@ -81,12 +70,11 @@ export function allowedActions(
   const actions: AppealAction[] = [];
   if (can(actor.role, 'assignment.work')) {
     const own = assignments.find(
-      (a) =>
-        a.executor_id === actor.organisationId && isActiveAssignment(a.state as AssignmentState),
+      (a) => a.executor_id === actor.organisationId && isActiveAssignment(a.state),
     );
     if (own) {
       for (const action of ['accept', 'respond', 'return_not_in_competence'] as const) {
-        const assignmentAllows = nextAssignmentState(own.state as AssignmentState, action) !== null;
+        const assignmentAllows = nextAssignmentState(own.state, action) !== null;
         if (assignmentAllows && (own.role !== 'main' || lifecycleAllows(action)))
           actions.push(action);
       }
@@ -169,7 +157,7 @@ export function presentAppealCard(parts: CardParts): AppealCardView {
   const { appeal } = parts;
   return {
     ...presentAppealSummary(parts.summary),
-    receiptSign: appeal.receipt_sign as ReceiptSign,
+    receiptSign: appeal.receipt_sign,
     registeredAt: appeal.registered_at.toISOString(),
     closedAt: iso(appeal.closed_at),
     latitude: appeal.latitude,
@@ -179,8 +167,8 @@ export function presentAppealCard(parts: CardParts): AppealCardView {
     assignments: parts.assignments.map((a) => ({
       id: a.id,
       executor: { id: a.executor_id, name: a.executor_name },
-      role: a.role as AssignmentRole,
-      state: a.state as AssignmentState,
+      role: a.role,
+      state: a.state,
       instruction: a.instruction,
       controlDate: iso(a.control_date),
       assignedAt: a.assigned_at.toISOString(),

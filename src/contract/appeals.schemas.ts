@@ -3,8 +3,8 @@
  * type and the OpenAPI document (CONVENTIONS.md habit 4).
  */
 import { z } from 'zod';
-import { QUEUES } from '../../domain/queues.js';
-import { REVIEW_RESULT_CODES, RESULT_CODES } from '../../domain/results.js';
+import { QUEUES } from '../domain/queues.js';
+import { REVIEW_RESULT_CODES, RESULT_CODES } from '../domain/results.js';
 import {
   APPEAL_KINDS,
   APPEAL_STATUSES,
@@ -13,21 +13,9 @@ import {
   ASSIGNMENT_STATES,
   CHANNELS,
   RECEIPT_SIGNS,
-} from '../../domain/vocabulary.js';
-
-const id = z.number().int().positive();
-const isoDateTime = z.iso.datetime({ offset: true });
-const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
-
-export const applicantInputSchema = z.object({
-  fullName: text(200),
-  phones: z.array(z.string().trim().min(5).max(30)).max(5).default([]),
-  email: z.email().max(320).nullish(),
-  address: z.string().trim().max(500).nullish(),
-  privilegedCategory: z.string().trim().max(100).nullish(),
-  socialStatus: z.string().trim().max(100).nullish(),
-});
-export type ApplicantInput = z.infer<typeof applicantInputSchema>;
+} from '../domain/vocabulary.js';
+import { applicantInputSchema } from './applicants.schemas.js';
+import { id, isoDateTime, text } from './common.js';
 
 export const registerAppealSchema = z
   .object({
@@ -170,7 +158,7 @@ export type ListAppealsQuery = z.infer<typeof listAppealsQuery>;
 
 // ---- responses ----
 
-const applicantView = z.object({
+export const appealApplicantView = z.object({
   id,
   fullName: z.string(),
   phones: z.array(z.string()),
@@ -239,7 +227,7 @@ export const appealCardView = appealSummaryView.extend({
   latitude: z.number().nullable(),
   longitude: z.number().nullable(),
   confidential: z.boolean(),
-  applicant: applicantView.nullable(),
+  applicant: appealApplicantView.nullable(),
   assignments: z.array(assignmentView),
   responses: z.array(
     z.object({
@@ -274,4 +262,44 @@ export type AppealCardView = z.infer<typeof appealCardView>;
 export const appealListView = z.object({
   items: z.array(appealSummaryView),
   nextCursor: z.string().nullable(),
+});
+
+/** `GET /appeals/repeat-check`: asked before registering (Art. 8). */
+export const repeatCheckQuery = z.object({
+  applicantId: z.coerce.number().int().positive(),
+  questionTypeId: z.coerce.number().int().positive(),
+  address: z.string().trim().max(500).optional(),
+});
+
+export const repeatCheckView = z.object({
+  repeatOf: z
+    .object({
+      id: z.number().int(),
+      number: z.string(),
+      status: z.string(),
+      result: z.string().nullable(),
+      receivedAt: z.string(),
+      decidedOnMerits: z.boolean(),
+    })
+    .nullable(),
+});
+export type RepeatCheckView = z.infer<typeof repeatCheckView>;
+
+/** The answer of `POST /appeals`. */
+export const appealRegisteredView = z.object({
+  id: z.number().int(),
+  number: z.string(),
+  status: z.enum(APPEAL_STATUSES),
+  controlDate: z.string().nullable(),
+  legalDeadline: z.string().nullable(),
+  executorId: z.number().int().nullable(),
+  repeatsAppealId: z.number().int().nullable(),
+  applicantId: z.number().int().nullable(),
+});
+export type AppealRegisteredView = z.infer<typeof appealRegisteredView>;
+
+/** The answer of a lifecycle step: the appeal and its status after the step. */
+export const appealStepOutcome = z.object({
+  appealId: z.number().int(),
+  status: z.enum(APPEAL_STATUSES),
 });

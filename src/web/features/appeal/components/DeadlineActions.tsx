@@ -7,7 +7,7 @@ import { meQuery } from '../../../shared/api/queries.js';
 import type { AppealCard, Me } from '../../../shared/api/types.js';
 import { formatDateTime } from '../../../shared/lib/format.js';
 import { ErrorNote } from '../../../shared/ui/ErrorNote.js';
-import { useRequestExplanation, useRequestExtension } from '../api/deadlines.js';
+import { useDeadlineRequest } from '../api/deadline-requests.js';
 
 /** The executor's own main assignment is still being worked on. */
 export function ownsActiveMainAssignment(appeal: AppealCard, me: Me): boolean {
@@ -33,7 +33,7 @@ const MAX_EXTENSION_DAYS = 30;
 
 function ExtensionForm({ appeal }: { appeal: AppealCard }) {
   const { t } = useTranslation();
-  const request = useRequestExtension(appeal.id);
+  const request = useDeadlineRequest(appeal.id, 'extension-requests');
   const [days, setDays] = useState<number | string>(15);
   const [reason, setReason] = useState('');
   const [touched, setTouched] = useState(false);
@@ -101,7 +101,7 @@ function ExtensionForm({ appeal }: { appeal: AppealCard }) {
 
 function ExplanationForm({ appeal }: { appeal: AppealCard }) {
   const { t, i18n } = useTranslation();
-  const request = useRequestExplanation(appeal.id);
+  const request = useDeadlineRequest(appeal.id, 'explanation-requests');
   const [question, setQuestion] = useState('');
   const [touched, setTouched] = useState(false);
   const valid = question.trim().length > 0;

@@ -1,82 +1,32 @@
 /**
- * Reading appeals: the registry page (keyset pagination with a stable tie-breaker) and the card.
+ * Reading appeals: the registry page (keyset pagination with a stable tie-breaker), the exports'
+ * batches and the work queues' counts (the card is appeal-card.queries.ts).
  * Every result goes through a presenter for its audience before it leaves the server.
  */
 import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
 import { DateTime } from 'luxon';
 import { ACTIVE_ASSIGNMENT_STATES } from '../../domain/appeal-lifecycle.js';
-import { appealScope, personalDataAccess } from '../../domain/policy.js';
+import { appealScope } from '../../domain/policy.js';
 import { REGISTRATION_NUMBER_PATTERN, searchStems } from '../../domain/text.js';
 import type { Deps, UserActor } from '../context.js';
 import type { DB } from '../db/schema.js';
-import { badRequest, notFound } from '../errors.js';
 import type {
-  AppealCardView,
   AppealFilter,
   AppealSort,
   AppealSummaryView,
   ListAppealsQuery,
-} from './appeals.schemas.js';
+} from '../../contract/appeals.schemas.js';
 import type { Queue } from '../../domain/queues.js';
-import { reworkLimit } from './appeal-actions.js';
-import { allowedActions, presentAppealCard, presentAppealSummary } from './appeal-presenter.js';
-
-function summaryQuery(db: Kysely<DB>) {
-  return db
-    .selectFrom('appeals as a')
-    .innerJoin('question_types as qt', 'qt.id', 'a.question_type_id')
-    .innerJoin('classifier_kinds as k', 'k.id', 'qt.kind_id')
-    .leftJoin('assignments as m', (join) =>
-      join
-        .onRef('m.appeal_id', '=', 'a.id')
-        .on('m.role', '=', 'main')
-        // The main executor at work, or the one whose answer closed the appeal.
-        .on('m.state', 'in', [...ACTIVE_ASSIGNMENT_STATES, 'done']),
-    )
-    .leftJoin('organisations as mo', 'mo.id', 'm.executor_id')
-    .select([
-      'a.id',
-      'a.number',
-      'a.received_at',
-      'a.channel',
-      'a.kind',
-      'a.subject',
-      'a.status',
-      'a.result',
-      'a.address_text',
-      'a.description',
-      'a.control_date',
-      'a.legal_deadline',
-      'a.rework_count',
-      'a.privileged',
-      'qt.id as question_type_id',
-      'qt.name as question_type_name',
-      'qt.name_en as question_type_name_en',
-      'k.name as kind_name',
-      'mo.id as main_executor_id',
-      'mo.name as main_executor_name',
-    ]);
-}
-export type SummaryRow = Awaited<
-  ReturnType<ReturnType<typeof summaryQuery>['executeTakeFirstOrThrow']>
->;
-
-function visibleTo(actor: UserActor) {
-  const scope = appealScope(actor);
-  return (eb: ExpressionBuilder<DB & { a: DB['appeals'] }, 'a'>) =>
-    scope.kind === 'all'
-      ? eb.lit(true)
-      : eb.exists(
-          eb
-            .selectFrom('assignments as s')
-            .select(sql.lit(1).as('one'))
-            .whereRef('s.appeal_id', '=', 'a.id')
-            .where('s.executor_id', '=', scope.organisationId),
-        );
-}
-
-/** Hours before the control date when an assignment counts as due soon. */
-export const DUE_SOON_HOURS = 24;
+import type { AssignmentState } from '../../domain/vocabulary.js';
+import {
+  type CursorKind,
+  type CursorValue,
+  decodeCursor,
+  encodeCursor,
+} from '../db/keyset-cursor.js';
+import { dueSoonHours } from '../settings.js';
+import { summaryQuery, type SummaryRow, visibleTo } from './appeal-summary.queries.js';
+import { presentAppealSummary } from './appeals.presenter.js';
 
 /** Start of today in the city's time zone. */
 function startOfToday(now: Date, timeZone: string): Date {
@@ -91,7 +41,7 @@ type AppealQuery = ReturnType<typeof summaryQuery>;
  */
 function mainAssignment(
   eb: ExpressionBuilder<DB & { a: DB['appeals'] }, 'a'>,
-  states: readonly string[],
+  states: readonly AssignmentState[],
 ) {
   return eb
     .selectFrom('assignments as x')
@@ -119,7 +69,8 @@ function appealsOnly(db: Kysely<DB>): AppealQuery {
  * - `open`: not closed;
  * - `new`: the executor's assignment waits to be accepted;
  * - `in_work`: accepted and being worked;
- * - `due_soon`: open, control date within the next DUE_SOON_HOURS;
+ * - `due_soon`: open, control date within the next `dueSoonHours` (setting `due_soon_hours`, as the
+ *   sweep's mark);
  * - `overdue`: open, control date passed;
  * - `rework`: returned for rework;
  * - `on_check`: the executor answered, the controller has not decided yet.
@@ -130,11 +81,12 @@ function applyQueue(
   actor: UserActor,
   now: Date,
   timeZone: string,
+  dueSoonHours: number,
 ): AppealQuery {
   const scope = appealScope(actor);
-  const soon = new Date(now.getTime() + DUE_SOON_HOURS * 3600_000);
+  const soon = new Date(now.getTime() + dueSoonHours * 3600_000);
   if (scope.kind === 'organisation') {
-    const own = (states: string[], extra?: 'due_soon' | 'overdue') =>
+    const own = (states: AssignmentState[], extra?: 'due_soon' | 'overdue') =>
       q.where((eb) => {
         let sub = eb
           .selectFrom('assignments as o')
@@ -216,12 +168,13 @@ function applyFilter(
   filter: AppealFilter,
   actor: UserActor,
   deps: Deps,
+  dueSoonHours: number,
 ): AppealQuery {
   const now = deps.now();
   // An executor's queue already requires its own assignment (applyQueue), which implies
   // visibility: the second EXISTS would only repeat the lookup for every candidate row.
   if (!(filter.queue && appealScope(actor).kind === 'organisation')) q = q.where(visibleTo(actor));
-  if (filter.queue) q = applyQueue(q, filter.queue, actor, now, deps.config.timeZone);
+  if (filter.queue) q = applyQueue(q, filter.queue, actor, now, deps.config.timeZone, dueSoonHours);
   if (filter.status) q = q.where('a.status', '=', filter.status);
   if (filter.questionTypeId) q = q.where('a.question_type_id', '=', filter.questionTypeId);
   if (filter.channel) q = q.where('a.channel', '=', filter.channel);
@@ -290,40 +243,19 @@ function sortExpression(key: 'privileged' | 'received_at' | 'control_date' | 'id
   }
 }
 
-type CursorValue = string | number | boolean;
+/** What each sort key's cursor position holds. */
+const CURSOR_KINDS = {
+  privileged: 'boolean',
+  received_at: 'instant',
+  control_date: 'instant',
+  id: 'integer',
+} as const satisfies Record<string, CursorKind>;
 
-function encodeCursor(values: CursorValue[]): string {
-  return Buffer.from(JSON.stringify(values)).toString('base64url');
-}
-
-function invalidCursor(): never {
-  throw badRequest(
-    'invalid_cursor',
-    'The cursor is not one this server gave; start from the first page.',
+function decodeSortCursor(cursor: string, sort: AppealSort): CursorValue[] {
+  return decodeCursor(
+    cursor,
+    SORT_KEYS[sort].map(({ key }) => CURSOR_KINDS[key]),
   );
-}
-
-function decodeCursor(cursor: string, sort: AppealSort): CursorValue[] {
-  let values: unknown;
-  try {
-    values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    invalidCursor();
-  }
-  const keys = SORT_KEYS[sort];
-  if (!Array.isArray(values) || values.length !== keys.length) invalidCursor();
-  return keys.map(({ key }, i) => {
-    const v: unknown = values[i];
-    if (key === 'privileged' && typeof v === 'boolean') return v;
-    if (key === 'id' && Number.isInteger(v)) return v as number;
-    if (
-      (key === 'received_at' || key === 'control_date') &&
-      typeof v === 'string' &&
-      !Number.isNaN(Date.parse(v))
-    )
-      return v;
-    return invalidCursor();
-  });
 }
 
 function cursorOf(row: SummaryRow & { privileged: boolean }, sort: AppealSort): string {
@@ -400,8 +332,9 @@ export async function listAppeals(
   // The page's ids first, on `appeals` alone (filters, order, limit), then the joins for those
   // rows only: a queue sorted by control date would otherwise join every candidate (thousands in
   // a large executor's inbox) before sorting them (docs/PERFORMANCE.md).
-  let ids = applyFilter(appealsOnly(deps.db), query, actor, deps);
-  if (query.cursor) ids = afterCursor(ids, sort, decodeCursor(query.cursor, sort));
+  const soonHours = await dueSoonHours(deps.db);
+  let ids = applyFilter(appealsOnly(deps.db), query, actor, deps, soonHours);
+  if (query.cursor) ids = afterCursor(ids, sort, decodeSortCursor(query.cursor, sort));
   for (const { key, dir } of SORT_KEYS[sort]) ids = ids.orderBy(sortExpression(key), dir);
   const pageIds = ids
     .clearSelect()
@@ -447,112 +380,14 @@ export async function countQueues(
   queues: readonly Queue[],
 ): Promise<{ key: Queue; count: number }[]> {
   const counts: { key: Queue; count: number }[] = [];
+  const soonHours = await dueSoonHours(deps.db);
   for (const queue of queues) {
     // Counted on `appeals` alone: the summary's joins change no count and cost a join per row.
-    const row = await applyFilter(appealsOnly(deps.db), { queue }, actor, deps)
+    const row = await applyFilter(appealsOnly(deps.db), { queue }, actor, deps, soonHours)
       .clearSelect()
       .select((eb) => eb.fn.countAll<string>().as('n'))
       .executeTakeFirstOrThrow();
     counts.push({ key: queue, count: Number(row.n) });
   }
   return counts;
-}
-
-/**
- * The appeal card: every field, assignments, responses, reviews, attachments and the history,
- * shaped for the actor's role (personal data only where the role needs it).
- *
- * @throws AppError 404 `appeal_not_found` (also for an appeal outside an executor's organisation).
- */
-export async function getAppealCard(
-  deps: Deps,
-  actor: UserActor,
-  appealId: number,
-): Promise<AppealCardView> {
-  const db = deps.db;
-  const summary = await summaryQuery(db)
-    .where('a.id', '=', appealId)
-    .where(visibleTo(actor))
-    .executeTakeFirst();
-  if (!summary) throw notFound('appeal', appealId);
-
-  const [appeal, assignments, responses, reviews, attachments, history, limit] = await Promise.all([
-    db.selectFrom('appeals').selectAll().where('id', '=', appealId).executeTakeFirstOrThrow(),
-    db
-      .selectFrom('assignments as s')
-      .innerJoin('organisations as o', 'o.id', 's.executor_id')
-      .selectAll('s')
-      .select('o.name as executor_name')
-      .where('s.appeal_id', '=', appealId)
-      .orderBy('s.id')
-      .execute(),
-    db
-      .selectFrom('responses as r')
-      .innerJoin('assignments as s', 's.id', 'r.assignment_id')
-      .innerJoin('organisations as o', 'o.id', 's.executor_id')
-      .leftJoin('users as u', 'u.id', 'r.author_id')
-      .select([
-        'r.id',
-        'r.assignment_id',
-        'r.text',
-        'r.proposed_result',
-        'r.created_at',
-        'o.name as executor_name',
-        'u.full_name as author_name',
-      ])
-      .where('r.appeal_id', '=', appealId)
-      .orderBy('r.id')
-      .execute(),
-    db
-      .selectFrom('reviews as v')
-      .leftJoin('users as u', 'u.id', 'v.reviewer_id')
-      .select([
-        'v.id',
-        'v.decision',
-        'v.result',
-        'v.comment',
-        'v.created_at',
-        'u.full_name as reviewer_name',
-      ])
-      .where('v.appeal_id', '=', appealId)
-      .orderBy('v.id')
-      .execute(),
-    db
-      .selectFrom('attachments')
-      .select(['id', 'file_name', 'media_type', 'size_bytes', 'response_id'])
-      .where('appeal_id', '=', appealId)
-      .orderBy('id')
-      .execute(),
-    db
-      .selectFrom('appeal_events')
-      .select(['id', 'at', 'actor_label', 'type', 'from_status', 'to_status', 'comment', 'data'])
-      .where('appeal_id', '=', appealId)
-      .orderBy('at')
-      .orderBy('id')
-      .execute(),
-    reworkLimit(db),
-  ]);
-  const access = personalDataAccess(actor.role);
-  const applicant =
-    appeal.applicant_id !== null && access !== 'none'
-      ? await db
-          .selectFrom('applicants')
-          .selectAll()
-          .where('id', '=', appeal.applicant_id)
-          .executeTakeFirst()
-      : undefined;
-
-  return presentAppealCard({
-    summary,
-    appeal,
-    applicant: applicant ?? null,
-    access,
-    assignments,
-    responses,
-    reviews,
-    attachments,
-    history,
-    allowedActions: allowedActions(actor, appeal, assignments, limit),
-    reworkLimit: limit,
-  });
 }

@@ -3,9 +3,8 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import { classifierQuery, executorsQuery } from '../../../shared/api/queries.js';
-import type { QuestionType } from '../../../shared/api/types.js';
-import { questionTypeSearchQuery } from '../api/new-call.js';
+import { classifierQuery, executorsQuery, questionTypeSearchQuery } from '../api/queries.js';
+import type { QuestionType } from '../api/types.js';
 
 export function questionTypeName(type: QuestionType, language: string): string {
   return language === 'en' ? (type.nameEn ?? type.name) : type.name;

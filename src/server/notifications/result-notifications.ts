@@ -7,9 +7,9 @@ import type { Kysely } from 'kysely';
 import { RESULTS, type ResultCode } from '../../domain/results.js';
 import type { Deps } from '../context.js';
 import type { DB } from '../db/schema.js';
-import { loadCalendar } from '../deadlines/calendar.repository.js';
-import { enqueueNotifications } from '../notifications/outbox.js';
-import { trackUrl } from './submissions.service.js';
+import { loadCalendar } from '../calendar/calendar.repository.js';
+import { enqueueNotifications } from './outbox.js';
+import { trackUrl } from '../portal/submissions.service.js';
 
 /**
  * Queue the result e-mail to every applicant who submitted (or joined) the appeal from the

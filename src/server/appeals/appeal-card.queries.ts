@@ -1,0 +1,110 @@
+/**
+ * The appeal card query: the appeal with its assignments, responses, reviews, attachments and
+ * history, shaped by the presenter for the actor's role.
+ */
+import { personalDataAccess } from '../../domain/policy.js';
+import type { AppealCardView } from '../../contract/appeals.schemas.js';
+import type { Deps, UserActor } from '../context.js';
+import { notFound } from '../errors.js';
+import { reworkLimit } from '../settings.js';
+import { summaryQuery, visibleTo } from './appeal-summary.queries.js';
+import { allowedActions, presentAppealCard } from './appeals.presenter.js';
+
+/**
+ * The appeal card: every field, assignments, responses, reviews, attachments and the history,
+ * shaped for the actor's role (personal data only where the role needs it).
+ *
+ * @throws AppError 404 `appeal_not_found` (also for an appeal outside an executor's organisation).
+ */
+export async function getAppealCard(
+  deps: Deps,
+  actor: UserActor,
+  appealId: number,
+): Promise<AppealCardView> {
+  const db = deps.db;
+  const summary = await summaryQuery(db)
+    .where('a.id', '=', appealId)
+    .where(visibleTo(actor))
+    .executeTakeFirst();
+  if (!summary) throw notFound('appeal', appealId);
+
+  const [appeal, assignments, responses, reviews, attachments, history, limit] = await Promise.all([
+    db.selectFrom('appeals').selectAll().where('id', '=', appealId).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('assignments as s')
+      .innerJoin('organisations as o', 'o.id', 's.executor_id')
+      .selectAll('s')
+      .select('o.name as executor_name')
+      .where('s.appeal_id', '=', appealId)
+      .orderBy('s.id')
+      .execute(),
+    db
+      .selectFrom('responses as r')
+      .innerJoin('assignments as s', 's.id', 'r.assignment_id')
+      .innerJoin('organisations as o', 'o.id', 's.executor_id')
+      .leftJoin('users as u', 'u.id', 'r.author_id')
+      .select([
+        'r.id',
+        'r.assignment_id',
+        'r.text',
+        'r.proposed_result',
+        'r.created_at',
+        'o.name as executor_name',
+        'u.full_name as author_name',
+      ])
+      .where('r.appeal_id', '=', appealId)
+      .orderBy('r.id')
+      .execute(),
+    db
+      .selectFrom('reviews as v')
+      .leftJoin('users as u', 'u.id', 'v.reviewer_id')
+      .select([
+        'v.id',
+        'v.decision',
+        'v.result',
+        'v.comment',
+        'v.created_at',
+        'u.full_name as reviewer_name',
+      ])
+      .where('v.appeal_id', '=', appealId)
+      .orderBy('v.id')
+      .execute(),
+    db
+      .selectFrom('attachments')
+      .select(['id', 'file_name', 'media_type', 'size_bytes', 'response_id'])
+      .where('appeal_id', '=', appealId)
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('appeal_events')
+      .select(['id', 'at', 'actor_label', 'type', 'from_status', 'to_status', 'comment', 'data'])
+      .where('appeal_id', '=', appealId)
+      .orderBy('at')
+      .orderBy('id')
+      .execute(),
+    reworkLimit(db),
+  ]);
+  const access = personalDataAccess(actor.role);
+  const applicant =
+    appeal.applicant_id !== null && access !== 'none'
+      ? await db
+          .selectFrom('applicants')
+          .selectAll()
+          .where('id', '=', appeal.applicant_id)
+          .executeTakeFirst()
+      : undefined;
+
+  return presentAppealCard({
+    summary,
+    appeal,
+    applicant: applicant ?? null,
+    access,
+    assignments,
+    responses,
+    reviews,
+    attachments,
+    history,
+    allowedActions: allowedActions(actor, appeal, assignments, limit),
+    reworkLimit: limit,
+  });
+}
