@@ -8,6 +8,9 @@ export default defineConfig({
     // ceilings against a hung test, never a judgement of speed (issue 11, item 20).
     testTimeout: 180_000,
     hookTimeout: 300_000,
+    // expect.poll and expect.element wait up to 20 s: the 1 s default fails on a busy 2-core
+    // machine (a page that renders in 2 s is not a defect).
+    expect: { poll: { timeout: 20_000 } },
     // PGlite is CPU-heavy; two workers suit this 2-core machine.
     maxWorkers: 2,
   },

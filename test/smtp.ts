@@ -11,6 +11,33 @@ export interface TestSmtp {
   close(): Promise<void>;
 }
 
+/**
+ * The decoded Subject header of a raw message: folded lines joined, RFC 2047 encoded words
+ * (`=?UTF-8?B?…?=` and `=?UTF-8?Q?…?=`) decoded. Undefined when the message has no subject.
+ */
+export function decodedSubject(raw: string): string | undefined {
+  const headers = raw.split(/\r?\n\r?\n/)[0] ?? '';
+  const unfolded = headers.replace(/\r?\n[ \t]+/g, ' ');
+  const line = /^Subject: (.*)$/im.exec(unfolded)?.[1];
+  if (line === undefined) return undefined;
+  return line
+    .replace(/\?=\s+=\?/g, '?==?') // white space between encoded words is not text
+    .replace(
+      /=\?([^?]+)\?([BbQq])\?([^?]*)\?=/g,
+      (_, _charset: string, encoding: string, text: string) =>
+        encoding.toUpperCase() === 'B'
+          ? Buffer.from(text, 'base64').toString('utf8')
+          : Buffer.from(
+              text
+                .replace(/_/g, ' ')
+                .replace(/=([0-9A-F]{2})/gi, (_m, hex: string) =>
+                  String.fromCharCode(parseInt(hex, 16)),
+                ),
+              'latin1',
+            ).toString('utf8'),
+    );
+}
+
 export async function startTestSmtp(port = 0): Promise<TestSmtp> {
   const state: TestSmtp = { url: '', messages: [], failing: false, close: async () => {} };
   const server = new SMTPServer({

@@ -42,6 +42,7 @@ import { registerAuditLog } from './audit/audit-hook.js';
 import { registerSecurity } from './http/security.js';
 import { RETRY_AFTER_SECONDS } from './http/service-unavailable.js';
 import { registerTextBoundary } from './http/text-boundary.js';
+import { withAccess } from './http/openapi.js';
 import { registerWebApp } from './http/web-app.js';
 import { VERSION } from './version.js';
 import { type Operations, registerOperations } from './ops/operations.js';
@@ -106,7 +107,7 @@ export async function buildApp(deps: Deps, options: AppOptions): Promise<Fastify
       },
       security: [{ session: [] }, { token: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: withAccess(jsonSchemaTransform),
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   registerAuth(app, deps);

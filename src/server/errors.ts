@@ -19,8 +19,8 @@ export class AppError extends Error {
 export const notFound = (what: string, id: number | string): AppError =>
   new AppError(`${what}_not_found`, 404, `No ${what.replace(/_/g, ' ')} with id ${id}.`);
 
-export const forbidden = (message = 'Your role may not do this.'): AppError =>
-  new AppError('forbidden', 403, message);
+export const forbidden = (message = 'Your role may not do this.', details?: unknown): AppError =>
+  new AppError('forbidden', 403, message, details);
 
 export const badRequest = (code: string, message: string, details?: unknown): AppError =>
   new AppError(code, 400, message, details);

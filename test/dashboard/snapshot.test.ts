@@ -3,7 +3,7 @@
  * its refresh interval (and says so with `asOf`), and is retaken by the first read after that.
  */
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { registerAppeal } from '../../src/server/appeals/register-appeal.js';
 import type { UserActor } from '../../src/server/context.js';
 import {
@@ -49,7 +49,8 @@ function register(receivedAt: Date, kind: 'application' | 'consultation' = 'appl
   });
 }
 
-beforeAll(async () => {
+// Each test has its own database with the same appeals, the clock at T0.
+beforeEach(async () => {
   ctx = await createTestContext();
   ctx.setNow(T0);
   ({ questionTypeId } = await routedQuestionType(ctx.deps));
@@ -67,7 +68,7 @@ beforeAll(async () => {
   for (let i = 0; i < 2; i++) await register(new Date('2026-11-30T07:00:00Z'));
   await register(new Date('2026-11-30T07:30:00Z'), 'consultation');
 });
-afterAll(() => ctx.close());
+afterEach(() => ctx.close());
 
 describe('dashboard snapshot', () => {
   it('equals a fresh count when taken, and says when', async () => {
@@ -92,6 +93,7 @@ describe('dashboard snapshot', () => {
   });
 
   it('counts open appeals now and closed ones from the snapshot, with its asOf', async () => {
+    await readDashboardSnapshot(ctx.deps); // taken at T0
     ctx.setNow(new Date(T0.getTime() + 10_000));
     await register(new Date('2026-11-30T07:45:00Z'));
     await register(new Date('2026-11-30T07:46:00Z'), 'consultation');
@@ -107,6 +109,8 @@ describe('dashboard snapshot', () => {
   });
 
   it('is retaken by the first read after the interval and matches a fresh count again', async () => {
+    expect((await readDashboardSnapshot(ctx.deps)).asOf).toEqual(T0);
+    await register(new Date('2026-11-30T07:45:00Z'));
     const later = new Date(T0.getTime() + DASHBOARD_SNAPSHOT_MAX_AGE_MS + 1);
     ctx.setNow(later);
     const snapshot = await readDashboardSnapshot(ctx.deps);
@@ -122,6 +126,7 @@ describe('dashboard snapshot', () => {
   });
 
   it('a scheduled refresh retakes it at once', async () => {
+    await readDashboardSnapshot(ctx.deps); // taken at T0
     await register(new Date('2026-11-30T07:50:00Z'));
     const refreshed = await refreshDashboardSnapshot(ctx.deps);
     expect(refreshed?.byStatus).toEqual((await freshCounts()).byStatus);

@@ -2,11 +2,11 @@
  * Delivery of notifications by e-mail over a real local SMTP server: quiet hours hold non-emergency
  * mail until 08:00, emergencies go at once, a failed delivery is retried and never lost.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadCalendar } from '../../src/server/calendar/calendar.repository.js';
 import { deliverDueNotifications, smtpMailer } from '../../src/server/notifications/delivery.js';
 import { enqueueNotifications } from '../../src/server/notifications/outbox.js';
-import { startTestSmtp, type TestSmtp } from '../smtp.js';
+import { decodedSubject, startTestSmtp, type TestSmtp } from '../smtp.js';
 import { createTestContext, type TestContext } from '../test-db.js';
 
 let ctx: TestContext;
@@ -16,6 +16,11 @@ beforeAll(async () => {
   ctx = await createTestContext();
   smtp = await startTestSmtp();
 });
+// Each test reads only the mail sent during it.
+beforeEach(() => {
+  smtp.messages.length = 0;
+  smtp.failing = false;
+});
 afterAll(async () => {
   await smtp.close();
   await ctx.close();
@@ -24,7 +29,7 @@ afterAll(async () => {
 const at = (iso: string) => new Date(iso);
 
 async function queue(key: string, now: Date, emergency: boolean) {
-  const calendar = await loadCalendar(ctx.deps.db, 'Europe/Kyiv');
+  const calendar = await loadCalendar(ctx.deps.db, 'Europe/Kyiv', now);
   await enqueueNotifications(
     ctx.deps.db,
     [
@@ -73,7 +78,9 @@ describe('quiet hours', () => {
       expect(row.not_before.toISOString()).toBe('2026-12-02T06:00:00.000Z');
       expect(row.status).toBe('sent');
       // The subject is Ukrainian and arrives intact.
-      expect(smtp.messages[0]?.raw).toMatch(/Subject: /);
+      const emergency = smtp.messages.find((m) => m.to === 'night-emergency@example.org');
+      expect(emergency).toBeDefined();
+      expect(decodedSubject(emergency?.raw ?? '')).toBe('Прострочено звернення 2026-000001');
     } finally {
       mailer.close();
     }

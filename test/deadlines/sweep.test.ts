@@ -6,25 +6,30 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { queueLateExecutorsSummary, runDeadlineSweep } from '../../src/server/deadlines/sweep.js';
 import { makeUser, routedQuestionType } from '../factories.js';
 import { createTestContext, type TestContext } from '../test-db.js';
 
-let ctx: TestContext;
 const NOW = new Date('2026-11-30T10:00:00+02:00'); // a Monday, inside service hours
 const N = 10_000;
+/** Seeding and sweeping 10,000 appeals: ~10 s alone, minutes on a loaded 2-core machine. */
+const BIG = { timeout: 600_000 };
 
-beforeAll(async () => {
-  ctx = await createTestContext();
+/**
+ * A database of its own with `n` open appeals of one executor (two users and the organisation's
+ * mailbox) and a supervisor, the clock at NOW. Appeal i: overdue when i % 3 = 0 (control date
+ * 1..n minutes ago), due soon when i % 3 = 1 (within the next 24 hours), fine when i % 3 = 2 (a
+ * week ahead); every 10th is closed.
+ */
+async function seeded(n: number): Promise<TestContext> {
+  const ctx = await createTestContext();
   ctx.setNow(NOW);
   const { deps } = ctx;
   const { questionTypeId, executorId } = await routedQuestionType(deps);
   await makeUser(deps, 'executor', { organisationId: executorId });
   await makeUser(deps, 'executor', { organisationId: executorId });
   await makeUser(deps, 'supervisor');
-  // Appeal i: overdue when i % 3 = 0 (control date 1..N minutes ago), due soon when i % 3 = 1
-  // (within the next 24 hours), fine when i % 3 = 2 (a week ahead); every 10th is closed.
   await sql`
     INSERT INTO appeals (number, received_at, channel, kind, subject, question_type_id, description,
                          status, result, closed_at, control_date, legal_deadline)
@@ -37,62 +42,90 @@ beforeAll(async () => {
                       WHEN 1 THEN ${NOW}::timestamptz + ((g % 1400) || ' minutes')::interval
                       ELSE ${NOW}::timestamptz + interval '7 days' END,
            ${NOW}::timestamptz + interval '10 days'
-      FROM generate_series(1, ${N}) AS g`.execute(deps.db);
+      FROM generate_series(1, ${n}) AS g`.execute(deps.db);
   await sql`
     INSERT INTO assignments (appeal_id, executor_id, role, state, control_date)
     SELECT id, ${executorId}, 'main', CASE WHEN status = 'closed' THEN 'done' ELSE 'in_work' END, control_date
       FROM appeals WHERE number LIKE 'SW-%'`.execute(deps.db);
-});
-afterAll(() => ctx.close());
+  return ctx;
+}
 
-const expectedOverdue = Array.from({ length: N }, (_, i) => i + 1).filter(
-  (g) => g % 10 !== 0 && g % 3 === 0,
-).length;
-const expectedDueSoon = Array.from({ length: N }, (_, i) => i + 1).filter(
-  (g) => g % 10 !== 0 && g % 3 === 1,
-).length;
+/** How many of appeals 1..n are open and overdue, and open and due soon, at NOW. */
+function expected(n: number) {
+  const open = Array.from({ length: n }, (_, i) => i + 1).filter((g) => g % 10 !== 0);
+  return {
+    overdue: open.filter((g) => g % 3 === 0).length,
+    dueSoon: open.filter((g) => g % 3 === 1).length,
+  };
+}
+const { overdue: expectedOverdue, dueSoon: expectedDueSoon } = expected(N);
+
+const contexts: TestContext[] = [];
+async function use(ctx: Promise<TestContext>): Promise<TestContext> {
+  const ready = await ctx;
+  contexts.push(ready);
+  return ready;
+}
+afterAll(async () => {
+  for (const ctx of contexts) await ctx.close();
+});
 
 describe('deadline sweep', () => {
-  it('marks exactly the overdue and due-soon open appeals, and queues their notifications', async () => {
-    const report = await runDeadlineSweep(ctx.deps);
-    expect(report).toMatchObject({ ran: true, overdue: expectedOverdue, dueSoon: expectedDueSoon });
-    const states = await ctx.deps.db
-      .selectFrom('appeals')
-      .select(['deadline_state', (eb) => eb.fn.countAll<string>().as('n')])
-      .where('number', 'like', 'SW-%')
-      .groupBy('deadline_state')
-      .execute();
-    const byState = Object.fromEntries(states.map((s) => [s.deadline_state, Number(s.n)]));
-    expect(byState).toEqual({
-      overdue: expectedOverdue,
-      due_soon: expectedDueSoon,
-      ok: N - expectedOverdue - expectedDueSoon,
-    });
-    // Overdue: 2 executor users + the organisation's mailbox + 1 supervisor; due soon: the executor's 3.
-    expect(report.notifications).toBe(expectedOverdue * 4 + expectedDueSoon * 3);
-    const events = await ctx.deps.db
-      .selectFrom('appeal_events')
-      .select((eb) => eb.fn.countAll<string>().as('n'))
-      .where('type', 'in', ['deadline_overdue', 'deadline_due_soon'])
-      .executeTakeFirstOrThrow();
-    expect(Number(events.n)).toBe(expectedOverdue + expectedDueSoon);
-  });
+  it(
+    'marks exactly the overdue and due-soon open appeals, and queues their notifications',
+    BIG,
+    async () => {
+      const ctx = await use(seeded(N));
+      const report = await runDeadlineSweep(ctx.deps);
+      expect(report).toMatchObject({
+        ran: true,
+        overdue: expectedOverdue,
+        dueSoon: expectedDueSoon,
+      });
+      const states = await ctx.deps.db
+        .selectFrom('appeals')
+        .select(['deadline_state', (eb) => eb.fn.countAll<string>().as('n')])
+        .where('number', 'like', 'SW-%')
+        .groupBy('deadline_state')
+        .execute();
+      const byState = Object.fromEntries(states.map((s) => [s.deadline_state, Number(s.n)]));
+      expect(byState).toEqual({
+        overdue: expectedOverdue,
+        due_soon: expectedDueSoon,
+        ok: N - expectedOverdue - expectedDueSoon,
+      });
+      // Overdue: 2 executor users + the organisation's mailbox + 1 supervisor; due soon: the executor's 3.
+      expect(report.notifications).toBe(expectedOverdue * 4 + expectedDueSoon * 3);
+      const events = await ctx.deps.db
+        .selectFrom('appeal_events')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('type', 'in', ['deadline_overdue', 'deadline_due_soon'])
+        .executeTakeFirstOrThrow();
+      expect(Number(events.n)).toBe(expectedOverdue + expectedDueSoon);
+    },
+  );
 
   it('does nothing new when run again', async () => {
-    const before = await count();
+    const ctx = await use(seeded(300));
+    const first = await runDeadlineSweep(ctx.deps);
+    expect(first).toMatchObject({ ran: true, ...expected(300) });
+    const before = await count(ctx);
+    expect(before).toBeGreaterThan(0);
     const report = await runDeadlineSweep(ctx.deps);
     expect(report).toMatchObject({ ran: true, overdue: 0, dueSoon: 0, notifications: 0 });
-    expect(await count()).toBe(before);
+    expect(await count(ctx)).toBe(before);
   });
 
-  it('queues each notification once when two sweeps run at the same moment', async () => {
-    // Move time on: the due-soon appeals become overdue.
+  it('queues each notification once when two sweeps run at the same moment', BIG, async () => {
+    const ctx = await use(seeded(N));
+    await runDeadlineSweep(ctx.deps);
+    const before = await count(ctx);
+    // 25 hours on: the due-soon appeals are overdue.
     ctx.setNow(new Date(NOW.getTime() + 25 * 3600_000));
-    const before = await count();
     const [a, b] = await Promise.all([runDeadlineSweep(ctx.deps), runDeadlineSweep(ctx.deps)]);
     expect(a.overdue + b.overdue).toBe(expectedDueSoon);
     expect(a.notifications + b.notifications).toBe(expectedDueSoon * 4);
-    expect((await count()) - before).toBe(expectedDueSoon * 4);
+    expect((await count(ctx)) - before).toBe(expectedDueSoon * 4);
     const duplicates = await sql<{ n: string }>`
       SELECT count(*) AS n FROM (SELECT appeal_id, recipient_user_id, recipient_email, kind
         FROM notifications GROUP BY 1, 2, 3, 4 HAVING count(*) > 1) d`.execute(ctx.deps.db);
@@ -100,6 +133,8 @@ describe('deadline sweep', () => {
   });
 
   it('sends the daily summary of late executors once a day', async () => {
+    const ctx = await use(seeded(30));
+    await runDeadlineSweep(ctx.deps);
     const first = await queueLateExecutorsSummary(ctx.deps);
     expect(first).toBe(1);
     expect(await queueLateExecutorsSummary(ctx.deps)).toBe(0);
@@ -129,6 +164,7 @@ describe('deadline sweep', () => {
 
 describe('a deadline found long past', () => {
   it('is marked and written to the history, but not announced', async () => {
+    const ctx = await use(seeded(0));
     const now = ctx.deps.now();
     const { questionTypeId } = await routedQuestionType(ctx.deps);
     const old = await ctx.deps.db
@@ -146,10 +182,9 @@ describe('a deadline found long past', () => {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const before = await count();
     const report = await runDeadlineSweep(ctx.deps);
     expect(report.overdue).toBe(1);
-    expect(await count()).toBe(before);
+    expect(await count(ctx)).toBe(0);
     const row = await ctx.deps.db
       .selectFrom('appeals')
       .select('deadline_state')
@@ -159,7 +194,7 @@ describe('a deadline found long past', () => {
   });
 });
 
-async function count(): Promise<number> {
+async function count(ctx: TestContext): Promise<number> {
   const row = await ctx.deps.db
     .selectFrom('notifications')
     .select((eb) => eb.fn.countAll<string>().as('n'))

@@ -16,7 +16,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect } from 'vitest';
 import en from '../../src/web/shared/i18n/en.json' with { type: 'json' };
 import uk from '../../src/web/shared/i18n/uk.json' with { type: 'json' };
 import { adminUrl, databaseUrlWithName } from '../pg-urls.js';
@@ -46,6 +46,15 @@ if (!hasChromium) {
   console.warn(`[e2e] skipped: ${message}`);
 }
 
+/**
+ * A user's story in a real browser, told in steps (`it`) that build on each other: skipped without
+ * Chromium (failing under CI, above), and kept in order under `--sequence.shuffle` — the suite's
+ * other tests are independent and shuffled (ADR 020).
+ */
+export function browserStory(name: string, steps: () => void): void {
+  describe.skipIf(!hasChromium)(name, { shuffle: false }, steps);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Build, server, database
 
@@ -58,20 +67,53 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-/** Build the web app when dist/web is missing or older than its sources. */
-async function ensureWebBuild(): Promise<void> {
+/** Whether dist/web is missing or older than its sources. */
+function webBuildIsStale(): boolean {
   const index = join(ROOT, 'dist/web/index.html');
   const sources = Math.max(
     newestMtime(join(ROOT, 'src/web')),
     statSync(join(ROOT, 'vite.config.ts')).mtimeMs,
   );
-  if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
-  const { build } = await import('vite');
-  await build({
-    configFile: join(ROOT, 'vite.config.ts'),
-    root: join(ROOT, 'src/web'),
-    logLevel: 'warn',
-  });
+  return !existsSync(index) || statSync(index).mtimeMs < sources;
+}
+
+/**
+ * Build the web app when it is stale. The browser test files run in parallel workers: a lock
+ * directory (created atomically) lets one build while the others wait and then find it fresh, so
+ * two builds never write into dist/web at once, nor does a server serve a half-written one.
+ */
+async function ensureWebBuild(): Promise<void> {
+  const lock = join(ROOT, '.tmp', 'web-build.lock');
+  await mkdir(join(ROOT, '.tmp'), { recursive: true });
+  const giveUp = Date.now() + 600_000;
+  for (;;) {
+    try {
+      await mkdir(lock);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      // A lock older than ten minutes was left by a run that died.
+      const since = existsSync(lock)
+        ? statSync(lock, { throwIfNoEntry: false })?.mtimeMs
+        : undefined;
+      if (since !== undefined && Date.now() - since > 600_000)
+        await rm(lock, { recursive: true, force: true });
+      if (Date.now() > giveUp)
+        throw new Error(`The web build lock ${lock} is still held.`, { cause: error });
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+  try {
+    if (!webBuildIsStale()) return;
+    const { build } = await import('vite');
+    await build({
+      configFile: join(ROOT, 'vite.config.ts'),
+      root: join(ROOT, 'src/web'),
+      logLevel: 'warn',
+    });
+  } finally {
+    await rm(lock, { recursive: true, force: true });
+  }
 }
 
 function freePort(): Promise<number> {

@@ -8,17 +8,17 @@
  * lost (the browser sees a network error); sending again must give the same receipt, and the
  * moderation queue must hold one submission.
  */
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import {
   browserSuite,
   expectAccessible,
   expectTranslated,
-  hasChromium,
+  browserStory,
   screenshot,
   STEP_TIMEOUT,
 } from './browser.js';
 
-describe.skipIf(!hasChromium)('public portal: submit → moderate → answer → track and rate', () => {
+browserStory('public portal: submit → moderate → answer → track and rate', () => {
   const suite = browserSuite();
   // Invented person; the 000 exchange is not issued to subscribers.
   const stamp = String(Date.now()).slice(-6);

@@ -8,19 +8,19 @@
  * (WCAG 2.1 A/AA: no serious or critical violation), and, in English, checked for raw i18n keys
  * and Ukrainian catalogue text left untranslated.
  */
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import {
   browserSuite,
   expectAccessible,
   expectTranslated,
-  hasChromium,
+  browserStory,
   screenshot,
   STEP_TIMEOUT,
 } from './browser.js';
 
 // The workflow
 
-describe.skipIf(!hasChromium)('staff web app: one appeal from call to closure', () => {
+browserStory('staff web app: one appeal from call to closure', () => {
   const suite = browserSuite();
   let number = '';
   let appealPath = '';

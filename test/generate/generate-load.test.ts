@@ -4,7 +4,7 @@
  * on a filled one it adds chunk by chunk; the same seed and end give the same rows.
  */
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateAppeals } from '../../src/server/generate/generate-appeals.js';
 import { insertSink, postgresCopySink, type Sink } from '../../src/server/generate/sinks.js';
 import { createTestContext, type TestContext } from '../test-db.js';
@@ -47,10 +47,11 @@ async function generate(appeals: number) {
   }
 }
 
-beforeAll(async () => {
+// Each test starts from an empty database of its own.
+beforeEach(async () => {
   ctx = await createTestContext();
 });
-afterAll(() => ctx.close());
+afterEach(() => ctx.close());
 
 describe('generator load', () => {
   it('fills an empty database and leaves every index and foreign key as it was', async () => {
@@ -77,6 +78,7 @@ describe('generator load', () => {
   });
 
   it('adds to a filled database chunk by chunk, numbers and ids continuing', async () => {
+    await generate(400);
     await generate(200);
     const { rows } = await sql<{ n: string; max_id: number; numbers: string }>`
       SELECT count(*) AS n, max(id) AS max_id, count(DISTINCT number) AS numbers FROM appeals`.execute(

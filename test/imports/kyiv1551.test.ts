@@ -2,30 +2,25 @@
  * Import of Kyiv 1551 open data: the real sample and the cut head of a monthly file from
  * ../shared/data/kyiv1551 (skipped when absent), and small synthetic files with the known faults.
  */
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatSummary } from '../../src/server/imports/import-summary.js';
+import { formatSummary, type ImportSummary } from '../../src/server/imports/import-summary.js';
 import {
   importKyiv1551,
   kyivAddress,
   mapKyivStatus,
   parseKyivTime,
 } from '../../src/server/imports/kyiv1551.js';
+import { sharedDataPresent } from '../shared-data.js';
 import { createTestContext, type TestContext } from '../test-db.js';
 
 const KYIV_DIR = fileURLToPath(new URL('../../../shared/data/kyiv1551/', import.meta.url));
 const SAMPLE = join(KYIV_DIR, 'sample-records.json');
 const RAW_HEAD = join(KYIV_DIR, 'raw-head-2025-09.txt');
-const hasData = existsSync(SAMPLE) && existsSync(RAW_HEAD);
-if (!hasData) {
-  console.warn(
-    `Kyiv 1551 real-data tests skipped: ${KYIV_DIR} is absent (see shared/data/README.md).`,
-  );
-}
+const hasData = sharedDataPresent([SAMPLE, RAW_HEAD], 'The Kyiv 1551 real-data tests');
 
 let ctx: TestContext;
 let dir: string;
@@ -40,8 +35,8 @@ afterAll(async () => {
 });
 
 /** The imported appeal of `sourceId` with its main assignment's executor and its events. */
-async function appealOf(sourceId: string) {
-  const db = ctx.deps.db;
+async function appealOf(sourceId: string, on: TestContext = ctx) {
+  const db = on.deps.db;
   const appeal = await db
     .selectFrom('appeals')
     .selectAll()
@@ -126,18 +121,34 @@ describe('pure rules', () => {
 });
 
 describe.skipIf(!hasData)('the real Kyiv 1551 files', () => {
-  it('imports the complete records of a file cut mid-record and reports the cut', async () => {
-    const summary = await importKyiv1551(ctx.deps, RAW_HEAD);
-    expect(summary).toMatchObject({ read: 3, imported: 3, skipped: {}, fatal: null });
-    expect(summary.problems).toEqual([
+  // Its own database, imported once: the cut head of September, then the sample that repeats it.
+  let real: TestContext;
+  let cut: ImportSummary;
+  let sample: ImportSummary;
+  let importedCount = 0;
+  beforeAll(async () => {
+    real = await createTestContext();
+    cut = await importKyiv1551(real.deps, RAW_HEAD);
+    sample = await importKyiv1551(real.deps, SAMPLE);
+    const total = await real.deps.db
+      .selectFrom('appeals')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('source', '=', 'kyiv1551')
+      .executeTakeFirstOrThrow();
+    importedCount = Number(total.n);
+  }, 300_000);
+  afterAll(() => real?.close());
+
+  it('imports the complete records of a file cut mid-record and reports the cut', () => {
+    expect(cut).toMatchObject({ read: 3, imported: 3, skipped: {}, fatal: null });
+    expect(cut.problems).toEqual([
       expect.objectContaining({ line: 1, record: 4, reason: 'truncated_json' }),
     ]);
   });
 
-  it('imports the sample: 9 read, 6 new, 3 already imported from the cut file', async () => {
-    const summary = await importKyiv1551(ctx.deps, SAMPLE);
-    console.log(formatSummary(summary));
-    expect(summary).toMatchObject({
+  it('imports the sample: 9 read, 6 new, 3 already imported from the cut file', () => {
+    console.log(formatSummary(sample));
+    expect(sample).toMatchObject({
       format: 'kyiv1551',
       read: 9,
       imported: 6,
@@ -145,16 +156,11 @@ describe.skipIf(!hasData)('the real Kyiv 1551 files', () => {
       problemCount: 0,
       fatal: null,
     });
-    const total = await ctx.deps.db
-      .selectFrom('appeals')
-      .select((eb) => eb.fn.countAll<string>().as('n'))
-      .where('source', '=', 'kyiv1551')
-      .executeTakeFirstOrThrow();
-    expect(Number(total.n)).toBe(9);
+    expect(importedCount).toBe(9);
   });
 
   it('keeps statuses, results, channels, executors and times of known records', async () => {
-    const explained = await appealOf('4219177');
+    const explained = await appealOf('4219177', real);
     expect(explained.appeal).toMatchObject({
       status: 'closed',
       result: 'explained',
@@ -182,25 +188,25 @@ describe.skipIf(!hasData)('the real Kyiv 1551 files', () => {
       'Перерахунки; нарахування плати та боргу; укладання договорів',
     );
 
-    expect((await appealOf('4219178')).appeal.result).toBe('done_confirmed');
-    const lift = await appealOf('5266009');
+    expect((await appealOf('4219178', real)).appeal.result).toBe('done_confirmed');
+    const lift = await appealOf('5266009', real);
     expect(lift.appeal.result).toBe('closed_automatically');
     expect(lift.appeal.received_at.toISOString()).toBe('2026-03-01T00:04:00.000Z');
     expect(lift.assignments[0]?.name).toBe('КП «Ліфтова служба» Шевченківської РДА');
 
-    const onCheck = await appealOf('5434367');
+    const onCheck = await appealOf('5434367', real);
     expect(onCheck.appeal).toMatchObject({ status: 'on_check', result: null, closed_at: null });
     expect(onCheck.appeal.address_text).toBe('вул. Зоологічна, 4-А');
     expect(onCheck.assignments.map((a) => a.state)).toEqual(['responded']);
 
-    const inWork = await appealOf('5434376');
+    const inWork = await appealOf('5434376', real);
     expect(inWork.appeal).toMatchObject({
       status: 'in_work',
       address_text: 'пров. Ковальський, 20/2',
     });
     expect(inWork.assignments.map((a) => a.state)).toEqual(['in_work']);
 
-    const registered = await appealOf('5434377');
+    const registered = await appealOf('5434377', real);
     expect(registered.appeal).toMatchObject({
       status: 'registered',
       channel: 'portal',
@@ -213,12 +219,12 @@ describe.skipIf(!hasData)('the real Kyiv 1551 files', () => {
   });
 
   it('gives no address when the street is the string "null"', async () => {
-    expect((await appealOf('5265994')).appeal.address_text).toBeNull();
-    expect((await appealOf('5434377')).appeal.address_text).toBeNull();
+    expect((await appealOf('5265994', real)).appeal.address_text).toBeNull();
+    expect((await appealOf('5434377', real)).appeal.address_text).toBeNull();
   });
 
   it('writes one imported event with the original status and result', async () => {
-    const { events } = await appealOf('5434367');
+    const { events } = await appealOf('5434367', real);
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({
       type: 'imported',
@@ -252,15 +258,15 @@ describe.skipIf(!hasData)('the real Kyiv 1551 files', () => {
         { ...base, Id: 9100002, organizationName: ' КП "Керуюча компанія"  (Солом\'янська РДА) ' },
       ]),
     );
-    const summary = await importKyiv1551(ctx.deps, file);
+    const summary = await importKyiv1551(real.deps, file);
     expect(summary).toMatchObject({ imported: 2, created: { executors: 0 } });
-    const original = (await appealOf('4219177')).assignments[0]!.executor_id;
-    expect((await appealOf('9100001')).assignments[0]!.executor_id).toBe(original);
-    expect((await appealOf('9100002')).assignments[0]!.executor_id).toBe(original);
+    const original = (await appealOf('4219177', real)).assignments[0]!.executor_id;
+    expect((await appealOf('9100001', real)).assignments[0]!.executor_id).toBe(original);
+    expect((await appealOf('9100002', real)).assignments[0]!.executor_id).toBe(original);
   });
 
   it('imports nothing the second time', async () => {
-    const summary = await importKyiv1551(ctx.deps, SAMPLE);
+    const summary = await importKyiv1551(real.deps, SAMPLE);
     expect(summary).toMatchObject({ read: 9, imported: 0, skipped: { already_imported: 9 } });
     expect(summary.created).toEqual({ kinds: 0, questionTypes: 0, executors: 0 });
   });

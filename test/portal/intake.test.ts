@@ -70,7 +70,8 @@ describe('public question types', () => {
     expect(all.some((q) => q.id === questionTypeId)).toBe(true);
     expect(typeof res.body[0]!.id).toBe('number');
     expect(res.body[0]!.name.length).toBeGreaterThan(0);
-    expect(all.every((q) => q.termDays > 0 || q.termDays === 0)).toBe(true);
+    expect(all.length).toBeGreaterThan(10);
+    expect(all.filter((q) => !Number.isInteger(q.termDays) || q.termDays < 0)).toEqual([]);
   });
 
   it('leaves out question types that are not public', async () => {
@@ -155,7 +156,8 @@ describe('submitting', () => {
     const res = await submit(citizen, submissionBody(questionTypeId, change));
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ error: 'validation_failed' });
-    expect(JSON.stringify(res.body)).toContain(path.split('.').at(-1));
+    const details = (res.body as unknown as { details: { path: string }[] }).details;
+    expect(details.map((d) => d.path)).toContain(`body/${path.replace('.', '/')}`);
   });
 
   it('refuses malformed JSON and an unknown question type as client errors', async () => {

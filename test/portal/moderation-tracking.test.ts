@@ -100,7 +100,10 @@ async function mails(kind: string) {
     .execute();
 }
 
-describe('a portal appeal from submission to the citizen’s rating', () => {
+// One citizen's journey told in steps that build on each other: kept in order under
+// --sequence.shuffle (ADR 020); the other blocks are independent.
+const journey = { shuffle: false };
+describe('a portal appeal from submission to the citizen’s rating', journey, () => {
   let receipt: Receipt;
   let submissionId: number;
   let appealId: number;
@@ -405,11 +408,17 @@ describe('merge and reject', () => {
 
   it('refuses to merge into a closed appeal, or with an unknown sign', async () => {
     const { id } = await pending();
-    const closed = await server.ctx.deps.db
-      .selectFrom('appeals')
-      .select('id')
-      .where('status', '=', 'closed')
-      .executeTakeFirstOrThrow();
+    // A closed appeal of this test's own: registered and cancelled at the applicant's request.
+    const registered = await operator.post<{ id: number }>(
+      '/api/v1/appeals',
+      appealBody(chosenType),
+    );
+    expect(registered.status).toBe(201);
+    const closed = { id: registered.body.id };
+    const cancelled = await operator.post(`/api/v1/appeals/${closed.id}/cancel`, {
+      comment: 'Заявник відкликав',
+    });
+    expect(cancelled.body).toMatchObject({ status: 'closed' });
     const res = await moderator.post(`/api/v1/submissions/${id}/merge`, {
       appealId: closed.id,
       receiptSign: 'duplicate',

@@ -3,7 +3,7 @@
  * sample's fields and values; a round trip (export → `import kyiv1551` into an empty database)
  * gives the same appeals; a planted applicant never appears; confidential appeals are left out.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -16,14 +16,14 @@ import type { Deps } from '../../src/server/context.js';
 import { importKyiv1551 } from '../../src/server/imports/kyiv1551.js';
 import { KYIV1551_FIELDS, writeOpenData } from '../../src/server/portal/open-data.js';
 import { startTestServer, type ApiClient, type TestServer } from '../http.js';
+import { sharedDataPresent } from '../shared-data.js';
 import { createTestContext } from '../test-db.js';
 import { leaks, portalQuestionType, submissionBody, submit } from './portal-helpers.js';
 
 const SAMPLE = fileURLToPath(
   new URL('../../../shared/data/kyiv1551/sample-records.json', import.meta.url),
 );
-const hasData = existsSync(SAMPLE);
-if (!hasData) console.warn(`Open-data sample tests skipped: ${SAMPLE} is absent.`);
+const hasData = sharedDataPresent([SAMPLE], 'The open-data tests on the Kyiv sample');
 
 type Row = Record<string, string | number | null>;
 

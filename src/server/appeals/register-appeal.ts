@@ -235,7 +235,8 @@ export async function appealDeadlines(
 ): Promise<{ legal: Date; control: Date }> {
   return deadlinesOf({
     receivedAt,
-    calendar: await loadCalendar(db, timeZone),
+    // The seed's years are those around the date the term starts from.
+    calendar: await loadCalendar(db, timeZone, receivedAt),
     questionType: {
       termDays: questionType.term_days,
       termHours: questionType.term_hours,

@@ -18,8 +18,12 @@ const CALENDAR_NAME = 'city';
  */
 const seedCache = new Map<string, WorkCalendar>();
 
-/** The seed calendar for the years around `now`. */
-export function seedCalendar(timeZone: string, now: Date = new Date()): WorkCalendar {
+/**
+ * The seed calendar for the years around `now` (last year to three years ahead). `now` is the
+ * caller's clock (`deps.now()`), never the machine's, so a test or an import of old appeals
+ * gets the holidays of its own years.
+ */
+export function seedCalendar(timeZone: string, now: Date): WorkCalendar {
   const year = DateTime.fromJSDate(now, { zone: timeZone }).year;
   const key = `${timeZone}|${year}`;
   let seed = seedCache.get(key);
@@ -40,15 +44,33 @@ export function seedCalendar(timeZone: string, now: Date = new Date()): WorkCale
  * is seen at once, an edit in another app process within CACHE_MS.
  */
 const CACHE_MS = 30_000;
-const cache = new WeakMap<object, { at: number; timeZone: string; calendar: WorkCalendar }>();
+const cache = new WeakMap<
+  object,
+  { at: number; timeZone: string; seedYear: number; calendar: WorkCalendar }
+>();
 
-/** The calendar in use (the saved one, or the seed for `timeZone`). */
-export async function loadCalendar(db: Kysely<DB>, timeZone: string): Promise<WorkCalendar> {
+/**
+ * The calendar in use: the saved one, or the seed for `timeZone` around `now` (the caller's
+ * clock: `deps.now()`, or the date a term starts from).
+ */
+export async function loadCalendar(
+  db: Kysely<DB>,
+  timeZone: string,
+  now: Date,
+): Promise<WorkCalendar> {
   const key = cacheKey(db);
+  const seedYear = DateTime.fromJSDate(now, { zone: timeZone }).year;
   const hit = cache.get(key);
-  if (hit && hit.timeZone === timeZone && Date.now() - hit.at < CACHE_MS) return hit.calendar;
-  const calendar = await readCalendar(db, timeZone);
-  cache.set(key, { at: Date.now(), timeZone, calendar });
+  if (
+    hit &&
+    hit.timeZone === timeZone &&
+    hit.seedYear === seedYear &&
+    Date.now() - hit.at < CACHE_MS
+  ) {
+    return hit.calendar;
+  }
+  const calendar = await readCalendar(db, timeZone, now);
+  cache.set(key, { at: Date.now(), timeZone, seedYear, calendar });
   return calendar;
 }
 
@@ -60,15 +82,15 @@ function cacheKey(db: Kysely<DB>): object {
   return (db.getExecutor() as unknown as { adapter?: object }).adapter ?? db;
 }
 
-async function readCalendar(db: Kysely<DB>, timeZone: string): Promise<WorkCalendar> {
+async function readCalendar(db: Kysely<DB>, timeZone: string, now: Date): Promise<WorkCalendar> {
   const row = await db
     .selectFrom('work_calendars')
     .select('calendar')
     .where('name', '=', CALENDAR_NAME)
     .executeTakeFirst();
-  if (!row) return seedCalendar(timeZone);
+  if (!row) return seedCalendar(timeZone, now);
   const parsed = workCalendarSchema.safeParse(row.calendar);
-  return parsed.success ? parsed.data : seedCalendar(timeZone);
+  return parsed.success ? parsed.data : seedCalendar(timeZone, now);
 }
 
 /** Save the calendar an administrator edited (validated by `workCalendarSchema` before). */

@@ -155,7 +155,7 @@ export function deadlinesRoutes(deps: Deps): FastifyPluginAsyncZod {
           response: { 200: workCalendarSchema, ...errorResponses(401) },
         },
       },
-      async () => loadCalendar(deps.db, deps.config.timeZone),
+      async () => loadCalendar(deps.db, deps.config.timeZone, deps.now()),
     );
     app.put(
       '/calendar',
@@ -170,7 +170,7 @@ export function deadlinesRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (request) => {
         await saveCalendar(deps.db, request.body, currentUser(request).id, deps.now());
-        return loadCalendar(deps.db, deps.config.timeZone);
+        return loadCalendar(deps.db, deps.config.timeZone, deps.now());
       },
     );
   };

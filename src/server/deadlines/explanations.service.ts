@@ -60,7 +60,7 @@ export async function requestExplanation(
         'explanation_already_requested',
         `Explanation request ${open.id} is still unanswered.`,
       );
-    const calendar = await loadCalendar(trx, deps.config.timeZone);
+    const calendar = await loadCalendar(trx, deps.config.timeZone, now);
     const termDays = await numberSetting(trx, 'explanation_term_days', 3);
     const dueAt = legalDeadline({ receivedAt: now, termDays, calendar });
     const row = await trx

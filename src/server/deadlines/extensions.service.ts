@@ -118,7 +118,7 @@ export async function requestExtension(
           link: `${deps.config.publicUrl}/appeals/${appealId}`,
         },
       })),
-      { now, calendar: await loadCalendar(trx, deps.config.timeZone) },
+      { now, calendar: await loadCalendar(trx, deps.config.timeZone, now) },
     );
     return { id: row.id };
   });
@@ -152,7 +152,7 @@ export async function decideExtension(
       .where('id', '=', request.appeal_id)
       .forUpdate()
       .executeTakeFirstOrThrow();
-    const calendar = await loadCalendar(trx, deps.config.timeZone);
+    const calendar = await loadCalendar(trx, deps.config.timeZone, deps.now());
     const notifications: NewNotification[] = [];
     const link = `${deps.config.publicUrl}/appeals/${appeal.id}`;
     let newDeadline: Date | null = null;

@@ -50,7 +50,7 @@ export async function runDeadlineSweep(deps: Deps): Promise<SweepReport> {
   const now = deps.now();
   const soonHours = await dueSoonHours(deps.db);
   const soon = new Date(now.getTime() + soonHours * 3600_000);
-  const calendar = await loadCalendar(deps.db, deps.config.timeZone);
+  const calendar = await loadCalendar(deps.db, deps.config.timeZone, now);
   const link = (id: number) => `${deps.config.publicUrl}/appeals/${id}`;
 
   return deps.db.transaction().execute(async (trx) => {
@@ -202,7 +202,7 @@ export const LATE_EXECUTOR_THRESHOLD = 3;
  */
 export async function queueLateExecutorsSummary(deps: Deps): Promise<number> {
   const now = deps.now();
-  const calendar = await loadCalendar(deps.db, deps.config.timeZone);
+  const calendar = await loadCalendar(deps.db, deps.config.timeZone, now);
   if (!isWithinServiceHours(calendar, now)) return 0;
   const day = DateTime.fromJSDate(now, { zone: deps.config.timeZone }).toISODate();
   const late = await overdueByExecutor(deps.db, now, {

@@ -186,7 +186,7 @@ export async function generateAppeals(
 
   await seedReferenceData(db);
   const executorIds = await ensureExecutors(db, options.executors ?? 480);
-  const calendar = await loadCalendar(db, zone);
+  const calendar = await loadCalendar(db, zone, until);
   const random = new Random(options.seed);
   const model = await buildModel(db, random, distributions, executorIds, calendar, zone, until);
 

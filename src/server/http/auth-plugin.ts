@@ -30,13 +30,20 @@ export function currentUser(request: FastifyRequest): UserActor {
   return request.actor;
 }
 
+/**
+ * What a route requires: its declared `config.access`, else `user` under the staff API `/api/v1/`
+ * and `public` elsewhere (health, docs). The auth gate and the OpenAPI document (`x-access`) both
+ * read it here, so the document says exactly what the gate enforces.
+ */
+export function routeAccess(url: string, config: { access?: Access } | undefined): Access {
+  return config?.access ?? (url.startsWith('/api/v1/') ? 'user' : 'public');
+}
+
 export function registerAuth(app: FastifyInstance, deps: Deps): void {
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (request: FastifyRequest, _reply: FastifyReply) => {
     // Routes of the staff API are closed unless they say otherwise; the rest (health, docs) are open.
-    const access: Access =
-      request.routeOptions.config?.access ??
-      (request.url.startsWith('/api/v1/') ? 'user' : 'public');
+    const access = routeAccess(request.url, request.routeOptions.config);
     const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
     const cookie = request.cookies[SESSION_COOKIE];
     if (bearer) {
@@ -50,7 +57,9 @@ export function registerAuth(app: FastifyInstance, deps: Deps): void {
     if (access === 'public') return;
     const user = currentUser(request);
     if (access !== 'user' && !can(user.role, access)) {
-      throw forbidden(`The role "${user.role}" may not do this (needs ${access}).`);
+      throw forbidden(`The role "${user.role}" may not do this (needs ${access}).`, {
+        permission: access,
+      });
     }
   });
 }

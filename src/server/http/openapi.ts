@@ -2,8 +2,10 @@
  * Shared pieces of the OpenAPI document: the one error shape under each 4xx status a route answers,
  * with the list of every stable error code (`error-codes.ts`).
  */
+import type { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ERROR_CODES } from './error-codes.js';
+import { type Access, routeAccess } from './auth-plugin.js';
 
 export const errorBody = z
   .object({
@@ -22,3 +24,21 @@ export const errorBody = z
 export function errorResponses(...statuses: number[]): Record<number, typeof errorBody> {
   return Object.fromEntries(statuses.map((s) => [s, errorBody]));
 }
+
+type SwaggerTransform = typeof jsonSchemaTransform;
+
+/**
+ * The zod → OpenAPI transform, plus `x-access` on every operation: `public`, `user` (any signed-in
+ * staff member) or the permission of `domain/policy.ts` the route's gate requires. Clients and the
+ * access-matrix test read who may call an operation from the live document.
+ */
+export const withAccess =
+  (transform: SwaggerTransform): SwaggerTransform =>
+  (input) => {
+    const result = transform(input);
+    const config: { access?: Access } | undefined = input.route.config;
+    return {
+      ...result,
+      schema: { ...result.schema, 'x-access': routeAccess(input.url, config) },
+    };
+  };

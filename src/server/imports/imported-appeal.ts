@@ -161,7 +161,7 @@ export async function insertImportedAppeals(
 
     const questionTypes = await questionTypeTerms(trx, fresh);
     const numbers = await allocateNumbers(trx, fresh, zone);
-    const calendar = await loadCalendar(trx, zone);
+    const calendar = await loadCalendar(trx, zone, now);
 
     const rows: NewAppealRow[] = fresh.map((r, i) => {
       const qt = questionTypes.get(r.questionTypeId);

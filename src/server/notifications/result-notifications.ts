@@ -49,6 +49,6 @@ export async function notifyApplicantsOfResult(
         },
       };
     }),
-    { now: closedAt, calendar: await loadCalendar(trx, deps.config.timeZone) },
+    { now: closedAt, calendar: await loadCalendar(trx, deps.config.timeZone, closedAt) },
   );
 }

@@ -221,7 +221,7 @@ async function notifyApplicant(
         locale: submission.locale === 'en' ? 'en' : 'uk',
       },
     ],
-    { now, calendar: await loadCalendar(trx, deps.config.timeZone) },
+    { now, calendar: await loadCalendar(trx, deps.config.timeZone, now) },
   );
 }
 

@@ -189,7 +189,7 @@ export async function storeSubmission(
             },
           },
         ],
-        { now, calendar: await loadCalendar(trx, deps.config.timeZone) },
+        { now, calendar: await loadCalendar(trx, deps.config.timeZone, now) },
       );
     }
     return {

@@ -1,15 +1,19 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, it, expect } from 'vitest';
 import { ORGANISATION_TYPES } from '../../domain/vocabulary.js';
 import { ORGANISATIONS_SEED } from './organisations-seed.js';
+import { sharedDataPresent } from '../../../test/shared-data.js';
 import { CLASSIFIER_SEED } from './classifier-seed.js';
 
 /** Kyiv 1551 kind volumes, kept next to the repository (`../shared/data/...` from its root). */
 const KIND_COUNTS_PATH = fileURLToPath(
   new URL('../../../../shared/data/kyiv1551/kind-counts-2025-09.tsv', import.meta.url),
 );
-const kindCountsPresent = existsSync(KIND_COUNTS_PATH);
+const kindCountsPresent = sharedDataPresent(
+  [KIND_COUNTS_PATH],
+  'The check of the seeded kinds against Kyiv 1551',
+);
 
 /** Comparison key tolerant of apostrophe variants, spacing and case. */
 function matchKey(text: string): string {
