@@ -141,6 +141,9 @@ describe('deadline sweep', () => {
   });
 
   it('links every notification to a page the staff app has', async () => {
+    const ctx = await use(seeded(30));
+    await runDeadlineSweep(ctx.deps);
+    await queueLateExecutorsSummary(ctx.deps);
     const rows = await ctx.deps.db.selectFrom('notifications').select('body').execute();
     const links = rows.flatMap((r) => r.body.match(/https?:\/\/[^\s)>"]+/g) ?? []);
     expect(links.some((l) => l.includes('queue=overdue'))).toBe(true);
