@@ -115,13 +115,23 @@ describe('the public list', () => {
       `/api/public/appeals?districtId=${district.districtId}`,
     );
     expect(byDistrict.body.items.map((i) => i.number)).toEqual([inDistrict]);
+    // No appeal here is closed, so the status filter is checked both ways: 'registered' returns
+    // ours (a non-empty list, all registered), 'closed' leaves them out.
+    const registered = await citizen.get<Page>('/api/public/appeals?status=registered&limit=200');
+    expect(registered.body.items.map((i) => i.number)).toEqual(
+      expect.arrayContaining([inDistrict, phoneNumber]),
+    );
+    expect(registered.body.items.every((i) => i.status === 'registered')).toBe(true);
     const closed = await citizen.get<Page>('/api/public/appeals?status=closed&limit=200');
+    expect(closed.body.items.map((i) => i.number)).not.toContain(inDistrict);
+    expect(closed.body.items.map((i) => i.number)).not.toContain(phoneNumber);
     expect(closed.body.items.every((i) => i.status === 'closed')).toBe(true);
     const byType = await citizen.get<Page>(`/api/public/appeals?questionTypeId=${questionTypeId}`);
-    expect(byType.body.items.every((i) => i.questionType.id === questionTypeId)).toBe(true);
     expect(byType.body.items.length).toBeGreaterThanOrEqual(2);
+    expect(byType.body.items.every((i) => i.questionType.id === questionTypeId)).toBe(true);
     const kindId = byType.body.items[0]!.kind.id;
     const byKind = await citizen.get<Page>(`/api/public/appeals?kindId=${kindId}&limit=200`);
+    expect(byKind.body.items.map((i) => i.number)).toContain(byType.body.items[0]!.number);
     expect(byKind.body.items.every((i) => i.kind.id === kindId)).toBe(true);
     const box = await citizen.get<Page>('/api/public/appeals?bbox=30.5,50.45,30.51,50.46');
     expect(box.body.items.map((i) => i.number)).toEqual([inDistrict]);
