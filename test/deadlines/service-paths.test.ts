@@ -1,0 +1,86 @@
+/**
+ * Deadline paths through the services (issue 22, item 3): an emergency question type's term counted
+ * in hours (through a public holiday, control date equal to the deadline), and an extension the head
+ * of the centre refuses (the term stays, the history says so).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appealBody, routedQuestionType } from '../factories.js';
+import { type ApiClient, startTestServer, type TestServer } from '../http.js';
+
+let server: TestServer;
+let operator: ApiClient;
+let supervisor: ApiClient;
+let executorFor: (executorId: number) => Promise<ApiClient>;
+// Thursday 31 Dec 2026, 10:00 Kyiv; 24 hours later is New Year's Day.
+const RECEIVED = '2026-12-31T10:00:00+02:00';
+
+beforeAll(async () => {
+  server = await startTestServer();
+  server.ctx.setNow(new Date('2026-12-31T12:00:00+02:00'));
+  operator = await server.signIn('operator');
+  supervisor = await server.signIn('supervisor');
+  executorFor = (id) => server.signIn('executor', id);
+});
+afterAll(() => server.close());
+
+type Registered = { id: number; legalDeadline: string; controlDate: string };
+
+async function questionType(
+  offset: number,
+  set: { term_days: number; term_hours: number | null; is_emergency: boolean },
+) {
+  const routed = await routedQuestionType(server.ctx.deps, offset);
+  await server.ctx.deps.db
+    .updateTable('question_types')
+    .set({ ...set, review_margin_days: 2 })
+    .where('id', '=', routed.questionTypeId)
+    .execute();
+  return routed;
+}
+
+describe('an emergency question type', () => {
+  it('counts its term in hours, holidays included, and its control date is the deadline', async () => {
+    const { questionTypeId } = await questionType(1, {
+      term_days: 30,
+      term_hours: 24,
+      is_emergency: true,
+    });
+    const res = await operator.post<Registered>(
+      '/api/v1/appeals',
+      appealBody(questionTypeId, { receivedAt: RECEIVED }),
+    );
+    expect(res.status).toBe(201);
+    expect(res.body.legalDeadline).toBe('2027-01-01T08:00:00.000Z');
+    expect(res.body.controlDate).toBe('2027-01-01T08:00:00.000Z');
+  });
+});
+
+describe('a refused extension', () => {
+  it('leaves the legal deadline where it was and writes the refusal to the history', async () => {
+    const routed = await questionType(0, { term_days: 30, term_hours: null, is_emergency: false });
+    const executor = await executorFor(routed.executorId);
+    const { body } = await operator.post<Registered>(
+      '/api/v1/appeals',
+      appealBody(routed.questionTypeId, { receivedAt: RECEIVED }),
+    );
+    expect((await executor.post(`/api/v1/appeals/${body.id}/accept`)).status).toBeLessThan(300);
+    const asked = await executor.post<{ id: number }>(
+      `/api/v1/appeals/${body.id}/extension-requests`,
+      { reason: 'Потрібен підрядник', days: 10 },
+    );
+    expect(asked.status).toBe(201);
+    const decided = await supervisor.post<{ state: string; newDeadline: string | null }>(
+      `/api/v1/extension-requests/${asked.body.id}/decision`,
+      { approve: false, comment: 'Строк достатній' },
+    );
+    expect(decided.status).toBe(200);
+    expect(decided.body.state).toBe('refused');
+    const card = await operator.get<{ legalDeadline: string; history: { type: string }[] }>(
+      `/api/v1/appeals/${body.id}`,
+    );
+    expect(card.body.legalDeadline).toBe(body.legalDeadline);
+    const types = card.body.history.map((e) => e.type);
+    expect(types).toContain('extension_refused');
+    expect(types).not.toContain('extension_approved');
+  });
+});
