@@ -1,7 +1,7 @@
 /**
  * Deadline paths through the services (issue 22, item 3): an emergency question type's term counted
- * in hours (through a public holiday, control date equal to the deadline), and an extension the head
- * of the centre refuses (the term stays, the history says so).
+ * in hours (through a public holiday, control date equal to the deadline), an extension the head
+ * of the centre refuses (the term stays, the history says so), and peace-time holidays.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appealBody, routedQuestionType } from '../factories.js';
@@ -82,5 +82,38 @@ describe('a refused extension', () => {
     const types = card.body.history.map((e) => e.type);
     expect(types).toContain('extension_refused');
     expect(types).not.toContain('extension_approved');
+  });
+});
+
+describe('peace-time holidays', () => {
+  it('move a term off a public holiday only when martial law is lifted', async () => {
+    const { questionTypeId } = await questionType(2, {
+      term_days: 1,
+      term_hours: null,
+      is_emergency: false,
+    });
+    const admin = await server.signIn('administrator');
+    const calendar = await admin.get<{ martialLaw: boolean }>('/api/v1/calendar');
+    const register = async () =>
+      (
+        await operator.post<Registered>(
+          '/api/v1/appeals',
+          appealBody(questionTypeId, { receivedAt: RECEIVED }),
+        )
+      ).body.legalDeadline;
+    try {
+      await admin.request('PUT', '/api/v1/calendar', { ...calendar.body, martialLaw: true });
+      // Under martial law New Year's Day (Friday 1 Jan 2027) is a working day.
+      expect(await register()).toBe('2027-01-01T21:59:59.999Z');
+      const peace = await admin.request('PUT', '/api/v1/calendar', {
+        ...calendar.body,
+        martialLaw: false,
+      });
+      expect(peace.status).toBe(200);
+      // In peace time it is a holiday; the weekend follows, so the term ends on Monday 4 Jan.
+      expect(await register()).toBe('2027-01-04T21:59:59.999Z');
+    } finally {
+      await admin.request('PUT', '/api/v1/calendar', calendar.body);
+    }
   });
 });
