@@ -49,4 +49,6 @@ CREATE TABLE response_flags (
 CREATE INDEX response_flags_appeal_idx ON response_flags (appeal_id);
 CREATE INDEX response_flags_executor_idx ON response_flags (executor_id, created_at);
 -- The near-copy check reads the executor's latest answers.
+-- safety: not measured at 1M; a B-tree build over the responses (fewer rows than appeals); new answers wait
+-- meanwhile. Build it CONCURRENTLY by hand first on a large database (ADR 021).
 CREATE INDEX responses_assignment_created_idx ON responses (assignment_id, created_at DESC);

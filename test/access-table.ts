@@ -32,6 +32,7 @@ const GRANTS_TABLE = `
   calendar.manage       .    .    .    .    .    .    .    Y
   submission.moderate   .    Y    .    .    .    Y    .    .
   open311.keys.manage   .    .    .    .    .    .    .    Y
+  addresses.manage      .    .    .    .    .    .    .    Y
 `;
 
 /** How much of the applicant each role sees (`full`, `contact` or `none`), by hand. */

@@ -14,8 +14,8 @@ describe('configuration from the environment', () => {
     });
   });
 
-  it('imports only Kyiv 1551 into the demo unless another city is asked for', () => {
-    expect(loadConfig({}).demoImports).toEqual(['kyiv1551']);
+  it('imports Kyiv 1551 and the address registry into the demo unless another city is asked for', () => {
+    expect(loadConfig({}).demoImports).toEqual(['kyiv1551', 'addresses']);
     expect(loadConfig({ KONTAKT_DEMO_IMPORTS: 'kyiv1551, publicstuff-csv' }).demoImports).toEqual([
       'kyiv1551',
       'publicstuff-csv',

@@ -284,14 +284,22 @@ describe('the applicant’s personal data by role', () => {
       });
     }
 
-    // The registry and the exports carry no applicant for any role.
+    // The registry shows the applicant's name and phones only to a role with personal-data access
+    // (the operator finds a caller's appeals, issue 12); the exports carry no applicant for any role.
     const list = await client.get<{ items: Record<string, unknown>[] }>(
       `/api/v1/appeals?q=${encodeURIComponent(appeal.number)}`,
     );
     const item = list.body.items.find((i) => i.id === appeal.id);
     expect(item).toBeDefined();
-    expect(Object.keys(item ?? {})).not.toContain('applicant');
-    expect(JSON.stringify(item)).not.toContain('Вигаданенко');
+    if (level === 'none') {
+      expect(Object.keys(item ?? {})).not.toContain('applicant');
+      expect(JSON.stringify(item)).not.toContain('Вигаданенко');
+    } else {
+      expect(item?.applicant).toEqual({
+        fullName: applicant.fullName,
+        phones: [expect.stringContaining('123')],
+      });
+    }
     const csv = await client.request<string>('GET', '/api/v1/appeals/export.csv');
     expect(csv.status).toBe(200);
     expect(csv.body).toContain(appeal.number);

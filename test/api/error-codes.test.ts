@@ -21,6 +21,12 @@ const NOT_HTTP = new Set([
   'open311_bad_request', // Open311 answers in its own shape, [{code, description}]
   'open311_forbidden',
   'open311_not_found',
+  'bad_house_number', // a skip reason of the address import's summary
+  'backup_needs_embedded', // `kontakt backup` / `restore` on the command line
+  'restore_target_not_empty',
+  'backup_unreadable',
+  'restore_mismatch',
+  'metrics_forbidden', // /metrics answers a Prometheus scraper, not a person
 ]);
 
 function sources(dir: string): string[] {

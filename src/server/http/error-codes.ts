@@ -26,6 +26,10 @@ export const ERROR_CODES = [
   'invalid_token',
   'forbidden',
   'too_many_requests',
+  'too_many_sign_in_attempts',
+  'control_characters',
+  'cross_origin_request',
+  'service_unavailable',
   // files
   'file_missing',
   'file_too_large',
@@ -36,6 +40,8 @@ export const ERROR_CODES = [
   'unsupported_file_type',
   'attachment_not_found',
   'unknown_attachment',
+  'image_unreadable',
+  'assignment_ended',
   // appeals and their lifecycle
   'appeal_not_found',
   'applicant_not_found',
@@ -83,6 +89,21 @@ export const ERROR_CODES = [
   'invalid_period',
   'invalid_bbox',
   'invalid_month',
+  'unknown_original_appeal',
+  // administration of users
+  'user_not_found',
+  // assistance (suggestions, formal answers)
+  'suggestion_model_not_found',
+  'duplicate_phrase',
+  // the address registry
+  'unknown_building',
+  'street_not_found',
+  'building_not_found',
+  'same_name',
+  'filter_required',
+  'same_building',
+  'building_merged',
+  'bad_rule',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
