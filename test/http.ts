@@ -6,7 +6,7 @@ import type { Role } from '../src/domain/vocabulary.js';
 import type { Config } from '../src/server/config.js';
 import { buildApp } from '../src/server/app.js';
 import { createTestContext, type TestContext } from './test-db.js';
-import { makeUser, TEST_PASSWORD } from './factories.js';
+import { makeUser, routedQuestionType, TEST_PASSWORD } from './factories.js';
 
 export interface ApiResponse<T = Record<string, unknown>> {
   status: number;
@@ -94,4 +94,17 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
       await ctx.close();
     },
   };
+}
+
+/**
+ * A test server with an operator signed in and a question type that routes to an executor: the
+ * start most intake tests share.
+ */
+export async function startOperatorServer(
+  overrides: Partial<Config> = {},
+): Promise<{ server: TestServer; operator: ApiClient; questionTypeId: number }> {
+  const server = await startTestServer(overrides);
+  const { questionTypeId } = await routedQuestionType(server.ctx.deps);
+  const operator = await server.signIn('operator');
+  return { server, operator, questionTypeId };
 }

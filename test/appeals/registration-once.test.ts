@@ -4,8 +4,8 @@
  * unless the operator says otherwise; the reason for registering a decided repeat is kept.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appealBody, routedQuestionType } from '../factories.js';
-import { type ApiClient, startTestServer, type TestServer } from '../http.js';
+import { appealBody } from '../factories.js';
+import { type ApiClient, startOperatorServer, type TestServer } from '../http.js';
 
 interface Registered {
   id: number;
@@ -18,9 +18,7 @@ let operator: ApiClient;
 let questionTypeId: number;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  questionTypeId = (await routedQuestionType(server.ctx.deps)).questionTypeId;
-  operator = await server.signIn('operator');
+  ({ server, operator, questionTypeId } = await startOperatorServer());
 });
 afterAll(() => server.close());
 

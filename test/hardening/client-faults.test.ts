@@ -4,17 +4,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { neutraliseFormula } from '../../src/server/appeals/appeals-export.js';
-import { appealBody, routedQuestionType } from '../factories.js';
-import { type ApiClient, startTestServer, type TestServer } from '../http.js';
+import { appealBody } from '../factories.js';
+import { type ApiClient, startOperatorServer, type TestServer } from '../http.js';
 
 let server: TestServer;
 let operator: ApiClient;
 let questionTypeId: number;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  questionTypeId = (await routedQuestionType(server.ctx.deps)).questionTypeId;
-  operator = await server.signIn('operator');
+  ({ server, operator, questionTypeId } = await startOperatorServer());
 });
 afterAll(() => server.close());
 

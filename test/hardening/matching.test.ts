@@ -7,17 +7,15 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { foldKey } from '../../src/domain/normal-forms.js';
-import { appealBody, routedQuestionType } from '../factories.js';
-import { type ApiClient, startTestServer, type TestServer } from '../http.js';
+import { appealBody } from '../factories.js';
+import { type ApiClient, startOperatorServer, type TestServer } from '../http.js';
 
 let server: TestServer;
 let operator: ApiClient;
 let questionTypeId: number;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  questionTypeId = (await routedQuestionType(server.ctx.deps)).questionTypeId;
-  operator = await server.signIn('operator');
+  ({ server, operator, questionTypeId } = await startOperatorServer());
   const appeals = [
     { description: 'Тече дах над підʼїздом номер два', address: 'вул. Солом’янська, 5' },
     { description: 'Не працює ліфт у будинку', address: 'вул. Січових Стрільців, 10' },
