@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../shared/lib/format.js';
 import { StatusBadge } from '../../shared/ui/StatusBadge.js';
 import type { PublicAppealView } from '../api.js';
+import { inLanguage, localName } from '../../shared/i18n/locale.js';
 
 /** One appeal of the public list. */
 export function PublicAppealCard({ appeal }: { appeal: Omit<PublicAppealView, 'location'> }) {
   const { t, i18n } = useTranslation();
-  const en = i18n.language === 'en';
   return (
     <Card withBorder radius="md" padding="sm" h="100%" className="public-appeal wrap-anywhere">
       <Group justify="space-between" wrap="nowrap" align="start">
@@ -15,7 +15,7 @@ export function PublicAppealCard({ appeal }: { appeal: Omit<PublicAppealView, 'l
         <StatusBadge status={appeal.status} />
       </Group>
       <Text size="sm" mt={4}>
-        {(en && appeal.questionType.nameEn) || appeal.questionType.name}
+        {localName(i18n.language, appeal.questionType.name, appeal.questionType.nameEn)}
       </Text>
       {appeal.address ? (
         <Text size="sm" c="dimmed">
@@ -36,7 +36,7 @@ export function PublicAppealCard({ appeal }: { appeal: Omit<PublicAppealView, 'l
       ) : null}
       {appeal.result ? (
         <Text size="xs" mt={4}>
-          {en ? appeal.result.en : appeal.result.uk}
+          {inLanguage(i18n.language, appeal.result)}
         </Text>
       ) : null}
     </Card>

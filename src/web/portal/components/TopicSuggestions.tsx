@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { PublicSuggestionsView } from '../../../contract/assist.schemas.js';
 import { SuggestionList } from '../../shared/ui/SuggestionList.js';
 import { publicApi } from '../api.js';
+import { localName } from '../../shared/i18n/locale.js';
 
 const MIN_TEXT = 3;
 
@@ -38,13 +39,12 @@ export function TopicSuggestions({
     staleTime: 60_000,
     placeholderData: keepPreviousData,
   });
-  const en = i18n.language === 'en';
   const items = (enough ? (result.data?.suggestions ?? []) : [])
     .filter((s) => offered.has(s.id))
     .map((s) => ({
       id: s.id,
-      name: en ? (s.nameEn ?? s.name) : s.name,
-      kindName: en ? (s.kindNameEn ?? s.kindName) : s.kindName,
+      name: localName(i18n.language, s.name, s.nameEn),
+      kindName: localName(i18n.language, s.kindName, s.kindNameEn),
       matchedWords: s.matchedWords,
     }));
   return (

@@ -24,6 +24,7 @@ import {
 import { wordsFilter } from '../lib/words-filter.js';
 import { AppealsMap } from '../components/AppealsMap.js';
 import { PublicAppealCard } from '../components/PublicAppealCard.js';
+import { localName } from '../../shared/i18n/locale.js';
 
 const numberParam = (value: string | null) =>
   value && /^\d+$/.test(value) ? Number(value) : undefined;
@@ -47,18 +48,17 @@ export function AppealsPage() {
   };
   const kinds = useQuery(publicQuestionTypesQuery);
   const districts = useQuery(districtsQuery);
-  const en = i18n.language === 'en';
 
   const questionTypeOptions = useMemo(
     () =>
       (kinds.data ?? []).map((kind) => ({
-        group: (en && kind.nameEn) || kind.name,
+        group: localName(i18n.language, kind.name, kind.nameEn),
         items: kind.questionTypes.map((q) => ({
           value: String(q.id),
-          label: (en && q.nameEn) || q.name,
+          label: localName(i18n.language, q.name, q.nameEn),
         })),
       })),
-    [kinds.data, en],
+    [kinds.data, i18n.language],
   );
 
   const setParam = (key: string, value: string | null) => {

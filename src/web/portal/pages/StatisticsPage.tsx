@@ -18,6 +18,7 @@ import { ErrorNote } from '../../shared/ui/ErrorNote.js';
 import { TableScroll } from '../../shared/ui/TableScroll.js';
 import { statisticsQuery, type StatisticsView } from '../api.js';
 import { EChart, type ChartOption } from '../components/EChart.js';
+import { localName } from '../../shared/i18n/locale.js';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const TOP = 15;
@@ -87,9 +88,8 @@ export function StatisticsPage() {
 
 function Charts({ data }: { data: StatisticsView }) {
   const { t, i18n } = useTranslation();
-  const en = i18n.language === 'en';
   const typeName = (q: StatisticsView['byQuestionType'][number]) =>
-    (en && q.questionType.nameEn) || q.questionType.name;
+    localName(i18n.language, q.questionType.name, q.questionType.nameEn);
   const top = data.byQuestionType.slice(0, TOP);
 
   const options = useMemo(() => {
@@ -168,7 +168,7 @@ function Charts({ data }: { data: StatisticsView }) {
           head={[t('portal.stats.questionType'), t('portal.stats.kind'), t('portal.stats.count')]}
           rows={data.byQuestionType.map((q) => [
             typeName(q),
-            (en && q.kindEn) || q.kind,
+            localName(i18n.language, q.kind, q.kindEn),
             n(q.count),
           ])}
         />

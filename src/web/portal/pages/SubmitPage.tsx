@@ -37,6 +37,7 @@ import { newIdempotencyKey } from '../../shared/lib/idempotency.js';
 import { fieldErrors, type FieldErrors } from '../lib/form-errors.js';
 import { AddressPicker } from '../../shared/ui/AddressPicker.js';
 import { searchPublicAddresses } from '../api.js';
+import { localName } from '../../shared/i18n/locale.js';
 
 interface Draft {
   questionTypeId: string | null;
@@ -142,10 +143,10 @@ export function SubmitPage() {
   const options = useMemo(
     () =>
       (kinds.data ?? []).map((kind) => ({
-        group: (i18n.language === 'en' && kind.nameEn) || kind.name,
+        group: localName(i18n.language, kind.name, kind.nameEn),
         items: kind.questionTypes.map((q) => ({
           value: String(q.id),
-          label: (i18n.language === 'en' && q.nameEn) || q.name,
+          label: localName(i18n.language, q.name, q.nameEn),
         })),
       })),
     [kinds.data, i18n.language],

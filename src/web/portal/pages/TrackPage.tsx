@@ -22,6 +22,7 @@ import { StatusBadge } from '../../shared/ui/StatusBadge.js';
 import { useTrack, type TrackingView } from '../api.js';
 import { FeedbackForm } from '../components/FeedbackForm.js';
 import { fieldErrors, type FieldErrors } from '../lib/form-errors.js';
+import { inLanguage, languageOf, localName } from '../../shared/i18n/locale.js';
 
 /**
  * Follow an appeal by its number and access code (the code travels in the body, never the URL):
@@ -135,7 +136,6 @@ function TrackingResult({
   onChanged: (view: TrackingView) => void;
 }) {
   const { t, i18n } = useTranslation();
-  const en = i18n.language === 'en';
   const appeal = view.appeal;
   return (
     <Stack gap="md">
@@ -158,7 +158,7 @@ function TrackingResult({
             )}
           </Field>
           <Field label={t('portal.track.questionType')}>
-            {(en && view.questionType.nameEn) || view.questionType.name}
+            {localName(i18n.language, view.questionType.name, view.questionType.nameEn)}
           </Field>
           <Field label={t('portal.track.submittedAt')}>
             {formatDateTime(view.submittedAt, i18n.language)}
@@ -175,7 +175,7 @@ function TrackingResult({
               {appeal.result ? (
                 <Field label={t('appeal.result')}>
                   <span data-testid="appeal-result">
-                    {en ? appeal.result.en : appeal.result.uk}
+                    {inLanguage(i18n.language, appeal.result)}
                   </span>
                 </Field>
               ) : null}
@@ -218,7 +218,9 @@ function TrackingResult({
       ) : null}
       {view.rejection ? (
         <Alert variant="light" color="red" title={t('portal.track.rejected')}>
-          <Text size="sm">{REJECTION_REASONS[view.rejection.reason][en ? 'en' : 'uk']}</Text>
+          <Text size="sm">
+            {REJECTION_REASONS[view.rejection.reason][languageOf(i18n.language)]}
+          </Text>
           {view.rejection.comment ? (
             <Text size="sm" mt="xs" className="wrap-anywhere" style={{ whiteSpace: 'pre-wrap' }}>
               {t('portal.track.moderatorComment', { comment: view.rejection.comment })}

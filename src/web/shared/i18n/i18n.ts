@@ -6,23 +6,23 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json' with { type: 'json' };
 import uk from './uk.json' with { type: 'json' };
+import { LANGUAGES, languageOf, type Language } from './locale.js';
 
-export const LANGUAGES = ['uk', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
+export { LANGUAGES, type Language } from './locale.js';
 
 const STORAGE_KEY = 'kontakt.language';
 
 function storedLanguage(): Language {
   try {
     const value = localStorage.getItem(STORAGE_KEY);
-    return value === 'en' ? 'en' : 'uk';
+    return languageOf(value);
   } catch {
     return 'uk';
   }
 }
 
 export function currentLanguage(): Language {
-  return i18next.language === 'en' ? 'en' : 'uk';
+  return languageOf(i18next.language);
 }
 
 export async function changeLanguage(language: Language): Promise<void> {

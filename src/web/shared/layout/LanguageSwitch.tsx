@@ -2,6 +2,7 @@ import { SegmentedControl, VisuallyHidden } from '@mantine/core';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { changeLanguage } from '../i18n/i18n.js';
+import { languageOf } from '../i18n/locale.js';
 
 /** Ukrainian / English; the choice is remembered on this computer. */
 export function LanguageSwitch({ size = 'xs' }: { size?: 'xs' | 'sm' }) {
@@ -12,8 +13,8 @@ export function LanguageSwitch({ size = 'xs' }: { size?: 'xs' | 'sm' }) {
       <VisuallyHidden id={id}>{t('language.label')}</VisuallyHidden>
       <SegmentedControl
         size={size}
-        value={i18n.language === 'en' ? 'en' : 'uk'}
-        onChange={(value) => void changeLanguage(value === 'en' ? 'en' : 'uk')}
+        value={languageOf(i18n.language)}
+        onChange={(value) => void changeLanguage(languageOf(value))}
         data={[
           { value: 'uk', label: t('language.uk') },
           { value: 'en', label: t('language.en') },

@@ -2,6 +2,7 @@
  * Dates, times and sizes as people in the city read them: always in the city's time zone
  * (Europe/Kyiv), whatever the browser's zone, in the chosen language.
  */
+import { intlLocale } from '../i18n/locale.js';
 
 export const CITY_TIME_ZONE = 'Europe/Kyiv';
 
@@ -15,12 +16,9 @@ function zone(): string {
 }
 const TZ = zone();
 
-const locales: Record<string, string> = { uk: 'uk-UA', en: 'en-GB' };
-const localeOf = (language: string) => locales[language] ?? 'uk-UA';
-
 export function formatDateTime(iso: string | null | undefined, language: string): string {
   if (!iso) return '—';
-  return new Intl.DateTimeFormat(localeOf(language), {
+  return new Intl.DateTimeFormat(intlLocale(language), {
     timeZone: TZ,
     day: '2-digit',
     month: '2-digit',
@@ -32,7 +30,7 @@ export function formatDateTime(iso: string | null | undefined, language: string)
 
 export function formatDate(iso: string | null | undefined, language: string): string {
   if (!iso) return '—';
-  return new Intl.DateTimeFormat(localeOf(language), {
+  return new Intl.DateTimeFormat(intlLocale(language), {
     timeZone: TZ,
     day: '2-digit',
     month: '2-digit',
@@ -41,7 +39,7 @@ export function formatDate(iso: string | null | undefined, language: string): st
 }
 
 export function formatNumber(value: number, language: string): string {
-  return new Intl.NumberFormat(localeOf(language)).format(value);
+  return new Intl.NumberFormat(intlLocale(language)).format(value);
 }
 
 /** The offset of the city's zone at `at`, as `+02:00`. */
@@ -93,7 +91,7 @@ export function formatBytes(bytes: number, language: string): string {
       : bytes < 1024 * 1024
         ? [bytes / 1024, 'kilobyte']
         : [bytes / 1024 / 1024, 'megabyte'];
-  return new Intl.NumberFormat(localeOf(language), {
+  return new Intl.NumberFormat(intlLocale(language), {
     style: 'unit',
     unit,
     unitDisplay: 'short',

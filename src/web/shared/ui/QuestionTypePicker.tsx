@@ -5,9 +5,10 @@ import { useEffect, useMemo, useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { classifierQuery, executorsQuery, questionTypeSearchQuery } from '../api/queries.js';
 import type { QuestionType } from '../api/types.js';
+import { localName } from '../i18n/locale.js';
 
 export function questionTypeName(type: QuestionType, language: string): string {
-  return language === 'en' ? (type.nameEn ?? type.name) : type.name;
+  return localName(language, type.name, type.nameEn);
 }
 
 /**
@@ -39,7 +40,7 @@ export function QuestionTypePicker({
   const kindName = useMemo(() => {
     const names = new Map<number, string>();
     for (const kind of classifier.data ?? []) {
-      names.set(kind.id, i18n.language === 'en' ? (kind.nameEn ?? kind.name) : kind.name);
+      names.set(kind.id, localName(i18n.language, kind.name, kind.nameEn));
     }
     return names;
   }, [classifier.data, i18n.language]);

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { QuestionType } from '../api/types.js';
 import { SuggestionList } from './SuggestionList.js';
 import { MIN_SUGGESTION_TEXT, questionTypeSuggestionsQuery } from '../api/suggestions.js';
+import { localName } from '../i18n/locale.js';
 
 /**
  * The three most likely question types for what the caller said (`text`: the description as the
@@ -24,15 +25,14 @@ export function QuestionTypeSuggestions({
   const enough = debounced.length >= MIN_SUGGESTION_TEXT;
   const result = useQuery({ ...questionTypeSuggestionsQuery(debounced), enabled: enough });
   const suggestions = enough ? (result.data?.suggestions ?? []) : [];
-  const en = i18n.language === 'en';
   return (
     <SuggestionList
       label={t('assist.suggestionsLabel')}
       chosenId={chosenId}
       items={suggestions.map((s) => ({
         id: s.questionType.id,
-        name: en ? (s.questionType.nameEn ?? s.questionType.name) : s.questionType.name,
-        kindName: en ? (s.kindNameEn ?? s.kindName) : s.kindName,
+        name: localName(i18n.language, s.questionType.name, s.questionType.nameEn),
+        kindName: localName(i18n.language, s.kindName, s.kindNameEn),
         executorName: s.executor?.name ?? null,
         usuallyAnsweredBy: s.usuallyAnsweredBy?.name ?? null,
         matchedWords: s.reason.matchedWords,

@@ -27,6 +27,7 @@ import { ErrorNote } from '../../../shared/ui/ErrorNote.js';
 import { DayInput } from '../../../shared/ui/DayInput.js';
 import { TableScroll } from '../../../shared/ui/TableScroll.js';
 import { calendarQuery, useSaveCalendar } from '../api/calendar.js';
+import { intlLocale } from '../../../shared/i18n/locale.js';
 
 // The calendar's own rules (domain/calendar/work-calendar.ts), as the server applies them.
 const isDay = isLocalDate;
@@ -36,7 +37,7 @@ const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 
 /** ISO weekday 1…7 → its name in the language (1 Jan 2024 was a Monday). */
 function weekdayName(day: number, language: string): string {
-  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'uk-UA', {
+  return new Intl.DateTimeFormat(intlLocale(language), {
     weekday: 'long',
     timeZone: 'UTC',
   }).format(new Date(Date.UTC(2024, 0, day)));

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { api } from '../../../shared/api/client.js';
 import { formatDateTime } from '../../../shared/lib/format.js';
 import { ErrorNote } from '../../../shared/ui/ErrorNote.js';
+import { intlLocale } from '../../../shared/i18n/locale.js';
 
 const summaryQuery = queryOptions({
   queryKey: ['submissions', 'summary'],
@@ -20,7 +21,7 @@ const summaryQuery = queryOptions({
 /** "1 h ago", "3 days ago" in the page's language, from the larger of the two units that fits. */
 function age(from: string, language: string, now = Date.now()): string {
   const minutes = Math.max(0, Math.round((now - Date.parse(from)) / 60_000));
-  const rtf = new Intl.RelativeTimeFormat(language === 'en' ? 'en-GB' : 'uk-UA', {
+  const rtf = new Intl.RelativeTimeFormat(intlLocale(language), {
     numeric: 'auto',
   });
   if (minutes < 60) return rtf.format(-minutes, 'minute');

@@ -7,11 +7,12 @@ import { APPEAL_STATUSES } from '../../../../domain/vocabulary.js';
 import { dashboardQuery } from '../../../shared/api/queries.js';
 import { ErrorNote } from '../../../shared/ui/ErrorNote.js';
 import { QueueCards } from './QueueCards.js';
+import { intlLocale } from '../../../shared/i18n/locale.js';
 
 function Bars({ rows }: { rows: { key: string; label: string; count: number; to?: string }[] }) {
   const { t, i18n } = useTranslation();
   const max = Math.max(1, ...rows.map((r) => r.count));
-  const nf = new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : 'uk-UA');
+  const nf = new Intl.NumberFormat(intlLocale(i18n.language));
   if (rows.length === 0) return <Text c="dimmed">{t('common.nothing')}</Text>;
   return (
     <Stack gap="xs" component="ul" className="plain-list">
@@ -50,7 +51,7 @@ export function DashboardPanel({ level = 2 }: { level?: 2 | 3 }) {
   const dashboard = useQuery(dashboardQuery);
   if (dashboard.error) return <ErrorNote error={dashboard.error} />;
   if (!dashboard.data) return <Skeleton h={240} radius="md" />;
-  const nf = new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : 'uk-UA');
+  const nf = new Intl.NumberFormat(intlLocale(i18n.language));
   const { asOf, countedAt, byStatus, figures, overdueByExecutor, todayByChannel } = dashboard.data;
   const asOfText = t('dashboard.asOf', { time: formatDateTime(countedAt, i18n.language) });
   const closedAsOfText = t('dashboard.closedAsOf', { time: formatDateTime(asOf, i18n.language) });

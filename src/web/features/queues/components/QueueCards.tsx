@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { queuesQuery } from '../../../shared/api/queries.js';
 import type { QueueKey } from '../../../shared/api/types.js';
 import { ErrorNote } from '../../../shared/ui/ErrorNote.js';
+import { intlLocale } from '../../../shared/i18n/locale.js';
 
 /**
  * The signed-in role's queues with their counts; each card opens the list of that queue
@@ -31,7 +32,7 @@ export function QueueCards({
       </SimpleGrid>
     );
   }
-  const nf = new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : 'uk-UA');
+  const nf = new Intl.NumberFormat(intlLocale(i18n.language));
   return (
     <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} component="ul" className="plain-list">
       {queues.data.queues.map((queue) => (

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { exportUrl } from '../api/registry-filters.js';
 import type { UrlFilters } from '../api/registry-filters.js';
+import { languageOf } from '../../../shared/i18n/locale.js';
 
 /**
  * The registry's filter as a file a Ukrainian office opens as is: CSV or XLSX in the page's
@@ -11,7 +12,7 @@ import type { UrlFilters } from '../api/registry-filters.js';
  */
 export function ExportButtons({ filters }: { filters: UrlFilters }) {
   const { t, i18n } = useTranslation();
-  const lang = i18n.language === 'en' ? 'en' : 'uk';
+  const lang = languageOf(i18n.language);
   const [separator, setSeparator] = useState<';' | ','>(lang === 'uk' ? ';' : ',');
   return (
     <Group gap="xs" wrap="nowrap">

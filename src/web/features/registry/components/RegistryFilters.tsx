@@ -16,6 +16,7 @@ import { APPEAL_STATUSES, CHANNELS } from '../../../../domain/vocabulary.js';
 import { classifierQuery, executorsQuery, queuesQuery } from '../../../shared/api/queries.js';
 import { DayInput } from '../../../shared/ui/DayInput.js';
 import { SORTS, type UrlFilterKey, type UrlFilters } from '../api/registry-filters.js';
+import { localName } from '../../../shared/i18n/locale.js';
 
 /** The registry's filters; every change goes to the URL at once (free text on Enter). */
 export function RegistryFilters({
@@ -34,12 +35,11 @@ export function RegistryFilters({
   const [text, setText] = useState(filters.q ?? '');
   useEffect(() => setText(filters.q ?? ''), [filters.q]);
 
-  const en = i18n.language === 'en';
   const questionTypes = (classifier.data ?? []).map((kind) => ({
-    group: en ? (kind.nameEn ?? kind.name) : kind.name,
+    group: localName(i18n.language, kind.name, kind.nameEn),
     items: kind.questionTypes.map((qt) => ({
       value: String(qt.id),
-      label: en ? (qt.nameEn ?? qt.name) : qt.name,
+      label: localName(i18n.language, qt.name, qt.nameEn),
     })),
   }));
   const executorOptions = (executors.data ?? []).map((e) => ({
