@@ -6,6 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { kyivChannel, kyivStatus } from '../../domain/kyiv1551-labels.js';
 import { resultByLabel, type ResultCode } from '../../domain/results.js';
 import { matchKey } from '../../domain/text.js';
 import type { AppealStatus, Channel } from '../../domain/vocabulary.js';
@@ -27,23 +28,6 @@ export interface Distributions {
 const KIND_COUNTS_FILE = 'kyiv1551/kind-counts-2025-09.tsv';
 const STATUS_FILE = 'kyiv1551/status-result-channel-counts.tsv';
 const STREETS_FILE = 'streets/kyiv-street-name-frequencies.txt';
-
-const STATUS_LABELS: Record<string, AppealStatus> = {
-  [matchKey('Зареєстровано')]: 'registered',
-  [matchKey('В роботі')]: 'in_work',
-  [matchKey('На перевірці')]: 'on_check',
-  [matchKey('На доопрацюванні')]: 'rework',
-  [matchKey('Закрито')]: 'closed',
-};
-
-const CHANNEL_LABELS: Record<string, Channel> = {
-  [matchKey('Дзвінок в 1551')]: 'phone',
-  [matchKey('Сайт/моб. додаток')]: 'portal',
-  [matchKey('УГЛ')]: 'government_hotline',
-  [matchKey('Телеефір')]: 'tv',
-  [matchKey('E-mail')]: 'email',
-  [matchKey('Жестова мова')]: 'sign_language',
-};
 
 /** Kyiv's «returned» variants of "not in competence" are a final result in its statistics. */
 function resultOf(label: string): ResultCode | undefined {
@@ -122,10 +106,10 @@ export function loadDistributions(sharedDataDir: string): Distributions {
     const n = Number(count);
     if (!field || !value || !count || !Number.isFinite(n) || n <= 0) continue;
     if (field === 'status') {
-      const status = STATUS_LABELS[matchKey(value)];
+      const status = kyivStatus(value);
       if (status) statusCounts.set(status, (statusCounts.get(status) ?? 0) + n);
     } else if (field === 'accrualMethod') {
-      const channel = CHANNEL_LABELS[matchKey(value)];
+      const channel = kyivChannel(value);
       if (channel) channelCounts.set(channel, (channelCounts.get(channel) ?? 0) + n);
     } else if (field === 'result') {
       const result = resultOf(value);

@@ -68,6 +68,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { DateTime } from 'luxon';
+import { kyivChannel as kyivChannelLabel, kyivStatus } from '../../domain/kyiv1551-labels.js';
 import { type ResultCode, resultByLabel } from '../../domain/results.js';
 import { matchKey, normaliseText } from '../../domain/text.js';
 import type { AppealKind, AppealStatus, Channel } from '../../domain/vocabulary.js';
@@ -284,18 +285,9 @@ export function kyivAddress(
   return { address: parts.join(', '), oldStreetName };
 }
 
-const CHANNELS: Record<string, Channel> = {
-  [matchKey('Дзвінок в 1551')]: 'phone',
-  [matchKey('Сайт/моб. додаток')]: 'portal',
-  [matchKey('УГЛ')]: 'government_hotline',
-  [matchKey('Телеефір')]: 'tv',
-  [matchKey('E-mail')]: 'email',
-  [matchKey('Жестова мова')]: 'sign_language',
-};
-
 /** Channel of a Kyiv `accrualMethod` (module doc); null when unknown. */
 export function kyivChannel(accrualMethod: string | null): Channel | null {
-  return accrualMethod ? (CHANNELS[matchKey(accrualMethod)] ?? null) : null;
+  return accrualMethod ? (kyivChannelLabel(accrualMethod) ?? null) : null;
 }
 
 /** Appeal kind of a Kyiv `type` («Звернення», «Скарга»…). */
@@ -306,14 +298,6 @@ export function kyivAppealKind(type: string | null): AppealKind {
   if (key.includes('консультац')) return 'consultation';
   return 'application';
 }
-
-const STATUSES: Record<string, AppealStatus> = {
-  [matchKey('Зареєстровано')]: 'registered',
-  [matchKey('В роботі')]: 'in_work',
-  [matchKey('На перевірці')]: 'on_check',
-  [matchKey('На доопрацюванні')]: 'rework',
-  [matchKey('Закрито')]: 'closed',
-};
 
 type KyivResult =
   | { type: 'final'; code: ResultCode }
@@ -392,7 +376,7 @@ export function mapKyivStatus(
   if (classified.type === 'unknown') {
     notes.push({ reason: 'unknown_result', detail: `result ${JSON.stringify(result)}` });
   }
-  let ours = status ? STATUSES[matchKey(status)] : undefined;
+  let ours = status ? kyivStatus(status) : undefined;
   if (!ours) {
     notes.push({
       reason: status ? 'unknown_status' : 'missing_status',

@@ -33,6 +33,7 @@ import { latestMainExecutor } from './public-appeals.queries.js';
 import { stringify } from 'csv-stringify/sync';
 import type { Kysely } from 'kysely';
 import { DateTime } from 'luxon';
+import { KYIV_CHANNEL_LABELS, KYIV_STATUS_LABELS } from '../../domain/kyiv1551-labels.js';
 import { parseStreetAddress } from '../../domain/public-address.js';
 import { RESULTS } from '../../domain/results.js';
 import type { AppealKind, AppealStatus, Channel } from '../../domain/vocabulary.js';
@@ -67,14 +68,6 @@ export const KYIV1551_FIELDS = [
 ] as const;
 export type Kyiv1551Record = Record<(typeof KYIV1551_FIELDS)[number], string | number | null>;
 
-const STATUS_LABELS: Record<AppealStatus, string> = {
-  registered: 'Зареєстровано',
-  in_work: 'В роботі',
-  on_check: 'На перевірці',
-  rework: 'На доопрацюванні',
-  closed: 'Закрито',
-};
-
 const INTERIM_RESULTS: Record<Exclude<AppealStatus, 'closed'>, string> = {
   registered: 'Очікує прийому в роботу',
   in_work: 'Прийнято в роботу',
@@ -87,17 +80,6 @@ const TYPE_LABELS: Record<AppealKind, string> = {
   complaint: 'Скарга',
   proposal: 'Пропозиція',
   consultation: 'Консультація',
-};
-
-const CHANNEL_LABELS: Partial<Record<Channel, string>> = {
-  phone: 'Дзвінок в 1551',
-  portal: 'Сайт/моб. додаток',
-  mobile_app: 'Сайт/моб. додаток',
-  open311: 'Сайт/моб. додаток',
-  government_hotline: 'УГЛ',
-  tv: 'Телеефір',
-  email: 'E-mail',
-  sign_language: 'Жестова мова',
 };
 
 /**
@@ -177,7 +159,7 @@ export function toKyivRecord(
     content: row.question_type_name,
     accrualMethod: original
       ? text(original.originalChannel)
-      : (CHANNEL_LABELS[row.channel as Channel] ?? null),
+      : (KYIV_CHANNEL_LABELS[row.channel as Channel] ?? null),
     CATUTTC: city.katottg,
     addressPostCode: null,
     addressAdminUnitL1: 'Україна',
@@ -189,8 +171,8 @@ export function toKyivRecord(
     addressLocatorDesignator: address.house,
     addressLocatorBuilding: address.building,
     status: original
-      ? (text(original.originalStatus) ?? STATUS_LABELS[status])
-      : STATUS_LABELS[status],
+      ? (text(original.originalStatus) ?? KYIV_STATUS_LABELS[status])
+      : KYIV_STATUS_LABELS[status],
     organizationName: original
       ? (text(original.organizationName) ?? row.executor_name)
       : row.executor_name,
