@@ -4,17 +4,16 @@
  * (`explanation_term_days`, default 3 days, ending at the end of a working day).
  */
 import { z } from 'zod';
-import { isActiveAssignment } from '../../domain/appeal-lifecycle.js';
 import { legalDeadline } from '../../domain/calendar/deadline-engine.js';
 import { appealScope, can } from '../../domain/policy.js';
 import { recordAppealEvent } from '../appeals/appeal-history.js';
-import { lockVisibleAppeal } from '../appeals/lock-visible-appeal.js';
 import type { Deps, UserActor } from '../context.js';
 import { conflict, forbidden, notFound } from '../errors.js';
 import { enqueueNotifications, escalationRecipients } from '../notifications/outbox.js';
 import { formatInZone } from '../notifications/templates.js';
 import { numberSetting } from '../settings.js';
 import { loadCalendar } from '../calendar/calendar.repository.js';
+import { lockActiveMainAssignment, refuseWhileOpen } from './request-on-main-assignment.js';
 import {
   explanationAnswerSchema,
   explanationRequestSchema,
@@ -34,14 +33,10 @@ export async function requestExplanation(
 ): Promise<{ id: number; dueAt: string }> {
   return deps.db.transaction().execute(async (trx) => {
     const now = deps.now();
-    const { appeal, assignments } = await lockVisibleAppeal(trx, actor, appealId);
-    const main = assignments.find((a) => a.role === 'main' && isActiveAssignment(a.state));
-    if (!main || appeal.status === 'closed') {
-      throw conflict(
-        'no_active_assignment',
-        'The appeal has no executor at work to explain anything.',
-      );
-    }
+    const { appeal, main } = await lockActiveMainAssignment(trx, actor, appealId, {
+      ownOnly: false,
+      message: 'The appeal has no executor at work to explain anything.',
+    });
     const controlDate = main.control_date ?? appeal.control_date;
     if (!controlDate || controlDate >= now) {
       throw conflict(
@@ -49,17 +44,13 @@ export async function requestExplanation(
         'An explanation is asked for overdue execution; the control date has not passed.',
       );
     }
-    const open = await trx
-      .selectFrom('explanation_requests')
-      .select('id')
-      .where('assignment_id', '=', main.id)
-      .where('state', '=', 'requested')
-      .executeTakeFirst();
-    if (open)
-      throw conflict(
-        'explanation_already_requested',
-        `Explanation request ${open.id} is still unanswered.`,
-      );
+    await refuseWhileOpen(
+      trx,
+      'explanation_requests',
+      { assignmentId: main.id },
+      'explanation_already_requested',
+      (id) => `Explanation request ${id} is still unanswered.`,
+    );
     const calendar = await loadCalendar(trx, deps.config.timeZone, now);
     const termDays = await numberSetting(trx, 'explanation_term_days', 3);
     const dueAt = legalDeadline({ receivedAt: now, termDays, calendar });

@@ -10,7 +10,7 @@ import {
   legalDeadline,
   MAX_TOTAL_TERM_DAYS,
 } from '../../domain/calendar/deadline-engine.js';
-import { ACTIVE_ASSIGNMENT_STATES, isActiveAssignment } from '../../domain/appeal-lifecycle.js';
+import { ACTIVE_ASSIGNMENT_STATES } from '../../domain/appeal-lifecycle.js';
 import { recordAppealEvent } from '../appeals/appeal-history.js';
 import type { Deps, UserActor } from '../context.js';
 import type { DB } from '../db/schema.js';
@@ -22,7 +22,7 @@ import {
 } from '../notifications/outbox.js';
 import { formatInZone } from '../notifications/templates.js';
 import { loadCalendar } from '../calendar/calendar.repository.js';
-import { lockVisibleAppeal } from '../appeals/lock-visible-appeal.js';
+import { lockActiveMainAssignment, refuseWhileOpen } from './request-on-main-assignment.js';
 import {
   extensionDecisionSchema,
   extensionRequestSchema,
@@ -42,17 +42,10 @@ export async function requestExtension(
 ): Promise<{ id: number }> {
   return deps.db.transaction().execute(async (trx) => {
     const now = deps.now();
-    const { appeal, assignments } = await lockVisibleAppeal(trx, actor, appealId);
-    const own = assignments.find(
-      (a) =>
-        a.executor_id === actor.organisationId && a.role === 'main' && isActiveAssignment(a.state),
-    );
-    if (!own || appeal.status === 'closed') {
-      throw conflict(
-        'no_active_assignment',
-        'Only the main executor of an open appeal may ask for an extension.',
-      );
-    }
+    const { appeal, main: own } = await lockActiveMainAssignment(trx, actor, appealId, {
+      ownOnly: true,
+      message: 'Only the main executor of an open appeal may ask for an extension.',
+    });
     const qt = await trx
       .selectFrom('question_types')
       .select('term_days')
@@ -65,17 +58,13 @@ export async function requestExtension(
         `The term would be ${total} days; Art. 20 of the Law allows at most ${MAX_TOTAL_TERM_DAYS} days in total. At most ${Math.max(0, MAX_TOTAL_TERM_DAYS - qt.term_days - appeal.extended_days)} more days can be asked.`,
       );
     }
-    const open = await trx
-      .selectFrom('extension_requests')
-      .select('id')
-      .where('appeal_id', '=', appealId)
-      .where('state', '=', 'requested')
-      .executeTakeFirst();
-    if (open)
-      throw conflict(
-        'extension_already_requested',
-        `Extension request ${open.id} is still waiting for a decision.`,
-      );
+    await refuseWhileOpen(
+      trx,
+      'extension_requests',
+      { appealId },
+      'extension_already_requested',
+      (id) => `Extension request ${id} is still waiting for a decision.`,
+    );
     const row = await trx
       .insertInto('extension_requests')
       .values({
