@@ -1,29 +1,13 @@
-import {
-  Anchor,
-  Badge,
-  Button,
-  Group,
-  Paper,
-  SegmentedControl,
-  Skeleton,
-  Stack,
-  Text,
-  Textarea,
-} from '@mantine/core';
+import { Badge, Button, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { meQuery } from '../../../shared/api/queries.js';
-import {
-  EXPLANATION_STATES,
-  type ExplanationRequest,
-  type ExplanationState,
-} from '../../../shared/api/types.js';
-import { PageHeader } from '../../../shared/layout/PageHeader.js';
+import { EXPLANATION_STATES, type ExplanationRequest } from '../../../shared/api/types.js';
 import { formatDateTime } from '../../../shared/lib/format.js';
 import { ErrorNote } from '../../../shared/ui/ErrorNote.js';
 import { explanationRequestsQuery, useAnswerExplanation } from '../api/deadlines.js';
+import { RequestHeading, RequestListPage } from './RequestListPage.js';
 
 function AnswerForm({ item }: { item: ExplanationRequest }) {
   const { t } = useTranslation();
@@ -72,10 +56,11 @@ function ExplanationItem({ item, canAnswer }: { item: ExplanationRequest; canAns
       className={item.overdue ? 'overdue-card' : undefined}
     >
       <Stack gap="xs">
-        <Group justify="space-between" gap="xs">
-          <Anchor component={Link} to={`/appeals/${item.appealId}`} fw={700} id={headingId}>
-            {t('card.title', { number: item.appealNumber })}
-          </Anchor>
+        <RequestHeading
+          appealId={item.appealId}
+          appealNumber={item.appealNumber}
+          headingId={headingId}
+        >
           <Group gap={6}>
             {item.overdue ? (
               <Badge color="red" variant="filled" radius="sm">
@@ -86,7 +71,7 @@ function ExplanationItem({ item, canAnswer }: { item: ExplanationRequest; canAns
               {t(`explanation.states.${item.state}`)}
             </Badge>
           </Group>
-        </Group>
+        </RequestHeading>
         <Text size="sm">{item.executor}</Text>
         <Text size="sm" c={item.overdue ? 'red.9' : undefined}>
           {t('explanation.dueAt')}: {formatDateTime(item.dueAt, lang)}
@@ -117,37 +102,14 @@ function ExplanationItem({ item, canAnswer }: { item: ExplanationRequest; canAns
 export function ExplanationsPage() {
   const { t } = useTranslation();
   const me = useQuery(meQuery);
-  const [state, setState] = useState<ExplanationState>('requested');
-  const list = useQuery(explanationRequestsQuery(state));
   const canAnswer = me.data?.permissions.includes('assignment.work') ?? false;
   return (
-    <>
-      <PageHeader
-        title={t('explanation.title')}
-        description={canAnswer ? t('explanation.subtitleExecutor') : t('explanation.subtitle')}
-      />
-      <Stack gap="md">
-        <SegmentedControl
-          value={state}
-          onChange={(v) => setState(v)}
-          data={EXPLANATION_STATES.map((s) => ({
-            value: s,
-            label: t(`explanation.states.${s}`),
-          }))}
-          aria-label={t('explanation.filter')}
-          style={{ alignSelf: 'flex-start' }}
-        />
-        <ErrorNote error={list.error} />
-        {list.isPending ? <Skeleton h={160} /> : null}
-        {list.data?.length === 0 ? <Text c="dimmed">{t('common.nothing')}</Text> : null}
-        <Stack gap="sm" component="ul" className="plain-list" aria-label={t('explanation.title')}>
-          {list.data?.map((item) => (
-            <li key={item.id}>
-              <ExplanationItem item={item} canAnswer={canAnswer} />
-            </li>
-          ))}
-        </Stack>
-      </Stack>
-    </>
+    <RequestListPage
+      section="explanation"
+      description={canAnswer ? t('explanation.subtitleExecutor') : t('explanation.subtitle')}
+      states={EXPLANATION_STATES}
+      query={explanationRequestsQuery}
+      renderItem={(item) => <ExplanationItem item={item} canAnswer={canAnswer} />}
+    />
   );
 }

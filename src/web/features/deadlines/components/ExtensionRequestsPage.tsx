@@ -1,28 +1,15 @@
-import {
-  Anchor,
-  Badge,
-  Button,
-  Group,
-  Paper,
-  SegmentedControl,
-  Skeleton,
-  Stack,
-  Text,
-  Textarea,
-} from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { Badge, Button, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import {
   EXTENSION_STATES,
   type ExtensionRequest,
   type ExtensionState,
 } from '../../../shared/api/types.js';
-import { PageHeader } from '../../../shared/layout/PageHeader.js';
 import { formatDate, formatDateTime } from '../../../shared/lib/format.js';
 import { ErrorNote } from '../../../shared/ui/ErrorNote.js';
 import { extensionRequestsQuery, useDecideExtension } from '../api/deadlines.js';
+import { RequestHeading, RequestListPage } from './RequestListPage.js';
 
 const STATE_COLOURS: Record<ExtensionState, string> = {
   requested: 'blue',
@@ -41,14 +28,15 @@ function ExtensionItem({ item }: { item: ExtensionRequest }) {
   return (
     <Paper withBorder p="md" radius="md" component="article" aria-labelledby={headingId}>
       <Stack gap="xs">
-        <Group justify="space-between" gap="xs">
-          <Anchor component={Link} to={`/appeals/${item.appealId}`} fw={700} id={headingId}>
-            {t('card.title', { number: item.appealNumber })}
-          </Anchor>
+        <RequestHeading
+          appealId={item.appealId}
+          appealNumber={item.appealNumber}
+          headingId={headingId}
+        >
           <Badge color={STATE_COLOURS[item.state]} variant="light" radius="sm">
             {t(`extension.states.${item.state}`)}
           </Badge>
-        </Group>
+        </RequestHeading>
         <Text size="sm">
           {item.executor ?? '—'} · {t('extension.daysAsked', { count: item.requestedDays })}
         </Text>
@@ -110,30 +98,13 @@ function ExtensionItem({ item }: { item: ExtensionRequest }) {
 /** The head of the centre decides on executors' requests for more time (Art. 20). */
 export function ExtensionRequestsPage() {
   const { t } = useTranslation();
-  const [state, setState] = useState<ExtensionState>('requested');
-  const list = useQuery(extensionRequestsQuery(state));
   return (
-    <>
-      <PageHeader title={t('extension.title')} description={t('extension.subtitle')} />
-      <Stack gap="md">
-        <SegmentedControl
-          value={state}
-          onChange={(v) => setState(v)}
-          data={EXTENSION_STATES.map((s) => ({ value: s, label: t(`extension.states.${s}`) }))}
-          aria-label={t('extension.filter')}
-          style={{ alignSelf: 'flex-start' }}
-        />
-        <ErrorNote error={list.error} />
-        {list.isPending ? <Skeleton h={160} /> : null}
-        {list.data?.length === 0 ? <Text c="dimmed">{t('common.nothing')}</Text> : null}
-        <Stack gap="sm" component="ul" className="plain-list" aria-label={t('extension.title')}>
-          {list.data?.map((item) => (
-            <li key={item.id}>
-              <ExtensionItem item={item} />
-            </li>
-          ))}
-        </Stack>
-      </Stack>
-    </>
+    <RequestListPage
+      section="extension"
+      description={t('extension.subtitle')}
+      states={EXTENSION_STATES}
+      query={extensionRequestsQuery}
+      renderItem={(item) => <ExtensionItem item={item} />}
+    />
   );
 }
