@@ -5,7 +5,7 @@
  * this plugin has its own error and not-found handlers, so the rest of the API keeps its shape.
  */
 import { clientDataException } from '../http/error-handler.js';
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError } from 'fastify';
 import {
   type FastifyPluginAsyncZod,
   hasZodFastifySchemaValidationErrors,
@@ -23,7 +23,6 @@ import {
   requestIdParams,
   requestsQuery,
   requestView,
-  type RequestView,
   serviceCodeParams,
   serviceDefinitionView,
   serviceView,
@@ -40,87 +39,26 @@ import {
   tokenStatus,
 } from './open311.service.js';
 import {
+  discoveryXml,
+  postedXml,
+  formatOf,
+  localeOf,
+  send,
+  sendErrors,
+  sendRequests,
+  serviceDefinitionXml,
+  servicesXml,
+  tokenXml,
+} from './open311.presenter.js';
+import {
   isDatabaseUnavailable,
   serviceUnavailable,
   setRetryAfter,
 } from '../http/service-unavailable.js';
-import { fieldsOf, xmlDocument, xmlList, type XmlChild } from './open311-xml.js';
 
-type Format = 'json' | 'xml';
 const tags = ['open311'];
 const open = { access: 'public' as const };
 const errors = { 400: open311Errors, 403: open311Errors, 404: open311Errors };
-
-/** The format a URL asks for: `.json` → json, anything else → xml (the standard's default). */
-function formatOf(request: FastifyRequest): Format {
-  const path = request.url.split('?')[0] ?? '';
-  return path.endsWith('.json') ? 'json' : 'xml';
-}
-
-function send(reply: FastifyReply, format: Format, status: number, json: unknown, xml: string) {
-  if (format === 'json') return reply.status(status).send(json);
-  return reply.status(status).type('text/xml; charset=utf-8').send(xml);
-}
-
-function sendErrors(
-  reply: FastifyReply,
-  format: Format,
-  status: number,
-  list: { code: number; description: string }[],
-) {
-  return send(
-    reply,
-    format,
-    status,
-    list,
-    xmlList('errors', 'error', list, (e) => fieldsOf(e, ['code', 'description'])),
-  );
-}
-
-const REQUEST_FIELDS = [
-  'service_request_id',
-  'status',
-  'status_notes',
-  'service_name',
-  'service_code',
-  'description',
-  'agency_responsible',
-  'service_notice',
-  'requested_datetime',
-  'updated_datetime',
-  'expected_datetime',
-  'address',
-  'address_id',
-  'zipcode',
-  'lat',
-  'long',
-  'media_url',
-] as const;
-
-/** A list of service requests (GET requests, GET requests/{id}) in the asked format. */
-function sendRequests(reply: FastifyReply, format: Format, list: RequestView[]) {
-  return send(
-    reply,
-    format,
-    200,
-    list,
-    xmlList('service_requests', 'request', list, (r) => fieldsOf(r, REQUEST_FIELDS)),
-  );
-}
-
-const SERVICE_FIELDS = [
-  'service_code',
-  'metadata',
-  'type',
-  'keywords',
-  'group',
-  'service_name',
-  'description',
-] as const;
-
-function localeOf(query: { locale?: 'uk' | 'en' | undefined }): 'uk' | 'en' {
-  return query.locale ?? 'uk';
-}
 
 export function open311Routes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -211,25 +149,7 @@ export function open311Routes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const d = discovery(deps);
-        const xml = xmlDocument('discovery', [
-          ['changeset', d.changeset],
-          ['contact', d.contact],
-          ['key_service', d.key_service],
-          [
-            'endpoints',
-            d.endpoints.map((e): XmlChild => [
-              'endpoint',
-              [
-                ['specification', e.specification],
-                ['url', e.url],
-                ['changeset', e.changeset],
-                ['type', e.type],
-                ['formats', e.formats.map((f): XmlChild => ['format', f])],
-              ],
-            ]),
-          ],
-        ]);
-        return send(reply, request.params.format, 200, d, xml);
+        return send(reply, request.params.format, 200, d, discoveryXml(d));
       },
     );
 
@@ -249,13 +169,7 @@ export function open311Routes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const list = await services(deps, localeOf(request.query));
-        return send(
-          reply,
-          request.params.format,
-          200,
-          list,
-          xmlList('services', 'service', list, (s) => fieldsOf(s, SERVICE_FIELDS)),
-        );
+        return send(reply, request.params.format, 200, list, servicesXml(list));
       },
     );
 
@@ -279,35 +193,13 @@ export function open311Routes(deps: Deps): FastifyPluginAsyncZod {
           request.params.code,
           localeOf(request.query),
         );
-        const xml = xmlDocument('service_definition', [
-          ['service_code', definition.service_code],
-          [
-            'attributes',
-            definition.attributes.map((a): XmlChild => [
-              'attribute',
-              [
-                ['variable', a.variable],
-                ['code', a.code],
-                ['datatype', a.datatype],
-                ['required', a.required],
-                ['datatype_description', a.datatype_description],
-                ['order', a.order],
-                ['description', a.description],
-                [
-                  'values',
-                  a.values.map((v): XmlChild => [
-                    'value',
-                    [
-                      ['key', v.key],
-                      ['name', v.name],
-                    ],
-                  ]),
-                ],
-              ],
-            ]),
-          ],
-        ]);
-        return send(reply, request.params.format, 200, definition, xml);
+        return send(
+          reply,
+          request.params.format,
+          200,
+          definition,
+          serviceDefinitionXml(definition),
+        );
       },
     );
 
@@ -338,13 +230,7 @@ export function open311Routes(deps: Deps): FastifyPluginAsyncZod {
           request.body,
           typeof header === 'string' && header.trim().length >= 16 ? header.trim() : undefined,
         );
-        return send(
-          reply,
-          request.params.format,
-          201,
-          [posted],
-          xmlList('service_requests', 'request', [posted], (p) => fieldsOf(p, ['token'])),
-        );
+        return send(reply, request.params.format, 201, [posted], postedXml(posted));
       },
     );
 
@@ -405,20 +291,7 @@ export function open311Routes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const status = await tokenStatus(deps, request.params.token);
-        return send(
-          reply,
-          request.params.format,
-          200,
-          [status],
-          xmlList('service_requests', 'request', [status], (t) =>
-            t.service_request_id !== undefined
-              ? [
-                  ['service_request_id', t.service_request_id],
-                  ['token', t.token],
-                ]
-              : [['token', t.token]],
-          ),
-        );
+        return send(reply, request.params.format, 200, [status], tokenXml(status));
       },
     );
   };
