@@ -24,7 +24,7 @@ import {
 import { wordsFilter } from '../lib/words-filter.js';
 import { AppealsMap } from '../components/AppealsMap.js';
 import { PublicAppealCard } from '../components/PublicAppealCard.js';
-import { localName } from '../../shared/i18n/locale.js';
+import { questionTypeGroups } from '../../shared/i18n/locale.js';
 
 const numberParam = (value: string | null) =>
   value && /^\d+$/.test(value) ? Number(value) : undefined;
@@ -50,14 +50,7 @@ export function AppealsPage() {
   const districts = useQuery(districtsQuery);
 
   const questionTypeOptions = useMemo(
-    () =>
-      (kinds.data ?? []).map((kind) => ({
-        group: localName(i18n.language, kind.name, kind.nameEn),
-        items: kind.questionTypes.map((q) => ({
-          value: String(q.id),
-          label: localName(i18n.language, q.name, q.nameEn),
-        })),
-      })),
+    () => questionTypeGroups(kinds.data, i18n.language),
     [kinds.data, i18n.language],
   );
 

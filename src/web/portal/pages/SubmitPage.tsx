@@ -37,7 +37,7 @@ import { newIdempotencyKey } from '../../shared/lib/idempotency.js';
 import { fieldErrors, type FieldErrors } from '../lib/form-errors.js';
 import { AddressPicker } from '../../shared/ui/AddressPicker.js';
 import { searchPublicAddresses } from '../api.js';
-import { localName } from '../../shared/i18n/locale.js';
+import { questionTypeGroups } from '../../shared/i18n/locale.js';
 
 interface Draft {
   questionTypeId: string | null;
@@ -141,14 +141,7 @@ export function SubmitPage() {
     setDraft((d) => ({ ...d, [key]: value }));
 
   const options = useMemo(
-    () =>
-      (kinds.data ?? []).map((kind) => ({
-        group: localName(i18n.language, kind.name, kind.nameEn),
-        items: kind.questionTypes.map((q) => ({
-          value: String(q.id),
-          label: localName(i18n.language, q.name, q.nameEn),
-        })),
-      })),
+    () => questionTypeGroups(kinds.data, i18n.language),
     [kinds.data, i18n.language],
   );
 

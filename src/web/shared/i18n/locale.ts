@@ -30,3 +30,23 @@ export function localName(
 export function inLanguage<T>(language: string | null | undefined, texts: { uk: T; en: T }): T {
   return texts[languageOf(language)];
 }
+
+interface NamedKind {
+  name: string;
+  nameEn?: string | null | undefined;
+  questionTypes: readonly { id: number; name: string; nameEn?: string | null | undefined }[];
+}
+
+/** Question types grouped by kind, as a select's options, named in the chosen language. */
+export function questionTypeGroups(
+  kinds: readonly NamedKind[] | undefined,
+  language: string | null | undefined,
+): { group: string; items: { value: string; label: string }[] }[] {
+  return (kinds ?? []).map((kind) => ({
+    group: localName(language, kind.name, kind.nameEn),
+    items: kind.questionTypes.map((q) => ({
+      value: String(q.id),
+      label: localName(language, q.name, q.nameEn),
+    })),
+  }));
+}

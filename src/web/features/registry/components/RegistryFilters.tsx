@@ -16,7 +16,7 @@ import { APPEAL_STATUSES, CHANNELS } from '../../../../domain/vocabulary.js';
 import { classifierQuery, executorsQuery, queuesQuery } from '../../../shared/api/queries.js';
 import { DayInput } from '../../../shared/ui/DayInput.js';
 import { SORTS, type UrlFilterKey, type UrlFilters } from '../api/registry-filters.js';
-import { localName } from '../../../shared/i18n/locale.js';
+import { questionTypeGroups } from '../../../shared/i18n/locale.js';
 
 /** The registry's filters; every change goes to the URL at once (free text on Enter). */
 export function RegistryFilters({
@@ -35,13 +35,7 @@ export function RegistryFilters({
   const [text, setText] = useState(filters.q ?? '');
   useEffect(() => setText(filters.q ?? ''), [filters.q]);
 
-  const questionTypes = (classifier.data ?? []).map((kind) => ({
-    group: localName(i18n.language, kind.name, kind.nameEn),
-    items: kind.questionTypes.map((qt) => ({
-      value: String(qt.id),
-      label: localName(i18n.language, qt.name, qt.nameEn),
-    })),
-  }));
+  const questionTypes = questionTypeGroups(classifier.data, i18n.language);
   const executorOptions = (executors.data ?? []).map((e) => ({
     value: String(e.id),
     label: e.name,
