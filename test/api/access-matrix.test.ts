@@ -111,7 +111,14 @@ describe('the OpenAPI document', () => {
 
   it('declares a permission, not just a session, on the staff API’s mutations', () => {
     // Signing in and out, one's own API tokens and notifications are every user's own business.
-    const ownBusiness = ['logout', 'createApiToken', 'revokeApiToken', 'markNotificationRead'];
+    const ownBusiness = [
+      'logout',
+      'createApiToken',
+      'revokeApiToken',
+      'markNotificationRead',
+      'markAllNotificationsRead',
+      'updateNotificationSettings',
+    ];
     const open = operations.filter(
       (op) =>
         op.path.startsWith('/api/v1/') &&

@@ -15,6 +15,7 @@ import type {
   ReceiptSign,
   Role,
 } from '../../domain/vocabulary.js';
+import type { EmailNotificationChoice } from '../../domain/notifications.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type NullableTimestamp = ColumnType<
@@ -76,6 +77,8 @@ export interface UsersTable {
   password_hash: string | null;
   active: Generated<boolean>;
   created_at: Timestamp;
+  /** Which notifications also go by e-mail (migration 0013; ADR 027). */
+  notify_by_email: Generated<EmailNotificationChoice>;
 }
 
 export interface SessionsTable {
@@ -197,6 +200,11 @@ export interface AttachmentsTable {
   storage_key: string;
   uploaded_by: number | null;
   created_at: Timestamp;
+}
+
+/** History events the work notifications have handled (migration 0013; ADR 027). */
+export interface NotifiedEventsTable {
+  event_id: number;
 }
 
 export interface AppealEventsTable {
@@ -488,6 +496,7 @@ export interface DB {
   reviews: ReviewsTable;
   attachments: AttachmentsTable;
   appeal_events: AppealEventsTable;
+  notified_events: NotifiedEventsTable;
   appeal_history_heads: AppealHistoryHeadsTable;
   audit_log: AuditLogTable;
   audit_log_head: AuditLogHeadTable;
