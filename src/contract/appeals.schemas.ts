@@ -358,6 +358,14 @@ export const appealRegisteredView = z.object({
   executorId: z.number().int().nullable(),
   repeatsAppealId: z.number().int().nullable(),
   applicantId: z.number().int().nullable(),
+  /**
+   * What the operator reads out so the caller can follow the appeal on the portal: the number and
+   * a new access code (e-mailed too when the applicant gave an address). Null for a consultation,
+   * an anonymous appeal or an Internet channel (issue 12).
+   */
+  tracking: z
+    .object({ number: z.string(), accessCode: z.string(), emailed: z.boolean() })
+    .nullable(),
 });
 export type AppealRegisteredView = z.infer<typeof appealRegisteredView>;
 

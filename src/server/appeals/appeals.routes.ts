@@ -1,6 +1,7 @@
 /**
  * HTTP routes of appeals: parse (zod), authorise (route `access` + use-case scope), call, present.
  */
+import { issueStaffTrackingCode } from '../portal/staff-tracking.service.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../context.js';
@@ -74,8 +75,11 @@ export function appealsRoutes(deps: Deps): FastifyPluginAsyncZod {
           request.body,
           request.headers['idempotency-key'],
         );
+        // A replayed registration gets a new code: the first answer (and its code) never arrived.
+        const tracking = await issueStaffTrackingCode(deps, currentUser(request), registered.id);
         return reply.status(replayed ? 200 : 201).send({
           ...registered,
+          tracking,
           controlDate: registered.controlDate?.toISOString() ?? null,
           legalDeadline: registered.legalDeadline?.toISOString() ?? null,
         });

@@ -43,6 +43,8 @@ function submissionQuery(db: Kysely<DB>) {
     .leftJoin('appeals as a', 'a.id', 's.appeal_id')
     .leftJoin('users as u', 'u.id', 's.moderated_by')
     .leftJoin('open311_api_keys as key', 'key.id', 's.api_key_id')
+    // Tracking rows of appeals the centre registered (staff-tracking.service.ts) are not submissions.
+    .where('s.channel', '<>', 'staff')
     .selectAll('s')
     .select([
       'qt.name as question_type_name',
