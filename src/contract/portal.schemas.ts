@@ -123,6 +123,11 @@ export const trackingView = z.object({
   description: z.string().describe('The applicant’s own text, as they sent it.'),
   address: z.string().nullable().describe('The address they gave.'),
   photos: z.number().int(),
+  photoFiles: z
+    .array(photoView)
+    .describe(
+      'The applicant’s own photos; each is fetched by POST /api/public/tracking/photos/{photoId} with the number and code.',
+    ),
   rejection: z
     .object({
       reason: z.enum(REJECTION_REASON_CODES),
@@ -373,3 +378,6 @@ export const moderationOutcome = z.object({
     .nullable(),
 });
 export type ModerationOutcome = z.infer<typeof moderationOutcome>;
+
+/** The photo of a tracked submission (`POST /api/public/tracking/photos/:photoId`). */
+export const trackingPhotoParams = z.object({ photoId: z.coerce.number().int().positive() });

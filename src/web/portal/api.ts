@@ -133,3 +133,20 @@ export function useFeedback() {
 /** The address registry's suggestions for the portal (issue 15). */
 export const searchPublicAddresses = (q: string, signal: AbortSignal) =>
   publicApi.get<RegistryAddress[]>('/addresses', { q }, signal);
+
+/**
+ * One of the applicant's own photos as a blob (POST with the number and code: the code never
+ * goes into a URL). Null when it cannot be had (the page then names the photo instead).
+ */
+export async function fetchTrackedPhoto(
+  input: { number: string; accessCode: string; photoId: number },
+  signal?: AbortSignal,
+): Promise<Blob | null> {
+  const response = await fetch(`/api/public/tracking/photos/${input.photoId}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ number: input.number, accessCode: input.accessCode }),
+    ...(signal ? { signal } : {}),
+  });
+  return response.ok ? response.blob() : null;
+}
