@@ -46,7 +46,7 @@ const TEMPLATES: Record<NotificationKind, Record<Locale, Render>> = {
     uk: (p) => ({
       subject: `Нове доручення: звернення ${p.number}`,
       body:
-        `${p.executor} доручено звернення ${p.number}${p.text ? ` (${p.text})` : ''}.\n` +
+        `Звернення ${p.number}${p.text ? ` (${p.text})` : ''} доручено виконавцю: ${p.executor}.\n` +
         `Контрольний строк: ${p.deadline}.\n${p.link}`,
     }),
     en: (p) => ({

@@ -19,6 +19,14 @@ import { formatDateTime } from '../../../shared/lib/format.js';
 import { ErrorNote } from '../../../shared/ui/ErrorNote.js';
 import { notificationsQuery, useMarkAllRead, useMarkRead } from '../api/notifications.js';
 
+/** The body as read in the app: the e-mail's link lines go (the app links the appeal itself). */
+function withoutLinkLines(body: string): string {
+  return body
+    .split('\n')
+    .filter((line) => !/^https?:\/\/\S+$/.test(line.trim()))
+    .join('\n');
+}
+
 function NotificationItem({ item }: { item: AppNotification }) {
   const { t, i18n } = useTranslation();
   const markRead = useMarkRead();
@@ -54,7 +62,7 @@ function NotificationItem({ item }: { item: AppNotification }) {
           {formatDateTime(item.createdAt, i18n.language)}
         </Text>
         <Text size="sm" className="description">
-          {item.body}
+          {withoutLinkLines(item.body)}
         </Text>
         <Group gap="sm">
           {item.appealId ? (
