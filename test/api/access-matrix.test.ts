@@ -28,6 +28,7 @@ interface Operation {
 const MISSING: Record<string, string> = {
   id: '987654321',
   questionTypeId: '987654321',
+  photoId: '987654321',
   trackingNumber: '2099-987654',
   month: '2020-01',
   format: 'json',
