@@ -83,7 +83,9 @@ export function workNotificationFor(event: {
       return { kind: 'assignment_rework', audience: 'executor' };
     case 'responded':
       // A co-executor's answer is part of the main executor's report, not yet one to review.
-      return event.data.role === 'co' ? null : { kind: 'response_submitted', audience: 'controller' };
+      return event.data.role === 'co'
+        ? null
+        : { kind: 'response_submitted', audience: 'controller' };
     case 'returned_not_in_competence':
       return event.data.role === 'co' ? null : { kind: 'appeal_returned', audience: 'registrar' };
     default:

@@ -37,7 +37,10 @@ async function newExecutor(): Promise<{ orgId: number; executor: ApiClient & { u
   return { orgId: org.id, executor: await server.signIn('executor', org.id) };
 }
 
-async function register(operator: ApiClient, executorId: number): Promise<{ id: number; number: string }> {
+async function register(
+  operator: ApiClient,
+  executorId: number,
+): Promise<{ id: number; number: string }> {
   const res = await operator.post<{ id: number; number: string }>(
     '/api/v1/appeals',
     appealBody(questionTypeId, { executorId }),
@@ -59,7 +62,9 @@ describe('work notifications', () => {
     const { orgId, executor } = await newExecutor();
     const operator = await server.signIn('operator');
     const appeal = await register(operator, orgId);
-    expect((await executor.get<{ count: number }>('/api/v1/notifications/unread-count')).body).toEqual({
+    expect(
+      (await executor.get<{ count: number }>('/api/v1/notifications/unread-count')).body,
+    ).toEqual({
       count: 0,
     });
     const report = await work();
@@ -90,7 +95,9 @@ describe('work notifications', () => {
     const appeal = await register(operator, orgId);
     expect((await executor.post(`/api/v1/appeals/${appeal.id}/accept`)).status).toBe(200);
     const answer = { text: 'Трубу замінено, воду подано.' };
-    expect((await executor.post(`/api/v1/appeals/${appeal.id}/responses`, answer)).status).toBe(201);
+    expect((await executor.post(`/api/v1/appeals/${appeal.id}/responses`, answer)).status).toBe(
+      201,
+    );
     await work();
     for (const c of [controller, otherController]) {
       expect((await listOf(c, appeal.id)).map((n) => n.kind)).toEqual(['response_submitted']);
@@ -101,11 +108,15 @@ describe('work notifications', () => {
     await work();
     const executorNotes = await listOf(executor, appeal.id);
     expect(executorNotes.map((n) => n.kind)).toEqual(['assignment_rework', 'assignment_new']);
-    expect(executorNotes[0]!.subject).toBe(`Повернено на доопрацювання: звернення ${appeal.number}`);
+    expect(executorNotes[0]!.subject).toBe(
+      `Повернено на доопрацювання: звернення ${appeal.number}`,
+    );
     expect(executorNotes[0]!.body).toContain('Причина: Додайте фото виконаних робіт');
 
     expect((await executor.post(`/api/v1/appeals/${appeal.id}/accept`)).status).toBe(200);
-    expect((await executor.post(`/api/v1/appeals/${appeal.id}/responses`, answer)).status).toBe(201);
+    expect((await executor.post(`/api/v1/appeals/${appeal.id}/responses`, answer)).status).toBe(
+      201,
+    );
     await work();
     expect((await listOf(controller, appeal.id)).map((n) => n.kind)).toEqual([
       'response_submitted',
@@ -119,9 +130,9 @@ describe('work notifications', () => {
     const operator = await server.signIn('operator');
     const appeal = await register(operator, orgId);
     const back = { comment: 'Це питання обласної служби автодоріг' };
-    expect((await executor.post(`/api/v1/appeals/${appeal.id}/not-in-competence`, back)).status).toBe(
-      200,
-    );
+    expect(
+      (await executor.post(`/api/v1/appeals/${appeal.id}/not-in-competence`, back)).status,
+    ).toBe(200);
     await work();
     const [note, ...more] = await listOf(operator, appeal.id);
     expect(more).toEqual([]);

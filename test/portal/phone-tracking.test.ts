@@ -54,9 +54,9 @@ describe('a phone appeal’s tracking code', () => {
     expect(seen.body.appeal).toMatchObject({ number: res.body.number, status: 'registered' });
     expect(seen.body.description).toBe('Не працює ліфт у під’їзді №2');
     // Typed as people type it: lower case, no dash.
-    expect((await track(res.body.number, tracking.accessCode.replace('-', '').toLowerCase())).status).toBe(
-      200,
-    );
+    expect(
+      (await track(res.body.number, tracking.accessCode.replace('-', '').toLowerCase())).status,
+    ).toBe(200);
     expect((await track(res.body.number, 'AAAAA-AAAAA')).status).toBe(404);
 
     const mail = await server.ctx.deps.db

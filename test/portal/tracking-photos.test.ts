@@ -5,7 +5,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../http.js';
-import { form, png, portalQuestionType, type Receipt, submissionBody, submit } from './portal-helpers.js';
+import {
+  form,
+  png,
+  portalQuestionType,
+  type Receipt,
+  submissionBody,
+  submit,
+} from './portal-helpers.js';
 
 let server: TestServer;
 let questionTypeId: number;
@@ -34,10 +41,10 @@ describe('the applicant’s own photos', () => {
   it('are listed by the tracking view and opened with the number and code', async () => {
     const { receipt, photoId } = await submitWithPhoto(11);
     const citizen = server.anonymous();
-    const view = await citizen.post<{ photos: number; photoFiles: { id: number; fileName: string }[] }>(
-      '/api/public/tracking',
-      { number: receipt.trackingNumber, accessCode: receipt.accessCode },
-    );
+    const view = await citizen.post<{
+      photos: number;
+      photoFiles: { id: number; fileName: string }[];
+    }>('/api/public/tracking', { number: receipt.trackingNumber, accessCode: receipt.accessCode });
     expect(view.status).toBe(200);
     expect(view.body.photos).toBe(1);
     expect(view.body.photoFiles).toEqual([

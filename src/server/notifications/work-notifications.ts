@@ -100,10 +100,13 @@ export async function queueWorkNotifications(deps: Deps): Promise<WorkNotificati
       .where('e.id', '<=', until)
       .where('e.type', 'in', [...WORK_EVENT_TYPES])
       .where('e.at', '>', new Date(now.getTime() - FRESH_HOURS * 3_600_000))
-      .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom('notified_events as n').select('n.event_id').whereRef('n.event_id', '=', 'e.id'),
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('notified_events as n')
+              .select('n.event_id')
+              .whereRef('n.event_id', '=', 'e.id'),
           ),
         ),
       )
@@ -235,8 +238,7 @@ async function notificationsFor(
         return staff.filter((u) => u.role === 'controller').map((u) => u.id);
       }
       case 'registrar': {
-        const registrar =
-          r.c.registered_by == null ? undefined : staffById.get(r.c.registered_by);
+        const registrar = r.c.registered_by == null ? undefined : staffById.get(r.c.registered_by);
         if (registrar && registrar.role !== 'executor') return [registrar.id];
         const moderators = staff.filter((u) => u.role === 'moderator').map((u) => u.id);
         return moderators.length > 0

@@ -36,23 +36,25 @@ import { presentSubmission, type SubmissionRow } from './portal.presenter.js';
 import { trackUrl } from './submissions.service.js';
 
 function submissionQuery(db: Kysely<DB>) {
-  return db
-    .selectFrom('submissions as s')
-    .innerJoin('question_types as qt', 'qt.id', 's.question_type_id')
-    .innerJoin('classifier_kinds as k', 'k.id', 'qt.kind_id')
-    .leftJoin('appeals as a', 'a.id', 's.appeal_id')
-    .leftJoin('users as u', 'u.id', 's.moderated_by')
-    .leftJoin('open311_api_keys as key', 'key.id', 's.api_key_id')
-    // Tracking rows of appeals the centre registered (staff-tracking.service.ts) are not submissions.
-    .where('s.channel', '<>', 'staff')
-    .selectAll('s')
-    .select([
-      'qt.name as question_type_name',
-      'k.name as kind_name',
-      'a.number as appeal_number',
-      'u.full_name as moderator_name',
-      'key.name as api_key_name',
-    ]);
+  return (
+    db
+      .selectFrom('submissions as s')
+      .innerJoin('question_types as qt', 'qt.id', 's.question_type_id')
+      .innerJoin('classifier_kinds as k', 'k.id', 'qt.kind_id')
+      .leftJoin('appeals as a', 'a.id', 's.appeal_id')
+      .leftJoin('users as u', 'u.id', 's.moderated_by')
+      .leftJoin('open311_api_keys as key', 'key.id', 's.api_key_id')
+      // Tracking rows of appeals the centre registered (staff-tracking.service.ts) are not submissions.
+      .where('s.channel', '<>', 'staff')
+      .selectAll('s')
+      .select([
+        'qt.name as question_type_name',
+        'k.name as kind_name',
+        'a.number as appeal_number',
+        'u.full_name as moderator_name',
+        'key.name as api_key_name',
+      ])
+  );
 }
 
 async function photosOf(db: Kysely<DB>, submissionIds: number[]) {

@@ -92,7 +92,11 @@ export async function publicQuestionType(
   return row;
 }
 
-export async function nextTrackingNumber(db: Kysely<DB>, now: Date, timeZone: string): Promise<string> {
+export async function nextTrackingNumber(
+  db: Kysely<DB>,
+  now: Date,
+  timeZone: string,
+): Promise<string> {
   const { rows } = await sql<{ n: string }>`SELECT nextval('submission_number_seq') AS n`.execute(
     db,
   );

@@ -57,7 +57,12 @@ export function OwnPhotos({
         return (
           <li key={photo.id}>
             {url ? (
-              <a href={url} target="_blank" rel="noreferrer" aria-label={t('portal.track.openPhoto', { n: i + 1 })}>
+              <a
+                href={url}
+                target="_blank"
+                rel="noreferrer"
+                aria-label={t('portal.track.openPhoto', { n: i + 1 })}
+              >
                 <img src={url} alt={alt} className="own-photo" data-testid="own-photo" />
               </a>
             ) : (

@@ -58,7 +58,7 @@ export function NotificationSettingsPage() {
             <Radio.Group
               value={choice}
               onChange={(value) => {
-                setChoice(value as EmailNotificationChoice);
+                setChoice(value);
                 save.reset();
               }}
               label={t('notificationSettings.label')}
