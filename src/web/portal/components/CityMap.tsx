@@ -20,7 +20,7 @@ const STREET: PathOptions = { color: '#6b7280', weight: 1.5, opacity: 0.75 };
 
 /**
  * Without a tile server: the city's districts (named) and streets from the address registry, so a
- * point can be placed by the streets it lies between. Street names show on hover.
+ * point can be placed by the streets it lies between.
  */
 function CityOutline({ outline }: { outline: MapOutlineView }) {
   return (
@@ -28,6 +28,8 @@ function CityOutline({ outline }: { outline: MapOutlineView }) {
       // Keyed by size: react-leaflet's GeoJSON draws its data once.
       key={outline.features.length}
       data={outline}
+      // Drawing only: a click anywhere reaches the map and places the point.
+      interactive={false}
       style={(feature) =>
         (feature?.properties as OutlineFeature['properties'] | undefined)?.kind === 'district'
           ? DISTRICT
@@ -36,15 +38,11 @@ function CityOutline({ outline }: { outline: MapOutlineView }) {
       onEachFeature={(feature, layer: Layer) => {
         const { kind, name } = feature.properties as OutlineFeature['properties'];
         if (kind === 'district') {
-          // The name stays on the map; the area itself takes no pointer (clicks reach the map).
-          (layer.options as { interactive?: boolean }).interactive = false;
           layer.bindTooltip(name, {
             permanent: true,
             direction: 'center',
             className: 'map-district-label',
           });
-        } else {
-          layer.bindTooltip(name, { sticky: true });
         }
       }}
     />
