@@ -250,6 +250,20 @@ export interface LoginThrottleTable {
   locked_until: Timestamp | null;
 }
 
+/** Public rate-limit counters shared by every process (migration 0016, ADR 032). */
+export interface RateLimitHitsTable {
+  key: string;
+  hits: number;
+  window_ends_at: Timestamp;
+}
+
+/** Attachment bytes of the `database` file store, 1 MiB a row (migration 0017, ADR 033). */
+export interface FileChunksTable {
+  key: string;
+  seq: number;
+  bytes: Buffer;
+}
+
 export interface SettingsTable {
   key: string;
   value: Json;
@@ -492,6 +506,8 @@ export interface DB {
   audit_log: AuditLogTable;
   audit_log_head: AuditLogHeadTable;
   login_throttle: LoginThrottleTable;
+  rate_limit_hits: RateLimitHitsTable;
+  file_chunks: FileChunksTable;
   settings: SettingsTable;
   extension_requests: ExtensionRequestsTable;
   explanation_requests: ExplanationRequestsTable;
