@@ -155,6 +155,15 @@ export const reviewSchema = z.discriminatedUnion('decision', [
 export type ReviewInput = z.infer<typeof reviewSchema>;
 
 export const appealIdParams = z.object({ id: z.coerce.number().int().positive() });
+export const assignmentParams = appealIdParams.extend({
+  assignmentId: z.coerce.number().int().positive(),
+});
+
+/** Ending a co-executor's assignment: why, for the history (optional). */
+export const endAssignmentSchema = z.object({
+  comment: z.string().trim().max(2000).optional(),
+});
+export type EndAssignmentInput = z.infer<typeof endAssignmentSchema>;
 
 export const APPEAL_SORTS = ['received_desc', 'received_asc', 'control_date_asc'] as const;
 export type AppealSort = (typeof APPEAL_SORTS)[number];

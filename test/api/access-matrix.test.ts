@@ -27,6 +27,7 @@ interface Operation {
 /** A value for each path parameter that passes the parameter's schema and names nothing. */
 const MISSING: Record<string, string> = {
   id: '987654321',
+  assignmentId: '987654321',
   questionTypeId: '987654321',
   photoId: '987654321',
   trackingNumber: '2099-987654',

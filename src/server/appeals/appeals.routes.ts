@@ -28,7 +28,9 @@ import {
   appealRegisteredView,
   appealStepOutcome,
   assignSchema,
+  assignmentParams,
   commentSchema,
+  endAssignmentSchema,
   listAppealsQuery,
   registerAppealSchema,
   repeatCheckQuery,
@@ -38,6 +40,7 @@ import {
 } from '../../contract/appeals.schemas.js';
 import { exportAppealsCsv } from './appeals-export.js';
 import { exportAppealsXlsx, XLSX_MEDIA_TYPE } from './appeals-export-xlsx.js';
+import { endCoAssignment } from './end-co-assignment.js';
 import { registerAppeal } from './register-appeal.js';
 import { checkRepeatedAppeal } from './repeated-appeals.queries.js';
 
@@ -191,6 +194,28 @@ export function appealsRoutes(deps: Deps): FastifyPluginAsyncZod {
         reply
           .status(201)
           .send(await assignExecutor(deps, currentUser(request), request.params.id, request.body)),
+    );
+
+    app.post(
+      '/appeals/:id/assignments/:assignmentId/end',
+      {
+        config: { access: 'appeal.assign' },
+        schema: {
+          tags: ['assignments'],
+          operationId: 'endCoAssignment',
+          summary:
+            "End a co-executor's assignment (it becomes withdrawn; the appeal's status stays)",
+          params: assignmentParams,
+          body: endAssignmentSchema,
+          response: { 200: appealStepOutcome, ...errorResponses(400, 401, 403, 404, 409) },
+        },
+      },
+      async (request) =>
+        endCoAssignment(deps, currentUser(request), {
+          appealId: request.params.id,
+          assignmentId: request.params.assignmentId,
+          comment: request.body.comment,
+        }),
     );
 
     app.post(

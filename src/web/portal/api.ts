@@ -2,6 +2,7 @@
  * The portal's side of `/api/public`: one query-options factory per resource, the mutations, and
  * the answer types taken from the server's own schemas (type-only: nothing of the server is bundled).
  */
+import type { MapOutlineView } from '../../contract/map-outline.schemas.js';
 import type { RegistryAddress } from '../shared/api/types.js';
 import {
   infiniteQueryOptions,
@@ -50,6 +51,13 @@ export const portalConfigQuery = queryOptions({
   queryKey: ['portal', 'config'],
   queryFn: () => publicApi.get<PortalConfigView>('/config'),
   staleTime: Infinity,
+});
+
+/** The city's districts and streets from the address registry, drawn when there are no tiles. */
+export const mapOutlineQuery = queryOptions({
+  queryKey: ['portal', 'map-outline'],
+  queryFn: () => publicApi.get<MapOutlineView>('/map/outline'),
+  staleTime: 10 * 60_000,
 });
 
 export const publicQuestionTypesQuery = queryOptions({
