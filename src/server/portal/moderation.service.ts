@@ -122,7 +122,7 @@ async function placesOf(
       sameBuilding: appeals.map((a) => ({
         id: a.id,
         number: a.number,
-        status: a.status as AppealStatus,
+        status: a.status,
         receivedAt: a.received_at.toISOString(),
         questionType: a.question_type_name,
         sameQuestionType: a.question_type_id === row.question_type_id,
