@@ -36,7 +36,6 @@ import { presentSubmission, type SubmissionPlace, type SubmissionRow } from './p
 import { buildingById } from '../addresses/registry-search.js';
 import { numberSetting } from '../settings.js';
 import { DECIDED_ON_MERITS, type ResultCode } from '../../domain/results.js';
-import type { AppealStatus } from '../../domain/vocabulary.js';
 import { trackUrl } from './submissions.service.js';
 
 function submissionQuery(db: Kysely<DB>) {
