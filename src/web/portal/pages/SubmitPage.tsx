@@ -352,7 +352,7 @@ export function SubmitPage() {
               {pointPlace ? (
                 <Text
                   size="sm"
-                  c={pointPlace.district ? 'teal.9' : 'orange.9'}
+                  c={pointPlace.district ? 'teal.9' : 'red.9'}
                   data-testid="point-place"
                   aria-live="polite"
                 >
