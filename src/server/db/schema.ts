@@ -250,6 +250,13 @@ export interface LoginThrottleTable {
   locked_until: Timestamp | null;
 }
 
+/** Public rate-limit counters shared by every process (migration 0016, ADR 032). */
+export interface RateLimitHitsTable {
+  key: string;
+  hits: number;
+  window_ends_at: Timestamp;
+}
+
 export interface SettingsTable {
   key: string;
   value: Json;
@@ -504,6 +511,7 @@ export interface DB {
   audit_log: AuditLogTable;
   audit_log_head: AuditLogHeadTable;
   login_throttle: LoginThrottleTable;
+  rate_limit_hits: RateLimitHitsTable;
   settings: SettingsTable;
   extension_requests: ExtensionRequestsTable;
   explanation_requests: ExplanationRequestsTable;
