@@ -257,6 +257,13 @@ export interface RateLimitHitsTable {
   window_ends_at: Timestamp;
 }
 
+/** Attachment bytes of the `database` file store, 1 MiB a row (migration 0017, ADR 033). */
+export interface FileChunksTable {
+  key: string;
+  seq: number;
+  bytes: Buffer;
+}
+
 export interface SettingsTable {
   key: string;
   value: Json;
@@ -512,6 +519,7 @@ export interface DB {
   audit_log_head: AuditLogHeadTable;
   login_throttle: LoginThrottleTable;
   rate_limit_hits: RateLimitHitsTable;
+  file_chunks: FileChunksTable;
   settings: SettingsTable;
   extension_requests: ExtensionRequestsTable;
   explanation_requests: ExplanationRequestsTable;

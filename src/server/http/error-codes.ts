@@ -32,6 +32,7 @@ export const ERROR_CODES = [
   'service_unavailable',
   // files
   'file_missing',
+  'stored_file_missing',
   'file_too_large',
   'too_many_files',
   'too_many_parts',
