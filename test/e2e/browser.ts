@@ -141,6 +141,7 @@ async function startServer(sharedData?: string): Promise<RunningServer> {
     PORT: String(port),
     HOST: '127.0.0.1',
     KONTAKT_DATA_DIR: dataDir,
+    // No shared data unless a suite brings its own (a small slice it prepared, imported at start).
     KONTAKT_SHARED_DATA: sharedData ?? join(dataDir, 'no-shared-data'),
     LOG_LEVEL: 'warn',
   };

@@ -483,6 +483,18 @@ export interface BuildingsTable {
   updated_at: Timestamp;
 }
 
+export interface RegistryEditsTable {
+  id: Generated<number>;
+  at: Timestamp;
+  actor_id: number | null;
+  actor_label: string;
+  entity: 'street' | 'building';
+  entity_id: number;
+  action: string;
+  before: Json;
+  after: Json;
+}
+
 export interface AddressRoutingRulesTable {
   id: Generated<number>;
   question_type_id: number;
@@ -533,6 +545,7 @@ export interface DB {
   street_districts: StreetDistrictsTable;
   buildings: BuildingsTable;
   address_routing_rules: AddressRoutingRulesTable;
+  registry_edits: RegistryEditsTable;
 }
 
 export type AppealRow = Selectable<AppealsTable>;

@@ -138,6 +138,26 @@ export function useFeedback() {
   });
 }
 
+/** What a point picked on the map names: the nearest building (≤ 150 m) and the district. */
+export interface PointPlace {
+  building: {
+    id: number;
+    label: string;
+    latitude: number | null;
+    longitude: number | null;
+    distanceMetres: number;
+  } | null;
+  district: { id: number; name: string } | null;
+  flags: ('not_in_registry' | 'outside_districts')[];
+}
+
+/** The nearest building and the district of a map point (issue 15). */
+export const placePublicPoint = (point: { latitude: number; longitude: number }) =>
+  publicApi.get<PointPlace>('/addresses/point', {
+    latitude: point.latitude,
+    longitude: point.longitude,
+  });
+
 /** The address registry's suggestions for the portal (issue 15). */
 export const searchPublicAddresses = (q: string, signal: AbortSignal) =>
   publicApi.get<RegistryAddress[]>('/addresses', { q }, signal);
