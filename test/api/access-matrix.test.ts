@@ -27,7 +27,9 @@ interface Operation {
 /** A value for each path parameter that passes the parameter's schema and names nothing. */
 const MISSING: Record<string, string> = {
   id: '987654321',
+  assignmentId: '987654321',
   questionTypeId: '987654321',
+  photoId: '987654321',
   trackingNumber: '2099-987654',
   month: '2020-01',
   format: 'json',
@@ -111,7 +113,14 @@ describe('the OpenAPI document', () => {
 
   it('declares a permission, not just a session, on the staff API’s mutations', () => {
     // Signing in and out, one's own API tokens and notifications are every user's own business.
-    const ownBusiness = ['logout', 'createApiToken', 'revokeApiToken', 'markNotificationRead'];
+    const ownBusiness = [
+      'logout',
+      'createApiToken',
+      'revokeApiToken',
+      'markNotificationRead',
+      'markAllNotificationsRead',
+      'updateNotificationSettings',
+    ];
     const open = operations.filter(
       (op) =>
         op.path.startsWith('/api/v1/') &&

@@ -15,6 +15,7 @@ import type {
   ReceiptSign,
   Role,
 } from '../../domain/vocabulary.js';
+import type { EmailNotificationChoice } from '../../domain/notifications.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type NullableTimestamp = ColumnType<
@@ -76,6 +77,8 @@ export interface UsersTable {
   password_hash: string | null;
   active: Generated<boolean>;
   created_at: Timestamp;
+  /** Which notifications also go by e-mail (migration 0013; ADR 027). */
+  notify_by_email: Generated<EmailNotificationChoice>;
 }
 
 export interface SessionsTable {
@@ -197,6 +200,11 @@ export interface AttachmentsTable {
   storage_key: string;
   uploaded_by: number | null;
   created_at: Timestamp;
+}
+
+/** History events the work notifications have handled (migration 0013; ADR 027). */
+export interface NotifiedEventsTable {
+  event_id: number;
 }
 
 export interface AppealEventsTable {
@@ -475,6 +483,18 @@ export interface BuildingsTable {
   updated_at: Timestamp;
 }
 
+export interface RegistryEditsTable {
+  id: Generated<number>;
+  at: Timestamp;
+  actor_id: number | null;
+  actor_label: string;
+  entity: 'street' | 'building';
+  entity_id: number;
+  action: string;
+  before: Json;
+  after: Json;
+}
+
 export interface AddressRoutingRulesTable {
   id: Generated<number>;
   question_type_id: number;
@@ -502,6 +522,7 @@ export interface DB {
   reviews: ReviewsTable;
   attachments: AttachmentsTable;
   appeal_events: AppealEventsTable;
+  notified_events: NotifiedEventsTable;
   appeal_history_heads: AppealHistoryHeadsTable;
   audit_log: AuditLogTable;
   audit_log_head: AuditLogHeadTable;
@@ -524,6 +545,7 @@ export interface DB {
   street_districts: StreetDistrictsTable;
   buildings: BuildingsTable;
   address_routing_rules: AddressRoutingRulesTable;
+  registry_edits: RegistryEditsTable;
 }
 
 export type AppealRow = Selectable<AppealsTable>;

@@ -55,6 +55,7 @@ export const ERROR_CODES = [
   'no_main_assignment',
   'no_active_assignment',
   'already_assigned',
+  'assignment_not_found',
   'rework_limit_reached',
   // deadlines
   'extension_already_requested',
