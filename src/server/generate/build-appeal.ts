@@ -264,20 +264,25 @@ function workOnAppeal(
     reworkCount++;
   };
 
+  /** Returned as not in competence: the assignment ends, the appeal waits to be routed again. */
+  const returnNotInCompetence = () => {
+    state = 'returned';
+    finishedAt = step(random.next() * 0.5);
+    event(
+      finishedAt,
+      executorLabel,
+      'returned_not_in_competence',
+      'registered',
+      'registered',
+      '{}',
+      'Не належить до компетенції виконавця.',
+    );
+  };
+
   if (open) {
     if (status === 'registered' && random.chance(0.08)) {
       // Returned as not in competence: waits for the centre to route it again.
-      state = 'returned';
-      finishedAt = step(random.next() * 0.5);
-      event(
-        finishedAt,
-        executorLabel,
-        'returned_not_in_competence',
-        'registered',
-        'registered',
-        '{}',
-        'Не належить до компетенції виконавця.',
-      );
+      returnNotInCompetence();
     } else if (status !== 'registered') {
       accept('registered');
       state = 'in_work';
@@ -303,17 +308,7 @@ function workOnAppeal(
       finishedAt = closedAt;
       event(closedAt, operator, 'cancelled', 'registered', 'closed', '{}', 'На прохання заявника.');
     } else if (result === 'not_in_competence_forwarded') {
-      finishedAt = step(random.next() * 0.5);
-      state = 'returned';
-      event(
-        finishedAt,
-        executorLabel,
-        'returned_not_in_competence',
-        'registered',
-        'registered',
-        '{}',
-        'Не належить до компетенції виконавця.',
-      );
+      returnNotInCompetence();
       closedAt = step(random.next() * 0.8);
       event(
         closedAt,
