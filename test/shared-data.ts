@@ -36,12 +36,15 @@ export const KHARKIV_REGISTRY = fileURLToPath(
 
 /**
  * A small registry for a test server's demo import, cut at run time from the shared Kharkiv
- * registry (so the repository keeps no copy): every district, and the streets `streetIds` with
- * their buildings. Writes `<temp>/addresses/kharkiv/{districts.geojson,streets.csv,addresses.csv}`
+ * registry (so the repository keeps no copy): every district, the streets `streetIds` (or every
+ * street with `allStreets`) and the buildings of `streetIds`. Writes `<temp>/addresses/kharkiv/{districts.geojson,streets.csv,addresses.csv}`
  * and returns `<temp>`, to be given as `KONTAKT_SHARED_DATA`; undefined when the shared data is
  * absent (see {@link sharedDataPresent}).
  */
-export function kharkivRegistryExcerpt(streetIds: readonly number[]): string | undefined {
+export function kharkivRegistryExcerpt(
+  streetIds: readonly number[],
+  options: { allStreets?: boolean } = {},
+): string | undefined {
   const files = ['districts.geojson', 'streets.csv', 'addresses.csv'];
   const paths = files.map((file) => join(KHARKIV_REGISTRY, file));
   if (!sharedDataPresent(paths, 'The registry excerpt')) return undefined;
@@ -54,10 +57,13 @@ export function kharkivRegistryExcerpt(streetIds: readonly number[]): string | u
   // column is quoted, so a split on the first commas is enough to pick the lines.
   const pick = (file: string, column: 0 | 1) => {
     const lines = readFileSync(join(KHARKIV_REGISTRY, file), 'utf8').split(/\r?\n/);
-    const kept = lines.slice(1).filter((line) => wanted.has(line.split(',', 3)[column] ?? ''));
+    const kept = lines
+      .slice(1)
+      .filter((line) => line !== '' && wanted.has(line.split(',', 3)[column] ?? ''));
     writeFileSync(join(folder, file), [lines[0], ...kept, ''].join('\n'));
   };
-  pick('streets.csv', 0);
+  if (options.allStreets) copyFileSync(paths[1]!, join(folder, 'streets.csv'));
+  else pick('streets.csv', 0);
   pick('addresses.csv', 1);
   return root;
 }

@@ -5,17 +5,7 @@
  * with the address picker; the registry keeper edits a building's block (its own field) and reads
  * the change in the building's history.
  */
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  writeFileSync,
-} from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   browserStory,
@@ -24,36 +14,19 @@ import {
   screenshot,
   STEP_TIMEOUT,
 } from './browser.js';
+import { kharkivRegistryExcerpt } from '../shared-data.js';
 
 /** The demo imports the registry slice after it starts listening. */
 const IMPORT_TIMEOUT = 300_000;
-
-/**
- * A slice of Kharkiv's real register for the server to import at start (not kept in the repo):
- * its districts and streets whole, and the buildings of one street (Сумська).
- */
-function registrySlice(): string | undefined {
-  const source = resolve(process.env.KONTAKT_SHARED_DATA ?? '../shared/data', 'addresses/kharkiv');
-  if (!existsSync(join(source, 'addresses.csv'))) return undefined;
-  const root = mkdtempSync(join(tmpdir(), 'kontakt-e2e-registry-'));
-  const target = join(root, 'addresses/kharkiv');
-  mkdirSync(target, { recursive: true });
-  copyFileSync(join(source, 'districts.geojson'), join(target, 'districts.geojson'));
-  copyFileSync(join(source, 'streets.csv'), join(target, 'streets.csv'));
-  const lines = readFileSync(join(source, 'addresses.csv'), 'utf8').split('\n');
-  writeFileSync(
-    join(target, 'addresses.csv'),
-    [lines[0], ...lines.slice(1).filter((l) => l.includes('вулиця Сумська,'))].join('\n') + '\n',
-  );
-  return root;
-}
 
 interface Suggestion {
   buildingId: number | null;
   label: string;
 }
 
-const sharedData = registrySlice();
+// A slice of Kharkiv's real register, cut at run time (not kept in the repo): the districts and
+// streets whole, and the buildings of one street (Сумська, 4058).
+const sharedData = kharkivRegistryExcerpt([4058], { allStreets: true });
 // Without the shared files there is no registry to show: the story is left out.
 const story = sharedData ? browserStory : (name: string) => describe.skip(name, () => {});
 

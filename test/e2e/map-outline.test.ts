@@ -5,7 +5,8 @@
  * the nine districts and nine central streets with their buildings.
  */
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { rm } from 'node:fs/promises';
+import { afterAll, describe, expect, it } from 'vitest';
 import {
   browserSuite,
   expectAccessible,
@@ -35,6 +36,7 @@ const drawnShare = (page: Page) =>
 
 describe.skipIf(!hasChromium || !EXCERPT)('maps without tiles (issue 12), uk-UA', () => {
   const suite = browserSuite({ sharedData: EXCERPT });
+  afterAll(() => rm(EXCERPT!, { recursive: true, force: true }));
 
   it(
     'the outline comes from the registry; the portal map draws it, names the districts and takes a point',
