@@ -35,6 +35,8 @@ export interface OrganisationsTable {
   active: Generated<boolean>;
   match_key: string | null;
   created_at: Timestamp;
+  /** The district it serves (migration 0012). */
+  district_id: Generated<number | null>;
 }
 
 export interface ClassifierKindsTable {
@@ -76,6 +78,10 @@ export interface UsersTable {
   password_hash: string | null;
   active: Generated<boolean>;
   created_at: Timestamp;
+  /** Migration 0012: contact phone; set by a password reset, cleared by the user's own change. */
+  phone: Generated<string | null>;
+  must_change_password: Generated<boolean>;
+  password_changed_at: NullableTimestamp;
 }
 
 export interface SessionsTable {
