@@ -33,6 +33,7 @@ const MISSING: Record<string, string> = {
   format: 'json',
   code: '987654321',
   token: 'no-such-token',
+  key: 'no_such_setting',
 };
 
 /**
