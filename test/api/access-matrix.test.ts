@@ -111,8 +111,14 @@ describe('the OpenAPI document', () => {
   });
 
   it('declares a permission, not just a session, on the staff API’s mutations', () => {
-    // Signing in and out, one's own API tokens and notifications are every user's own business.
-    const ownBusiness = ['logout', 'createApiToken', 'revokeApiToken', 'markNotificationRead'];
+    // Signing in and out, one's own API tokens, notifications and password are every user's own business.
+    const ownBusiness = [
+      'logout',
+      'createApiToken',
+      'revokeApiToken',
+      'markNotificationRead',
+      'changeOwnPassword',
+    ];
     const open = operations.filter(
       (op) =>
         op.path.startsWith('/api/v1/') &&

@@ -125,6 +125,23 @@ export function createApi(base: string) {
       });
       return parse<T>(response, path, base);
     },
+    async patch<T>(path: string, body: unknown): Promise<T> {
+      const response = await fetch(base + path, {
+        method: 'PATCH',
+        credentials: 'same-origin',
+        headers: { accept: 'application/json', 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      return parse<T>(response, path, base);
+    },
+    async delete<T>(path: string): Promise<T> {
+      const response = await fetch(base + path, {
+        method: 'DELETE',
+        credentials: 'same-origin',
+        headers: { accept: 'application/json' },
+      });
+      return parse<T>(response, path, base);
+    },
   };
 }
 
