@@ -62,9 +62,13 @@ describe('staff users', () => {
       },
     );
     expect(created.status).toBe(201);
-    const edited = await admin.request<{ phone: string }>('PATCH', `/api/v1/admin/users/${created.body.id}`, {
-      phone: '+380440000000',
-    });
+    const edited = await admin.request<{ phone: string }>(
+      'PATCH',
+      `/api/v1/admin/users/${created.body.id}`,
+      {
+        phone: '+380440000000',
+      },
+    );
     expect(edited.status).toBe(200);
     expect(edited.body.phone).toBe('+380440000000');
     const list = await admin.get<{ login: string }[]>(
@@ -138,7 +142,9 @@ describe('staff users', () => {
       .where('id', 'not in', [admin.userId, other.userId])
       .execute();
     expect((await other.post(`/api/v1/admin/users/${admin.userId}/deactivate`)).status).toBe(200);
-    const last = await other.request('PATCH', `/api/v1/admin/users/${other.userId}`, { role: 'analyst' });
+    const last = await other.request('PATCH', `/api/v1/admin/users/${other.userId}`, {
+      role: 'analyst',
+    });
     expect(last.status).toBe(409);
     expect(last.body.error).toBe('last_administrator');
     // Restore the first administrator for the other tests.
@@ -242,13 +248,23 @@ describe('classifier and routing', () => {
       executorId: org.id,
       reviewMarginDays: 3,
     });
-    const moved = await admin.request<{ kindId: number; nameEn: string; isEmergency: boolean; termHours: number }>(
-      'PATCH',
-      `/api/v1/admin/classifier/question-types/${qt.body.id}`,
-      { kindId: second?.id, nameEn: 'Test question', isEmergency: true },
-    );
+    const moved = await admin.request<{
+      kindId: number;
+      nameEn: string;
+      isEmergency: boolean;
+      termHours: number;
+    }>('PATCH', `/api/v1/admin/classifier/question-types/${qt.body.id}`, {
+      kindId: second?.id,
+      nameEn: 'Test question',
+      isEmergency: true,
+    });
     expect(moved.status).toBe(200);
-    expect(moved.body).toMatchObject({ kindId: second?.id, nameEn: 'Test question', isEmergency: true, termHours: 24 });
+    expect(moved.body).toMatchObject({
+      kindId: second?.id,
+      nameEn: 'Test question',
+      isEmergency: true,
+      termHours: 24,
+    });
     const routing = await admin.get<{ decisions: { executorId: number; rule: string }[] }>(
       `/api/v1/admin/routing/${qt.body.id}`,
     );
@@ -269,9 +285,13 @@ describe('classifier and routing', () => {
 
 describe('settings', () => {
   it('changes a setting in range, refuses one out of range, and lists system rows read-only', async () => {
-    const ok = await admin.request<{ value: number }>('PUT', '/api/v1/admin/settings/due_soon_hours', {
-      value: 36,
-    });
+    const ok = await admin.request<{ value: number }>(
+      'PUT',
+      '/api/v1/admin/settings/due_soon_hours',
+      {
+        value: 36,
+      },
+    );
     expect(ok.status).toBe(200);
     expect(ok.body.value).toBe(36);
     const row = await server.ctx.deps.db
@@ -282,7 +302,7 @@ describe('settings', () => {
     expect(row.value).toBe(36);
     const out = await admin.request('PUT', '/api/v1/admin/settings/rework_limit', { value: 99 });
     expect(out.status).toBe(400);
-    expect(out.body).toMatchObject({ error: 'value_out_of_range', details: { min: 0, max: 10 } });
+    expect(out.body).toMatchObject({ error: 'setting_out_of_range', details: { min: 0, max: 10 } });
     const system = await admin.request('PUT', '/api/v1/admin/settings/address_registry_version', {
       value: 5,
     });

@@ -23,9 +23,7 @@ function isTrivial(key: string): boolean {
   if (/^(.)\1+$/u.test(key)) return true;
   const codes = [...key].map((c) => c.codePointAt(0) ?? 0);
   const step = (codes[1] ?? 0) - (codes[0] ?? 0);
-  return (
-    Math.abs(step) === 1 && codes.every((c, i) => i === 0 || c - (codes[i - 1] ?? 0) === step)
-  );
+  return Math.abs(step) === 1 && codes.every((c, i) => i === 0 || c - (codes[i - 1] ?? 0) === step);
 }
 
 /**
@@ -50,7 +48,9 @@ export function passwordProblem(
     .filter((w): w is string => !!w)
     .map(passwordKey)
     .filter((w) => w.length >= 3);
-  if (own.some((w) => key === w || key.replace(/\d+$/, '') === w || key === [...w].reverse().join('')))
+  if (
+    own.some((w) => key === w || key.replace(/\d+$/, '') === w || key === [...w].reverse().join(''))
+  )
     return 'like_login';
   return null;
 }

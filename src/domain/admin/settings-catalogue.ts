@@ -31,7 +31,14 @@ export const SETTINGS: readonly SettingDefinition[] = [
   { key: 'explanation_term_days', type: 'integer', unit: 'days', default: 3, min: 1, max: 30 },
   { key: 'feedback_window_days', type: 'integer', unit: 'days', default: 30, min: 1, max: 365 },
   { key: 'tracking_max_failures', type: 'integer', unit: 'count', default: 10, min: 3, max: 100 },
-  { key: 'tracking_lock_minutes', type: 'integer', unit: 'minutes', default: 30, min: 1, max: 1440 },
+  {
+    key: 'tracking_lock_minutes',
+    type: 'integer',
+    unit: 'minutes',
+    default: 30,
+    min: 1,
+    max: 1440,
+  },
   { key: 'open311_duplicate_hours', type: 'integer', unit: 'hours', default: 24, min: 0, max: 720 },
   { key: 'city_name', type: 'text', unit: 'text', default: 'Київ', maxLength: 100 },
   // КАТОТТГ code of the city (open data): UA and 17 digits.

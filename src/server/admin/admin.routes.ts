@@ -87,7 +87,8 @@ export function adminRoutes(deps: Deps): FastifyPluginAsyncZod {
         schema: {
           tags: ['admin'],
           operationId: 'adminListUsers',
-          summary: 'Staff users, filtered by words (login, name, e-mail), role, organisation, active',
+          summary:
+            'Staff users, filtered by words (login, name, e-mail), role, organisation, active',
           querystring: staffUserFilter,
           response: { 200: z.array(staffUserView), ...errorResponses(400, 401, 403) },
         },
@@ -363,7 +364,8 @@ export function adminRoutes(deps: Deps): FastifyPluginAsyncZod {
         schema: {
           tags: ['admin'],
           operationId: 'adminRouting',
-          summary: 'The routing of a question type, and where its appeals go in each district and why',
+          summary:
+            'The routing of a question type, and where its appeals go in each district and why',
           params: qtParams,
           response: { 200: routingView, ...errorResponses(401, 403, 404) },
         },

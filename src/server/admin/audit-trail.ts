@@ -98,7 +98,8 @@ export async function listAudit(
   if (filter.action) query = query.where('action', 'ilike', escapeLike(filter.action));
   if (filter.target) query = query.where('target', 'ilike', escapeLike(filter.target));
   if (filter.from) query = query.where('at', '>=', dayStart(filter.from, zone));
-  if (filter.to) query = query.where('at', '<', sql<Date>`${dayStart(filter.to, zone)} + interval '1 day'`);
+  if (filter.to)
+    query = query.where('at', '<', sql<Date>`${dayStart(filter.to, zone)} + interval '1 day'`);
   if (filter.before) query = query.where('seq', '<', filter.before);
   const rows = await query
     .orderBy('seq', 'desc')
@@ -121,18 +122,19 @@ export async function listAudit(
 }
 
 const csvCell = (value: unknown): string => {
-  const text = value === null || value === undefined ? '' : String(value);
+  const text =
+    value === null || value === undefined
+      ? ''
+      : typeof value === 'object'
+        ? JSON.stringify(value)
+        : String(value);
   // A leading = + - @ would be a formula in a spreadsheet (CSV injection).
   const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
   return /[",\n\r;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 };
 
 /** The filtered log as CSV (UTF-8 with BOM, for spreadsheets), up to 10,000 entries. */
-export async function auditCsv(
-  db: Kysely<DB>,
-  filter: AuditFilter,
-  zone: string,
-): Promise<string> {
+export async function auditCsv(db: Kysely<DB>, filter: AuditFilter, zone: string): Promise<string> {
   const { entries } = await listAudit(db, { ...filter, limit: 10_000 }, zone);
   const lines = [
     ['seq', 'at', 'actor', 'action', 'target', 'fields', 'before', 'after'].join(','),

@@ -62,8 +62,18 @@ function present(row: Row): AdminQuestionTypeView {
 }
 
 function auditable(q: AdminQuestionTypeView): Record<string, unknown> {
-  const { appeals: _appeals, id: _id, ...rest } = q;
-  return rest;
+  return {
+    kindId: q.kindId,
+    name: q.name,
+    nameEn: q.nameEn,
+    termDays: q.termDays,
+    termHours: q.termHours,
+    reviewMarginDays: q.reviewMarginDays,
+    isPublic: q.isPublic,
+    isEmergency: q.isEmergency,
+    active: q.active,
+    executorId: q.executorId,
+  };
 }
 
 /** Every kind (active or not) with every question type. */
@@ -170,7 +180,13 @@ export async function createAdminKind(
       before: null,
       after: { name: row.name, nameEn: row.name_en },
     });
-    return { id: row.id, name: row.name, nameEn: row.name_en, active: row.active, questionTypes: [] };
+    return {
+      id: row.id,
+      name: row.name,
+      nameEn: row.name_en,
+      active: row.active,
+      questionTypes: [],
+    };
   });
 }
 
@@ -182,7 +198,11 @@ export async function updateAdminKind(
   deps: Deps,
   actor: UserActor,
   id: number,
-  change: { name?: string | undefined; nameEn?: string | null | undefined; active?: boolean | undefined },
+  change: {
+    name?: string | undefined;
+    nameEn?: string | null | undefined;
+    active?: boolean | undefined;
+  },
 ): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
     const before = await loadKind(trx, id);
@@ -210,7 +230,11 @@ export async function updateAdminKind(
     const after = await loadKind(trx, id);
     await writeAudit(trx, deps.now(), actor, {
       action:
-        change.active === undefined ? 'updateKind' : change.active ? 'reactivateKind' : 'deactivateKind',
+        change.active === undefined
+          ? 'updateKind'
+          : change.active
+            ? 'reactivateKind'
+            : 'deactivateKind',
       target: `/kinds/${id}`,
       before: { name: before.name, nameEn: before.name_en, active: before.active },
       after: { name: after.name, nameEn: after.name_en, active: after.active },
@@ -294,7 +318,9 @@ export async function updateAdminQuestionType(
           : {}),
         ...(change.isPublic !== undefined ? { is_public: change.isPublic } : {}),
         ...(change.isEmergency !== undefined ? { is_emergency: change.isEmergency } : {}),
-        ...(change.isEmergency === true && before.termHours === null && change.termHours === undefined
+        ...(change.isEmergency === true &&
+        before.termHours === null &&
+        change.termHours === undefined
           ? { term_hours: 24 }
           : {}),
         ...(change.active !== undefined ? { active: change.active } : {}),

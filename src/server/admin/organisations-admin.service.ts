@@ -21,31 +21,29 @@ import type {
 export const OPEN_ASSIGNMENT_STATES = ['pending', 'in_work', 'responded', 'rework'] as const;
 
 function organisationsQuery(db: Kysely<DB>) {
-  return db
-    .selectFrom('organisations as o')
-    .select((eb) => [
-      'o.id',
-      'o.parent_id',
-      'o.name',
-      'o.short_name',
-      'o.type',
-      'o.email',
-      'o.phone',
-      'o.district_id',
-      'o.active',
-      eb
-        .selectFrom('assignments as a')
-        .select((e) => e.fn.countAll<string>().as('n'))
-        .whereRef('a.executor_id', '=', 'o.id')
-        .where('a.state', 'in', OPEN_ASSIGNMENT_STATES)
-        .as('open_assignments'),
-      eb
-        .selectFrom('users as u')
-        .select((e) => e.fn.countAll<string>().as('n'))
-        .whereRef('u.organisation_id', '=', 'o.id')
-        .where('u.active', '=', true)
-        .as('users'),
-    ]);
+  return db.selectFrom('organisations as o').select((eb) => [
+    'o.id',
+    'o.parent_id',
+    'o.name',
+    'o.short_name',
+    'o.type',
+    'o.email',
+    'o.phone',
+    'o.district_id',
+    'o.active',
+    eb
+      .selectFrom('assignments as a')
+      .select((e) => e.fn.countAll<string>().as('n'))
+      .whereRef('a.executor_id', '=', 'o.id')
+      .where('a.state', 'in', OPEN_ASSIGNMENT_STATES)
+      .as('open_assignments'),
+    eb
+      .selectFrom('users as u')
+      .select((e) => e.fn.countAll<string>().as('n'))
+      .whereRef('u.organisation_id', '=', 'o.id')
+      .where('u.active', '=', true)
+      .as('users'),
+  ]);
 }
 
 type Row = Awaited<ReturnType<ReturnType<typeof organisationsQuery>['executeTakeFirstOrThrow']>>;
@@ -101,7 +99,10 @@ async function assertParent(db: Kysely<DB>, parentId: number | null | undefined)
   if (!parent) throw badRequest('unknown_organisation', `No organisation with id ${parentId}.`);
 }
 
-async function assertDistrict(db: Kysely<DB>, districtId: number | null | undefined): Promise<void> {
+async function assertDistrict(
+  db: Kysely<DB>,
+  districtId: number | null | undefined,
+): Promise<void> {
   if (!districtId) return;
   const district = await db
     .selectFrom('districts')
@@ -111,13 +112,20 @@ async function assertDistrict(db: Kysely<DB>, districtId: number | null | undefi
   if (!district) throw badRequest('unknown_district', `No district with id ${districtId}.`);
 }
 
-async function assertNameFree(db: Kysely<DB>, name: string, exceptId: number | null): Promise<string> {
+async function assertNameFree(
+  db: Kysely<DB>,
+  name: string,
+  exceptId: number | null,
+): Promise<string> {
   const key = matchKey(name);
   let query = db.selectFrom('organisations').select('id').where('match_key', '=', key);
   if (exceptId !== null) query = query.where('id', '!=', exceptId);
   const existing = await query.executeTakeFirst();
   if (existing)
-    throw conflict('organisation_exists', `An organisation named "${name}" exists (id ${existing.id}).`);
+    throw conflict(
+      'organisation_exists',
+      `An organisation named "${name}" exists (id ${existing.id}).`,
+    );
   return key;
 }
 
@@ -176,7 +184,9 @@ export async function updateAdminOrganisation(
     await trx
       .updateTable('organisations')
       .set({
-        ...(change.name !== undefined ? { name: ukrainianTypography(change.name), match_key: key } : {}),
+        ...(change.name !== undefined
+          ? { name: ukrainianTypography(change.name), match_key: key }
+          : {}),
         ...(change.shortName !== undefined
           ? { short_name: change.shortName ? ukrainianTypography(change.shortName) : null }
           : {}),
@@ -224,7 +234,11 @@ export async function moveAdminOrganisation(
         'organisation_cycle',
         'An organisation cannot be moved under itself or one of its own subordinates.',
       );
-    await trx.updateTable('organisations').set({ parent_id: parentId }).where('id', '=', id).execute();
+    await trx
+      .updateTable('organisations')
+      .set({ parent_id: parentId })
+      .where('id', '=', id)
+      .execute();
     const after = await load(trx, id);
     await writeAudit(trx, deps.now(), actor, {
       action: 'moveOrganisation',

@@ -13,7 +13,11 @@ import { writeAudit } from './audit-trail.js';
 import type { RoutingView } from '../../contract/admin.schemas.js';
 
 async function assertQuestionType(db: Kysely<DB>, id: number): Promise<void> {
-  const qt = await db.selectFrom('question_types').select('id').where('id', '=', id).executeTakeFirst();
+  const qt = await db
+    .selectFrom('question_types')
+    .select('id')
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!qt) throw notFound('question_type', id);
 }
 
@@ -53,7 +57,11 @@ export async function routingOf(db: Kysely<DB>, questionTypeId: number): Promise
   // Inactive executors are passed over, as at registration (ADR 024).
   const liveRules = rules
     .filter((r) => r.to_maintainer || active(r.executor_id))
-    .map((r) => ({ districtId: r.district_id, executorId: r.executor_id, toMaintainer: r.to_maintainer }));
+    .map((r) => ({
+      districtId: r.district_id,
+      executorId: r.executor_id,
+      toMaintainer: r.to_maintainer,
+    }));
   const decide = (districtId: number | null, districtName: string | null) => {
     const routed = routeByAddress({
       defaultExecutorId: active(defaultExecutorId) ? defaultExecutorId : null,
@@ -102,13 +110,22 @@ export async function setDefaultExecutor(
       .where('question_type_id', '=', questionTypeId)
       .executeTakeFirst();
     if (executorId === null) {
-      await trx.deleteFrom('routing_rules').where('question_type_id', '=', questionTypeId).execute();
+      await trx
+        .deleteFrom('routing_rules')
+        .where('question_type_id', '=', questionTypeId)
+        .execute();
     } else {
       await trx
         .insertInto('routing_rules')
-        .values({ question_type_id: questionTypeId, executor_id: executorId, updated_at: deps.now() })
+        .values({
+          question_type_id: questionTypeId,
+          executor_id: executorId,
+          updated_at: deps.now(),
+        })
         .onConflict((oc) =>
-          oc.column('question_type_id').doUpdateSet({ executor_id: executorId, updated_at: deps.now() }),
+          oc
+            .column('question_type_id')
+            .doUpdateSet({ executor_id: executorId, updated_at: deps.now() }),
         )
         .execute();
     }
@@ -135,12 +152,19 @@ export async function putRoutingRule(
   if (input.toMaintainer === (input.executorId !== null))
     throw badRequest('bad_rule', 'Give an executor or «to the building’s maintainer», not both.');
   if (!input.toMaintainer && input.districtId === null)
-    throw badRequest('bad_rule', 'A rule naming an executor needs a district (the default is the question type’s).');
+    throw badRequest(
+      'bad_rule',
+      'A rule naming an executor needs a district (the default is the question type’s).',
+    );
   await deps.db.transaction().execute(async (trx) => {
     await assertQuestionType(trx, questionTypeId);
     if (input.executorId !== null) await assertActiveExecutor(trx, input.executorId);
     if (input.districtId !== null) {
-      const d = await trx.selectFrom('districts').select('id').where('id', '=', input.districtId).executeTakeFirst();
+      const d = await trx
+        .selectFrom('districts')
+        .select('id')
+        .where('id', '=', input.districtId)
+        .executeTakeFirst();
       if (!d) throw badRequest('unknown_district', `No district with id ${input.districtId}.`);
     }
     const replaced = await sql<{ executor_id: number | null }>`
@@ -163,9 +187,17 @@ export async function putRoutingRule(
       action: 'putRoutingRule',
       target: `/question-types/${questionTypeId}/routing`,
       before: replaced.rows[0]
-        ? { districtId: input.districtId, toMaintainer: input.toMaintainer, executorId: replaced.rows[0].executor_id }
+        ? {
+            districtId: input.districtId,
+            toMaintainer: input.toMaintainer,
+            executorId: replaced.rows[0].executor_id,
+          }
         : null,
-      after: { districtId: input.districtId, toMaintainer: input.toMaintainer, executorId: input.executorId },
+      after: {
+        districtId: input.districtId,
+        toMaintainer: input.toMaintainer,
+        executorId: input.executorId,
+      },
     });
   });
   return routingOf(deps.db, questionTypeId);
@@ -189,7 +221,11 @@ export async function deleteRoutingRule(
     await writeAudit(trx, deps.now(), actor, {
       action: 'deleteRoutingRule',
       target: `/question-types/${questionTypeId}/routing`,
-      before: { districtId: rule.district_id, executorId: rule.executor_id, toMaintainer: rule.to_maintainer },
+      before: {
+        districtId: rule.district_id,
+        executorId: rule.executor_id,
+        toMaintainer: rule.to_maintainer,
+      },
       after: null,
     });
   });

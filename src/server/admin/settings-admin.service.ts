@@ -6,7 +6,11 @@
  * change at its next request — well within the minute the issue allows.
  */
 import type { Kysely } from 'kysely';
-import { SETTINGS, settingDefinition, settingValueProblem } from '../../domain/admin/settings-catalogue.js';
+import {
+  SETTINGS,
+  settingDefinition,
+  settingValueProblem,
+} from '../../domain/admin/settings-catalogue.js';
 import type { Deps, UserActor } from '../context.js';
 import type { DB } from '../db/schema.js';
 import { badRequest, notFound } from '../errors.js';
@@ -31,7 +35,7 @@ export async function listSettings(db: Kysely<DB>): Promise<SettingView[]> {
     .filter((r) => !settingDefinition(r.key))
     .map((r) => ({
       key: r.key,
-      value: r.value as unknown,
+      value: r.value,
       type: 'system',
       unit: 'system',
       default: null,
@@ -44,7 +48,7 @@ export async function listSettings(db: Kysely<DB>): Promise<SettingView[]> {
 
 /**
  * Change a setting.
- * @throws AppError 404 `setting_not_found` (not an editable setting); 400 `value_out_of_range`
+ * @throws AppError 404 `setting_not_found` (not an editable setting); 400 `setting_out_of_range`
  *   (with the allowed range in `details`), `validation_failed` (wrong type).
  */
 export async function changeSetting(
@@ -57,10 +61,13 @@ export async function changeSetting(
   if (!definition) throw notFound('setting', key);
   const problem = settingValueProblem(definition, value);
   if (problem === 'wrong_type')
-    throw badRequest('validation_failed', `The setting ${key} takes ${definition.type === 'integer' ? 'a whole number' : 'text'}.`);
+    throw badRequest(
+      'validation_failed',
+      `The setting ${key} takes ${definition.type === 'integer' ? 'a whole number' : 'text'}.`,
+    );
   if (problem === 'out_of_range')
     throw badRequest(
-      'value_out_of_range',
+      'setting_out_of_range',
       definition.type === 'integer'
         ? `The setting ${key} takes a whole number from ${definition.min} to ${definition.max}.`
         : `The value of ${key} is not allowed.`,
@@ -68,7 +75,12 @@ export async function changeSetting(
     );
   const stored = typeof value === 'string' ? value.trim() : value;
   await deps.db.transaction().execute(async (trx) => {
-    const before = await trx.selectFrom('settings').select('value').where('key', '=', key).forUpdate().executeTakeFirst();
+    const before = await trx
+      .selectFrom('settings')
+      .select('value')
+      .where('key', '=', key)
+      .forUpdate()
+      .executeTakeFirst();
     await trx
       .insertInto('settings')
       .values({ key, value: JSON.stringify(stored) })
@@ -77,7 +89,7 @@ export async function changeSetting(
     await writeAudit(trx, deps.now(), actor, {
       action: 'changeSetting',
       target: `/settings/${key}`,
-      before: { value: (before?.value as unknown) ?? definition.default },
+      before: { value: before?.value ?? definition.default },
       after: { value: stored },
     });
   });

@@ -147,7 +147,9 @@ async function assertOrganisation(db: Kysely<DB>, organisationId: number | null)
  */
 async function assertNotLastAdministrator(trx: Kysely<DB>, userId: number): Promise<void> {
   const admins = await sql<{ id: number }>`
-    SELECT id FROM users WHERE role = 'administrator' AND active ORDER BY id FOR UPDATE`.execute(trx);
+    SELECT id FROM users WHERE role = 'administrator' AND active ORDER BY id FOR UPDATE`.execute(
+    trx,
+  );
   const ids = admins.rows.map((r) => r.id);
   if (ids.length <= 1 && ids.includes(userId)) {
     throw conflict(

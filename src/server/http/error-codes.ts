@@ -110,6 +110,7 @@ export const ERROR_CODES = [
   'question_type_not_found',
   'routing_rule_not_found',
   'setting_not_found',
+  'setting_out_of_range',
   // assistance (suggestions, formal answers)
   'suggestion_model_not_found',
   'duplicate_phrase',

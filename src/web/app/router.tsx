@@ -136,12 +136,54 @@ export const router = createBrowserRouter([
         ),
         children: [
           { index: true, element: <AdminIndex /> },
-          { path: 'users', element: <RequireAuth permission="users.manage"><UsersAdmin /></RequireAuth> },
-          { path: 'organisations', element: <RequireAuth permission="executors.manage"><OrganisationsAdmin /></RequireAuth> },
-          { path: 'classifier', element: <RequireAuth permission="classifier.manage"><ClassifierAdmin /></RequireAuth> },
-          { path: 'routing', element: <RequireAuth permission="executors.manage"><RoutingAdmin /></RequireAuth> },
-          { path: 'settings', element: <RequireAuth permission="settings.manage"><SettingsAdmin /></RequireAuth> },
-          { path: 'audit', element: <RequireAuth permission="audit.read"><AuditAdmin /></RequireAuth> },
+          {
+            path: 'users',
+            element: (
+              <RequireAuth permission="users.manage">
+                <UsersAdmin />
+              </RequireAuth>
+            ),
+          },
+          {
+            path: 'organisations',
+            element: (
+              <RequireAuth permission="executors.manage">
+                <OrganisationsAdmin />
+              </RequireAuth>
+            ),
+          },
+          {
+            path: 'classifier',
+            element: (
+              <RequireAuth permission="classifier.manage">
+                <ClassifierAdmin />
+              </RequireAuth>
+            ),
+          },
+          {
+            path: 'routing',
+            element: (
+              <RequireAuth permission="executors.manage">
+                <RoutingAdmin />
+              </RequireAuth>
+            ),
+          },
+          {
+            path: 'settings',
+            element: (
+              <RequireAuth permission="settings.manage">
+                <SettingsAdmin />
+              </RequireAuth>
+            ),
+          },
+          {
+            path: 'audit',
+            element: (
+              <RequireAuth permission="audit.read">
+                <AuditAdmin />
+              </RequireAuth>
+            ),
+          },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -45,8 +45,20 @@ export function OwnPasswordPage() {
       ) : null}
       <Paper withBorder p="lg" component="form" onSubmit={submit}>
         <Stack gap="sm">
-          <PasswordInput label={t('account.current')} required autoComplete="current-password" value={currentPassword} onChange={(e) => setCurrent(e.currentTarget.value)} />
-          <PasswordInput label={t('account.new')} required autoComplete="new-password" value={newPassword} onChange={(e) => setNew(e.currentTarget.value)} />
+          <PasswordInput
+            label={t('account.current')}
+            required
+            autoComplete="current-password"
+            value={currentPassword}
+            onChange={(e) => setCurrent(e.currentTarget.value)}
+          />
+          <PasswordInput
+            label={t('account.new')}
+            required
+            autoComplete="new-password"
+            value={newPassword}
+            onChange={(e) => setNew(e.currentTarget.value)}
+          />
           <PasswordInput
             label={t('account.repeat')}
             required

@@ -57,7 +57,8 @@ export const adminClassifierQuery = queryOptions({
 export const routingQuery = (questionTypeId: number | null) =>
   queryOptions({
     queryKey: ['admin', 'routing', questionTypeId],
-    queryFn: ({ signal }) => api.get<Routing>(`/admin/routing/${questionTypeId}`, undefined, signal),
+    queryFn: ({ signal }) =>
+      api.get<Routing>(`/admin/routing/${questionTypeId}`, undefined, signal),
     enabled: questionTypeId !== null,
   });
 
@@ -156,8 +157,9 @@ export const useUpdateQuestionType = () =>
   );
 
 export const useSetDefaultExecutor = () =>
-  useAdminMutation(({ questionTypeId, executorId }: { questionTypeId: number; executorId: number | null }) =>
-    api.put<Routing>(`/admin/routing/${questionTypeId}/default`, { executorId }),
+  useAdminMutation(
+    ({ questionTypeId, executorId }: { questionTypeId: number; executorId: number | null }) =>
+      api.put<Routing>(`/admin/routing/${questionTypeId}/default`, { executorId }),
   );
 export const usePutRoutingRule = () =>
   useAdminMutation(

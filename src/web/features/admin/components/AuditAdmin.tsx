@@ -8,7 +8,8 @@ import { ErrorNote } from '../../../shared/ui/ErrorNote.js';
 import { TableScroll } from '../../../shared/ui/TableScroll.js';
 import { auditQuery, type AuditQuery } from '../api/admin.js';
 
-const show = (value: unknown) => (value === null || value === undefined ? '—' : JSON.stringify(value));
+const show = (value: unknown) =>
+  value === null || value === undefined ? '—' : JSON.stringify(value);
 
 /** The audit log: who changed what and when, before → after; filters and a CSV export. */
 export function AuditAdmin() {
@@ -18,7 +19,7 @@ export function AuditAdmin() {
   const audit = useQuery(auditQuery(filter));
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    setFilter(Object.fromEntries(Object.entries(draft).filter(([, v]) => v)) as AuditQuery);
+    setFilter(Object.fromEntries(Object.entries(draft).filter(([, v]) => v)));
   };
   const field = (key: keyof AuditQuery, type = 'text') => (
     <TextInput

@@ -1,5 +1,4 @@
 import {
-  Badge,
   Button,
   Checkbox,
   Group,
@@ -8,6 +7,7 @@ import {
   Select,
   Stack,
   Table,
+  Text,
   TextInput,
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
@@ -65,11 +65,12 @@ export function ClassifierAdmin() {
               {t('admin.classifier.renameKind')}
             </Button>
             <Button
-              variant="light"
-              color={kind.active ? 'red' : 'blue'}
+              variant="default"
               onClick={() => updateKind.mutate({ id: kind.id, active: !kind.active })}
             >
-              {kind.active ? t('admin.classifier.deactivateKind') : t('admin.classifier.reactivateKind')}
+              {kind.active
+                ? t('admin.classifier.deactivateKind')
+                : t('admin.classifier.reactivateKind')}
             </Button>
             <Button onClick={() => setTypeForm('new')}>{t('admin.classifier.newType')}</Button>
           </>
@@ -104,9 +105,21 @@ export function ClassifierAdmin() {
                   <Table.Td>{t('admin.classifier.days', { count: q.reviewMarginDays })}</Table.Td>
                   <Table.Td>
                     <Group gap={4}>
-                      {q.isEmergency ? <Badge color="red" variant="light">{t('admin.classifier.emergency')}</Badge> : null}
-                      {q.isPublic ? <Badge variant="light">{t('admin.classifier.public')}</Badge> : null}
-                      {q.active ? null : <Badge color="gray" variant="light">{t('admin.inactive')}</Badge>}
+                      {q.isEmergency ? (
+                        <Text size="sm" fw={600} span>
+                          {t('admin.classifier.emergency')}
+                        </Text>
+                      ) : null}
+                      {q.isPublic ? (
+                        <Text size="sm" fw={600} span>
+                          {t('admin.classifier.public')}
+                        </Text>
+                      ) : null}
+                      {q.active ? null : (
+                        <Text size="sm" fw={600} span>
+                          {t('admin.inactive')}
+                        </Text>
+                      )}
                     </Group>
                   </Table.Td>
                   <Table.Td>{executorName(q.executorId)}</Table.Td>
@@ -118,8 +131,7 @@ export function ClassifierAdmin() {
                       </Button>
                       <Button
                         size="compact-sm"
-                        variant="light"
-                        color={q.active ? 'red' : 'blue'}
+                        variant="default"
                         onClick={() => updateType.mutate({ id: q.id, active: !q.active })}
                       >
                         {q.active ? t('admin.deactivate') : t('admin.reactivate')}
@@ -161,10 +173,24 @@ function KindForm({ kind, onClose }: { kind: AdminKind | null; onClose: () => vo
     else create.mutate(body, { onSuccess: onClose });
   };
   return (
-    <Modal opened onClose={onClose} title={kind ? t('admin.classifier.renameKind') : t('admin.classifier.newKind')}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={kind ? t('admin.classifier.renameKind') : t('admin.classifier.newKind')}
+    >
       <Stack component="form" onSubmit={submit} gap="sm">
-        <TextInput label={t('admin.classifier.name')} required value={name} onChange={(e) => setName(e.currentTarget.value)} />
-        <TextInput label={t('admin.classifier.nameEn')} lang="en" value={nameEn} onChange={(e) => setNameEn(e.currentTarget.value)} />
+        <TextInput
+          label={t('admin.classifier.name')}
+          required
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+        />
+        <TextInput
+          label={t('admin.classifier.nameEn')}
+          lang="en"
+          value={nameEn}
+          onChange={(e) => setNameEn(e.currentTarget.value)}
+        />
         <ErrorNote error={mutation.error} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
@@ -220,7 +246,12 @@ function QuestionTypeForm({
   };
 
   return (
-    <Modal opened onClose={onClose} size="lg" title={questionType ? t('admin.classifier.editType') : t('admin.classifier.newType')}>
+    <Modal
+      opened
+      onClose={onClose}
+      size="lg"
+      title={questionType ? t('admin.classifier.editType') : t('admin.classifier.newType')}
+    >
       <Stack component="form" onSubmit={submit} gap="sm">
         <Select
           label={t('admin.classifier.kind')}
@@ -230,8 +261,18 @@ function QuestionTypeForm({
           value={kind}
           onChange={setKind}
         />
-        <TextInput label={t('admin.classifier.name')} required value={name} onChange={(e) => setName(e.currentTarget.value)} />
-        <TextInput label={t('admin.classifier.nameEn')} lang="en" value={nameEn} onChange={(e) => setNameEn(e.currentTarget.value)} />
+        <TextInput
+          label={t('admin.classifier.name')}
+          required
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+        />
+        <TextInput
+          label={t('admin.classifier.nameEn')}
+          lang="en"
+          value={nameEn}
+          onChange={(e) => setNameEn(e.currentTarget.value)}
+        />
         <Group grow>
           <NumberInput
             label={t('admin.classifier.term')}
@@ -250,8 +291,16 @@ function QuestionTypeForm({
             onChange={(v) => setMargin(Number(v) || 0)}
           />
         </Group>
-        <Checkbox label={t('admin.classifier.emergency')} checked={isEmergency} onChange={(e) => setEmergency(e.currentTarget.checked)} />
-        <Checkbox label={t('admin.classifier.publicHint')} checked={isPublic} onChange={(e) => setPublic(e.currentTarget.checked)} />
+        <Checkbox
+          label={t('admin.classifier.emergency')}
+          checked={isEmergency}
+          onChange={(e) => setEmergency(e.currentTarget.checked)}
+        />
+        <Checkbox
+          label={t('admin.classifier.publicHint')}
+          checked={isPublic}
+          onChange={(e) => setPublic(e.currentTarget.checked)}
+        />
         {questionType ? null : (
           <Select
             label={t('admin.classifier.executor')}

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Modal, Select, Stack, Table, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -65,9 +65,9 @@ export function OrganisationsAdmin() {
                 </Table.Td>
                 <Table.Td>{org.users}</Table.Td>
                 <Table.Td>
-                  <Badge color={org.active ? 'green' : 'gray'} variant="light">
+                  <Text size="sm" fw={600} span>
                     {org.active ? t('admin.active') : t('admin.inactive')}
-                  </Badge>
+                  </Text>
                 </Table.Td>
                 <Table.Td>
                   <Group gap={4} wrap="nowrap">
@@ -79,8 +79,7 @@ export function OrganisationsAdmin() {
                     </Button>
                     <Button
                       size="compact-sm"
-                      variant="light"
-                      color={org.active ? 'red' : 'blue'}
+                      variant="default"
                       onClick={() => setActive.mutate({ id: org.id, active: !org.active })}
                     >
                       {org.active ? t('admin.deactivate') : t('admin.reactivate')}
@@ -147,11 +146,23 @@ function OrganisationForm({
       title={organisation ? t('admin.organisations.edit') : t('admin.organisations.new')}
     >
       <Stack component="form" onSubmit={submit} gap="sm">
-        <TextInput label={t('admin.organisations.name')} required value={name} onChange={(e) => setName(e.currentTarget.value)} />
-        <TextInput label={t('admin.organisations.shortName')} value={shortName} onChange={(e) => setShortName(e.currentTarget.value)} />
+        <TextInput
+          label={t('admin.organisations.name')}
+          required
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+        />
+        <TextInput
+          label={t('admin.organisations.shortName')}
+          value={shortName}
+          onChange={(e) => setShortName(e.currentTarget.value)}
+        />
         <Select
           label={t('admin.organisations.type')}
-          data={ORGANISATION_TYPES.map((v) => ({ value: v, label: t(`admin.organisationType.${v}`) }))}
+          data={ORGANISATION_TYPES.map((v) => ({
+            value: v,
+            label: t(`admin.organisationType.${v}`),
+          }))}
           value={type}
           onChange={setType}
         />
@@ -173,8 +184,18 @@ function OrganisationForm({
           value={districtId}
           onChange={setDistrictId}
         />
-        <TextInput label={t('admin.organisations.notificationEmail')} type="email" value={email} onChange={(e) => setEmail(e.currentTarget.value)} />
-        <TextInput label={t('admin.phone')} type="tel" value={phone} onChange={(e) => setPhone(e.currentTarget.value)} />
+        <TextInput
+          label={t('admin.organisations.notificationEmail')}
+          type="email"
+          value={email}
+          onChange={(e) => setEmail(e.currentTarget.value)}
+        />
+        <TextInput
+          label={t('admin.phone')}
+          type="tel"
+          value={phone}
+          onChange={(e) => setPhone(e.currentTarget.value)}
+        />
         <ErrorNote error={mutation.error} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
@@ -189,7 +210,13 @@ function OrganisationForm({
   );
 }
 
-function MoveForm({ organisation, onClose }: { organisation: AdminOrganisation; onClose: () => void }) {
+function MoveForm({
+  organisation,
+  onClose,
+}: {
+  organisation: AdminOrganisation;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const organisations = useQuery(organisationsQuery);
   const move = useMoveOrganisation();
@@ -201,12 +228,19 @@ function MoveForm({ organisation, onClose }: { organisation: AdminOrganisation; 
     move.mutate({ id: organisation.id, parentId: numberOrNull(parentId) }, { onSuccess: onClose });
   };
   return (
-    <Modal opened onClose={onClose} title={t('admin.organisations.moveTitle', { name: organisation.name })}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('admin.organisations.moveTitle', { name: organisation.name })}
+    >
       <Stack component="form" onSubmit={submit} gap="sm">
         <Select
           label={t('admin.organisations.parent')}
           description={t('admin.organisations.parentHint')}
-          data={organisationOptions(organisations.data, { includeInactive: true, exclude: organisation.id })}
+          data={organisationOptions(organisations.data, {
+            includeInactive: true,
+            exclude: organisation.id,
+          })}
           searchable
           clearable
           value={parentId}

@@ -85,7 +85,10 @@ export function RoutingAdmin() {
                 data={organisationOptions(organisations.data)}
                 searchable
                 clearable
-                value={defaultExecutor ?? (routing.data.defaultExecutorId ? String(routing.data.defaultExecutorId) : null)}
+                value={
+                  defaultExecutor ??
+                  (routing.data.defaultExecutorId ? String(routing.data.defaultExecutorId) : null)
+                }
                 onChange={setDefaultExecutor}
                 w={420}
               />
@@ -112,12 +115,13 @@ export function RoutingAdmin() {
                   {routing.data.rules.map((r) => (
                     <Table.Tr key={r.id}>
                       <Table.Td>{districtName(r.districtId)}</Table.Td>
-                      <Table.Td>{r.toMaintainer ? t('admin.routing.maintainer') : orgName(r.executorId)}</Table.Td>
+                      <Table.Td>
+                        {r.toMaintainer ? t('admin.routing.maintainer') : orgName(r.executorId)}
+                      </Table.Td>
                       <Table.Td>
                         <Button
                           size="compact-sm"
-                          variant="light"
-                          color="red"
+                          variant="default"
                           onClick={() => deleteRule.mutate({ questionTypeId: qt, id: r.id })}
                         >
                           {t('admin.routing.remove')}
@@ -128,7 +132,9 @@ export function RoutingAdmin() {
                 </Table.Tbody>
               </Table>
             </TableScroll>
-            {routing.data.rules.length === 0 ? <Text c="dimmed">{t('admin.routing.noRules')}</Text> : null}
+            {routing.data.rules.length === 0 ? (
+              <Text c="dimmed">{t('admin.routing.noRules')}</Text>
+            ) : null}
             <Group align="flex-end" wrap="wrap" mt="sm">
               <Select
                 label={t('admin.routing.district')}

@@ -42,10 +42,16 @@ function SettingRow({ setting }: { setting: Setting }) {
     typeof setting.value === 'number' || typeof setting.value === 'string' ? setting.value : '',
   );
   const label = setting.editable ? t(`admin.settings.keys.${setting.key}.label`) : setting.key;
-  const unit = setting.unit === 'text' || setting.unit === 'system' ? '' : t(`admin.settings.unit.${setting.unit}`);
+  const unit =
+    setting.unit === 'text' || setting.unit === 'system'
+      ? ''
+      : t(`admin.settings.unit.${setting.unit}`);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    change.mutate({ key: setting.key, value: setting.type === 'integer' ? Number(value) : String(value) });
+    change.mutate({
+      key: setting.key,
+      value: setting.type === 'integer' ? Number(value) : String(value),
+    });
   };
   return (
     <Table.Tr>
@@ -104,7 +110,9 @@ function SettingRow({ setting }: { setting: Setting }) {
       </Table.Td>
       <Table.Td>{setting.default === null ? '—' : `${setting.default} ${unit}`}</Table.Td>
       <Table.Td>
-        {setting.min !== null && setting.max !== null ? `${setting.min}–${setting.max} ${unit}` : '—'}
+        {setting.min !== null && setting.max !== null
+          ? `${setting.min}–${setting.max} ${unit}`
+          : '—'}
       </Table.Td>
     </Table.Tr>
   );

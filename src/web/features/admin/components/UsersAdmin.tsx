@@ -1,6 +1,5 @@
 import {
   Alert,
-  Badge,
   Button,
   Code,
   Group,
@@ -67,9 +66,7 @@ export function UsersAdmin() {
           searchable
           clearable
           value={filter.organisationId ? String(filter.organisationId) : null}
-          onChange={(v) =>
-            setFilter({ ...filter, organisationId: v ? Number(v) : undefined })
-          }
+          onChange={(v) => setFilter({ ...filter, organisationId: v ? Number(v) : undefined })}
         />
         <Select
           label={t('admin.users.state')}
@@ -88,7 +85,7 @@ export function UsersAdmin() {
       {users.isError ? <ErrorNote error={users.error} /> : null}
       <ErrorNote error={deactivate.error ?? reactivate.error ?? reset.error} />
       {outcome && 'oneTimePassword' in outcome ? (
-        <Alert color="blue" role="status" withCloseButton onClose={() => setOutcome(null)}>
+        <Alert role="status" withCloseButton onClose={() => setOutcome(null)}>
           {t('admin.users.oneTimePassword', { login: outcome.user.login })}{' '}
           <Code data-testid="one-time-password">{outcome.oneTimePassword}</Code>
         </Alert>
@@ -125,9 +122,9 @@ export function UsersAdmin() {
                 <Table.Td>{t(`role.${u.role}`)}</Table.Td>
                 <Table.Td>{u.organisationName ?? '—'}</Table.Td>
                 <Table.Td>
-                  <Badge color={u.active ? 'green' : 'gray'} variant="light">
+                  <Text size="sm" fw={600} span>
                     {u.active ? t('admin.active') : t('admin.inactive')}
-                  </Badge>
+                  </Text>
                 </Table.Td>
                 <Table.Td>
                   <Group gap={4} wrap="nowrap">
@@ -137,27 +134,22 @@ export function UsersAdmin() {
                     <Button
                       size="compact-sm"
                       variant="default"
-                      onClick={() =>
-                        reset.mutate(u.id, { onSuccess: (r) => setOutcome(r) })
-                      }
+                      onClick={() => reset.mutate(u.id, { onSuccess: (r) => setOutcome(r) })}
                     >
                       {t('admin.users.resetPassword')}
                     </Button>
                     {u.active ? (
                       <Button
                         size="compact-sm"
-                        color="red"
-                        variant="light"
-                        onClick={() =>
-                          deactivate.mutate(u.id, { onSuccess: (r) => setOutcome(r) })
-                        }
+                        variant="default"
+                        onClick={() => deactivate.mutate(u.id, { onSuccess: (r) => setOutcome(r) })}
                       >
                         {t('admin.deactivate')}
                       </Button>
                     ) : (
                       <Button
                         size="compact-sm"
-                        variant="light"
+                        variant="default"
                         onClick={() => reactivate.mutate(u.id)}
                       >
                         {t('admin.reactivate')}
@@ -208,14 +200,38 @@ function UserForm({ user, onClose }: { user: StaffUser | null; onClose: () => vo
   };
 
   return (
-    <Modal opened onClose={onClose} title={user ? t('admin.users.edit', { login: user.login }) : t('admin.users.new')}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={user ? t('admin.users.edit', { login: user.login }) : t('admin.users.new')}
+    >
       <Stack component="form" onSubmit={submit} gap="sm">
         {user ? null : (
-          <TextInput label={t('admin.users.login')} required value={login} onChange={(e) => setLogin(e.currentTarget.value)} />
+          <TextInput
+            label={t('admin.users.login')}
+            required
+            value={login}
+            onChange={(e) => setLogin(e.currentTarget.value)}
+          />
         )}
-        <TextInput label={t('admin.users.fullName')} required value={fullName} onChange={(e) => setFullName(e.currentTarget.value)} />
-        <TextInput label={t('admin.email')} type="email" value={email} onChange={(e) => setEmail(e.currentTarget.value)} />
-        <TextInput label={t('admin.phone')} type="tel" value={phone} onChange={(e) => setPhone(e.currentTarget.value)} />
+        <TextInput
+          label={t('admin.users.fullName')}
+          required
+          value={fullName}
+          onChange={(e) => setFullName(e.currentTarget.value)}
+        />
+        <TextInput
+          label={t('admin.email')}
+          type="email"
+          value={email}
+          onChange={(e) => setEmail(e.currentTarget.value)}
+        />
+        <TextInput
+          label={t('admin.phone')}
+          type="tel"
+          value={phone}
+          onChange={(e) => setPhone(e.currentTarget.value)}
+        />
         <Select
           label={t('admin.users.role')}
           required

@@ -24,7 +24,9 @@ export function treeOrder(
   const out: { org: AdminOrganisation; depth: number }[] = [];
   const seen = new Set<number>();
   const walk = (parent: number | null, depth: number) => {
-    for (const o of (children.get(parent) ?? []).sort((a, b) => a.name.localeCompare(b.name, 'uk'))) {
+    for (const o of (children.get(parent) ?? []).sort((a, b) =>
+      a.name.localeCompare(b.name, 'uk'),
+    )) {
       if (seen.has(o.id)) continue;
       seen.add(o.id);
       out.push({ org: o, depth });
