@@ -40,6 +40,7 @@ import { registerAuth } from './http/auth-plugin.js';
 import { AppError } from './errors.js';
 import { registerErrorHandler } from './http/error-handler.js';
 import { registerAuditLog } from './audit/audit-hook.js';
+import { databaseRateLimitStore } from './http/rate-limit-store.js';
 import { registerSecurity } from './http/security.js';
 import { RETRY_AFTER_SECONDS } from './http/service-unavailable.js';
 import { registerTextBoundary } from './http/text-boundary.js';
@@ -75,10 +76,11 @@ export async function buildApp(deps: Deps, options: AppOptions): Promise<Fastify
   await app.register(cookie);
   await registerSecurity(app, deps.config);
   registerTextBoundary(app);
-  // Limits per client address, on the public routes that declare `config.rateLimit` (ADR 011).
-  // Counted in this process: with N processes behind a balancer a client gets up to N times as many.
+  // Limits per client address, on the public routes that declare `config.rateLimit` (ADR 011),
+  // counted in the database so that every process behind a balancer shares them (ADR 032).
   await app.register(rateLimit, {
     global: false,
+    store: databaseRateLimitStore(deps.db, deps.now),
     errorResponseBuilder: (_request, context) =>
       new AppError(
         'too_many_requests',

@@ -4,6 +4,8 @@
  * not affected, and nothing is stored for a refused request.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/server/app.js';
+import { purgeRateLimitHits } from '../../src/server/http/rate-limit-store.js';
 import { startTestServer, type TestServer } from '../http.js';
 import { portalQuestionType, submissionBody } from './portal-helpers.js';
 
@@ -19,8 +21,8 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const post = (path: string, body: unknown, client: string) =>
-  fetch(`${server.baseUrl}${path}`, {
+const post = (path: string, body: unknown, client: string, baseUrl = server.baseUrl) =>
+  fetch(`${baseUrl}${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-forwarded-for': client },
     body: JSON.stringify(body),
@@ -116,5 +118,56 @@ describe('public limits per client address', () => {
       '192.0.2.10',
     );
     expect(citizen.status).toBe(200);
+  });
+
+  it('two app processes on one database share the limit (issue 21)', async () => {
+    // A second app on the same database, as a second node behind a balancer would be.
+    const nodeB = await buildApp(server.ctx.deps, {
+      engine: server.ctx.database.engine,
+      logger: false,
+    });
+    const baseB = await nodeB.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const nodes = [server.baseUrl, baseB, server.baseUrl];
+      for (const node of nodes) {
+        const res = await post(
+          '/api/public/submissions',
+          submissionBody(questionTypeId),
+          '203.0.113.41',
+          node,
+        );
+        expect(res.status).toBe(201);
+      }
+      // The fourth in the hour is refused by the node that has not seen this client yet as well.
+      const refused = await post(
+        '/api/public/submissions',
+        submissionBody(questionTypeId),
+        '203.0.113.41',
+        baseB,
+      );
+      expect(refused.status).toBe(429);
+      expect(((await refused.json()) as { error: string }).error).toBe('too_many_requests');
+    } finally {
+      await nodeB.close();
+    }
+  });
+
+  it('expired counters are purged an hour after their window ends', async () => {
+    const at = server.ctx.deps.now();
+    const hour = 60 * 60_000;
+    await server.ctx.deps.db
+      .insertInto('rate_limit_hits')
+      .values([
+        { key: 'test purge old', hits: 3, window_ends_at: new Date(at.getTime() - hour - 1000) },
+        { key: 'test purge recent', hits: 3, window_ends_at: new Date(at.getTime() - 1000) },
+      ])
+      .execute();
+    expect(await purgeRateLimitHits(server.ctx.deps.db, at)).toBeGreaterThanOrEqual(1);
+    const left = await server.ctx.deps.db
+      .selectFrom('rate_limit_hits')
+      .select('key')
+      .where('key', 'like', 'test purge %')
+      .execute();
+    expect(left.map((r) => r.key)).toEqual(['test purge recent']);
   });
 });

@@ -256,6 +256,13 @@ export interface LoginThrottleTable {
   locked_until: Timestamp | null;
 }
 
+/** Public rate-limit counters shared by every process (migration 0016, ADR 032). */
+export interface RateLimitHitsTable {
+  key: string;
+  hits: number;
+  window_ends_at: Timestamp;
+}
+
 export interface SettingsTable {
   key: string;
   value: Json;
@@ -498,6 +505,7 @@ export interface DB {
   audit_log: AuditLogTable;
   audit_log_head: AuditLogHeadTable;
   login_throttle: LoginThrottleTable;
+  rate_limit_hits: RateLimitHitsTable;
   settings: SettingsTable;
   extension_requests: ExtensionRequestsTable;
   explanation_requests: ExplanationRequestsTable;

@@ -1,7 +1,8 @@
 /**
  * Background jobs of one app process: the deadline sweep and the daily summary every minute, the
  * dashboard's count snapshot every minute (ADR 012), mail delivery every 15 seconds, the outbox's
- * retention (access codes of delivered receipts blanked) every hour, the question-type suggestion
+ * retention (access codes of delivered receipts blanked) and the purge of expired rate-limit
+ * counters every hour, the question-type suggestion
  * model retrained when a day old (checked hourly, and at start). Several processes may run them against one PostgreSQL: the sweep takes
  * an advisory lock, delivery leases rows, and dedupe keys make every notification unique.
  */
@@ -15,6 +16,7 @@ import { queueLateExecutorsSummary, runDeadlineSweep } from '../deadlines/sweep.
 import { deliverDueNotifications, type Mailer } from '../notifications/delivery.js';
 import { blankDeliveredAccessCodes } from '../notifications/retention.js';
 import { retrainWhenStale } from '../assist/suggestions.service.js';
+import { purgeRateLimitHits } from '../http/rate-limit-store.js';
 
 export interface JobOptions {
   sweepEveryMs?: number;
@@ -74,6 +76,9 @@ export function startJobs(
     ),
     every('outbox-retention', 60 * 60_000, () =>
       blankDeliveredAccessCodes(deps).then((blanked) => ({ blanked })),
+    ),
+    every('rate-limit-purge', 60 * 60_000, () =>
+      purgeRateLimitHits(deps.db, deps.now()).then((deleted) => ({ deleted })),
     ),
     every('assist-retrain', 60 * 60_000, () =>
       retrainWhenStale(deps).then((model) => ({ trained: model?.version ?? null })),
