@@ -25,7 +25,7 @@ async function choose(
   search: string,
   option: RegExp | string,
 ) {
-  const input = scope.getByRole('textbox', { name: new RegExp(`^${label}`) }).first();
+  const input = scope.getByLabel(new RegExp(`^${label}`)).first();
   await input.click();
   if (search) await input.fill(search);
   await page.getByRole('option', { name: option }).first().click();

@@ -174,6 +174,7 @@ function KindForm({ kind, onClose }: { kind: AdminKind | null; onClose: () => vo
   };
   return (
     <Modal
+      closeButtonProps={{ 'aria-label': t('common.close') }}
       opened
       onClose={onClose}
       title={kind ? t('admin.classifier.renameKind') : t('admin.classifier.newKind')}
@@ -247,6 +248,7 @@ function QuestionTypeForm({
 
   return (
     <Modal
+      closeButtonProps={{ 'aria-label': t('common.close') }}
       opened
       onClose={onClose}
       size="lg"

@@ -141,6 +141,7 @@ function OrganisationForm({
 
   return (
     <Modal
+      closeButtonProps={{ 'aria-label': t('common.close') }}
       opened
       onClose={onClose}
       title={organisation ? t('admin.organisations.edit') : t('admin.organisations.new')}
@@ -229,6 +230,7 @@ function MoveForm({
   };
   return (
     <Modal
+      closeButtonProps={{ 'aria-label': t('common.close') }}
       opened
       onClose={onClose}
       title={t('admin.organisations.moveTitle', { name: organisation.name })}

@@ -201,6 +201,7 @@ function UserForm({ user, onClose }: { user: StaffUser | null; onClose: () => vo
 
   return (
     <Modal
+      closeButtonProps={{ 'aria-label': t('common.close') }}
       opened
       onClose={onClose}
       title={user ? t('admin.users.edit', { login: user.login }) : t('admin.users.new')}
