@@ -227,6 +227,23 @@ browserStory(
     );
 
     it(
+      'Open311 keys: issued with the key shown once, then revoked',
+      async () => {
+        await admin.getByRole('link', { name: 'Ключі Open311' }).click();
+        await admin.waitForURL('**/admin/open311-keys');
+        await admin.getByLabel(/^Для кого ключ/).fill(`Застосунок ${stamp}`);
+        await admin.getByRole('button', { name: 'Видати ключ' }).click();
+        await admin.getByText(`Ключ для «Застосунок ${stamp}» (показано один раз):`).waitFor();
+        await screenshot(admin, 'admin-open311-keys');
+        await expectAccessible(admin, 'the Open311 keys screen');
+        const row = admin.getByRole('row', { name: new RegExp(`Застосунок ${stamp}`) });
+        await row.getByRole('button', { name: 'Відкликати' }).click();
+        await row.getByText('Відкликано', { exact: false }).waitFor();
+      },
+      STEP_TIMEOUT,
+    );
+
+    it(
       'in English the admin screens are translated and accessible',
       async () => {
         await admin.locator('label', { hasText: 'English' }).first().click();
@@ -237,6 +254,7 @@ browserStory(
           ['classifier', '/admin/classifier', 'New question type'],
           ['routing', '/admin/routing', 'Question type'],
           ['settings', '/admin/settings', 'Rework limit'],
+          ['Open311 keys', '/admin/open311-keys', 'Issue key'],
           ['audit log', '/admin/audit', 'Export CSV'],
         ];
         for (const [name, path, text] of pages) {

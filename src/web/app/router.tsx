@@ -17,6 +17,7 @@ import { OrganisationsAdmin } from '../features/admin/components/OrganisationsAd
 import { RoutingAdmin } from '../features/admin/components/RoutingAdmin.js';
 import { SettingsAdmin } from '../features/admin/components/SettingsAdmin.js';
 import { UsersAdmin } from '../features/admin/components/UsersAdmin.js';
+import { Open311KeysAdmin } from '../features/admin/components/Open311KeysAdmin.js';
 import { OwnPasswordPage } from '../features/account/components/OwnPasswordPage.js';
 import { AppLayout } from './AppLayout.js';
 import { AdminIndex } from './AdminIndex.js';
@@ -128,6 +129,7 @@ export const router = createBrowserRouter([
               'executors.manage',
               'classifier.manage',
               'settings.manage',
+              'open311.keys.manage',
               'audit.read',
             ]}
           >
@@ -173,6 +175,14 @@ export const router = createBrowserRouter([
             element: (
               <RequireAuth permission="settings.manage">
                 <SettingsAdmin />
+              </RequireAuth>
+            ),
+          },
+          {
+            path: 'open311-keys',
+            element: (
+              <RequireAuth permission="open311.keys.manage">
+                <Open311KeysAdmin />
               </RequireAuth>
             ),
           },

@@ -182,3 +182,27 @@ export const useChangeSetting = () =>
   useAdminMutation(({ key, value }: { key: string; value: number | string }) =>
     api.put<Setting>(`/admin/settings/${key}`, { value }),
   );
+
+/**
+ * An Open311 API key as `GET /open311/api-keys` answers (its schema is still declared in
+ * `server/open311/api-keys.service.ts`; to move to `src/contract` with the Open311 refactor).
+ */
+export interface Open311Key {
+  id: number;
+  name: string;
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+export const open311KeysQuery = queryOptions({
+  queryKey: ['admin', 'open311-keys'],
+  queryFn: ({ signal }) => api.get<Open311Key[]>('/open311/api-keys', undefined, signal),
+});
+export const useIssueOpen311Key = () =>
+  useAdminMutation((name: string) =>
+    api.post<Open311Key & { apiKey: string }>('/open311/api-keys', { name }),
+  );
+export const useRevokeOpen311Key = () =>
+  useAdminMutation((id: number) => api.post<Open311Key>(`/open311/api-keys/${id}/revoke`));
