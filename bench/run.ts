@@ -28,6 +28,7 @@ import { getAppealCard } from '../src/server/appeals/appeal-card.queries.js';
 import { countQueues, listAppeals } from '../src/server/appeals/appeals.queries.js';
 import { listAppealsQuery } from '../src/contract/appeals.schemas.js';
 import { importAddresses } from '../src/server/addresses/import-addresses.js';
+import { ADDRESS_QUERIES } from './address-queries.js';
 import type { Deps } from '../src/server/context.js';
 import { actorByLogin } from '../src/server/auth/auth.service.js';
 import { getDashboard } from '../src/server/dashboard/dashboard.service.js';
@@ -63,29 +64,6 @@ export interface ResultRow {
   peakMemoryMiB?: number;
   detail?: string;
 }
-
-/**
- * What operators type for an address (Kharkiv's registry): current names, pre-2016 names from the
- * 1562 dictionary, partial words and one letter wrong, with and without the house.
- */
-const ADDRESS_QUERIES = [
-  'Сумська 12',
-  'вул. Алчевських, 4',
-  'просп. Науки 10',
-  'Пушкінська 5',
-  'Артема 5',
-  'вул. Червоноармійська',
-  'Бакинських Комісарів 2',
-  'Блюхера',
-  'сумс',
-  'героїв пр',
-  'плех 1',
-  'Сумськя 10',
-  'Пушкинська 3',
-  'Алчевськіх 20',
-  'Клочківська 100',
-  'Салтівське шосе 250',
-];
 
 /**
  * Import the shared address registry (`KONTAKT_SHARED_DATA/addresses`) when it is present and not

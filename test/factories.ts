@@ -1,6 +1,7 @@
 /**
  * Factories: the minimal valid graph for a test, with overrides.
  */
+import { streetKey } from '../src/domain/addresses/address-normal-form.js';
 import { randomBytes } from 'node:crypto';
 import type { Role } from '../src/domain/vocabulary.js';
 import type { Deps } from '../src/server/context.js';
@@ -88,6 +89,8 @@ export function appealBody(questionTypeId: number, overrides: Record<string, unk
 export async function addressRegistry(
   deps: Deps,
   questionTypeId: number,
+  /** The street's current and former name (one registry per test: give names of its own). */
+  names: { current: string; former: string } = { current: 'Алчевських', former: 'Артема' },
 ): Promise<{ districtId: number; streetId: number; buildingId: number; maintainerId: number }> {
   const db = deps.db;
   const suffix = randomBytes(3).toString('hex');
@@ -119,7 +122,7 @@ export async function addressRegistry(
     .values({
       city: 'Тестове місто',
       type: 'вулиця',
-      name: 'Алчевських',
+      name: names.current,
       source_key: `test-street:${suffix}`,
     })
     .returning('id')
@@ -130,15 +133,15 @@ export async function addressRegistry(
       {
         street_id: street.id,
         type: 'вулиця',
-        name: 'Алчевських',
-        name_key: 'алчевських',
+        name: names.current,
+        name_key: streetKey(names.current).key,
         is_current: true,
       },
       {
         street_id: street.id,
         type: 'вулиця',
-        name: 'Артема',
-        name_key: 'артема',
+        name: names.former,
+        name_key: streetKey(names.former).key,
         is_current: false,
         valid_to: '2016-02-03',
       },
@@ -166,6 +169,8 @@ export async function addressRegistry(
   await db
     .insertInto('address_routing_rules')
     .values({ question_type_id: questionTypeId, to_maintainer: true })
+    // Called again for the same question type (each test its own registry): one rule is enough.
+    .onConflict((oc) => oc.doNothing())
     .execute();
   await db
     .insertInto('settings')

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { diskFileStore } from '../src/server/attachments/file-store.js';
+import { databaseFileStore, diskFileStore } from '../src/server/attachments/file-store.js';
 import { loadConfig, type Config } from '../src/server/config.js';
 import type { Deps } from '../src/server/context.js';
 import { type Database, openDatabase } from '../src/server/db/database.js';
@@ -56,7 +56,7 @@ export async function createTestContext(overrides: Partial<Config> = {}): Promis
       KONTAKT_SUBMISSIONS_PER_HOUR: '0',
       KONTAKT_TRACKING_PER_MINUTE: '0',
     }),
-    ...(url ? { databaseUrl: url } : {}),
+    ...(url ? { databaseUrl: url, fileStore: 'database' as const } : {}),
     ...overrides,
   };
   let fixedNow: Date | null = null;
@@ -64,7 +64,10 @@ export async function createTestContext(overrides: Partial<Config> = {}): Promis
     db: database.db,
     config,
     now: () => fixedNow ?? new Date(),
-    files: diskFileStore(join(filesDir, 'files')),
+    files:
+      config.fileStore === 'database'
+        ? databaseFileStore(database.db, join(filesDir, 'tmp'))
+        : diskFileStore(join(filesDir, 'files')),
   };
   return {
     deps,

@@ -71,7 +71,10 @@ export async function prepareDatabase(
   log: (line: string) => void,
 ): Promise<BenchTarget> {
   if (engine === 'postgres') {
-    const name = `kontakt_bench_${scale}`;
+    // KONTAKT_BENCH_DATABASE: a database of one's own when several people share a server.
+    const name = process.env.KONTAKT_BENCH_DATABASE || `kontakt_bench_${scale}`;
+    if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name))
+      throw new Error('KONTAKT_BENCH_DATABASE must be a plain lower-case identifier.');
     if (name === 'test') throw new Error('Refusing to use the test database.');
     const adminUrl = adminUrlOf();
     const url = new URL(adminUrl);

@@ -106,7 +106,8 @@ export const buildingView = z.object({
   id: z.number().int(),
   streetId: z.number().int(),
   label: z.string(),
-  houseNumber: z.string(),
+  houseNumber: z.string().describe('The number without its block (7, 12-А, 20/2)'),
+  block: z.string().nullable().describe('The block (корпус), or null'),
   kind: z.string(),
   latitude: z.number().nullable(),
   longitude: z.number().nullable(),
@@ -121,6 +122,13 @@ export const buildingView = z.object({
 
 export const buildingUpdateSchema = z.object({
   houseNumber: z.string().trim().min(1).max(40).optional(),
+  block: z
+    .string()
+    .trim()
+    .max(10)
+    .nullish()
+    .transform((v) => (v === '' ? null : v))
+    .describe('The block (корпус); empty or null: none'),
   kind: z.enum(['residential', 'other']).optional(),
   latitude: z.number().min(-90).max(90).nullish(),
   longitude: z.number().min(-180).max(180).nullish(),
@@ -136,6 +144,23 @@ export const mergeBuildingsSchema = z.object({
 export const assignMaintainerSchema = z.object({
   buildingIds: z.array(z.number().int().positive()).min(1).max(5000),
   maintainerId: z.number().int().positive().nullable(),
+});
+
+export const registryEditQuery = z.object({
+  entity: z.enum(['street', 'building']).optional(),
+  id: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+export const registryEditView = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  actor: z.string(),
+  entity: z.enum(['street', 'building']),
+  entityId: z.number().int(),
+  action: z.string().describe('rename, update, merge, maintainer'),
+  before: z.record(z.string(), z.unknown()),
+  after: z.record(z.string(), z.unknown()),
 });
 
 export const addressRuleSchema = z.object({

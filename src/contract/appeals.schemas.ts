@@ -155,6 +155,15 @@ export const reviewSchema = z.discriminatedUnion('decision', [
 export type ReviewInput = z.infer<typeof reviewSchema>;
 
 export const appealIdParams = z.object({ id: z.coerce.number().int().positive() });
+export const assignmentParams = appealIdParams.extend({
+  assignmentId: z.coerce.number().int().positive(),
+});
+
+/** Ending a co-executor's assignment: why, for the history (optional). */
+export const endAssignmentSchema = z.object({
+  comment: z.string().trim().max(2000).optional(),
+});
+export type EndAssignmentInput = z.infer<typeof endAssignmentSchema>;
 
 export const APPEAL_SORTS = ['received_desc', 'received_asc', 'control_date_asc'] as const;
 export type AppealSort = (typeof APPEAL_SORTS)[number];
@@ -358,6 +367,14 @@ export const appealRegisteredView = z.object({
   executorId: z.number().int().nullable(),
   repeatsAppealId: z.number().int().nullable(),
   applicantId: z.number().int().nullable(),
+  /**
+   * What the operator reads out so the caller can follow the appeal on the portal: the number and
+   * a new access code (e-mailed too when the applicant gave an address). Null for a consultation,
+   * an anonymous appeal or an Internet channel (issue 12).
+   */
+  tracking: z
+    .object({ number: z.string(), accessCode: z.string(), emailed: z.boolean() })
+    .nullable(),
 });
 export type AppealRegisteredView = z.infer<typeof appealRegisteredView>;
 

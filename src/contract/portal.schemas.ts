@@ -123,6 +123,11 @@ export const trackingView = z.object({
   description: z.string().describe('The applicant’s own text, as they sent it.'),
   address: z.string().nullable().describe('The address they gave.'),
   photos: z.number().int(),
+  photoFiles: z
+    .array(photoView)
+    .describe(
+      'The applicant’s own photos; each is fetched by POST /api/public/tracking/photos/{photoId} with the number and code.',
+    ),
   rejection: z
     .object({
       reason: z.enum(REJECTION_REASON_CODES),
@@ -302,6 +307,26 @@ export const submissionView = z.object({
   address: z.string().nullable(),
   latitude: z.number().nullable(),
   longitude: z.number().nullable(),
+  building: z
+    .object({ id, label: z.string() })
+    .nullable()
+    .describe('The registry building: chosen by the citizen, or named exactly by the address'),
+  sameBuilding: z
+    .array(
+      z.object({
+        id,
+        number: z.string(),
+        status: z.enum(APPEAL_STATUSES),
+        receivedAt: z.string(),
+        questionType: z.string(),
+        sameQuestionType: z.boolean(),
+        sameApplicant: z.boolean().describe('The same person (name and a shared contact)'),
+        decidedOnMerits: z.boolean(),
+      }),
+    )
+    .describe(
+      'Appeals already on the same building (open, or within the repeat window), newest first: duplicates to merge into, Art. 8 repeats',
+    ),
   applicant: z.object({
     name: z.string(),
     email: z.string().nullable(),
@@ -333,6 +358,12 @@ export const registerSubmissionSchema = z.object({
   kind: z.enum(SUBMISSION_KINDS).optional(),
   subject: z.enum(APPEAL_SUBJECTS).exclude(['anonymous']).default('individual'),
   address: optionalText(500).describe('The corrected address; default the submitted one.'),
+  buildingId: id
+    .nullable()
+    .optional()
+    .describe(
+      'The registry building the moderator picked (null: none, the address stays text); default the citizen’s unless the address was corrected.',
+    ),
   executorId: id.optional().describe('Main executor; default by the routing rule.'),
   instruction: z.string().trim().max(2000).optional(),
   comment: z.string().trim().max(2000).optional(),
@@ -373,3 +404,6 @@ export const moderationOutcome = z.object({
     .nullable(),
 });
 export type ModerationOutcome = z.infer<typeof moderationOutcome>;
+
+/** The photo of a tracked submission (`POST /api/public/tracking/photos/:photoId`). */
+export const trackingPhotoParams = z.object({ photoId: z.coerce.number().int().positive() });

@@ -18,6 +18,7 @@ import {
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { addressesRoutes, publicAddressesRoutes } from './addresses/addresses.routes.js';
+import { mapOutlineRoutes } from './addresses/map-outline.routes.js';
 import { registryKeeperRoutes } from './addresses/registry-keeper.routes.js';
 import { dashboardRoutes } from './dashboard/dashboard.routes.js';
 import { deadlinesRoutes } from './deadlines/deadlines.routes.js';
@@ -189,6 +190,7 @@ export async function buildApp(deps: Deps, options: AppOptions): Promise<Fastify
   // The public portal (no account) and Open311 GeoReport v2 (its own error format).
   await app.register(portalRoutes(deps), { prefix: '/api/public' });
   await app.register(publicAddressesRoutes(deps), { prefix: '/api/public' });
+  await app.register(mapOutlineRoutes(deps), { prefix: '/api/public' });
   await app.register(open311Routes(deps), { prefix: '/open311/v2' });
   await app.register(assistRoutes(deps));
   webApp = await registerWebApp(app);

@@ -6,10 +6,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { join } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { ROLES, type Role } from '../domain/vocabulary.js';
-import { diskFileStore } from './attachments/file-store.js';
+import { migrateFiles, openFileStore } from './attachments/file-store.js';
 import { loadConfig, type Config } from './config.js';
 import type { Deps } from './context.js';
 import { openDatabase } from './db/database.js';
@@ -45,7 +44,7 @@ async function withDatabase<T>(
       db: database.db,
       config,
       now: () => new Date(),
-      files: diskFileStore(join(config.dataDir, 'files')),
+      files: openFileStore(config, database.db),
     });
   } finally {
     await database.close();
@@ -219,6 +218,33 @@ audit
         report.problems.length === 0 ? 'Intact.' : `${report.problems.length} problem(s).`,
       );
       if (report.problems.length > 0) process.exitCode = 1;
+    });
+  });
+
+const files = program.command('files').description('attachment bytes (ADR 033)');
+files
+  .command('migrate')
+  .description(
+    'copy every attachment from the other file store into --to (already copied ones are skipped; the source keeps its copy)',
+  )
+  .addOption(
+    new Option('--to <store>', 'the store to fill')
+      .choices(['disk', 'database'])
+      .makeOptionMandatory(),
+  )
+  .action(async (options: { to: 'disk' | 'database' }) => {
+    const config = loadConfig();
+    await withDatabase(config, 'kontakt files migrate', async (deps) => {
+      const from = options.to === 'disk' ? 'database' : 'disk';
+      const report = await migrateFiles(
+        deps.db,
+        openFileStore({ ...config, fileStore: from }, deps.db),
+        openFileStore({ ...config, fileStore: options.to }, deps.db),
+      );
+      console.log(
+        `From ${from} to ${options.to}: ${report.copied} copied, ${report.present} already there, ${report.missing} missing in ${from}.`,
+      );
+      if (report.missing > 0) process.exitCode = 1;
     });
   });
 

@@ -25,6 +25,8 @@ const envSchema = z.object({
     .optional()
     .or(z.literal('').transform(() => undefined)),
   KONTAKT_DATA_DIR: z.string().min(1).default('./data'),
+  /** Where attachment bytes live: `disk` (data directory) or `database` (ADR 033). */
+  KONTAKT_FILE_STORE: z.enum(['disk', 'database']).optional(),
   /** The city's time zone (not necessarily the machine's). */
   TZ: timeZone.default('Europe/Kyiv'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -130,6 +132,8 @@ export interface Config {
   host: string;
   databaseUrl: string | undefined;
   dataDir: string;
+  /** The attachment store: `database` by default with DATABASE_URL, else `disk` (ADR 033). */
+  fileStore: 'disk' | 'database';
   timeZone: string;
   logLevel: string;
   maxFileBytes: number;
@@ -171,6 +175,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     dataDir: e.KONTAKT_DATA_DIR,
+    fileStore: e.KONTAKT_FILE_STORE ?? (e.DATABASE_URL ? 'database' : 'disk'),
     timeZone: e.TZ,
     logLevel: e.LOG_LEVEL,
     maxFileBytes: e.KONTAKT_MAX_FILE_BYTES,

@@ -8,7 +8,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pino, type Logger } from 'pino';
-import { diskFileStore } from './attachments/file-store.js';
+import { openFileStore } from './attachments/file-store.js';
 import type { Config } from './config.js';
 import type { Deps } from './context.js';
 import { openDatabase } from './db/database.js';
@@ -99,7 +99,7 @@ async function start(config: Config, options: ServeOptions, runtime: Runtime): P
     db: database.db,
     config,
     now: () => new Date(),
-    files: diskFileStore(join(config.dataDir, 'files')),
+    files: openFileStore(config, database.db),
   };
   if (lifecycle.stopping) return;
   await ensureWebBuilt((message) => out(`${message}\n`));

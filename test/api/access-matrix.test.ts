@@ -27,7 +27,9 @@ interface Operation {
 /** A value for each path parameter that passes the parameter's schema and names nothing. */
 const MISSING: Record<string, string> = {
   id: '987654321',
+  assignmentId: '987654321',
   questionTypeId: '987654321',
+  photoId: '987654321',
   trackingNumber: '2099-987654',
   month: '2020-01',
   format: 'json',
@@ -118,6 +120,8 @@ describe('the OpenAPI document', () => {
       'revokeApiToken',
       'markNotificationRead',
       'changeOwnPassword',
+      'markAllNotificationsRead',
+      'updateNotificationSettings',
     ];
     const open = operations.filter(
       (op) =>

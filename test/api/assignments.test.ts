@@ -231,4 +231,67 @@ describe('co-executors', () => {
     const list = await executorC.get<{ items: { id: number }[] }>('/api/v1/appeals?pageSize=100');
     expect(list.body.items.map((x) => x.id)).not.toContain(id);
   });
+
+  it('is ended from the card by the centre: withdrawn with the reason in the history, the appeal unmoved', async () => {
+    const { questionTypeId, a, b } = await organisations();
+    const operator = await server.signIn('operator');
+    const executorA = await server.signIn('executor', a);
+    const executorB = await server.signIn('executor', b);
+    const id = await register(operator, questionTypeId);
+    await executorA.post(`/api/v1/appeals/${id}/accept`);
+    const added = await operator.post<{ assignmentId: number }>(
+      `/api/v1/appeals/${id}/assignments`,
+      { executorId: b, role: 'co', instruction: 'Огляд даху' },
+    );
+    const assignmentId = added.body.assignmentId;
+
+    // The executor may not end it (the gate, as for adding); nor end an assignment of another appeal.
+    const refused = await executorB.post(
+      `/api/v1/appeals/${id}/assignments/${assignmentId}/end`,
+      {},
+    );
+    expect(refused.status).toBe(403);
+    const other = await register(operator, questionTypeId);
+    const wrongAppeal = await operator.post(
+      `/api/v1/appeals/${other}/assignments/${assignmentId}/end`,
+      {},
+    );
+    expect(wrongAppeal.status).toBe(404);
+    expect(wrongAppeal.body).toMatchObject({ error: 'assignment_not_found' });
+    // The main executor is not ended this way.
+    const mainId = (await card(operator, id)).body.assignments.find((x) => x.role === 'main')!.id;
+    const main = await operator.post(`/api/v1/appeals/${id}/assignments/${mainId}/end`, {});
+    expect(main.status).toBe(409);
+    expect(main.body).toMatchObject({ error: 'transition_not_allowed' });
+
+    const ended = await operator.post<{ status: string }>(
+      `/api/v1/appeals/${id}/assignments/${assignmentId}/end`,
+      { comment: 'Дах оглянула аварійна служба' },
+    );
+    expect(ended.status).toBe(200);
+    expect(ended.body.status).toBe('in_work');
+    const again = await operator.post(`/api/v1/appeals/${id}/assignments/${assignmentId}/end`, {});
+    expect(again.status).toBe(409);
+
+    const seen = await card(operator, id);
+    expect(seen.body.status).toBe('in_work');
+    expect(seen.body.assignments.map((x) => [x.executor.id, x.role, x.state])).toEqual([
+      [a, 'main', 'in_work'],
+      [b, 'co', 'withdrawn'],
+    ]);
+    expect(seen.body.history.at(-1)).toMatchObject({
+      type: 'assignment_ended',
+      fromStatus: 'in_work',
+      toStatus: 'in_work',
+      comment: 'Дах оглянула аварійна служба',
+      data: { assignmentId, executorId: b, role: 'co' },
+    });
+    // B keeps the history it took part in and may act no more; it may be added again later.
+    expect((await card(executorB, id)).body.allowedActions).toEqual([]);
+    const readded = await operator.post(`/api/v1/appeals/${id}/assignments`, {
+      executorId: b,
+      role: 'co',
+    });
+    expect(readded.status).toBe(201);
+  });
 });

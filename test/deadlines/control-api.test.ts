@@ -109,8 +109,10 @@ describe('extensions', () => {
       .selectFrom('notifications')
       .select(['kind', 'body'])
       .where('recipient_email', '=', 'applicant@example.org')
+      .orderBy('id')
       .execute();
-    expect(mail.map((m) => m.kind)).toEqual(['deadline_extended_applicant']);
+    // The phone applicant got the tracking code at registration (issue 12), then this notice.
+    expect(mail.map((m) => m.kind)).toEqual(['tracking_code', 'deadline_extended_applicant']);
     const card = await operator.get<{ history: { type: string }[] }>(`/api/v1/appeals/${body.id}`);
     expect(card.body.history.map((e) => e.type)).toEqual(
       expect.arrayContaining(['extension_requested', 'extension_approved']),

@@ -133,7 +133,7 @@ interface RunningServer {
   stop: () => Promise<void>;
 }
 
-async function startServer(): Promise<RunningServer> {
+async function startServer(sharedData?: string): Promise<RunningServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'kontakt-e2e-'));
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
@@ -141,7 +141,8 @@ async function startServer(): Promise<RunningServer> {
     PORT: String(port),
     HOST: '127.0.0.1',
     KONTAKT_DATA_DIR: dataDir,
-    KONTAKT_SHARED_DATA: join(dataDir, 'no-shared-data'),
+    // No shared data unless a suite brings its own (a small slice it prepared, imported at start).
+    KONTAKT_SHARED_DATA: sharedData ?? join(dataDir, 'no-shared-data'),
     LOG_LEVEL: 'warn',
   };
   delete env.NODE_OPTIONS; // vitest's loader hooks are not for the child
@@ -319,7 +320,12 @@ export interface BrowserSuite {
  * Register the hooks of a browser suite (call inside `describe`): build the web app, start the
  * server, launch Chromium; screenshot the last page of a failed test; close all afterwards.
  */
-export function browserSuite(): BrowserSuite {
+export function browserSuite(
+  options: {
+    /** A folder the demo imports as the shared data (default: none). */
+    sharedData?: string;
+  } = {},
+): BrowserSuite {
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
@@ -328,7 +334,7 @@ export function browserSuite(): BrowserSuite {
   beforeAll(async () => {
     await mkdir(SCREENSHOTS, { recursive: true });
     await ensureWebBuild();
-    server = await startServer();
+    server = await startServer(options.sharedData);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   }, 240_000);
 

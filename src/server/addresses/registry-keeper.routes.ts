@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../context.js';
 import { errorResponses } from '../http/openapi.js';
+import { currentUser } from '../http/auth-plugin.js';
 import {
   addressRuleSchema,
   assignMaintainerSchema,
@@ -10,6 +11,8 @@ import {
   buildingUpdateSchema,
   buildingView,
   mergeBuildingsSchema,
+  registryEditQuery,
+  registryEditView,
   renameStreetSchema,
   streetView,
 } from '../../contract/addresses.schemas.js';
@@ -18,6 +21,7 @@ import {
   listBuildings,
   listDistricts,
   listMaintainers,
+  listRegistryEdits,
   listUnplacedAddresses,
   mergeBuildings,
   putAddressRule,
@@ -58,7 +62,7 @@ export function registryKeeperRoutes(deps: Deps): FastifyPluginAsyncZod {
           response: { 200: streetView, ...errorResponses(400, 401, 403, 404) },
         },
       },
-      async (request) => renameStreet(deps, request.params.id, request.body),
+      async (request) => renameStreet(deps, currentUser(request), request.params.id, request.body),
     );
     app.get(
       '/buildings',
@@ -86,7 +90,7 @@ export function registryKeeperRoutes(deps: Deps): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        await updateBuilding(deps, request.params.id, request.body);
+        await updateBuilding(deps, currentUser(request), request.params.id, request.body);
         return reply.status(204).send(null);
       },
     );
@@ -105,7 +109,7 @@ export function registryKeeperRoutes(deps: Deps): FastifyPluginAsyncZod {
           },
         },
       },
-      async (request) => mergeBuildings(deps, request.body),
+      async (request) => mergeBuildings(deps, currentUser(request), request.body),
     );
     app.post(
       '/buildings/maintainer',
@@ -122,7 +126,22 @@ export function registryKeeperRoutes(deps: Deps): FastifyPluginAsyncZod {
           },
         },
       },
-      async (request) => assignMaintainer(deps, request.body),
+      async (request) => assignMaintainer(deps, currentUser(request), request.body),
+    );
+    app.get(
+      '/history',
+      {
+        config: keeper,
+        schema: {
+          tags,
+          operationId: 'registryHistory',
+          summary:
+            'The registry’s history: who changed a street or a building, when, before → after',
+          querystring: registryEditQuery,
+          response: { 200: z.array(registryEditView), ...errorResponses(400, 401, 403) },
+        },
+      },
+      async (request) => listRegistryEdits(deps, request.query),
     );
     app.get(
       '/maintainers',

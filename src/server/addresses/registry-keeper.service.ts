@@ -5,12 +5,98 @@
  * registry lacks; the routing rules by district and to the building's maintainer.
  * Each change runs in one transaction and bumps the registry's version (the street index).
  */
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { parseHouseNumber, streetKey } from '../../domain/addresses/address-normal-form.js';
-import type { Deps } from '../context.js';
+import { type Actor, actorId, actorLabel, type Deps } from '../context.js';
+import type { DB } from '../db/schema.js';
 import { AppError, badRequest, conflict, notFound } from '../errors.js';
 import { bumpRegistryVersion } from './registry-version.js';
 import { streetLabel } from './registry-search.js';
+
+/**
+ * One row of the registry's history: who changed which street or building, when, and each changed
+ * field as it was and as it became. Written in the edit's own transaction.
+ */
+async function recordRegistryEdit(
+  trx: Kysely<DB>,
+  deps: Deps,
+  actor: Actor,
+  edit: {
+    entity: 'street' | 'building';
+    entityId: number;
+    action: 'rename' | 'update' | 'merge' | 'maintainer';
+    before: Record<string, unknown>;
+    after: Record<string, unknown>;
+  },
+): Promise<void> {
+  await trx
+    .insertInto('registry_edits')
+    .values({
+      at: deps.now(),
+      actor_id: actorId(actor),
+      actor_label: actorLabel(actor),
+      entity: edit.entity,
+      entity_id: edit.entityId,
+      action: edit.action,
+      before: JSON.stringify(edit.before),
+      after: JSON.stringify(edit.after),
+    })
+    .execute();
+}
+
+/** Only the fields whose value changed, as they were and as they became. */
+export function changedFields(
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+): { before: Record<string, unknown>; after: Record<string, unknown> } {
+  const was: Record<string, unknown> = {};
+  const now: Record<string, unknown> = {};
+  for (const key of Object.keys(after)) {
+    if (after[key] === undefined) continue;
+    if (JSON.stringify(before[key] ?? null) === JSON.stringify(after[key] ?? null)) continue;
+    was[key] = before[key] ?? null;
+    now[key] = after[key] ?? null;
+  }
+  return { before: was, after: now };
+}
+
+export interface RegistryEditView {
+  id: number;
+  at: string;
+  actor: string;
+  entity: 'street' | 'building';
+  entityId: number;
+  action: string;
+  before: Record<string, unknown>;
+  after: Record<string, unknown>;
+}
+
+/** The registry's history, newest first: of one street or building, or of the whole registry. */
+export async function listRegistryEdits(
+  deps: Deps,
+  filter: { entity?: 'street' | 'building' | undefined; id?: number | undefined; limit: number },
+): Promise<RegistryEditView[]> {
+  let query = deps.db
+    .selectFrom('registry_edits')
+    .select(['id', 'at', 'actor_label', 'entity', 'entity_id', 'action', 'before', 'after']);
+  if (filter.entity) query = query.where('entity', '=', filter.entity);
+  if (filter.entity && filter.id !== undefined) query = query.where('entity_id', '=', filter.id);
+  const rows = await query
+    .orderBy('at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(filter.limit)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at.toISOString(),
+    actor: r.actor_label,
+    entity: r.entity,
+    entityId: r.entity_id,
+    action: r.action,
+    before: r.before,
+    after: r.after,
+  }));
+}
 
 export interface StreetView {
   id: number;
@@ -118,6 +204,7 @@ async function streetsByIds(deps: Deps, ids: number[]): Promise<StreetView[]> {
  */
 export async function renameStreet(
   deps: Deps,
+  actor: Actor,
   streetId: number,
   input: { name: string; type?: string | null | undefined; date: string },
 ): Promise<StreetView> {
@@ -170,6 +257,13 @@ export async function renameStreet(
       .set({ name: bare, type, updated_at: new Date() })
       .where('id', '=', streetId)
       .execute();
+    await recordRegistryEdit(trx, deps, actor, {
+      entity: 'street',
+      entityId: streetId,
+      action: 'rename',
+      before: { type: street.type, name: street.name },
+      after: { type, name: bare, date: input.date },
+    });
     await bumpRegistryVersion(trx);
   });
   return (await streetsByIds(deps, [streetId]))[0]!;
@@ -180,6 +274,8 @@ export interface BuildingView {
   streetId: number;
   label: string;
   houseNumber: string;
+  /** The block (корпус) on its own, or null; `houseNumber` is the number without it. */
+  block: string | null;
   kind: string;
   latitude: number | null;
   longitude: number | null;
@@ -213,6 +309,7 @@ export async function listBuildings(
       'b.id',
       'b.street_id',
       'b.house_number',
+      'b.block',
       'b.kind',
       'b.latitude',
       'b.longitude',
@@ -244,7 +341,8 @@ export async function listBuildings(
     id: r.id,
     streetId: r.street_id,
     label: `${streetLabel(r.type, r.name)}, ${r.house_number}`,
-    houseNumber: r.house_number,
+    houseNumber: houseWithoutBlock(r.house_number, r.block),
+    block: r.block,
     kind: r.kind,
     latitude: r.latitude,
     longitude: r.longitude,
@@ -269,16 +367,25 @@ async function assertMaintainer(deps: Deps, id: number | null): Promise<void> {
   if (!org) throw badRequest('unknown_executor', `No active organisation with id ${id}.`);
 }
 
+/** «7, корп. 3» without its block: «7» (the block has its own column). */
+export function houseWithoutBlock(houseNumber: string, block: string | null): string {
+  if (!block) return houseNumber;
+  return houseNumber.replace(/,?\s*корп\.?\s*\S+$/u, '').trim() || houseNumber;
+}
+
 /**
- * Edit a building: its house number (re-keyed), kind, point, district, maintainer.
+ * Edit a building: its house number and block (re-keyed together), kind, point, district,
+ * maintainer. The change and its row in the registry's history are one transaction.
  *
  * @throws AppError 404 `building_not_found`, 400 `bad_house_number`, `unknown_executor`.
  */
 export async function updateBuilding(
   deps: Deps,
+  actor: Actor,
   id: number,
   input: {
     houseNumber?: string | undefined;
+    block?: string | null | undefined;
     kind?: 'residential' | 'other' | undefined;
     latitude?: number | null | undefined;
     longitude?: number | null | undefined;
@@ -286,18 +393,65 @@ export async function updateBuilding(
     maintainerId?: number | null | undefined;
   },
 ): Promise<void> {
-  const house = input.houseNumber !== undefined ? parseHouseNumber(input.houseNumber) : undefined;
-  if (house === null)
-    throw badRequest(
-      'bad_house_number',
-      `«${input.houseNumber}» is not a house number (12, 12-А, 20/2, 7 корп. 3).`,
-    );
   if (input.maintainerId !== undefined) await assertMaintainer(deps, input.maintainerId);
-  const updated = await deps.db.transaction().execute(async (trx) => {
-    const result = await trx
+  await deps.db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom('buildings')
+      .select([
+        'house_number',
+        'block',
+        'kind',
+        'latitude',
+        'longitude',
+        'district_id',
+        'maintainer_id',
+      ])
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!row) throw notFound('building', id);
+    let house: ReturnType<typeof parseHouseNumber> | undefined;
+    if (input.houseNumber !== undefined || input.block !== undefined) {
+      const number = input.houseNumber ?? houseWithoutBlock(row.house_number, row.block);
+      const block = input.block === undefined ? row.block : input.block?.trim() || null;
+      const text = block ? `${number} корп. ${block}` : number;
+      house = parseHouseNumber(text);
+      if (house === null)
+        throw badRequest(
+          'bad_house_number',
+          `«${text}» is not a house number (12, 12-А, 20/2, 7 корп. 3).`,
+        );
+    }
+    const before = {
+      houseNumber: row.house_number,
+      block: row.block,
+      kind: row.kind,
+      latitude: row.latitude,
+      longitude: row.longitude,
+      districtId: row.district_id,
+      maintainerId: row.maintainer_id,
+    };
+    const after = {
+      houseNumber: house?.label,
+      block: house ? house.block.toUpperCase() || null : undefined,
+      kind: input.kind,
+      latitude: input.latitude,
+      longitude: input.longitude,
+      districtId: input.districtId,
+      maintainerId: input.maintainerId,
+    };
+    const changed = changedFields(before, after);
+    if (Object.keys(changed.after).length === 0) return;
+    await trx
       .updateTable('buildings')
       .set({
-        ...(house ? { house_number: house.label, house_key: house.key } : {}),
+        ...(house
+          ? {
+              house_number: house.label,
+              house_key: house.key,
+              block: house.block.toUpperCase() || null,
+            }
+          : {}),
         ...(input.kind ? { kind: input.kind } : {}),
         ...(input.latitude !== undefined ? { latitude: input.latitude } : {}),
         ...(input.longitude !== undefined ? { longitude: input.longitude } : {}),
@@ -306,11 +460,15 @@ export async function updateBuilding(
         updated_at: new Date(),
       })
       .where('id', '=', id)
-      .executeTakeFirst();
+      .execute();
+    await recordRegistryEdit(trx, deps, actor, {
+      entity: 'building',
+      entityId: id,
+      action: 'update',
+      ...changed,
+    });
     await bumpRegistryVersion(trx);
-    return Number(result.numUpdatedRows);
   });
-  if (updated === 0) throw notFound('building', id);
 }
 
 /**
@@ -321,6 +479,7 @@ export async function updateBuilding(
  */
 export async function mergeBuildings(
   deps: Deps,
+  actor: Actor,
   input: { fromId: number; intoId: number },
 ): Promise<{ movedAppeals: number }> {
   if (input.fromId === input.intoId)
@@ -354,8 +513,23 @@ export async function mergeBuildings(
       .set({ building_id: input.intoId })
       .where('building_id', '=', input.fromId)
       .executeTakeFirst();
+    const movedAppeals = Number(moved.numUpdatedRows);
+    await recordRegistryEdit(trx, deps, actor, {
+      entity: 'building',
+      entityId: input.fromId,
+      action: 'merge',
+      before: { active: true, mergedIntoId: null },
+      after: { active: false, mergedIntoId: input.intoId, movedAppeals },
+    });
+    await recordRegistryEdit(trx, deps, actor, {
+      entity: 'building',
+      entityId: input.intoId,
+      action: 'merge',
+      before: {},
+      after: { mergedFromId: input.fromId, movedAppeals },
+    });
     await bumpRegistryVersion(trx);
-    return { movedAppeals: Number(moved.numUpdatedRows) };
+    return { movedAppeals };
   });
 }
 
@@ -366,10 +540,19 @@ export async function mergeBuildings(
  */
 export async function assignMaintainer(
   deps: Deps,
+  actor: Actor,
   input: { buildingIds: number[]; maintainerId: number | null },
 ): Promise<{ updated: number }> {
   await assertMaintainer(deps, input.maintainerId);
   return deps.db.transaction().execute(async (trx) => {
+    // Each building's history row says what its maintainer was (one statement for the lot).
+    await sql`INSERT INTO registry_edits (at, actor_id, actor_label, entity, entity_id, action, before, after)
+              SELECT ${deps.now()}, ${actorId(actor)}::integer, ${actorLabel(actor)}, 'building', b.id,
+                     'maintainer', jsonb_build_object('maintainerId', b.maintainer_id),
+                     jsonb_build_object('maintainerId', ${input.maintainerId}::integer)
+                FROM buildings b
+               WHERE b.id = ANY(${input.buildingIds}::integer[])
+                 AND b.maintainer_id IS DISTINCT FROM ${input.maintainerId}::integer`.execute(trx);
     const result = await trx
       .updateTable('buildings')
       .set({ maintainer_id: input.maintainerId, updated_at: new Date() })

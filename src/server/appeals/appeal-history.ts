@@ -11,6 +11,7 @@ export type AppealEventType =
   | 'registered'
   | 'imported'
   | 'assigned'
+  | 'assignment_ended'
   | 'accepted'
   | 'responded'
   | 'returned_not_in_competence'

@@ -1,6 +1,7 @@
 /**
  * HTTP routes of appeals: parse (zod), authorise (route `access` + use-case scope), call, present.
  */
+import { issueStaffTrackingCode } from '../portal/staff-tracking.service.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../context.js';
@@ -27,7 +28,9 @@ import {
   appealRegisteredView,
   appealStepOutcome,
   assignSchema,
+  assignmentParams,
   commentSchema,
+  endAssignmentSchema,
   listAppealsQuery,
   registerAppealSchema,
   repeatCheckQuery,
@@ -37,6 +40,7 @@ import {
 } from '../../contract/appeals.schemas.js';
 import { exportAppealsCsv } from './appeals-export.js';
 import { exportAppealsXlsx, XLSX_MEDIA_TYPE } from './appeals-export-xlsx.js';
+import { endCoAssignment } from './end-co-assignment.js';
 import { registerAppeal } from './register-appeal.js';
 import { checkRepeatedAppeal } from './repeated-appeals.queries.js';
 
@@ -74,8 +78,11 @@ export function appealsRoutes(deps: Deps): FastifyPluginAsyncZod {
           request.body,
           request.headers['idempotency-key'],
         );
+        // A replayed registration gets a new code: the first answer (and its code) never arrived.
+        const tracking = await issueStaffTrackingCode(deps, currentUser(request), registered.id);
         return reply.status(replayed ? 200 : 201).send({
           ...registered,
+          tracking,
           controlDate: registered.controlDate?.toISOString() ?? null,
           legalDeadline: registered.legalDeadline?.toISOString() ?? null,
         });
@@ -187,6 +194,28 @@ export function appealsRoutes(deps: Deps): FastifyPluginAsyncZod {
         reply
           .status(201)
           .send(await assignExecutor(deps, currentUser(request), request.params.id, request.body)),
+    );
+
+    app.post(
+      '/appeals/:id/assignments/:assignmentId/end',
+      {
+        config: { access: 'appeal.assign' },
+        schema: {
+          tags: ['assignments'],
+          operationId: 'endCoAssignment',
+          summary:
+            "End a co-executor's assignment (it becomes withdrawn; the appeal's status stays)",
+          params: assignmentParams,
+          body: endAssignmentSchema,
+          response: { 200: appealStepOutcome, ...errorResponses(400, 401, 403, 404, 409) },
+        },
+      },
+      async (request) =>
+        endCoAssignment(deps, currentUser(request), {
+          appealId: request.params.id,
+          assignmentId: request.params.assignmentId,
+          comment: request.body.comment,
+        }),
     );
 
     app.post(

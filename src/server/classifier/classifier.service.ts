@@ -5,6 +5,7 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { matchKey, searchStems } from '../../domain/text.js';
+import { ukrainianTypography } from '../../domain/typography.js';
 import type { Deps } from '../context.js';
 import type { DB } from '../db/schema.js';
 import { badRequest, conflict } from '../errors.js';
@@ -112,7 +113,11 @@ export async function createKind(
     throw conflict('kind_exists', `The kind "${input.name}" exists (id ${existing.id}).`);
   return db
     .insertInto('classifier_kinds')
-    .values({ name: input.name, name_en: input.nameEn ?? null, match_key: key })
+    .values({
+      name: ukrainianTypography(input.name),
+      name_en: input.nameEn ?? null,
+      match_key: key,
+    })
     .returning(['id', 'name'])
     .executeTakeFirstOrThrow();
 }
@@ -158,7 +163,7 @@ export async function createQuestionType(
       .insertInto('question_types')
       .values({
         kind_id: input.kindId,
-        name: input.name,
+        name: ukrainianTypography(input.name),
         name_en: input.nameEn ?? null,
         match_key: key,
         term_days: input.termDays,
@@ -194,7 +199,7 @@ export async function findOrCreateKind(
   if (existing) return { id: existing.id, created: false };
   const row = await db
     .insertInto('classifier_kinds')
-    .values({ name: name.replace(/\s+/g, ' ').trim(), match_key: key, position: 1000 })
+    .values({ name: ukrainianTypography(name), match_key: key, position: 1000 })
     .returning('id')
     .executeTakeFirstOrThrow();
   return { id: row.id, created: true };
@@ -224,7 +229,7 @@ export async function findOrCreateQuestionType(
     .insertInto('question_types')
     .values({
       kind_id: kindId,
-      name: name.replace(/\s+/g, ' ').trim(),
+      name: ukrainianTypography(name),
       match_key: key,
       is_public: options.isPublic ?? true,
     })

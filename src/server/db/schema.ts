@@ -15,6 +15,7 @@ import type {
   ReceiptSign,
   Role,
 } from '../../domain/vocabulary.js';
+import type { EmailNotificationChoice } from '../../domain/notifications.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type NullableTimestamp = ColumnType<
@@ -82,6 +83,8 @@ export interface UsersTable {
   phone: Generated<string | null>;
   must_change_password: Generated<boolean>;
   password_changed_at: NullableTimestamp;
+  /** Which notifications also go by e-mail (migration 0013; ADR 027). */
+  notify_by_email: Generated<EmailNotificationChoice>;
 }
 
 export interface SessionsTable {
@@ -205,6 +208,11 @@ export interface AttachmentsTable {
   created_at: Timestamp;
 }
 
+/** History events the work notifications have handled (migration 0013; ADR 027). */
+export interface NotifiedEventsTable {
+  event_id: number;
+}
+
 export interface AppealEventsTable {
   id: Generated<number>;
   appeal_id: number;
@@ -261,6 +269,13 @@ export interface RateLimitHitsTable {
   key: string;
   hits: number;
   window_ends_at: Timestamp;
+}
+
+/** Attachment bytes of the `database` file store, 1 MiB a row (migration 0017, ADR 033). */
+export interface FileChunksTable {
+  key: string;
+  seq: number;
+  bytes: Buffer;
 }
 
 export interface SettingsTable {
@@ -474,6 +489,18 @@ export interface BuildingsTable {
   updated_at: Timestamp;
 }
 
+export interface RegistryEditsTable {
+  id: Generated<number>;
+  at: Timestamp;
+  actor_id: number | null;
+  actor_label: string;
+  entity: 'street' | 'building';
+  entity_id: number;
+  action: string;
+  before: Json;
+  after: Json;
+}
+
 export interface AddressRoutingRulesTable {
   id: Generated<number>;
   question_type_id: number;
@@ -501,11 +528,13 @@ export interface DB {
   reviews: ReviewsTable;
   attachments: AttachmentsTable;
   appeal_events: AppealEventsTable;
+  notified_events: NotifiedEventsTable;
   appeal_history_heads: AppealHistoryHeadsTable;
   audit_log: AuditLogTable;
   audit_log_head: AuditLogHeadTable;
   login_throttle: LoginThrottleTable;
   rate_limit_hits: RateLimitHitsTable;
+  file_chunks: FileChunksTable;
   settings: SettingsTable;
   extension_requests: ExtensionRequestsTable;
   explanation_requests: ExplanationRequestsTable;
@@ -522,6 +551,7 @@ export interface DB {
   street_districts: StreetDistrictsTable;
   buildings: BuildingsTable;
   address_routing_rules: AddressRoutingRulesTable;
+  registry_edits: RegistryEditsTable;
 }
 
 export type AppealRow = Selectable<AppealsTable>;

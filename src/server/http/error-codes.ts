@@ -32,6 +32,7 @@ export const ERROR_CODES = [
   'service_unavailable',
   // files
   'file_missing',
+  'stored_file_missing',
   'file_too_large',
   'too_many_files',
   'too_many_parts',
@@ -54,6 +55,7 @@ export const ERROR_CODES = [
   'no_main_assignment',
   'no_active_assignment',
   'already_assigned',
+  'assignment_not_found',
   'rework_limit_reached',
   // deadlines
   'extension_already_requested',

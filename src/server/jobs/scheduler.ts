@@ -1,6 +1,7 @@
 /**
  * Background jobs of one app process: the deadline sweep and the daily summary every minute, the
- * dashboard's count snapshot every minute (ADR 012), mail delivery every 15 seconds, the outbox's
+ * dashboard's count snapshot every minute (ADR 012), the work notifications read from the appeals'
+ * history every 10 seconds (ADR 027), mail delivery every 15 seconds, the outbox's
  * retention (access codes of delivered receipts blanked) and the purge of expired rate-limit
  * counters every hour, the question-type suggestion
  * model retrained when a day old (checked hourly, and at start). Several processes may run them against one PostgreSQL: the sweep takes
@@ -16,12 +17,14 @@ import { queueLateExecutorsSummary, runDeadlineSweep } from '../deadlines/sweep.
 import { deliverDueNotifications, type Mailer } from '../notifications/delivery.js';
 import { blankDeliveredAccessCodes } from '../notifications/retention.js';
 import { retrainWhenStale } from '../assist/suggestions.service.js';
+import { queueWorkNotifications } from '../notifications/work-notifications.js';
 import { purgeRateLimitHits } from '../http/rate-limit-store.js';
 
 export interface JobOptions {
   sweepEveryMs?: number;
   deliverEveryMs?: number;
   snapshotEveryMs?: number;
+  workNotificationsEveryMs?: number;
   /** Called after every run with the job's name, its duration in ms and whether it succeeded (metrics). */
   onRun?: (job: string, durationMs: number, ok: boolean) => void;
 }
@@ -70,6 +73,9 @@ export function startJobs(
     }),
     every('dashboard-snapshot', options.snapshotEveryMs ?? DASHBOARD_SNAPSHOT_MAX_AGE_MS, () =>
       refreshDashboardSnapshot(deps).then((s) => ({ ran: s !== null })),
+    ),
+    every('work-notifications', options.workNotificationsEveryMs ?? 10_000, () =>
+      queueWorkNotifications(deps),
     ),
     every('mail-delivery', options.deliverEveryMs ?? 15_000, () =>
       deliverDueNotifications(deps.db, mailer, deps.now()),

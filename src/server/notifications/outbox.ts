@@ -6,6 +6,7 @@
 import type { Kysely } from 'kysely';
 import { nextServiceTime, type WorkCalendar } from '../../domain/calendar/work-calendar.js';
 import type { DB } from '../db/schema.js';
+import { wantsEmail } from '../../domain/notifications.js';
 import {
   type Locale,
   type NotificationKind,
@@ -27,7 +28,10 @@ export interface NewNotification {
 }
 
 /**
- * Queue notifications (already queued keys are ignored).
+ * Queue notifications (already queued keys are ignored). A notification to a staff user
+ * (`recipientUserId`) goes by e-mail only when the user chose so (`users.notify_by_email`,
+ * `wantsEmail`; ADR 027) and has an address: `recipientEmail` is then the user's own, whatever
+ * the producer passed. Every one of them is listed in the web app.
  * @returns how many were new.
  */
 export async function enqueueNotifications(
@@ -37,6 +41,25 @@ export async function enqueueNotifications(
 ): Promise<number> {
   if (items.length === 0) return 0;
   const quietUntil = nextServiceTime(context.calendar, context.now);
+  const userIds = [
+    ...new Set(items.flatMap((n) => (n.recipientUserId == null ? [] : [n.recipientUserId]))),
+  ];
+  const users = new Map(
+    userIds.length === 0
+      ? []
+      : (
+          await db
+            .selectFrom('users')
+            .select(['id', 'email', 'notify_by_email'])
+            .where('id', 'in', userIds)
+            .execute()
+        ).map((u) => [u.id, u]),
+  );
+  const emailOf = (n: NewNotification): string | null => {
+    if (n.recipientUserId == null) return n.recipientEmail ?? null;
+    const user = users.get(n.recipientUserId);
+    return user && wantsEmail(user.notify_by_email, n.kind) ? user.email : null;
+  };
   let created = 0;
   for (let i = 0; i < items.length; i += 500) {
     const rows = items.slice(i, i + 500).map((n) => {
@@ -48,7 +71,7 @@ export async function enqueueNotifications(
         kind: n.kind,
         appeal_id: n.appealId ?? null,
         recipient_user_id: n.recipientUserId ?? null,
-        recipient_email: n.recipientEmail ?? null,
+        recipient_email: emailOf(n),
         locale,
         subject,
         body,

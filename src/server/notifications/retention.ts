@@ -29,7 +29,7 @@ export async function blankDeliveredAccessCodes(deps: Deps): Promise<number> {
   const result = await deps.db
     .updateTable('notifications')
     .set({ body: sql<string>`regexp_replace(body, ${CODE_PATTERN}, ${BLANK}, 'g')` })
-    .where('kind', '=', 'submission_received')
+    .where('kind', 'in', ['submission_received', 'tracking_code'])
     .where((eb) =>
       eb.or([
         eb.and([eb('status', '=', 'sent'), eb('sent_at', '<', sentBefore)]),

@@ -15,7 +15,12 @@ export type NotificationKind =
   | 'submission_registered'
   | 'submission_merged'
   | 'submission_rejected'
-  | 'appeal_result';
+  | 'appeal_result'
+  | 'assignment_new'
+  | 'assignment_rework'
+  | 'response_submitted'
+  | 'appeal_returned'
+  | 'tracking_code';
 
 export type Locale = 'uk' | 'en';
 
@@ -37,6 +42,68 @@ export interface TemplateParams {
 type Render = (p: TemplateParams) => { subject: string; body: string };
 
 const TEMPLATES: Record<NotificationKind, Record<Locale, Render>> = {
+  assignment_new: {
+    uk: (p) => ({
+      subject: `Нове доручення: звернення ${p.number}`,
+      body:
+        `Звернення ${p.number}${p.text ? ` (${p.text})` : ''} доручено виконавцю: ${p.executor}.\n` +
+        `Контрольний строк: ${p.deadline}.\n${p.link}`,
+    }),
+    en: (p) => ({
+      subject: `New assignment: appeal ${p.number}`,
+      body:
+        `Appeal ${p.number}${p.text ? ` (${p.text})` : ''} is assigned to ${p.executor}.\n` +
+        `Control date: ${p.deadline}.\n${p.link}`,
+    }),
+  },
+  assignment_rework: {
+    uk: (p) => ({
+      subject: `Повернено на доопрацювання: звернення ${p.number}`,
+      body: `Відповідь на звернення ${p.number} повернено на доопрацювання.\nПричина: ${p.text ?? '—'}\nКонтрольний строк: ${p.deadline}.\n${p.link}`,
+    }),
+    en: (p) => ({
+      subject: `Returned for rework: appeal ${p.number}`,
+      body: `The answer to appeal ${p.number} was returned for rework.\nReason: ${p.text ?? '—'}\nControl date: ${p.deadline}.\n${p.link}`,
+    }),
+  },
+  response_submitted: {
+    uk: (p) => ({
+      subject: `Нова відповідь на перевірку: звернення ${p.number}`,
+      body: `${p.executor} надав відповідь на звернення ${p.number}; вона чекає на перевірку.\n${p.link}`,
+    }),
+    en: (p) => ({
+      subject: `New answer to check: appeal ${p.number}`,
+      body: `${p.executor} answered appeal ${p.number}; the answer waits for review.\n${p.link}`,
+    }),
+  },
+  appeal_returned: {
+    uk: (p) => ({
+      subject: `Повернено як «не в компетенції»: звернення ${p.number}`,
+      body:
+        `${p.executor} повернув звернення ${p.number} до контакт-центру як таке, що не належить до його компетенції.\n` +
+        `Пояснення: ${p.text ?? '—'}\nНаправте його належному виконавцю (не пізніше 5 днів, ст. 7 Закону України «Про звернення громадян»).\n${p.link}`,
+    }),
+    en: (p) => ({
+      subject: `Returned as not in competence: appeal ${p.number}`,
+      body:
+        `${p.executor} returned appeal ${p.number} to the contact centre as outside its competence.\n` +
+        `Explanation: ${p.text ?? '—'}\nRoute it to the competent executor (within 5 days, Art. 7 of the Law of Ukraine "On Citizens' Appeals").\n${p.link}`,
+    }),
+  },
+  tracking_code: {
+    uk: (p) => ({
+      subject: `Ваше звернення зареєстровано за № ${p.number}`,
+      body:
+        `Ваше звернення «${p.text}» зареєстровано в контакт-центрі за № ${p.number}.\n` +
+        `Код доступу: ${p.code}\nСтежити за розглядом: ${p.link}\nНікому не повідомляйте код доступу.`,
+    }),
+    en: (p) => ({
+      subject: `Your appeal is registered as No. ${p.number}`,
+      body:
+        `Your appeal "${p.text}" is registered at the contact centre as No. ${p.number}.\n` +
+        `Access code: ${p.code}\nFollow it at: ${p.link}\nDo not share the access code.`,
+    }),
+  },
   appeal_due_soon: {
     uk: (p) => ({
       subject: `Наближається контрольний строк: звернення ${p.number}`,

@@ -31,6 +31,7 @@ import { numberSetting } from '../settings.js';
 import { addressKey } from '../../domain/addresses/address-normal-form.js';
 import { publicAppealsBase } from '../portal/public-appeals.queries.js';
 import { storeSubmission } from '../portal/submissions.service.js';
+import { buildingByText } from '../addresses/registry-search.js';
 import { apiKeyByValue } from './api-keys.service.js';
 import type {
   DiscoveryView,
@@ -272,8 +273,11 @@ export async function postRequest(
     )
     .digest('hex');
   const idempotency = idempotencyKey ? { scope: `open311:${key.id}`, key: idempotencyKey } : null;
+  // The building the address names exactly (issue 15's normal form), never a guess: duplicates
+  // and repeats are then found by building, and the moderator sees the building's appeals.
+  const building = body.address_string ? await buildingByText(deps.db, body.address_string) : null;
   if (!idempotency || !(await sentBefore(deps, idempotency))) {
-    await refuseDuplicate(deps, key.id, service.id, body);
+    await refuseDuplicate(deps, key.id, service.id, body, building?.id ?? null);
   }
   const stored = await storeSubmission(
     deps,
@@ -283,6 +287,7 @@ export async function postRequest(
       questionTypeId: service.id,
       description: body.description,
       address: body.address_string ?? null,
+      buildingId: building?.id ?? null,
       latitude: hasPoint ? body.lat! : null,
       longitude: hasPoint ? body.long! : null,
       applicant: {
@@ -329,18 +334,22 @@ async function sentBefore(deps: Deps, idempotency: { scope: string; key: string 
   );
 }
 
-/** The same client, service, text and place (point, or the address's normal form) within the duplicate window → 400. */
+/**
+ * The same client, service, text and place (the same building when both name one, else the point,
+ * else the address's normal form) within the duplicate window → 400.
+ */
 async function refuseDuplicate(
   deps: Deps,
   apiKeyId: number,
   questionTypeId: number,
   body: PostRequestBody,
+  buildingId: number | null,
 ): Promise<void> {
   const hours = await numberSetting(deps.db, 'open311_duplicate_hours', 24);
   const since = new Date(deps.now().getTime() - hours * 3600_000);
   const recent = await deps.db
     .selectFrom('submissions')
-    .select(['description', 'address_text', 'latitude', 'longitude'])
+    .select(['description', 'address_text', 'latitude', 'longitude', 'building_id'])
     .where('api_key_id', '=', apiKeyId)
     .where('question_type_id', '=', questionTypeId)
     .where('received_at', '>=', since)
@@ -348,11 +357,13 @@ async function refuseDuplicate(
   const same = recent.some(
     (r) =>
       matchKey(r.description) === matchKey(body.description ?? '') &&
-      (body.lat !== undefined && r.latitude !== null && r.longitude !== null
-        ? Math.abs(r.latitude - body.lat) < 0.0005 &&
-          Math.abs(r.longitude - (body.long ?? 0)) < 0.0005
-        : // The same house however written (`12а` = `12-А`, issue 15's normal form).
-          addressKey(r.address_text ?? '') === addressKey(body.address_string ?? '')),
+      (buildingId !== null && r.building_id !== null
+        ? buildingId === r.building_id
+        : body.lat !== undefined && r.latitude !== null && r.longitude !== null
+          ? Math.abs(r.latitude - body.lat) < 0.0005 &&
+            Math.abs(r.longitude - (body.long ?? 0)) < 0.0005
+          : // The same house however written (`12а` = `12-А`, issue 15's normal form).
+            addressKey(r.address_text ?? '') === addressKey(body.address_string ?? '')),
   );
   if (same) throw bad('Invalid service request: base is a duplicate.');
 }

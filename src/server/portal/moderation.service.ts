@@ -32,25 +32,32 @@ import type {
   SubmissionListQuery,
   SubmissionView,
 } from '../../contract/portal.schemas.js';
-import { presentSubmission, type SubmissionRow } from './portal.presenter.js';
+import { presentSubmission, type SubmissionPlace, type SubmissionRow } from './portal.presenter.js';
+import { buildingById } from '../addresses/registry-search.js';
+import { numberSetting } from '../settings.js';
+import { DECIDED_ON_MERITS, type ResultCode } from '../../domain/results.js';
 import { trackUrl } from './submissions.service.js';
 
 function submissionQuery(db: Kysely<DB>) {
-  return db
-    .selectFrom('submissions as s')
-    .innerJoin('question_types as qt', 'qt.id', 's.question_type_id')
-    .innerJoin('classifier_kinds as k', 'k.id', 'qt.kind_id')
-    .leftJoin('appeals as a', 'a.id', 's.appeal_id')
-    .leftJoin('users as u', 'u.id', 's.moderated_by')
-    .leftJoin('open311_api_keys as key', 'key.id', 's.api_key_id')
-    .selectAll('s')
-    .select([
-      'qt.name as question_type_name',
-      'k.name as kind_name',
-      'a.number as appeal_number',
-      'u.full_name as moderator_name',
-      'key.name as api_key_name',
-    ]);
+  return (
+    db
+      .selectFrom('submissions as s')
+      .innerJoin('question_types as qt', 'qt.id', 's.question_type_id')
+      .innerJoin('classifier_kinds as k', 'k.id', 'qt.kind_id')
+      .leftJoin('appeals as a', 'a.id', 's.appeal_id')
+      .leftJoin('users as u', 'u.id', 's.moderated_by')
+      .leftJoin('open311_api_keys as key', 'key.id', 's.api_key_id')
+      // Tracking rows of appeals the centre registered (staff-tracking.service.ts) are not submissions.
+      .where('s.channel', '<>', 'staff')
+      .selectAll('s')
+      .select([
+        'qt.name as question_type_name',
+        'k.name as kind_name',
+        'a.number as appeal_number',
+        'u.full_name as moderator_name',
+        'key.name as api_key_name',
+      ])
+  );
 }
 
 async function photosOf(db: Kysely<DB>, submissionIds: number[]) {
@@ -63,15 +70,89 @@ async function photosOf(db: Kysely<DB>, submissionIds: number[]) {
     .execute();
 }
 
+/** How many of a building's appeals the moderator sees beside a submission. */
+const SAME_BUILDING_SHOWN = 5;
+
+/**
+ * The building of each submission and the appeals already on it (issue 15): open ones and those of
+ * the repeat window, newest first — the moderator merges a duplicate into an open one, and sees an
+ * Art. 8 repeat (the same applicant, a question decided on the merits) found by building, not by
+ * how the address was written.
+ */
+async function placesOf(
+  db: Kysely<DB>,
+  rows: SubmissionRow[],
+): Promise<Map<number, SubmissionPlace>> {
+  const places = new Map<number, SubmissionPlace>();
+  const withBuilding = rows.filter((r) => r.building_id !== null);
+  if (withBuilding.length === 0) return places;
+  const windowDays = await numberSetting(db, 'repeat_window_days', 30);
+  for (const row of withBuilding) {
+    const building = await buildingById(db, row.building_id!);
+    if (!building) continue;
+    const since = new Date(row.received_at.getTime() - windowDays * 86_400_000);
+    const [appeals, applicant] = await Promise.all([
+      db
+        .selectFrom('appeals as a')
+        .innerJoin('question_types as qt', 'qt.id', 'a.question_type_id')
+        .select([
+          'a.id',
+          'a.number',
+          'a.status',
+          'a.result',
+          'a.received_at',
+          'a.question_type_id',
+          'a.applicant_id',
+          'qt.name as question_type_name',
+        ])
+        .where('a.building_id', '=', building.id)
+        .where((eb) => eb.or([eb('a.status', '!=', 'closed'), eb('a.received_at', '>=', since)]))
+        .where('a.id', '!=', row.appeal_id ?? 0)
+        .orderBy('a.received_at', 'desc')
+        .orderBy('a.id', 'desc')
+        .limit(SAME_BUILDING_SHOWN)
+        .execute(),
+      row.state === 'pending'
+        ? findSameApplicant(db, {
+            fullName: row.applicant_name,
+            phone: row.applicant_phone,
+            email: row.applicant_email,
+          })
+        : Promise.resolve(null),
+    ]);
+    places.set(row.id, {
+      building: { id: building.id, label: building.label },
+      sameBuilding: appeals.map((a) => ({
+        id: a.id,
+        number: a.number,
+        status: a.status,
+        receivedAt: a.received_at.toISOString(),
+        questionType: a.question_type_name,
+        sameQuestionType: a.question_type_id === row.question_type_id,
+        sameApplicant: applicant !== null && a.applicant_id === applicant.id,
+        decidedOnMerits:
+          a.status === 'closed' &&
+          a.result !== null &&
+          DECIDED_ON_MERITS.includes(a.result as ResultCode),
+      })),
+    });
+  }
+  return places;
+}
+
 async function present(db: Kysely<DB>, rows: SubmissionRow[]): Promise<SubmissionView[]> {
-  const photos = await photosOf(
-    db,
-    rows.map((r) => r.id),
-  );
+  const [photos, places] = await Promise.all([
+    photosOf(
+      db,
+      rows.map((r) => r.id),
+    ),
+    placesOf(db, rows),
+  ]);
   return rows.map((row) =>
     presentSubmission(
       row,
       photos.filter((p) => p.submission_id === row.id),
+      places.get(row.id) ?? { building: null, sameBuilding: [] },
     ),
   );
 }
@@ -266,10 +347,15 @@ export async function registerSubmission(
       questionTypeId,
       description: s.description,
       address: address ?? null,
-      // The building the citizen chose stays unless the moderator corrected the address.
-      ...(s.building_id !== null && address === s.address_text
-        ? { buildingId: s.building_id }
-        : {}),
+      // The building the moderator picked; else the citizen's stays unless the moderator corrected
+      // the address (a corrected text is placed anew, as the operator's would be).
+      ...(input.buildingId !== undefined
+        ? input.buildingId === null
+          ? {}
+          : { buildingId: input.buildingId }
+        : s.building_id !== null && address === s.address_text
+          ? { buildingId: s.building_id }
+          : {}),
       latitude: s.latitude,
       longitude: s.longitude,
       confidential: s.confidential,

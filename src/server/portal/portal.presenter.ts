@@ -31,9 +31,13 @@ export type SubmissionRow = Selectable<SubmissionsTable> & {
   api_key_name: string | null;
 };
 
+/** The registry building of a submission and the appeals already on it (moderation.service.ts). */
+export type SubmissionPlace = Pick<SubmissionView, 'building' | 'sameBuilding'>;
+
 export function presentSubmission(
   row: SubmissionRow,
   photos: { id: number; file_name: string; media_type: string; size_bytes: number }[],
+  place: SubmissionPlace = { building: null, sameBuilding: [] },
 ): SubmissionView {
   return {
     id: row.id,
@@ -47,6 +51,8 @@ export function presentSubmission(
     address: row.address_text,
     latitude: row.latitude,
     longitude: row.longitude,
+    building: place.building,
+    sameBuilding: place.sameBuilding,
     applicant: {
       name: row.applicant_name,
       email: row.applicant_email,

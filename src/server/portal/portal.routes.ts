@@ -29,6 +29,7 @@ import {
   submissionInputSchema,
   submissionReceiptView,
   trackingNumberParams,
+  trackingPhotoParams,
   trackingQuerySchema,
   trackingView,
 } from '../../contract/portal.schemas.js';
@@ -40,7 +41,7 @@ import {
   publicStatistics,
 } from './public-appeals.queries.js';
 import { addSubmissionPhoto, submitFromPortal } from './submissions.service.js';
-import { giveFeedback, trackSubmission } from './tracking.service.js';
+import { giveFeedback, readTrackedPhoto, trackSubmission } from './tracking.service.js';
 
 const tags = ['portal'];
 const open = { access: 'public' as const };
@@ -219,6 +220,39 @@ export function portalRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (request) =>
         trackSubmission(deps, request.body.number, request.body.accessCode, request.ip),
+    );
+
+    app.post(
+      '/tracking/photos/:photoId',
+      {
+        config: tracking,
+        schema: {
+          tags,
+          operationId: 'trackedPhoto',
+          summary: 'One of the applicant’s own photos, by the number and access code',
+          description:
+            'The photo as stored (re-encoded, without EXIF). POST keeps the code out of URLs and logs; a ' +
+            'page shows the answer as a blob. Photos of other submissions are 404 attachment_not_found.',
+          security: [],
+          params: trackingPhotoParams,
+          body: trackingQuerySchema,
+        },
+      },
+      async (request, reply) => {
+        const photo = await readTrackedPhoto(
+          deps,
+          request.body.number,
+          request.body.accessCode,
+          request.params.photoId,
+          request.ip,
+        );
+        return reply
+          .header('Content-Type', photo.mediaType)
+          .header('Content-Length', photo.sizeBytes)
+          .header('X-Content-Type-Options', 'nosniff')
+          .header('Cache-Control', 'private, no-store')
+          .send(photo.stream);
+      },
     );
 
     app.post(

@@ -20,7 +20,7 @@ import {
 } from '../../domain/portal.js';
 import { receiveFile, type UploadedFile } from '../attachments/attachments.service.js';
 import type { Deps } from '../context.js';
-import { buildingById } from '../addresses/registry-search.js';
+import { buildingById, buildingByText } from '../addresses/registry-search.js';
 import type { DB } from '../db/schema.js';
 import { AppError, badRequest, conflict } from '../errors.js';
 import { loadCalendar } from '../calendar/calendar.repository.js';
@@ -92,7 +92,11 @@ export async function publicQuestionType(
   return row;
 }
 
-async function nextTrackingNumber(db: Kysely<DB>, now: Date, timeZone: string): Promise<string> {
+export async function nextTrackingNumber(
+  db: Kysely<DB>,
+  now: Date,
+  timeZone: string,
+): Promise<string> {
   const { rows } = await sql<{ n: string }>`SELECT nextval('submission_number_seq') AS n`.execute(
     db,
   );
@@ -267,7 +271,10 @@ export async function submitFromPortal(
       questionTypeId: input.questionTypeId,
       description: input.description,
       address: input.address ?? null,
-      buildingId: await knownBuildingId(deps, input.buildingId),
+      // The building chosen, else the one the typed address names exactly (never a guess).
+      buildingId:
+        (await knownBuildingId(deps, input.buildingId)) ??
+        (input.address ? ((await buildingByText(deps.db, input.address))?.id ?? null) : null),
       latitude: input.latitude ?? null,
       longitude: input.longitude ?? null,
       applicant: {

@@ -34,7 +34,8 @@ import type { AppealStatus } from '../../domain/vocabulary.js';
 import { recordAppealEvent } from '../appeals/appeal-history.js';
 import type { Deps, SystemActor } from '../context.js';
 import type { DB, SubmissionsTable } from '../db/schema.js';
-import { AppError, conflict } from '../errors.js';
+import type { Readable } from 'node:stream';
+import { AppError, conflict, notFound } from '../errors.js';
 import { numberSetting } from '../settings.js';
 import {
   accessCodeMatches,
@@ -112,6 +113,34 @@ async function findTracked(
 }
 
 /**
+ * One of the applicant's own photos, opened by the number and access code (a POST, so the code
+ * stays out of URLs and logs; the page shows it from a blob). Only the photos sent with this
+ * submission: never the executor's files or another applicant's.
+ * @throws AppError 404 `tracking_not_found`, `attachment_not_found`; 429 `too_many_attempts`.
+ */
+export async function readTrackedPhoto(
+  deps: Deps,
+  number: string,
+  accessCode: string,
+  photoId: number,
+  client: string,
+): Promise<{ stream: Readable; mediaType: string; sizeBytes: number }> {
+  const submission = await findTracked(deps, number, accessCode, client);
+  const photo = await deps.db
+    .selectFrom('attachments')
+    .select(['storage_key', 'media_type', 'size_bytes'])
+    .where('id', '=', photoId)
+    .where('submission_id', '=', submission.id)
+    .executeTakeFirst();
+  if (!photo) throw notFound('attachment', photoId);
+  return {
+    stream: await deps.files.read(photo.storage_key),
+    mediaType: photo.media_type,
+    sizeBytes: photo.size_bytes,
+  };
+}
+
+/**
  * Joined to another person's appeal on the same problem (receipt sign «multiple»; «duplicate» is
  * the same person again): such an applicant sees the appeal's result, not its letter, and does not
  * judge it (Art. 10).
@@ -128,9 +157,10 @@ async function buildView(db: Kysely<DB>, deps: Deps, s: Submission): Promise<Tra
     .executeTakeFirstOrThrow();
   const photos = await db
     .selectFrom('attachments')
-    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .select(['id', 'file_name', 'media_type', 'size_bytes'])
     .where('submission_id', '=', s.id)
-    .executeTakeFirstOrThrow();
+    .orderBy('id')
+    .execute();
   const feedbackRows = await db
     .selectFrom('appeal_feedback')
     .select(['verdict', 'rating', 'created_at'])
@@ -144,7 +174,13 @@ async function buildView(db: Kysely<DB>, deps: Deps, s: Submission): Promise<Tra
     questionType: { id: questionType.id, name: questionType.name, nameEn: questionType.name_en },
     description: s.description,
     address: s.address_text,
-    photos: Number(photos.n),
+    photos: photos.length,
+    photoFiles: photos.map((p) => ({
+      id: p.id,
+      fileName: p.file_name,
+      mediaType: p.media_type,
+      sizeBytes: p.size_bytes,
+    })),
     rejection: s.rejection_reason
       ? {
           reason: s.rejection_reason as RejectionReason,

@@ -92,7 +92,7 @@ export const CLASSIFIER_SEED: readonly SeedKind[] = [
         executorKey: 'lift-service',
       },
       {
-        name: "Несправність диспетчерського зв'язку ліфта",
+        name: 'Несправність диспетчерського зв’язку ліфта',
         nameEn: 'Faulty lift intercom to the dispatcher',
         termDays: 15,
         executorKey: 'lift-service',
@@ -154,7 +154,7 @@ export const CLASSIFIER_SEED: readonly SeedKind[] = [
     ],
   },
   {
-    name: "Санітарний стан приміщень; територій та об'єктів благоустрою",
+    name: 'Санітарний стан приміщень; територій та об’єктів благоустрою',
     nameEn: 'Sanitary condition of premises, territories and amenity objects',
     questionTypes: [
       {
@@ -164,7 +164,7 @@ export const CLASSIFIER_SEED: readonly SeedKind[] = [
         executorKey: 'dept-housing',
       },
       {
-        name: "Незадовільний санітарний стан під'їзду",
+        name: 'Незадовільний санітарний стан під’їзду',
         nameEn: 'Poor sanitary condition of an entrance hall',
         termDays: 15,
         executorKey: 'dept-housing',
@@ -238,7 +238,7 @@ export const CLASSIFIER_SEED: readonly SeedKind[] = [
         executorKey: 'dept-housing',
       },
       {
-        name: "Ремонт під'їзду",
+        name: 'Ремонт під’їзду',
         nameEn: 'Entrance hall repair',
         termDays: 30,
         executorKey: 'dept-housing',
@@ -250,7 +250,7 @@ export const CLASSIFIER_SEED: readonly SeedKind[] = [
         executorKey: 'dept-housing',
       },
       {
-        name: "Несправність вхідних дверей або домофона під'їзду",
+        name: 'Несправність вхідних дверей або домофона під’їзду',
         nameEn: 'Faulty entrance door or door intercom',
         termDays: 15,
         executorKey: 'dept-housing',
@@ -435,7 +435,7 @@ export const CLASSIFIER_SEED: readonly SeedKind[] = [
     ],
   },
   {
-    name: "Прибирання; санітарне утримання території; приміщень та об'єктів благоустрою",
+    name: 'Прибирання; санітарне утримання території; приміщень та об’єктів благоустрою',
     nameEn: 'Cleaning and sanitary upkeep of territories, premises and amenity objects',
     questionTypes: [
       {
@@ -632,7 +632,7 @@ export const CLASSIFIER_SEED: readonly SeedKind[] = [
     nameEn: 'Lighting of premises',
     questionTypes: [
       {
-        name: "Відсутність освітлення в під'їзді та на сходових клітинах",
+        name: 'Відсутність освітлення в під’їзді та на сходових клітинах',
         nameEn: 'No lighting in the entrance hall and stairwells',
         termDays: 15,
         executorKey: 'dept-housing',
@@ -650,7 +650,7 @@ export const CLASSIFIER_SEED: readonly SeedKind[] = [
         executorKey: 'dept-housing',
       },
       {
-        name: "Відсутність освітлення над входом до під'їзду",
+        name: 'Відсутність освітлення над входом до під’їзду',
         nameEn: 'No light above the entrance door',
         termDays: 15,
         executorKey: 'dept-housing',
@@ -664,7 +664,7 @@ export const CLASSIFIER_SEED: readonly SeedKind[] = [
     ],
   },
   {
-    name: "Порушення правил виконання робіт на об'єктах благоустрою",
+    name: 'Порушення правил виконання робіт на об’єктах благоустрою',
     nameEn: 'Violation of the rules for works on amenity objects',
     questionTypes: [
       {
@@ -956,7 +956,7 @@ export const CLASSIFIER_SEED: readonly SeedKind[] = [
         executorKey: 'dept-housing',
       },
       {
-        name: "Неприємний запах у під'їзді або підвалі",
+        name: 'Неприємний запах у під’їзді або підвалі',
         nameEn: 'Unpleasant smell in the entrance hall or basement',
         termDays: 15,
         executorKey: 'dept-housing',
@@ -1271,7 +1271,7 @@ export const CLASSIFIER_SEED: readonly SeedKind[] = [
         executorKey: 'dept-architecture',
       },
       {
-        name: "Реконструкція та капітальний ремонт об'єктів",
+        name: 'Реконструкція та капітальний ремонт об’єктів',
         nameEn: 'Reconstruction and capital repair of buildings',
         termDays: 30,
         executorKey: 'dept-architecture',
@@ -1283,7 +1283,7 @@ export const CLASSIFIER_SEED: readonly SeedKind[] = [
         executorKey: 'dept-architecture',
       },
       {
-        name: "Незавершене будівництво та проблемні об'єкти",
+        name: 'Незавершене будівництво та проблемні об’єкти',
         nameEn: 'Unfinished and problem construction projects',
         termDays: 30,
         executorKey: 'dept-architecture',
@@ -1456,7 +1456,7 @@ export const CLASSIFIER_SEED: readonly SeedKind[] = [
     ],
   },
   {
-    name: "Охорона здоров'я",
+    name: 'Охорона здоров’я',
     nameEn: 'Health care',
     questionTypes: [
       {
@@ -1466,7 +1466,7 @@ export const CLASSIFIER_SEED: readonly SeedKind[] = [
         executorKey: 'dept-health',
       },
       {
-        name: "Робота закладу охорони здоров'я",
+        name: 'Робота закладу охорони здоров’я',
         nameEn: 'Operation of a health care facility',
         termDays: 30,
         executorKey: 'dept-health',

@@ -6,6 +6,7 @@ import { BoilerplatePage } from '../features/formal-answers/components/Boilerpla
 import { ExplanationsPage } from '../features/deadlines/components/ExplanationsPage.js';
 import { ExtensionRequestsPage } from '../features/deadlines/components/ExtensionRequestsPage.js';
 import { NotificationsPage } from '../features/notifications/components/NotificationsPage.js';
+import { NotificationSettingsPage } from '../features/notifications/components/NotificationSettingsPage.js';
 import { LoginPage } from '../features/auth/components/LoginPage.js';
 import { ModerationPage } from '../features/moderation/components/ModerationPage.js';
 import { NewCallPage } from '../features/new-call/components/NewCallPage.js';
@@ -79,6 +80,7 @@ export const router = createBrowserRouter([
         ),
       },
       { path: 'notifications', element: <NotificationsPage /> },
+      { path: 'me/notifications', element: <NotificationSettingsPage /> },
       {
         path: 'extension-requests',
         element: (

@@ -2,6 +2,7 @@
  * The portal's side of `/api/public`: one query-options factory per resource, the mutations, and
  * the answer types taken from the server's own schemas (type-only: nothing of the server is bundled).
  */
+import type { MapOutlineView } from '../../contract/map-outline.schemas.js';
 import type { RegistryAddress } from '../shared/api/types.js';
 import {
   infiniteQueryOptions,
@@ -50,6 +51,13 @@ export const portalConfigQuery = queryOptions({
   queryKey: ['portal', 'config'],
   queryFn: () => publicApi.get<PortalConfigView>('/config'),
   staleTime: Infinity,
+});
+
+/** The city's districts and streets from the address registry, drawn when there are no tiles. */
+export const mapOutlineQuery = queryOptions({
+  queryKey: ['portal', 'map-outline'],
+  queryFn: () => publicApi.get<MapOutlineView>('/map/outline'),
+  staleTime: 10 * 60_000,
 });
 
 export const publicQuestionTypesQuery = queryOptions({
@@ -130,6 +138,43 @@ export function useFeedback() {
   });
 }
 
+/** What a point picked on the map names: the nearest building (≤ 150 m) and the district. */
+export interface PointPlace {
+  building: {
+    id: number;
+    label: string;
+    latitude: number | null;
+    longitude: number | null;
+    distanceMetres: number;
+  } | null;
+  district: { id: number; name: string } | null;
+  flags: ('not_in_registry' | 'outside_districts')[];
+}
+
+/** The nearest building and the district of a map point (issue 15). */
+export const placePublicPoint = (point: { latitude: number; longitude: number }) =>
+  publicApi.get<PointPlace>('/addresses/point', {
+    latitude: point.latitude,
+    longitude: point.longitude,
+  });
+
 /** The address registry's suggestions for the portal (issue 15). */
 export const searchPublicAddresses = (q: string, signal: AbortSignal) =>
   publicApi.get<RegistryAddress[]>('/addresses', { q }, signal);
+
+/**
+ * One of the applicant's own photos as a blob (POST with the number and code: the code never
+ * goes into a URL). Null when it cannot be had (the page then names the photo instead).
+ */
+export async function fetchTrackedPhoto(
+  input: { number: string; accessCode: string; photoId: number },
+  signal?: AbortSignal,
+): Promise<Blob | null> {
+  const response = await fetch(`/api/public/tracking/photos/${input.photoId}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ number: input.number, accessCode: input.accessCode }),
+    ...(signal ? { signal } : {}),
+  });
+  return response.ok ? response.blob() : null;
+}

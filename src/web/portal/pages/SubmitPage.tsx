@@ -36,7 +36,7 @@ import { wordsFilter } from '../lib/words-filter.js';
 import { newIdempotencyKey } from '../../shared/lib/idempotency.js';
 import { fieldErrors, type FieldErrors } from '../lib/form-errors.js';
 import { AddressPicker } from '../../shared/ui/AddressPicker.js';
-import { searchPublicAddresses } from '../api.js';
+import { placePublicPoint, type PointPlace, searchPublicAddresses } from '../api.js';
 
 interface Draft {
   questionTypeId: string | null;
@@ -138,6 +138,33 @@ export function SubmitPage() {
 
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) =>
     setDraft((d) => ({ ...d, [key]: value }));
+
+  // A point picked on the map names the nearest building and the district (issue 15): the
+  // building fills an empty address (or replaces one picked from the registry), never typed text.
+  const [pointPlace, setPointPlace] = useState<PointPlace | null>(null);
+  const pointAsked = useRef(0);
+  const choosePoint = (point: Point | null) => {
+    set('point', point);
+    const asked = ++pointAsked.current;
+    setPointPlace(null);
+    if (!point) return;
+    placePublicPoint(point).then(
+      (place) => {
+        if (asked !== pointAsked.current) return;
+        setPointPlace(place);
+        const building = place.building;
+        if (building)
+          setDraft((d) =>
+            d.address.trim() === '' || d.buildingId !== null
+              ? { ...d, address: building.label, buildingId: building.id }
+              : d,
+          );
+      },
+      () => {
+        // No answer: the point alone is kept, as before.
+      },
+    );
+  };
 
   const options = useMemo(
     () =>
@@ -309,6 +336,7 @@ export function SubmitPage() {
                   description={t('portal.submit.addressHint')}
                   value={{ text: draft.address, buildingId: draft.buildingId }}
                   onChange={(picked) => {
+                    if (picked.buildingId !== null) setPointPlace(null);
                     set('address', picked.text);
                     set('buildingId', picked.buildingId);
                     const b = picked.building;
@@ -320,7 +348,25 @@ export function SubmitPage() {
                   scope="public"
                 />
               </div>
-              <LocationPicker value={draft.point} onChange={(p) => set('point', p)} />
+              <LocationPicker value={draft.point} onChange={choosePoint} />
+              {pointPlace ? (
+                <Text
+                  size="sm"
+                  c={pointPlace.district ? 'teal.9' : 'red.9'}
+                  data-testid="point-place"
+                  aria-live="polite"
+                >
+                  {pointPlace.building
+                    ? t('portal.submit.pointBuilding', {
+                        label: pointPlace.building.label,
+                        metres: pointPlace.building.distanceMetres,
+                      })
+                    : t('portal.submit.pointNoBuilding')}
+                  {pointPlace.district
+                    ? ` ${t('portal.submit.pointDistrict', { name: pointPlace.district.name })}`
+                    : ` ${t('portal.submit.pointOutside')}`}
+                </Text>
+              ) : null}
               {err('latitude') ? (
                 <Text size="sm" c="red.9">
                   {err('latitude')}

@@ -21,6 +21,7 @@ import { formatDate, formatDateTime } from '../../shared/lib/format.js';
 import { StatusBadge } from '../../shared/ui/StatusBadge.js';
 import { useTrack, type TrackingView } from '../api.js';
 import { FeedbackForm } from '../components/FeedbackForm.js';
+import { OwnPhotos } from '../components/OwnPhotos.js';
 import { fieldErrors, type FieldErrors } from '../lib/form-errors.js';
 
 /**
@@ -205,11 +206,7 @@ function TrackingResult({
         >
           {view.description}
         </Text>
-        {view.photos > 0 ? (
-          <Text size="sm" mt="xs" c="dimmed">
-            {t('portal.receipt.photos', { count: view.photos })}
-          </Text>
-        ) : null}
+        <OwnPhotos photos={view.photoFiles} number={view.trackingNumber} accessCode={accessCode} />
       </Paper>
       {view.state === 'pending' ? (
         <Alert variant="light" color="blue">

@@ -116,18 +116,20 @@ export function createApi(base: string) {
       });
       return parse<T>(response, path, base);
     },
-    async put<T>(path: string, body: unknown): Promise<T> {
+    /** A partial change; a 204 answer gives undefined. */
+    async patch<T = undefined>(path: string, body: unknown): Promise<T> {
       const response = await fetch(base + path, {
-        method: 'PUT',
+        method: 'PATCH',
         credentials: 'same-origin',
         headers: { accept: 'application/json', 'content-type': 'application/json' },
         body: JSON.stringify(body),
       });
+      if (response.status === 204) return undefined as T;
       return parse<T>(response, path, base);
     },
-    async patch<T>(path: string, body: unknown): Promise<T> {
+    async put<T>(path: string, body: unknown): Promise<T> {
       const response = await fetch(base + path, {
-        method: 'PATCH',
+        method: 'PUT',
         credentials: 'same-origin',
         headers: { accept: 'application/json', 'content-type': 'application/json' },
         body: JSON.stringify(body),

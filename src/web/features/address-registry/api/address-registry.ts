@@ -13,8 +13,14 @@ export interface KeeperStreet {
 
 export interface KeeperBuilding {
   id: number;
+  streetId: number;
   label: string;
   houseNumber: string;
+  block: string | null;
+  kind: 'residential' | 'other';
+  latitude: number | null;
+  longitude: number | null;
+  districtId: number | null;
   districtName: string | null;
   maintainerId: number | null;
   maintainerName: string | null;
@@ -50,6 +56,66 @@ export const keeperBuildingsQuery = (streetId: number | null) =>
       api.get<KeeperBuilding[]>('/address-registry/buildings', { streetId: streetId ?? 0 }, signal),
     enabled: streetId !== null,
   });
+
+/** The buildings one maintainer keeps (the maintainers' tab). */
+export const maintainerBuildingsQuery = (maintainerId: number | null) =>
+  queryOptions({
+    queryKey: ['address-registry', 'buildings', 'maintainer', maintainerId],
+    queryFn: ({ signal }) =>
+      api.get<KeeperBuilding[]>(
+        '/address-registry/buildings',
+        { maintainerId: maintainerId ?? 0 },
+        signal,
+      ),
+    enabled: maintainerId !== null,
+  });
+
+export interface RegistryDistrict {
+  id: number;
+  city: string;
+  name: string;
+}
+
+export const districtsQuery = queryOptions({
+  queryKey: ['address-registry', 'districts'],
+  queryFn: ({ signal }) => api.get<RegistryDistrict[]>('/address-registry/districts', {}, signal),
+});
+
+export interface RegistryEdit {
+  id: number;
+  at: string;
+  actor: string;
+  entity: 'street' | 'building';
+  entityId: number;
+  action: string;
+  before: Record<string, unknown>;
+  after: Record<string, unknown>;
+}
+
+/** The registry's history: of one street or building, or the latest edits of all. */
+export const registryHistoryQuery = (entity?: 'street' | 'building', id?: number) =>
+  queryOptions({
+    queryKey: ['address-registry', 'history', entity ?? 'all', id ?? 0],
+    queryFn: ({ signal }) =>
+      api.get<RegistryEdit[]>(
+        '/address-registry/history',
+        { ...(entity ? { entity } : {}), ...(id ? { id } : {}), limit: 50 },
+        signal,
+      ),
+  });
+
+export interface BuildingChange {
+  houseNumber?: string;
+  block?: string | null;
+  kind?: 'residential' | 'other';
+  latitude?: number | null;
+  longitude?: number | null;
+  districtId?: number | null;
+  maintainerId?: number | null;
+}
+
+export const updateBuilding = (input: { id: number; change: BuildingChange }) =>
+  api.patch(`/address-registry/buildings/${input.id}`, input.change);
 
 export const maintainersQuery = queryOptions({
   queryKey: ['address-registry', 'maintainers'],

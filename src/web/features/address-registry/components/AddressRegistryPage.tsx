@@ -1,7 +1,9 @@
 /**
  * The registry keeper's screen (issue 15): find a street by any of its names, rename it (the old
- * name is kept with its date), see its buildings, assign a maintainer to the selected ones, merge
- * two selected buildings that are one; and the addresses appeals gave that the registry lacks.
+ * name is kept with its date), see its buildings, edit one (number, block, kind, district,
+ * maintainer, point), assign a maintainer to the selected ones, merge two selected buildings that
+ * are one; the maintainers and their buildings; the registry's history (who, when, before →
+ * after); and the addresses appeals gave that the registry lacks.
  */
 import {
   Badge,
@@ -29,12 +31,15 @@ import {
   keeperBuildingsQuery,
   keeperStreetsQuery,
   type KeeperStreet,
+  maintainerBuildingsQuery,
   maintainersQuery,
   mergeBuildings,
   renameStreet,
   unplacedQuery,
   useRegistryChange,
 } from '../api/address-registry.js';
+import { BuildingEditor } from './BuildingEditor.js';
+import { RegistryHistory } from './RegistryHistory.js';
 
 function RenameForm({ street }: { street: KeeperStreet }) {
   const { t } = useTranslation();
@@ -71,12 +76,18 @@ function RenameForm({ street }: { street: KeeperStreet }) {
   );
 }
 
-function Buildings({ street }: { street: KeeperStreet }) {
+function Buildings({ streetId, maintainerId }: { streetId?: number; maintainerId?: number }) {
   const { t } = useTranslation();
-  const buildings = useQuery(keeperBuildingsQuery(street.id));
+  const buildings = useQuery(
+    maintainerId !== undefined
+      ? maintainerBuildingsQuery(maintainerId)
+      : keeperBuildingsQuery(streetId ?? null),
+  );
+  const [editing, setEditing] = useState<number | null>(null);
+  const edited = buildings.data?.find((b) => b.id === editing) ?? null;
   const maintainers = useQuery(maintainersQuery);
   const [selected, setSelected] = useState<number[]>([]);
-  const [maintainerId, setMaintainerId] = useState('');
+  const [assignTo, setAssignTo] = useState('');
   const assign = useRegistryChange(assignMaintainer);
   const merge = useRegistryChange(mergeBuildings);
   const toggle = (id: number) =>
@@ -86,19 +97,19 @@ function Buildings({ street }: { street: KeeperStreet }) {
       <Group align="end" gap="sm">
         <NativeSelect
           label={t('addressRegistry.maintainer')}
-          value={maintainerId}
-          onChange={(e) => setMaintainerId(e.currentTarget.value)}
+          value={assignTo}
+          onChange={(e) => setAssignTo(e.currentTarget.value)}
           data={[
             { value: '', label: '—' },
             ...(maintainers.data ?? []).map((m) => ({ value: String(m.id), label: m.name })),
           ]}
         />
         <Button
-          disabled={selected.length === 0 || maintainerId === ''}
+          disabled={selected.length === 0 || assignTo === ''}
           loading={assign.isPending}
           onClick={() =>
             assign.mutate(
-              { buildingIds: selected, maintainerId: Number(maintainerId) },
+              { buildingIds: selected, maintainerId: Number(assignTo) },
               { onSuccess: () => setSelected([]) },
             )
           }
@@ -129,9 +140,11 @@ function Buildings({ street }: { street: KeeperStreet }) {
             <Table.Tr>
               <Table.Th />
               <Table.Th>{t('addressRegistry.house')}</Table.Th>
+              <Table.Th>{t('addressRegistry.block')}</Table.Th>
               <Table.Th>{t('addressRegistry.district')}</Table.Th>
               <Table.Th>{t('addressRegistry.maintainer')}</Table.Th>
               <Table.Th>{t('addressRegistry.appeals')}</Table.Th>
+              <Table.Th />
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -146,17 +159,72 @@ function Buildings({ street }: { street: KeeperStreet }) {
                   />
                 </Table.Td>
                 <Table.Td>
-                  {b.houseNumber}{' '}
+                  {maintainerId !== undefined ? b.label : b.houseNumber}{' '}
                   {!b.active && <Badge size="xs">{t('addressRegistry.merged')}</Badge>}
                 </Table.Td>
+                <Table.Td>{b.block ?? '—'}</Table.Td>
                 <Table.Td>{b.districtName ?? '—'}</Table.Td>
                 <Table.Td>{b.maintainerName ?? '—'}</Table.Td>
                 <Table.Td>{b.appeals}</Table.Td>
+                <Table.Td>
+                  <Button
+                    size="compact-sm"
+                    variant="subtle"
+                    aria-label={t('addressRegistry.editBuilding', { label: b.label })}
+                    onClick={() => setEditing(b.id)}
+                  >
+                    {t('addressRegistry.edit')}
+                  </Button>
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
       </TableScroll>
+      {edited ? (
+        <BuildingEditor key={edited.id} building={edited} onClose={() => setEditing(null)} />
+      ) : null}
+    </Stack>
+  );
+}
+
+/** The maintainers with how many buildings each keeps; one chosen shows its buildings. */
+function Maintainers() {
+  const { t } = useTranslation();
+  const maintainers = useQuery(maintainersQuery);
+  const [chosen, setChosen] = useState<number | null>(null);
+  return (
+    <Stack gap="md">
+      <TableScroll label={t('addressRegistry.maintainers')} minWidth={420}>
+        <Table striped>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('addressRegistry.maintainer')}</Table.Th>
+              <Table.Th>{t('addressRegistry.buildingsCount')}</Table.Th>
+              <Table.Th />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {(maintainers.data ?? []).map((m) => (
+              <Table.Tr key={m.id}>
+                <Table.Td>{m.name}</Table.Td>
+                <Table.Td>{m.buildings}</Table.Td>
+                <Table.Td>
+                  <Button
+                    size="compact-sm"
+                    variant={chosen === m.id ? 'filled' : 'subtle'}
+                    disabled={m.buildings === 0}
+                    onClick={() => setChosen(m.id)}
+                  >
+                    {t('addressRegistry.showBuildings')}
+                  </Button>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </TableScroll>
+      {chosen !== null ? <Buildings key={chosen} maintainerId={chosen} /> : null}
     </Stack>
   );
 }
@@ -204,7 +272,8 @@ function Streets() {
                 ))}
             </Group>
             <RenameForm street={current} />
-            <Buildings street={current} />
+            <Buildings key={current.id} streetId={current.id} />
+            <RegistryHistory entity="street" id={current.id} />
           </Stack>
         </Paper>
       )}
@@ -249,10 +318,18 @@ export function AddressRegistryPage() {
       <Tabs defaultValue="streets" keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="streets">{t('addressRegistry.streets')}</Tabs.Tab>
+          <Tabs.Tab value="maintainers">{t('addressRegistry.maintainers')}</Tabs.Tab>
+          <Tabs.Tab value="history">{t('addressRegistry.history')}</Tabs.Tab>
           <Tabs.Tab value="unplaced">{t('addressRegistry.unplaced')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="streets" pt="md">
           <Streets />
+        </Tabs.Panel>
+        <Tabs.Panel value="maintainers" pt="md">
+          <Maintainers />
+        </Tabs.Panel>
+        <Tabs.Panel value="history" pt="md">
+          <RegistryHistory />
         </Tabs.Panel>
         <Tabs.Panel value="unplaced" pt="md">
           <UnplacedList />

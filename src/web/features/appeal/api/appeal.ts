@@ -115,6 +115,22 @@ export function useAssign(id: number) {
   });
 }
 
+/** A co-executor, with its own instruction (the API's assign body with the role fixed). */
+export const coExecutorSchema = assignSchema.omit({ role: true });
+export type CoExecutorValues = z.infer<typeof coExecutorSchema>;
+
+export function useEndAssignment(id: number) {
+  const refresh = useRefreshAfterStep(id);
+  return useMutation({
+    mutationFn: ({ assignmentId, comment }: { assignmentId: number; comment?: string }) =>
+      api.post<unknown>(
+        `/appeals/${id}/assignments/${assignmentId}/end`,
+        comment ? { comment } : {},
+      ),
+    onSuccess: refresh,
+  });
+}
+
 export function useCancel(id: number) {
   const refresh = useRefreshAfterStep(id);
   return useMutation({

@@ -11,7 +11,6 @@ import {
   SimpleGrid,
   Skeleton,
   Stack,
-  Table,
   Text,
   Timeline,
   Title,
@@ -28,7 +27,6 @@ import { PageHeader } from '../../../shared/layout/PageHeader.js';
 import { formatBytes, formatDateTime } from '../../../shared/lib/format.js';
 import { resultLabel } from '../../../shared/lib/results.js';
 import { ErrorNote } from '../../../shared/ui/ErrorNote.js';
-import { TableScroll } from '../../../shared/ui/TableScroll.js';
 import { PrivilegedBadge, StatusBadge } from '../../../shared/ui/StatusBadge.js';
 import { ControlDate } from '../../../shared/ui/TimeLeft.js';
 import { useQuestionTypeName } from '../../../shared/lib/use-question-type-name.js';
@@ -36,6 +34,8 @@ import { appealQuery } from '../../../shared/api/queries.js';
 import { useUpload } from '../api/appeal.js';
 import { DeadlineActions } from './DeadlineActions.js';
 import { AppealActions } from './AppealActions.js';
+import { AssignmentsList } from './AssignmentsList.js';
+import { CoExecutors } from './CoExecutors.js';
 import { ReworkReason } from './ReworkReason.js';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
@@ -291,36 +291,8 @@ export function AppealCardPage() {
               </Section>
             ) : null}
             <Section id="assignments-heading" title={t('card.assignments')}>
-              {a.assignments.length === 0 ? (
-                <Text c="dimmed" size="sm">
-                  {t('card.noAssignments')}
-                </Text>
-              ) : (
-                <TableScroll label={t('card.assignments')} minWidth={520}>
-                  <Table verticalSpacing="xs" fz="sm">
-                    <Table.Thead>
-                      <Table.Tr>
-                        <Table.Th>{t('card.executor')}</Table.Th>
-                        <Table.Th>{t('card.assignmentRole')}</Table.Th>
-                        <Table.Th>{t('card.assignmentState')}</Table.Th>
-                        <Table.Th>{t('appeal.controlDate')}</Table.Th>
-                        <Table.Th>{t('card.instruction')}</Table.Th>
-                      </Table.Tr>
-                    </Table.Thead>
-                    <Table.Tbody>
-                      {a.assignments.map((as) => (
-                        <Table.Tr key={as.id}>
-                          <Table.Td>{as.executor.name}</Table.Td>
-                          <Table.Td>{t(`assignmentRole.${as.role}`)}</Table.Td>
-                          <Table.Td>{t(`assignmentState.${as.state}`)}</Table.Td>
-                          <Table.Td>{formatDateTime(as.controlDate, lang)}</Table.Td>
-                          <Table.Td>{as.instruction ?? '—'}</Table.Td>
-                        </Table.Tr>
-                      ))}
-                    </Table.Tbody>
-                  </Table>
-                </TableScroll>
-              )}
+              <AssignmentsList assignments={a.assignments} />
+              <CoExecutors appeal={a} />
             </Section>
             <Section id="responses-heading" title={t('card.responses')}>
               {a.responses.length === 0 ? (

@@ -20,6 +20,19 @@ export function ownsActiveMainAssignment(appeal: AppealCard, me: Me): boolean {
   );
 }
 
+/**
+ * The executor may ask for more time while it still works on the appeal: its own main assignment
+ * is pending, in work or back for rework. Once it has answered (on check, closed) the question is
+ * the controller's, and the form goes away.
+ */
+export function mayAskForExtension(appeal: AppealCard, me: Me): boolean {
+  if (!ownsActiveMainAssignment(appeal, me)) return false;
+  if (appeal.status === 'on_check' || appeal.status === 'closed') return false;
+  return !appeal.assignments.some(
+    (a) => a.role === 'main' && a.executor.id === me.organisationId && a.state === 'responded',
+  );
+}
+
 /** Open and past its control date. */
 export function isOverdue(appeal: AppealCard, now: Date = new Date()): boolean {
   return (
@@ -173,7 +186,7 @@ export function DeadlineActions({ appeal }: { appeal: AppealCard }) {
   const { t } = useTranslation();
   const me = useQuery(meQuery);
   if (!me.data) return null;
-  const extension = ownsActiveMainAssignment(appeal, me.data) && appeal.status !== 'closed';
+  const extension = mayAskForExtension(appeal, me.data);
   const explanation = me.data.permissions.includes('explanation.request') && isOverdue(appeal);
   if (!extension && !explanation) return null;
   return (

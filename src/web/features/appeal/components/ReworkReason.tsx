@@ -4,13 +4,24 @@ import type { AppealCard } from '../../../shared/api/types.js';
 import { formatDateTime } from '../../../shared/lib/format.js';
 
 /**
- * While an appeal is back for rework, what the controller asked for, at the top of the card (on a
+ * The controller's last return for rework, while it is still to be answered: the appeal is back
+ * for rework, or the executor has accepted it again and not yet answered.
+ */
+export function pendingRework(appeal: AppealCard): AppealCard['reviews'][number] | null {
+  if (appeal.status !== 'rework' && appeal.status !== 'in_work') return null;
+  const last = appeal.reviews.at(-1);
+  if (last?.decision !== 'rework') return null;
+  const answeredSince = appeal.responses.some((r) => r.createdAt > last.createdAt);
+  return answeredSince ? null : last;
+}
+
+/**
+ * While an appeal is back for rework (and until the executor answers again), what the controller asked for, at the top of the card (on a
  * phone the executor reads it first, before scrolling to the answer it concerns).
  */
 export function ReworkReason({ appeal }: { appeal: AppealCard }) {
   const { t, i18n } = useTranslation();
-  if (appeal.status !== 'rework') return null;
-  const review = appeal.reviews.filter((r) => r.decision === 'rework').at(-1);
+  const review = pendingRework(appeal);
   if (!review?.comment) return null;
   return (
     <Alert

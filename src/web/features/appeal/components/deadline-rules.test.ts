@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AppealCard, Assignment, Me } from '../../../shared/api/types.js';
-import { isOverdue, ownsActiveMainAssignment } from './DeadlineActions.js';
+import { isOverdue, mayAskForExtension, ownsActiveMainAssignment } from './DeadlineActions.js';
 
 const assignment = (over: Partial<Assignment>): Assignment => ({
   id: 1,
@@ -36,6 +36,26 @@ describe('who may ask for more time', () => {
     ['a finished assignment', assignment({ state: 'done' })],
   ])('not %s', (_name, a) => {
     expect(ownsActiveMainAssignment(appeal({ assignments: [a] }), executor)).toBe(false);
+  });
+});
+
+describe('the extension form is there only until the executor answers', () => {
+  it.each([
+    ['registered, not yet accepted', 'registered', 'pending', true],
+    ['in work', 'in_work', 'in_work', true],
+    ['back for rework', 'rework', 'rework', true],
+    ['answered: on check', 'on_check', 'responded', false],
+    ['answered, before the status moved', 'in_work', 'responded', false],
+    ['closed', 'closed', 'done', false],
+  ] as const)('%s', (_name, status, state, expected) => {
+    expect(
+      mayAskForExtension(appeal({ status, assignments: [assignment({ state })] }), executor),
+    ).toBe(expected);
+  });
+  it('never for a co-executor', () => {
+    expect(
+      mayAskForExtension(appeal({ assignments: [assignment({ role: 'co' })] }), executor),
+    ).toBe(false);
   });
 });
 

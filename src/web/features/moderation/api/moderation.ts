@@ -12,7 +12,7 @@ import type {
 } from '../../../../contract/portal.schemas.js';
 import type { SubmissionState } from '../../../../domain/portal.js';
 import { api } from '../../../shared/api/client.js';
-import type { AppealPage } from '../../../shared/api/types.js';
+import type { AppealPage, RegistryAddress } from '../../../shared/api/types.js';
 
 export type { ModerationOutcome, SubmissionView };
 
@@ -53,3 +53,7 @@ export async function findAppealByNumber(number: string) {
   const page = await api.get<AppealPage>('/appeals', { q: number.trim(), limit: 5 });
   return page.items.find((a) => a.number === number.trim()) ?? null;
 }
+
+/** The address registry's suggestions for the moderator's address picker (issue 15). */
+export const searchStaffAddresses = (q: string, signal: AbortSignal) =>
+  api.get<RegistryAddress[]>('/addresses/registry', { q }, signal);

@@ -25,8 +25,10 @@ import { errorText } from '../../../shared/lib/server-errors.js';
 import type { QuestionType } from '../../../shared/api/types.js';
 import { QuestionTypePicker } from '../../../shared/ui/QuestionTypePicker.js';
 import { QuestionTypeSuggestions } from '../../../shared/ui/QuestionTypeSuggestions.js';
+import { AddressPicker, type PickedAddress } from '../../../shared/ui/AddressPicker.js';
 import {
   findAppealByNumber,
+  searchStaffAddresses,
   useMergeSubmission,
   useRegisterSubmission,
   useRejectSubmission,
@@ -64,7 +66,11 @@ export function RegisterForm({
   );
   const [questionType, setQuestionType] = useState<QuestionType | null>(null);
   const [subject, setSubject] = useState<'individual' | 'collective'>('individual');
-  const [address, setAddress] = useState(s.address ?? '');
+  const [address, setAddress] = useState<PickedAddress>({
+    text: s.address ?? '',
+    buildingId: s.building?.id ?? null,
+    building: null,
+  });
   const [instruction, setInstruction] = useState('');
   const [executorId, setExecutorId] = useState<string | null>(null);
   const executors = useQuery(executorsQuery);
@@ -82,7 +88,8 @@ export function RegisterForm({
         input: {
           ...(current && current.id !== s.questionType.id ? { questionTypeId: current.id } : {}),
           subject,
-          address: address.trim() || null,
+          address: address.text.trim() || null,
+          buildingId: address.buildingId,
           ...(instruction.trim() ? { instruction: instruction.trim() } : {}),
           ...(executorId ? { executorId: Number(executorId) } : {}),
           acknowledgeRepeat,
@@ -113,12 +120,15 @@ export function RegisterForm({
           onChange={(v) => setSubject(v === 'collective' ? 'collective' : 'individual')}
           allowDeselect={false}
         />
-        <TextInput
-          label={t('appeal.address')}
-          value={address}
-          onChange={(e) => setAddress(e.currentTarget.value)}
-        />
       </Group>
+      <AddressPicker
+        label={t('appeal.address')}
+        description={t('addressPicker.hint')}
+        value={address}
+        onChange={setAddress}
+        search={searchStaffAddresses}
+        scope="staff"
+      />
       <Select
         label={t('appeal.executor')}
         placeholder={t('moderation.executorByRule')}

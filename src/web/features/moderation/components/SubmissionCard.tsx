@@ -1,4 +1,5 @@
 import {
+  Alert,
   Anchor,
   Badge,
   Group,
@@ -18,6 +19,47 @@ import type { SubmissionView } from '../api/moderation.js';
 import { MergeForm, RegisterForm, RejectForm, type OnModerated } from './ModerationForms.js';
 
 type Step = 'register' | 'merge' | 'reject';
+
+/**
+ * The appeals already on the submission's building (issue 15): a duplicate to merge into, or an
+ * Art. 8 repeat of the same person — found by building, however the address was written.
+ */
+function SameBuilding({ submission: s }: { submission: SubmissionView }) {
+  const { t, i18n } = useTranslation();
+  if (!s.building || s.sameBuilding.length === 0) return null;
+  return (
+    <Alert
+      color={s.sameBuilding.some((a) => a.sameApplicant && a.decidedOnMerits) ? 'red' : 'yellow'}
+      variant="light"
+      title={t('moderation.sameBuilding', { count: s.sameBuilding.length })}
+      data-testid="same-building"
+    >
+      <Stack gap={4} component="ul" className="plain-list">
+        {s.sameBuilding.map((a) => (
+          <Group key={a.id} gap={6} component="li" wrap="wrap">
+            <Anchor component={Link} to={`/appeals/${a.id}`} size="sm">
+              {a.number}
+            </Anchor>
+            <Text size="sm">
+              {formatDateTime(a.receivedAt, i18n.language)} · {a.questionType} ·{' '}
+              {t(`status.${a.status}`)}
+            </Text>
+            {a.sameQuestionType ? (
+              <Badge size="xs" variant="light">
+                {t('moderation.sameQuestion')}
+              </Badge>
+            ) : null}
+            {a.sameApplicant ? (
+              <Badge size="xs" color={a.decidedOnMerits ? 'red' : 'blue'} variant="light">
+                {a.decidedOnMerits ? t('moderation.art8Repeat') : t('moderation.sameApplicant')}
+              </Badge>
+            ) : null}
+          </Group>
+        ))}
+      </Stack>
+    </Alert>
+  );
+}
 
 /** One submission as the moderator needs it: what, where, who, photos; and the three decisions. */
 export function SubmissionCard({
@@ -67,6 +109,11 @@ export function SubmissionCard({
                 {s.latitude.toFixed(5)}, {s.longitude.toFixed(5)}
               </Text>
             ) : null}
+            <Text size="xs" c={s.building ? 'teal.9' : 'dimmed'} data-testid="submission-building">
+              {s.building
+                ? t('moderation.building', { label: s.building.label })
+                : t('moderation.noBuilding')}
+            </Text>
           </div>
           <div>
             <Text size="sm" fw={600}>
@@ -80,6 +127,7 @@ export function SubmissionCard({
             </Text>
           </div>
         </SimpleGrid>
+        <SameBuilding submission={s} />
         {s.photos.length > 0 ? (
           <Group gap="sm" component="ul" className="plain-list">
             {s.photos.map((p) => (

@@ -48,10 +48,15 @@ import { QuestionTypeSuggestions } from '../../../shared/ui/QuestionTypeSuggesti
 import { RegisteredDialog } from './RegisteredDialog.js';
 import { RepeatRefusal, RepeatWarning, type RepeatOf } from './RepeatNotice.js';
 
+const phoneDigitsOf = (value: string) => value.replace(/\D/g, '').length;
+
 const FOCUSABLE =
   'input:not([type=hidden]):not([disabled]), select:not([disabled]), textarea:not([disabled]), button[type=submit]:not([disabled])';
 
-/** Enter in a one-line field moves to the next field, as on a paper form; it never submits. */
+/**
+ * Enter in a one-line field (or on a check box or radio button) moves to the next field, as on a
+ * paper form; it never submits and never skips a field.
+ */
 function focusNext(form: HTMLFormElement, from: HTMLElement): void {
   const items = Array.from(form.querySelectorAll<HTMLElement>(FOCUSABLE)).filter((el) => {
     if (el.tabIndex < 0 || el.getClientRects().length === 0) return false;
@@ -99,7 +104,13 @@ export function NewCallPage() {
   const kind = watch('kind');
   const privilegedCategory = watch('privilegedCategory');
   const [debouncedPhone] = useDebouncedValue(phone.trim(), 300);
-  const matches = useQuery(applicantsByPhoneQuery(debouncedPhone));
+  /** The phone Enter was pressed on: looked up at once, without waiting for the debounce. */
+  const [enteredPhone, setEnteredPhone] = useState<string | null>(null);
+  const lookupPhone = enteredPhone === phone.trim() ? enteredPhone : debouncedPhone;
+  const matches = useQuery(applicantsByPhoneQuery(lookupPhone));
+  /** Enter on the phone waits for the look-up, then moves on (to the caller it found or to a new one). */
+  const focusAfterLookup = useRef(false);
+  const [phoneEnters, setPhoneEnters] = useState(0);
   const found = phone.trim() === '' ? [] : (matches.data ?? []);
   const chosen = found.find((a) => a.id === applicantId) ?? null;
 
@@ -116,18 +127,54 @@ export function NewCallPage() {
   };
 
   // One applicant on record with this phone: take them (the operator can switch to "new").
-  // Only once the typed phone has settled, and once per phone (per cleared form).
-  const settled = phone.trim() === debouncedPhone;
+  // Only once the typed phone has settled, and once per phone (per cleared form). Never while the
+  // operator is in the new caller's fields: the answer arriving late must not take away the field
+  // they are typing in (the match is listed above it instead).
+  const settled = phone.trim() === lookupPhone;
+  const newCallerRef = useRef<HTMLDivElement | null>(null);
   useEffect(() => {
-    if (!settled || !matches.data || autoChosenFor.current === debouncedPhone) return;
-    autoChosenFor.current = debouncedPhone;
+    if (!settled || !matches.data || autoChosenFor.current === lookupPhone) return;
+    autoChosenFor.current = lookupPhone;
     const only = matches.data.length === 1 ? matches.data[0] : undefined;
-    if (only && getValues('applicantId') === null && getValues('fullName') === '') {
+    const typingNewCaller = newCallerRef.current?.contains(document.activeElement) ?? false;
+    if (
+      only &&
+      getValues('applicantId') === null &&
+      getValues('fullName') === '' &&
+      !typingNewCaller
+    ) {
       selectApplicant(only);
     } else if (!matches.data.some((a) => a.id === getValues('applicantId'))) {
       if (getValues('applicantId') !== null) selectApplicant(null);
     }
-  }, [matches.data, debouncedPhone, settled, generation]);
+  }, [matches.data, lookupPhone, settled, generation]);
+
+  // After Enter on the phone: once the look-up has answered and the caller's part is drawn for
+  // it, the next field (the caller found, or a new caller's name) — unless the operator has
+  // moved elsewhere meanwhile.
+  const lookupDone =
+    settled &&
+    (phoneDigitsOf(lookupPhone) < 5 || (matches.data !== undefined && !matches.isFetching));
+  useEffect(() => {
+    if (!focusAfterLookup.current || !lookupDone) return;
+    if (phoneDigitsOf(lookupPhone) >= 5 && autoChosenFor.current !== lookupPhone) return;
+    focusAfterLookup.current = false;
+    const phoneInput = phoneRef.current;
+    const formElement = phoneInput?.form;
+    if (!phoneInput || !formElement) return;
+    // Wait for the frame that shows the chosen caller (or the new caller's fields).
+    let frames = 0;
+    const move = () => {
+      if (document.activeElement !== phoneInput) return;
+      const chosenShown = formElement.querySelector('[data-testid="chosen-applicant"]') !== null;
+      if (chosenShown !== (getValues('applicantId') !== null) && frames++ < 20) {
+        requestAnimationFrame(move);
+        return;
+      }
+      focusNext(formElement, phoneInput);
+    };
+    requestAnimationFrame(move);
+  }, [lookupDone, lookupPhone, applicantId, phoneEnters]);
 
   const send = async (values: NewCallValues, repeatReason?: string) => {
     // A second Ctrl+Enter before the first answer (and before a re-render) sends nothing.
@@ -168,6 +215,8 @@ export function NewCallPage() {
 
   const nextCall = () => {
     newForm();
+    setEnteredPhone(null);
+    focusAfterLookup.current = false;
     form.reset(newCallDefaults);
     setGeneration((g) => g + 1);
     setQuestionType(null);
@@ -182,7 +231,13 @@ export function NewCallPage() {
   const sameCaller = () => {
     const values = getValues();
     newForm();
-    form.reset({ ...values, ...emptyAppeal, address: values.address }); // the same place, most often
+    // The same place, most often: the address as typed and the registry's building with it.
+    form.reset({
+      ...values,
+      ...emptyAppeal,
+      address: values.address,
+      buildingId: values.buildingId,
+    });
     setGeneration((g) => g + 1);
     setQuestionType(null);
     setRegistered(null);
@@ -209,15 +264,20 @@ export function NewCallPage() {
       return;
     }
     const target = event.target as HTMLElement;
-    const oneLine =
-      (target instanceof HTMLInputElement &&
-        target.type !== 'checkbox' &&
-        target.type !== 'radio') ||
-      target instanceof HTMLSelectElement;
-    if (oneLine) {
-      event.preventDefault();
-      focusNext(event.currentTarget, target);
+    const field = target instanceof HTMLInputElement || target instanceof HTMLSelectElement;
+    if (!field) return; // a text area takes the new line; a button does what it says
+    event.preventDefault(); // a check box or radio button would otherwise submit the form
+    if (target === phoneRef.current) {
+      // Who is calling decides what comes next: look the phone up now, then move on.
+      const typed = getValues('phone').trim();
+      focusAfterLookup.current = true;
+      setEnteredPhone(typed);
+      setPhoneEnters((n) => n + 1);
+      return;
     }
+    // The question type is chosen, not typed: Enter before a choice waits for the list.
+    if (target === questionTypeRef.current && getValues('questionTypeId') === null) return;
+    focusNext(event.currentTarget, target);
   };
 
   const ukLabel = i18next.getFixedT('uk');
@@ -307,7 +367,7 @@ export function NewCallPage() {
                     <EarlierAppeals applicantId={chosen.id} />
                   </Stack>
                 ) : (
-                  <>
+                  <Stack gap="md" ref={newCallerRef}>
                     <TextInput
                       {...register('fullName')}
                       label={t('newCall.fullName')}
@@ -348,7 +408,7 @@ export function NewCallPage() {
                       data={categoryOptions}
                       error={fieldError(errors.privilegedCategory?.message)}
                     />
-                  </>
+                  </Stack>
                 )}
                 <Checkbox
                   {...register('confidential')}

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Button, Group, Modal, Paper, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDateTime } from '../../../shared/lib/format.js';
@@ -41,6 +41,34 @@ export function RegisteredDialog({
                 date: formatDateTime(registered.controlDate, i18n.language),
               })}
             </Text>
+          ) : null}
+          {registered.tracking ? (
+            <Paper
+              withBorder
+              p="sm"
+              radius="md"
+              w="100%"
+              component="section"
+              aria-labelledby="tracking-code-heading"
+            >
+              <Stack gap={4} align="center">
+                <Text fw={600} id="tracking-code-heading">
+                  {t('newCall.trackingTitle')}
+                </Text>
+                <Text size="sm" c="dimmed" ta="center">
+                  {t('newCall.trackingHint')}
+                </Text>
+                <Text size="sm">{t('newCall.accessCode')}</Text>
+                <Text className="tracking-code" data-testid="tracking-code">
+                  {registered.tracking.accessCode}
+                </Text>
+                <Text size="sm" c="dimmed" ta="center">
+                  {registered.tracking.emailed
+                    ? t('newCall.trackingEmailed')
+                    : t('newCall.trackingNotEmailed')}
+                </Text>
+              </Stack>
+            </Paper>
           ) : null}
           <Group justify="center" mt="md">
             <Button onClick={onNewCall} data-autofocus>

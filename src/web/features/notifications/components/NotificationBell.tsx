@@ -2,13 +2,16 @@ import { ActionIcon, Indicator } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { notificationsQuery } from '../api/notifications.js';
+import { unreadCountQuery } from '../api/notifications.js';
 
-/** The header's bell: how many notifications are unread, and the way to the list. */
+/**
+ * The header's bell: how many notifications are unread (asked of the server every 20 s and when
+ * the window regains focus), and the way to the list.
+ */
 export function NotificationBell() {
   const { t } = useTranslation();
-  const unread = useQuery(notificationsQuery(true));
-  const count = unread.data?.length ?? 0;
+  const unread = useQuery(unreadCountQuery());
+  const count = unread.data?.count ?? 0;
   return (
     <Indicator
       label={count > 99 ? '99+' : count}

@@ -17,7 +17,15 @@ import type { AppNotification } from '../../../shared/api/types.js';
 import { PageHeader } from '../../../shared/layout/PageHeader.js';
 import { formatDateTime } from '../../../shared/lib/format.js';
 import { ErrorNote } from '../../../shared/ui/ErrorNote.js';
-import { notificationsQuery, useMarkRead } from '../api/notifications.js';
+import { notificationsQuery, useMarkAllRead, useMarkRead } from '../api/notifications.js';
+
+/** The body as read in the app: the e-mail's link lines go (the app links the appeal itself). */
+function withoutLinkLines(body: string): string {
+  return body
+    .split('\n')
+    .filter((line) => !/^https?:\/\/\S+$/.test(line.trim()))
+    .join('\n');
+}
 
 function NotificationItem({ item }: { item: AppNotification }) {
   const { t, i18n } = useTranslation();
@@ -54,7 +62,7 @@ function NotificationItem({ item }: { item: AppNotification }) {
           {formatDateTime(item.createdAt, i18n.language)}
         </Text>
         <Text size="sm" className="description">
-          {item.body}
+          {withoutLinkLines(item.body)}
         </Text>
         <Group gap="sm">
           {item.appealId ? (
@@ -92,10 +100,33 @@ export function NotificationsPage() {
   const { t } = useTranslation();
   const [filter, setFilter] = useState<'unread' | 'all'>('unread');
   const list = useQuery(notificationsQuery(filter === 'unread'));
+  const markAll = useMarkAllRead();
+  const anyUnread = list.data?.some((n) => !n.read) ?? false;
   return (
     <>
-      <PageHeader title={t('notifications.title')} description={t('notifications.subtitle')} />
+      <PageHeader
+        title={t('notifications.title')}
+        description={t('notifications.subtitle')}
+        actions={
+          <>
+            {anyUnread ? (
+              <Button
+                variant="default"
+                size="sm"
+                loading={markAll.isPending}
+                onClick={() => markAll.mutate()}
+              >
+                {t('notifications.markAllRead')}
+              </Button>
+            ) : null}
+            <Anchor component={Link} to="/me/notifications" size="sm">
+              {t('notifications.settingsLink')}
+            </Anchor>
+          </>
+        }
+      />
       <Stack gap="md">
+        <ErrorNote error={markAll.error} />
         <SegmentedControl
           value={filter}
           onChange={(v) => setFilter(v === 'all' ? 'all' : 'unread')}

@@ -1,0 +1,163 @@
+/**
+ * Tracking of appeals registered by the contact centre (issue 12 item 16): a phone, post or
+ * reception applicant follows the appeal on the portal with its registration number and an access
+ * code, as an Internet applicant does. The operator reads the code out after registration; it is
+ * e-mailed when the applicant gave an address.
+ *
+ * The code lives on a tracking row of `submissions` (channel `staff`, already registered, consent
+ * asked by the operator), so the portal's tracking, feedback, result e-mail and brute-force lock
+ * (tracking.service.ts, access-codes.ts) serve it unchanged. Only the code's hash is stored; a new
+ * code replaces the old one (a replayed registration, an applicant who lost it).
+ */
+import type { Channel } from '../../domain/vocabulary.js';
+import type { Actor, Deps } from '../context.js';
+import { actorId } from '../context.js';
+import { loadCalendar } from '../calendar/calendar.repository.js';
+import { enqueueNotifications } from '../notifications/outbox.js';
+import { newAccessCode, sha256 } from './access-codes.js';
+import { nextTrackingNumber, trackUrl } from './submissions.service.js';
+
+/** Channels whose applicants get a code from the operator (the Internet ones have their own receipt). */
+export const STAFF_TRACKED_CHANNELS: readonly Channel[] = [
+  'phone',
+  'email',
+  'government_hotline',
+  'post',
+  'personal_reception',
+  'tv',
+  'sign_language',
+];
+
+export interface IssuedTrackingCode {
+  /** What the applicant types on the portal with the code: the appeal's registration number. */
+  number: string;
+  /** As read out: `ABCDE-FGHJK`. */
+  accessCode: string;
+  /** Whether the code was queued by e-mail to the applicant. */
+  emailed: boolean;
+}
+
+/**
+ * Issue (or issue anew) the tracking code of an appeal the centre registered. Nothing is issued
+ * for a consultation (answered on the spot), an appeal without a named applicant (anonymous,
+ * Art. 8), or one that arrived through the Internet.
+ *
+ * @returns the number and code to read out, or null when the appeal gets none.
+ */
+export async function issueStaffTrackingCode(
+  deps: Deps,
+  actor: Actor,
+  appealId: number,
+): Promise<IssuedTrackingCode | null> {
+  const appeal = await deps.db
+    .selectFrom('appeals as a')
+    .innerJoin('question_types as qt', 'qt.id', 'a.question_type_id')
+    .leftJoin('applicants as p', 'p.id', 'a.applicant_id')
+    .select([
+      'a.id',
+      'a.number',
+      'a.channel',
+      'a.kind',
+      'a.subject',
+      'a.description',
+      'a.address_text',
+      'a.latitude',
+      'a.longitude',
+      'a.building_id',
+      'a.confidential',
+      'a.received_at',
+      'a.question_type_id',
+      'qt.name as question_type',
+      'p.full_name',
+      'p.email',
+      'p.phones',
+      'p.address',
+    ])
+    .where('a.id', '=', appealId)
+    .executeTakeFirst();
+  if (
+    !appeal ||
+    !STAFF_TRACKED_CHANNELS.includes(appeal.channel) ||
+    appeal.kind === 'consultation' ||
+    appeal.subject === 'anonymous' ||
+    !appeal.full_name?.trim()
+  ) {
+    return null;
+  }
+  const kind = appeal.kind;
+  const code = await newAccessCode(null);
+  return deps.db.transaction().execute(async (trx) => {
+    const now = deps.now();
+    const existing = await trx
+      .selectFrom('submissions')
+      .select(['id', 'tracking_number'])
+      .where('appeal_id', '=', appeal.id)
+      .where('channel', '=', 'staff')
+      .forUpdate()
+      .executeTakeFirst();
+    let submissionId: number;
+    if (existing) {
+      await trx
+        .updateTable('submissions')
+        .set({ access_code_hash: code.hash, access_code_salt: null })
+        .where('id', '=', existing.id)
+        .execute();
+      submissionId = existing.id;
+    } else {
+      const row = await trx
+        .insertInto('submissions')
+        .values({
+          tracking_number: await nextTrackingNumber(trx, now, deps.config.timeZone),
+          access_code_hash: code.hash,
+          access_code_salt: null,
+          channel: 'staff',
+          state: 'registered',
+          kind,
+          question_type_id: appeal.question_type_id,
+          description: appeal.description,
+          address_text: appeal.address_text,
+          building_id: appeal.building_id,
+          latitude: appeal.latitude,
+          longitude: appeal.longitude,
+          applicant_name: appeal.full_name!,
+          applicant_email: appeal.email,
+          applicant_phone: appeal.phones?.[0] ?? null,
+          applicant_address: appeal.address,
+          consent_given_at: now,
+          consent_source: 'operator',
+          confidential: appeal.confidential,
+          locale: 'uk',
+          request_hash: sha256(`staff:${appeal.id}`),
+          received_at: appeal.received_at,
+          appeal_id: appeal.id,
+          moderated_by: actorId(actor),
+          moderated_at: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      submissionId = row.id;
+    }
+    const emailed = Boolean(appeal.email);
+    if (appeal.email) {
+      await enqueueNotifications(
+        trx,
+        [
+          {
+            dedupeKey: `tracking_code:${submissionId}:${code.hash.slice(-16)}`,
+            kind: 'tracking_code',
+            appealId: appeal.id,
+            recipientEmail: appeal.email,
+            params: {
+              number: appeal.number,
+              code: code.display,
+              text: appeal.question_type,
+              link: trackUrl(deps, appeal.number),
+            },
+          },
+        ],
+        { now, calendar: await loadCalendar(trx, deps.config.timeZone, now) },
+      );
+    }
+    return { number: appeal.number, accessCode: code.display, emailed };
+  });
+}
