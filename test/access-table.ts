@@ -33,6 +33,8 @@ const GRANTS_TABLE = `
   submission.moderate   .    Y    .    .    .    Y    .    .
   open311.keys.manage   .    .    .    .    .    .    .    Y
   addresses.manage      .    .    .    .    .    .    .    Y
+  settings.manage       .    .    .    .    .    .    .    Y
+  audit.read            .    .    .    .    .    Y    .    Y
 `;
 
 /** How much of the applicant each role sees (`full`, `contact` or `none`), by hand. */

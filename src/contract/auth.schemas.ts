@@ -17,6 +17,8 @@ export const meView = z.object({
   role: z.enum(ROLES),
   organisationId: z.number().int().nullable(),
   permissions: z.array(z.string()),
+  /** A one-time password is in use: the app opens the own-password page first. */
+  mustChangePassword: z.boolean().optional(),
 });
 
 /** The sign-in answer: the user, and the failed sign-ins under this login since the last success. */

@@ -27,6 +27,8 @@ export const PERMISSIONS = [
   'submission.moderate',
   'open311.keys.manage',
   'addresses.manage',
+  'settings.manage',
+  'audit.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -63,6 +65,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'extension.decide',
     'explanation.request',
     'submission.moderate',
+    // The head of the centre reads who changed what (issue 14, item 10).
+    'audit.read',
   ],
   analyst: ['appeal.read', 'monitoring.read'],
   administrator: [
@@ -74,6 +78,9 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'open311.keys.manage',
     // The address registry's keeper (issue 15): streets, buildings, maintainers, address routing.
     'addresses.manage',
+    // Issue 14: the settings screen and the audit log.
+    'settings.manage',
+    'audit.read',
   ],
 };
 

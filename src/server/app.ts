@@ -35,6 +35,7 @@ import { authRoutes } from './auth/auth.routes.js';
 import { classifierRoutes } from './classifier/classifier.routes.js';
 import type { Deps } from './context.js';
 import { executorsRoutes } from './executors/executors.routes.js';
+import { adminRoutes } from './admin/admin.routes.js';
 import { usersRoutes } from './users/users.routes.js';
 import { registerAuth } from './http/auth-plugin.js';
 import { AppError } from './errors.js';
@@ -170,6 +171,7 @@ export async function buildApp(deps: Deps, options: AppOptions): Promise<Fastify
     async (api) => {
       await api.register(authRoutes(deps));
       await api.register(usersRoutes(deps));
+      await api.register(adminRoutes(deps));
       await api.register(classifierRoutes(deps));
       await api.register(executorsRoutes(deps));
       await api.register(applicantsRoutes(deps));

@@ -23,6 +23,8 @@ export interface UserActor {
   fullName: string;
   role: Role;
   organisationId: number | null;
+  /** A password set by an administrator's reset: only the own-password page works until changed. */
+  mustChangePassword?: boolean;
 }
 
 /** The system itself: imports, scheduled jobs, the demo seed. */

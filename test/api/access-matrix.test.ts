@@ -35,6 +35,7 @@ const MISSING: Record<string, string> = {
   format: 'json',
   code: '987654321',
   token: 'no-such-token',
+  key: 'no_such_setting',
 };
 
 /**
@@ -112,12 +113,13 @@ describe('the OpenAPI document', () => {
   });
 
   it('declares a permission, not just a session, on the staff API’s mutations', () => {
-    // Signing in and out, one's own API tokens and notifications are every user's own business.
+    // Signing in and out, one's own API tokens, notifications and password are every user's own business.
     const ownBusiness = [
       'logout',
       'createApiToken',
       'revokeApiToken',
       'markNotificationRead',
+      'changeOwnPassword',
       'markAllNotificationsRead',
       'updateNotificationSettings',
     ];

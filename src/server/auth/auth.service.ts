@@ -10,6 +10,9 @@ import { assertSignInOpen, clearAfterSignIn, recordSignInFailure } from './login
 import { verifyPassword } from './password.js';
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+/** The stored form of a session token (its SHA-256). */
+export const sessionTokenHash = (token: string): string => sha256(token);
 const newToken = (prefix: string): string => `${prefix}_${randomBytes(32).toString('base64url')}`;
 
 function toActor(row: {
@@ -18,6 +21,7 @@ function toActor(row: {
   full_name: string;
   role: string;
   organisation_id: number | null;
+  must_change_password: boolean;
 }): UserActor {
   return {
     kind: 'user',
@@ -26,6 +30,7 @@ function toActor(row: {
     fullName: row.full_name,
     role: row.role as Role,
     organisationId: row.organisation_id,
+    mustChangePassword: row.must_change_password,
   };
 }
 
@@ -35,6 +40,7 @@ const USER_COLUMNS = [
   'users.full_name',
   'users.role',
   'users.organisation_id',
+  'users.must_change_password',
 ] as const;
 
 /**

@@ -36,6 +36,8 @@ export interface OrganisationsTable {
   active: Generated<boolean>;
   match_key: string | null;
   created_at: Timestamp;
+  /** The district it serves (migration 0012). */
+  district_id: Generated<number | null>;
 }
 
 export interface ClassifierKindsTable {
@@ -77,6 +79,10 @@ export interface UsersTable {
   password_hash: string | null;
   active: Generated<boolean>;
   created_at: Timestamp;
+  /** Migration 0012: contact phone; set by a password reset, cleared by the user's own change. */
+  phone: Generated<string | null>;
+  must_change_password: Generated<boolean>;
+  password_changed_at: NullableTimestamp;
   /** Which notifications also go by e-mail (migration 0013; ADR 027). */
   notify_by_email: Generated<EmailNotificationChoice>;
 }

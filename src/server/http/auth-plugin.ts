@@ -13,6 +13,9 @@ import { AppError, forbidden } from '../errors.js';
 
 export const SESSION_COOKIE = 'kontakt_session';
 
+/** What a user whose password was reset may still call. */
+const PASSWORD_CHANGE_PATHS = new Set(['/api/v1/auth/me', '/api/v1/account/password']);
+
 export type Access = 'public' | 'user' | Permission;
 
 declare module 'fastify' {
@@ -56,6 +59,14 @@ export function registerAuth(app: FastifyInstance, deps: Deps): void {
     }
     if (access === 'public') return;
     const user = currentUser(request);
+    // After an administrator's reset only the own-password page (and "who am I") work (ADR 025).
+    if (user.mustChangePassword && !PASSWORD_CHANGE_PATHS.has(request.routeOptions.url ?? '')) {
+      throw new AppError(
+        'password_change_required',
+        403,
+        'Change the one-time password first (your account page).',
+      );
+    }
     if (access !== 'user' && !can(user.role, access)) {
       throw forbidden(`The role "${user.role}" may not do this (needs ${access}).`, {
         permission: access,

@@ -3,7 +3,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../context.js';
 import { errorResponses } from '../http/openapi.js';
-import { createUser, deactivateUser, listUsers } from './users.service.js';
+import { createUser, listUsers } from './users.service.js';
+import { currentUser } from '../http/auth-plugin.js';
+import { deactivateStaffUser } from '../admin/staff-users.service.js';
 import { newUserSchema, userView } from '../../contract/users.schemas.js';
 
 export function usersRoutes(deps: Deps): FastifyPluginAsyncZod {
@@ -36,16 +38,19 @@ export function usersRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.post(
       '/users/:id/deactivate',
       {
-        config: { access: 'users.manage' },
+        // The same use case as the administration screen: the last administrator is refused and
+        // the audit entry is written in the change's transaction (ADR 025).
+        config: { access: 'users.manage', auditedInTransaction: true },
         schema: {
           tags: ['users'],
           operationId: 'deactivateUser',
           summary: 'Deactivate a user: its sessions end and its API tokens are revoked for good',
           params: z.object({ id: z.coerce.number().int().positive() }),
-          response: { 200: userView, ...errorResponses(401, 403, 404) },
+          response: { 200: userView, ...errorResponses(401, 403, 404, 409) },
         },
       },
-      async (request) => deactivateUser(deps, request.params.id),
+      async (request) =>
+        (await deactivateStaffUser(deps, currentUser(request), request.params.id)).user,
     );
   };
 }

@@ -3,8 +3,9 @@
  */
 import { ROLES } from '../../domain/vocabulary.js';
 import type { Deps } from '../context.js';
-import { badRequest, conflict, notFound } from '../errors.js';
+import { badRequest, conflict } from '../errors.js';
 import { hashPassword } from '../auth/password.js';
+import { assertPasswordAcceptable } from '../admin/staff-users.service.js';
 import { newUserSchema, type NewUser } from '../../contract/users.schemas.js';
 
 export interface UserView {
@@ -26,6 +27,7 @@ export interface UserView {
 export async function createUser(deps: Deps, input: NewUser): Promise<UserView> {
   const user = newUserSchema.parse(input);
   const organisationId = user.organisationId ?? null;
+  assertPasswordAcceptable(user.password, user);
   if (user.role === 'executor' && organisationId === null) {
     throw badRequest(
       'organisation_required',
@@ -99,29 +101,4 @@ export async function listUsers(deps: Deps): Promise<UserView[]> {
   return rows.map(presentUser);
 }
 
-/**
- * Deactivate a user: in one transaction the account is marked inactive, every session of it is
- * deleted and every API token revoked — revoked, not suspended: activating the account again
- * brings none of them back (issue 11, item 13).
- *
- * @throws AppError 404 `user_not_found`.
- */
-export async function deactivateUser(deps: Deps, id: number): Promise<UserView> {
-  return deps.db.transaction().execute(async (trx) => {
-    const row = await trx
-      .updateTable('users')
-      .set({ active: false })
-      .where('id', '=', id)
-      .returning(['id', 'login', 'full_name', 'email', 'role', 'organisation_id', 'active'])
-      .executeTakeFirst();
-    if (!row) throw notFound('user', id);
-    await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
-    await trx
-      .updateTable('api_tokens')
-      .set({ revoked_at: deps.now() })
-      .where('user_id', '=', id)
-      .where('revoked_at', 'is', null)
-      .execute();
-    return presentUser(row);
-  });
-}
+// Deactivation: `admin/staff-users.service.ts` (`deactivateStaffUser`, the last administrator kept).

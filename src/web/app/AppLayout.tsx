@@ -48,6 +48,10 @@ export function navItems(me: Me, t: (key: string) => string): NavItem[] {
   if (can('classifier.manage')) items.push({ to: '/boilerplate', label: t('nav.boilerplate') });
   if (can('addresses.manage'))
     items.push({ to: '/address-registry', label: t('nav.addressRegistry') });
+  // The administration (issue 14): the administrator's sections; the head of the centre reads the audit log.
+  if (can('users.manage') || can('executors.manage') || can('classifier.manage'))
+    items.push({ to: '/admin', label: t('nav.admin') });
+  else if (can('audit.read')) items.push({ to: '/admin/audit', label: t('nav.audit') });
   return items;
 }
 
@@ -135,6 +139,7 @@ export function AppLayout() {
             />
           ))}
           <NavLink component={RouterNavLink} to="/notifications" label={t('nav.notifications')} />
+          <NavLink component={RouterNavLink} to="/account/password" label={t('nav.account')} />
           <NavLink component="button" label={t('nav.signOut')} onClick={signOut} />
           <Box hiddenFrom="xs" px="sm" pt="sm">
             <LanguageSwitch size="sm" />

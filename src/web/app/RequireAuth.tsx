@@ -29,6 +29,10 @@ export function RequireAuth({
   if (!me.data) {
     return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
   }
+  // A one-time password from an administrator's reset: the own-password page first (ADR 025).
+  if (me.data.mustChangePassword && location.pathname !== '/account/password') {
+    return <Navigate to="/account/password" replace />;
+  }
   const needed =
     permission === undefined ? [] : typeof permission === 'string' ? [permission] : permission;
   if (needed.length > 0 && !needed.some((p) => me.data?.permissions.includes(p))) {

@@ -11,7 +11,17 @@ import { LoginPage } from '../features/auth/components/LoginPage.js';
 import { ModerationPage } from '../features/moderation/components/ModerationPage.js';
 import { NewCallPage } from '../features/new-call/components/NewCallPage.js';
 import { RegistryPage } from '../features/registry/components/RegistryPage.js';
+import { AdminPage } from '../features/admin/components/AdminPage.js';
+import { AuditAdmin } from '../features/admin/components/AuditAdmin.js';
+import { ClassifierAdmin } from '../features/admin/components/ClassifierAdmin.js';
+import { OrganisationsAdmin } from '../features/admin/components/OrganisationsAdmin.js';
+import { RoutingAdmin } from '../features/admin/components/RoutingAdmin.js';
+import { SettingsAdmin } from '../features/admin/components/SettingsAdmin.js';
+import { UsersAdmin } from '../features/admin/components/UsersAdmin.js';
+import { Open311KeysAdmin } from '../features/admin/components/Open311KeysAdmin.js';
+import { OwnPasswordPage } from '../features/account/components/OwnPasswordPage.js';
 import { AppLayout } from './AppLayout.js';
+import { AdminIndex } from './AdminIndex.js';
 import { NotFoundPage } from './NotFoundPage.js';
 import { RequireAuth } from './RequireAuth.js';
 import { DashboardPage, StartPage } from './StartPage.js';
@@ -110,6 +120,83 @@ export const router = createBrowserRouter([
             <AddressRegistryPage />
           </RequireAuth>
         ),
+      },
+      { path: 'account/password', element: <OwnPasswordPage /> },
+      {
+        path: 'admin',
+        element: (
+          <RequireAuth
+            permission={[
+              'users.manage',
+              'executors.manage',
+              'classifier.manage',
+              'settings.manage',
+              'open311.keys.manage',
+              'audit.read',
+            ]}
+          >
+            <AdminPage />
+          </RequireAuth>
+        ),
+        children: [
+          { index: true, element: <AdminIndex /> },
+          {
+            path: 'users',
+            element: (
+              <RequireAuth permission="users.manage">
+                <UsersAdmin />
+              </RequireAuth>
+            ),
+          },
+          {
+            path: 'organisations',
+            element: (
+              <RequireAuth permission="executors.manage">
+                <OrganisationsAdmin />
+              </RequireAuth>
+            ),
+          },
+          {
+            path: 'classifier',
+            element: (
+              <RequireAuth permission="classifier.manage">
+                <ClassifierAdmin />
+              </RequireAuth>
+            ),
+          },
+          {
+            path: 'routing',
+            element: (
+              <RequireAuth permission="executors.manage">
+                <RoutingAdmin />
+              </RequireAuth>
+            ),
+          },
+          {
+            path: 'settings',
+            element: (
+              <RequireAuth permission="settings.manage">
+                <SettingsAdmin />
+              </RequireAuth>
+            ),
+          },
+          {
+            path: 'open311-keys',
+            element: (
+              <RequireAuth permission="open311.keys.manage">
+                <Open311KeysAdmin />
+              </RequireAuth>
+            ),
+          },
+          {
+            path: 'audit',
+            element: (
+              <RequireAuth permission="audit.read">
+                <AuditAdmin />
+              </RequireAuth>
+            ),
+          },
+        ],
       },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -136,6 +136,14 @@ export function createApi(base: string) {
       });
       return parse<T>(response, path, base);
     },
+    async delete<T>(path: string): Promise<T> {
+      const response = await fetch(base + path, {
+        method: 'DELETE',
+        credentials: 'same-origin',
+        headers: { accept: 'application/json' },
+      });
+      return parse<T>(response, path, base);
+    },
   };
 }
 
