@@ -3,6 +3,7 @@ import {
   APPEAL_ACTIONS,
   type AppealAction,
   decideTransition,
+  isActiveAssignment,
   nextAssignmentState,
   type AssignmentAction,
 } from './appeal-lifecycle.js';
@@ -141,4 +142,26 @@ describe('assignment states', () => {
   it.each(cases)('$action from $from → $to', ({ action, from, to }) => {
     expect(nextAssignmentState(from, action)).toBe(to);
   });
+});
+
+describe('active assignments (an executor still works on them or answered)', () => {
+  // Written by hand: the states an executor is still responsible for (not done, not given back).
+  const ACTIVE: Record<AssignmentState, boolean> = {
+    pending: true,
+    in_work: true,
+    responded: true,
+    rework: true,
+    done: false,
+    returned: false,
+    withdrawn: false,
+  };
+  it('covers every assignment state', () => {
+    expect(Object.keys(ACTIVE).sort()).toEqual([...ASSIGNMENT_STATES].sort());
+  });
+  it.each(ASSIGNMENT_STATES.map((state) => ({ state, active: ACTIVE[state] })))(
+    '$state is active: $active',
+    ({ state, active }) => {
+      expect(isActiveAssignment(state)).toBe(active);
+    },
+  );
 });

@@ -95,7 +95,19 @@ describe('suggestions at intake', () => {
     }>(`/api/public/question-type-suggestions?text=${encodeURIComponent('не гріють батареї')}`);
     expect(res.status).toBe(200);
     expect(res.body.suggestions[0]?.id).toBe(ids.get(HEATING));
-    expect(JSON.stringify(res.body)).not.toContain('executor');
+    // Exactly the public fields: no executor (the staff's suggestions name one), no reason.
+    expect(Object.keys(res.body)).toEqual(['suggestions']);
+    expect(res.body.suggestions.length).toBeGreaterThan(0);
+    for (const suggestion of res.body.suggestions) {
+      expect(Object.keys(suggestion).sort()).toEqual([
+        'id',
+        'kindName',
+        'kindNameEn',
+        'matchedWords',
+        'name',
+        'nameEn',
+      ]);
+    }
     const publicIds = new Set(
       (
         await server.ctx.deps.db

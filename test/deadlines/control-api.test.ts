@@ -202,7 +202,7 @@ describe('repeated appeals (Art. 8)', () => {
       }),
     );
     expect(forced.status).toBe(201);
-    expect(forced.body.repeatsAppealId).not.toBeNull();
+    expect(forced.body.repeatsAppealId).toBe(first.body.id);
     const registered = await server.ctx.deps.db
       .selectFrom('appeal_events')
       .select('data')

@@ -16,6 +16,15 @@ import {
 const KYIV = 'Europe/Kyiv';
 const PASSWORD = 'kontakt-demo';
 
+/** The names of the supervisor's figures on screen (uk.json, queue.*). */
+const QUEUE_NAMES: Record<string, string> = {
+  overdue: 'Прострочені',
+  due_soon: 'Спливає строк',
+  on_check: 'На перевірці',
+  needs_routing: 'Потребують направлення',
+  open: 'На контролі',
+};
+
 /** The demo's closed appeal (decided on the merits) and its caller (seed-demo.ts). */
 const DECIDED = { phone: '+380 66 000 11 04', question: 'вхідних дверей домофон' };
 
@@ -120,26 +129,85 @@ describe.skipIf(!hasChromium)('journeys (issue 12), uk-UA in Europe/Kyiv', () =>
   );
 
   it(
-    'supervisor: every figure opens a list of as many appeals; the overdue list is ordered and filtered as it says',
+    'supervisor: every figure equals the API’s count and opens a list of as many appeals; the overdue list is ordered and filtered as it says',
     async () => {
+      // An appeal of this test's own, received 60 days ago (longer than any term, 30 days at
+      // most): overdue, so that figure is not 0.
+      const operator = await signIn('operator');
+      const some = await apiGet<{ items: { questionType: { id: number } }[] }>(
+        operator,
+        '/api/v1/appeals?limit=1',
+      );
+      const registered = await operator.evaluate(
+        async ({ questionTypeId, receivedAt }) => {
+          const res = await fetch('/api/v1/appeals', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', accept: 'application/json' },
+            body: JSON.stringify({
+              channel: 'phone',
+              kind: 'application',
+              subject: 'individual',
+              questionTypeId,
+              receivedAt,
+              description: 'Не прибрано сміття біля під’їзду',
+              address: 'вул. Тестова, 3',
+              applicant: { fullName: 'Прострочений Тест Іванович', phones: ['067 000 77 31'] },
+            }),
+          });
+          return res.status;
+        },
+        {
+          questionTypeId: some.items[0]!.questionType.id,
+          receivedAt: new Date(Date.now() - 60 * 86_400_000).toISOString(),
+        },
+      );
+      expect(registered).toBe(201);
+
       const page = await signIn('supervisor');
       const figures = page.getByRole('region', { name: 'Основні показники' });
       await figures.locator('.queue-card').first().waitFor();
       await screenshot(page, 'journey-supervisor-start');
       await expectAccessible(page, 'the supervisor start page');
-      const cards = await figures.locator('.queue-card').allTextContents();
-      expect(cards.some((c) => c.includes('Спливає строк'))).toBe(true);
-      expect(cards.some((c) => c.includes('Потребують направлення'))).toBe(true);
+      // The figures on screen, in order, are the snapshot's the API gives, and each equals the
+      // registry's own count of that queue.
+      const snapshot = await apiGet<{ figures: { key: string; count: number }[] }>(
+        page,
+        '/api/v1/dashboard',
+      );
+      expect(snapshot.figures.map((f) => f.key)).toEqual([
+        'overdue',
+        'due_soon',
+        'on_check',
+        'needs_routing',
+        'open',
+      ]);
+      const digits = (text: string | null) => (text ?? '').replace(/\D/g, '');
+      const shown = await figures.locator('.queue-count').allTextContents();
+      expect(shown.map(digits)).toEqual(snapshot.figures.map((f) => String(f.count)));
+      expect(snapshot.figures.find((f) => f.key === 'overdue')!.count).toBeGreaterThan(0);
+      for (const figure of snapshot.figures) {
+        const counted = await apiGet<{ count: number }>(
+          page,
+          `/api/v1/appeals/count?queue=${figure.key}`,
+        );
+        expect(counted.count, figure.key).toBe(figure.count);
+      }
 
-      const open = figures.getByRole('link', { name: /На контролі/ });
-      const shown = ((await open.locator('.queue-count').textContent()) ?? '').replace(/\D/g, '');
-      await open.click();
-      await page.waitForURL(/queue=open/);
-      await page
-        .getByTestId('registry-count')
-        .getByText(new RegExp(`^Знайдено ${shown} звернен`))
-        .waitFor();
-      expect(await page.locator('tbody tr').count()).toBe(Math.min(Number(shown), 25));
+      // Each figure opens a list of as many appeals.
+      for (const figure of snapshot.figures) {
+        await page.goto(`${suite.baseUrl}/`);
+        const card = figures.locator('.queue-card-link', {
+          has: page.getByText(QUEUE_NAMES[figure.key]!, { exact: true }),
+        });
+        expect(digits(await card.locator('.queue-count').textContent())).toBe(String(figure.count));
+        await card.click();
+        await page.waitForURL(new RegExp(`queue=${figure.key}`));
+        await page
+          .getByTestId('registry-count')
+          .getByText(new RegExp(`^Знайдено ${figure.count} звернен`))
+          .waitFor();
+        expect(await page.locator('tbody tr').count(), figure.key).toBe(Math.min(figure.count, 25));
+      }
 
       await page.goto(`${suite.baseUrl}/`);
       await figures.getByRole('link', { name: /Прострочені/ }).click();

@@ -82,7 +82,10 @@ describe('staff registration', () => {
       appealBody(questionTypeId, { receiptSign: sign }),
     );
     expect(res.status).toBe(400);
-    expect(JSON.stringify(res.body)).toContain('originalAppealId');
+    expect(res.body).toMatchObject({
+      error: 'validation_failed',
+      details: [{ path: 'body/originalAppealId' }],
+    });
   });
   it('takes a duplicate naming an existing original and records it', async () => {
     const first = await operator.post<{ id: number; number: string }>(

@@ -57,7 +57,7 @@ describe('with the database gone', () => {
     async (path) => {
       const res = await server.anonymous().get(path);
       expect(res.status).toBe(503);
-      expect(res.headers.get('retry-after')).not.toBeNull();
+      expect(res.headers.get('retry-after')).toMatch(/^\d+$/);
     },
   );
 
@@ -69,7 +69,7 @@ describe('with the database gone', () => {
   it('Open311 → 503 in its own format', async () => {
     const res = await fetch(`${server.baseUrl}/open311/v2/requests.json`);
     expect(res.status).toBe(503);
-    expect(res.headers.get('retry-after')).not.toBeNull();
+    expect(res.headers.get('retry-after')).toMatch(/^\d+$/);
     const body = (await res.json()) as { code: number; description: string }[];
     expect(body.map((e) => e.code)).toEqual([503]);
   });

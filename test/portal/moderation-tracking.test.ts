@@ -3,7 +3,9 @@
  * it (correcting the question type) → the executor answers → the controller accepts → the citizen
  * sees the result and the answer by number and access code, disputes it (the appeal goes back to
  * the controller), and after a second closure confirms and rates it. Merge and reject, the
- * applicant's e-mails, the appeal's history, wrong codes and the brute-force lock.
+ * applicant's e-mails, the appeal's history, the deadlines of a corrected question type, wrong codes
+ * and the brute-force lock. Each step builds the state it starts from (factories below), so any
+ * test runs alone with `-t` and in any order.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appealBody } from '../factories.js';
@@ -100,17 +102,96 @@ async function mails(kind: string) {
     .execute();
 }
 
-// One citizen's journey told in steps that build on each other: kept in order under
-// --sequence.shuffle (ADR 020); the other blocks are independent.
-const journey = { shuffle: false };
-describe('a portal appeal from submission to the citizen’s rating', journey, () => {
-  let receipt: Receipt;
-  let submissionId: number;
-  let appealId: number;
-  let appealNumber: string;
+let applicantSerial = 0;
+/**
+ * An applicant of the test's own: the planted name with a contact nobody else has, so that each
+ * registration is a new person's and never a repeat (Art. 8) of another test's appeal.
+ */
+function someone() {
+  applicantSerial += 1;
+  const n = String(applicantSerial).padStart(4, '0');
+  return {
+    name: PLANTED.name,
+    email: `citizen.${n}@example.org`,
+    phone: `+380 67 100 ${n.slice(0, 2)} ${n.slice(2)}`,
+    address: PLANTED.residence,
+  };
+}
 
+/** A pending submission with one photo, found in the moderation queue. */
+async function submitted(): Promise<{
+  receipt: Receipt;
+  submissionId: number;
+  applicant: ReturnType<typeof someone>;
+}> {
+  const applicant = someone();
+  const receipt = (await submit(citizen, submissionBody(chosenType, { applicant }))).body;
+  const photo = await citizen.request(
+    'POST',
+    `/api/public/submissions/${receipt.trackingNumber}/photos`,
+    form(png(3), 'світло.png', 'image/png'),
+    { 'x-access-code': receipt.accessCode.toLowerCase() },
+  );
+  expect(photo.status).toBe(201);
+  const queue = await moderator.get<{ items: Submission[] }>('/api/v1/submissions?limit=200');
+  const mine = queue.body.items.find((s) => s.trackingNumber === receipt.trackingNumber);
+  expect(mine).toBeDefined();
+  return { receipt, submissionId: mine!.id, applicant };
+}
+
+type PortalAppeal = Awaited<ReturnType<typeof submitted>> & {
+  appealId: number;
+  appealNumber: string;
+};
+
+/** A submission registered by the moderator with the corrected question type. */
+async function registered(): Promise<PortalAppeal> {
+  const s = await submitted();
+  const res = await moderator.post<{ appeal: { id: number; number: string } }>(
+    `/api/v1/submissions/${s.submissionId}/register`,
+    { questionTypeId: correctedType.questionTypeId, comment: 'Тип питання уточнено' },
+  );
+  expect(res.status).toBe(201);
+  return { ...s, appealId: res.body.appeal.id, appealNumber: res.body.appeal.number };
+}
+
+const FIRST_ANSWER = 'Світильник замінено 12.09, освітлення працює.';
+
+/** The executor answers and the controller accepts: closed, awaiting the citizen's confirmation. */
+async function answerAndClose(appealId: number, text: string): Promise<void> {
+  expect((await executor.post(`/api/v1/appeals/${appealId}/accept`)).status).toBe(200);
+  expect((await executor.post(`/api/v1/appeals/${appealId}/responses`, { text })).status).toBe(201);
+  const review = await controller.post(`/api/v1/appeals/${appealId}/review`, {
+    decision: 'accept',
+    result: 'done_awaiting_confirmation',
+  });
+  expect(review.status).toBe(200);
+}
+
+async function closed(): Promise<PortalAppeal> {
+  const a = await registered();
+  await answerAndClose(a.appealId, FIRST_ANSWER);
+  return a;
+}
+
+async function disputed(): Promise<PortalAppeal> {
+  const a = await closed();
+  const res = await citizen.post('/api/public/tracking/feedback', {
+    number: a.receipt.trackingNumber,
+    accessCode: a.receipt.accessCode,
+    verdict: 'dispute',
+    rating: 2,
+    comment: 'Світло досі не горить',
+  });
+  expect(res.status).toBe(200);
+  return a;
+}
+
+// One citizen's journey, step by step; each step builds the state it starts from with the
+// factories above, so any step runs alone (`-t`) and in any order (ADR 020).
+describe('a portal appeal from submission to the citizen’s rating', () => {
   it('the citizen submits with a photo; the submission waits in the moderation queue', async () => {
-    receipt = (await submit(citizen, submissionBody(chosenType))).body;
+    const receipt = (await submit(citizen, submissionBody(chosenType))).body;
     const photo = await citizen.request(
       'POST',
       `/api/public/submissions/${receipt.trackingNumber}/photos`,
@@ -121,12 +202,11 @@ describe('a portal appeal from submission to the citizen’s rating', journey, (
 
     expect((await operator.get('/api/v1/submissions')).status).toBe(403);
     expect((await citizen.get('/api/v1/submissions')).status).toBe(401);
-    const queue = await moderator.get<{ items: Submission[] }>('/api/v1/submissions');
+    const queue = await moderator.get<{ items: Submission[] }>('/api/v1/submissions?limit=200');
     expect(queue.status).toBe(200);
     const mine = queue.body.items.find((s) => s.trackingNumber === receipt.trackingNumber);
     expect(mine).toMatchObject({ state: 'pending', applicant: { name: PLANTED.name } });
     expect(mine!.photos).toHaveLength(1);
-    submissionId = mine!.id;
 
     const photoBytes = await moderator.request('GET', mine!.photos[0]!.url);
     expect(photoBytes.status).toBe(200);
@@ -142,6 +222,7 @@ describe('a portal appeal from submission to the citizen’s rating', journey, (
   });
 
   it('the moderator registers it with a corrected question type; the applicant is told', async () => {
+    const { receipt, submissionId, applicant } = await submitted();
     const res = await moderator.post<{
       state: string;
       appeal: { id: number; number: string; status: string };
@@ -151,8 +232,8 @@ describe('a portal appeal from submission to the citizen’s rating', journey, (
     });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ state: 'registered', appeal: { status: 'registered' } });
-    appealId = res.body.appeal.id;
-    appealNumber = res.body.appeal.number;
+    const appealId = res.body.appeal.id;
+    const appealNumber = res.body.appeal.number;
 
     const card = (await moderator.get<Card>(`/api/v1/appeals/${appealId}`)).body;
     expect(card).toMatchObject({
@@ -161,24 +242,79 @@ describe('a portal appeal from submission to the citizen’s rating', journey, (
       applicant: { fullName: PLANTED.name },
     });
     expect(card.attachments).toHaveLength(1);
-    const registered = card.history.find((e) => e.type === 'submission_registered');
-    expect(registered?.data).toMatchObject({
+    const registeredEvent = card.history.find((e) => e.type === 'submission_registered');
+    expect(registeredEvent?.data).toMatchObject({
       submissionId,
       trackingNumber: receipt.trackingNumber,
       questionTypeCorrected: { from: chosenType, to: correctedType.questionTypeId },
     });
     expect(card.history.map((e) => e.type)).toContain('registered');
 
-    const told = (await mails('submission_registered')).find((m) => m.appeal_id === appealId);
-    expect(told?.recipient_email).toBe(PLANTED.email);
-    expect(told?.body).toContain(appealNumber);
+    const told = (await mails('submission_registered')).filter((m) => m.appeal_id === appealId);
+    expect(told).toHaveLength(1);
+    expect(told[0]!.recipient_email).toBe(applicant.email);
+    expect(told[0]!.body).toContain(appealNumber);
 
     const twice = await supervisor.post(`/api/v1/submissions/${submissionId}/register`, {});
     expect(twice.status).toBe(409);
     expect(twice.body).toMatchObject({ error: 'submission_already_moderated' });
   });
 
+  it('the deadlines are recomputed for the question type the moderator corrected', async () => {
+    // Two public types of this test's own: the citizen's choice has 30 days, the correction 15.
+    const chosen = (await portalQuestionType(server.ctx.deps, 2)).questionTypeId;
+    const corrected = (await portalQuestionType(server.ctx.deps, 3)).questionTypeId;
+    const db = server.ctx.deps.db;
+    for (const [id, days] of [
+      [chosen, 30],
+      [corrected, 15],
+    ] as const) {
+      await db
+        .updateTable('question_types')
+        .set({ term_days: days, term_hours: null, review_margin_days: 2 })
+        .where('id', '=', id)
+        .execute();
+    }
+    type Dates = { legalDeadline: string; controlDate: string };
+    // Submitted on Thursday 31 December 2026 at 10:00 Kyiv.
+    server.ctx.setNow(new Date('2026-12-31T10:00:00+02:00'));
+    try {
+      // A session of that day (one opened on the real date has expired by then).
+      const moderator = await server.signIn('moderator');
+      const register = async (questionTypeId?: number): Promise<Dates> => {
+        const receipt = (await submit(citizen, submissionBody(chosen, { applicant: someone() })))
+          .body;
+        const queue = await moderator.get<{ items: Submission[] }>('/api/v1/submissions?limit=200');
+        const s = queue.body.items.find((i) => i.trackingNumber === receipt.trackingNumber);
+        expect(s).toBeDefined();
+        const res = await moderator.post<{ appeal: { id: number } }>(
+          `/api/v1/submissions/${s!.id}/register`,
+          questionTypeId === undefined ? {} : { questionTypeId },
+        );
+        expect(res.status).toBe(201);
+        return (await moderator.get<Dates>(`/api/v1/appeals/${res.body.appeal.id}`)).body;
+      };
+      // Corrected to 15 days: Friday 15 January 2027, the control date two working days earlier.
+      expect(await register(corrected)).toMatchObject({
+        legalDeadline: '2027-01-15T21:59:59.999Z',
+        controlDate: '2027-01-13T21:59:59.999Z',
+      });
+      // Left as the citizen chose: 30 days end on Saturday 30 January, moved to Monday 1 February.
+      expect(await register()).toMatchObject({
+        legalDeadline: '2027-02-01T21:59:59.999Z',
+        controlDate: '2027-01-28T21:59:59.999Z',
+      });
+    } finally {
+      server.ctx.setNow(null);
+    }
+  });
+
   it('the tracking number, and the appeal number, now show the appeal', async () => {
+    const { receipt, appealNumber, appealId } = await registered();
+    const card = (
+      await moderator.get<Card & { controlDate: string }>(`/api/v1/appeals/${appealId}`)
+    ).body;
+    expect(card.controlDate).toMatch(/^\d{4}-\d\d-\d\dT/);
     for (const number of [receipt.trackingNumber, appealNumber]) {
       const res = await track(number, receipt.accessCode);
       expect(res.status).toBe(200);
@@ -187,30 +323,17 @@ describe('a portal appeal from submission to the citizen’s rating', journey, (
         status: 'registered',
         result: null,
         answer: null,
+        controlDate: card.controlDate,
       });
-      expect(res.body.appeal!.controlDate).toBeTruthy();
-      expect(res.body.appeal!.executor).toBeTruthy();
+      expect(res.body.appeal!.executor).toEqual(expect.any(String));
+      expect(res.body.appeal!.executor).not.toBe('');
       expect(res.body.feedback).toMatchObject({ canGive: false, refusal: 'appeal_not_closed' });
     }
   });
 
   it('after the executor answers and the controller accepts, the citizen sees result and answer', async () => {
-    expect((await executor.post(`/api/v1/appeals/${appealId}/accept`)).status).toBe(200);
-    expect(
-      (
-        await executor.post(`/api/v1/appeals/${appealId}/responses`, {
-          text: 'Світильник замінено 12.09, освітлення працює.',
-        })
-      ).status,
-    ).toBe(201);
-    expect(
-      (
-        await controller.post(`/api/v1/appeals/${appealId}/review`, {
-          decision: 'accept',
-          result: 'done_awaiting_confirmation',
-        })
-      ).status,
-    ).toBe(200);
+    const { receipt, appealId, applicant } = await registered();
+    await answerAndClose(appealId, FIRST_ANSWER);
     const res = await track(receipt.trackingNumber, receipt.accessCode);
     expect(res.body.appeal).toMatchObject({
       status: 'closed',
@@ -218,7 +341,7 @@ describe('a portal appeal from submission to the citizen’s rating', journey, (
         code: 'done_awaiting_confirmation',
         uk: 'Виконано / Очікує підтвердження заявником',
       },
-      answer: { text: 'Світильник замінено 12.09, освітлення працює.' },
+      answer: { text: FIRST_ANSWER },
     });
     expect(res.body.appeal!.timeline.map((t) => t.event)).toEqual([
       'registered',
@@ -229,12 +352,13 @@ describe('a portal appeal from submission to the citizen’s rating', journey, (
     expect(res.body.feedback).toMatchObject({ canGive: true, refusal: null });
     const told = (await mails('appeal_result')).filter((m) => m.appeal_id === appealId);
     expect(told).toHaveLength(1);
-    expect(told[0]!.recipient_email).toBe(PLANTED.email);
+    expect(told[0]!.recipient_email).toBe(applicant.email);
     expect(told[0]!.body).toContain('Виконано / Очікує підтвердження заявником');
     expect(told[0]!.body).toContain(receipt.trackingNumber);
   });
 
   it('a dispute sends the appeal back to the controller (closed → on_check)', async () => {
+    const { receipt, appealId } = await closed();
     const res = await citizen.post<Tracking>('/api/public/tracking/feedback', {
       number: receipt.trackingNumber,
       accessCode: receipt.accessCode,
@@ -247,8 +371,8 @@ describe('a portal appeal from submission to the citizen’s rating', journey, (
     const card = (await controller.get<Card>(`/api/v1/appeals/${appealId}`)).body;
     expect(card.status).toBe('on_check');
     expect(card.allowedActions).toEqual(expect.arrayContaining(['review_accept', 'review_rework']));
-    const disputed = card.history.at(-1)!;
-    expect(disputed).toMatchObject({
+    const disputedEvent = card.history.at(-1)!;
+    expect(disputedEvent).toMatchObject({
       type: 'disputed_by_applicant',
       fromStatus: 'closed',
       toStatus: 'on_check',
@@ -265,6 +389,7 @@ describe('a portal appeal from submission to the citizen’s rating', journey, (
   });
 
   it('the controller returns it for rework, it is done again, and the citizen confirms', async () => {
+    const { receipt, appealId, appealNumber } = await disputed();
     expect(
       (
         await controller.post(`/api/v1/appeals/${appealId}/review`, {
@@ -273,14 +398,7 @@ describe('a portal appeal from submission to the citizen’s rating', journey, (
         })
       ).body,
     ).toMatchObject({ status: 'rework' });
-    expect((await executor.post(`/api/v1/appeals/${appealId}/accept`)).status).toBe(200);
-    await executor.post(`/api/v1/appeals/${appealId}/responses`, {
-      text: 'Замінено кабель живлення, світло є.',
-    });
-    await controller.post(`/api/v1/appeals/${appealId}/review`, {
-      decision: 'accept',
-      result: 'done_awaiting_confirmation',
-    });
+    await answerAndClose(appealId, 'Замінено кабель живлення, світло є.');
     const confirm = await citizen.post<Tracking>('/api/public/tracking/feedback', {
       number: appealNumber,
       accessCode: receipt.accessCode,
@@ -318,18 +436,19 @@ describe('a portal appeal from submission to the citizen’s rating', journey, (
 });
 
 describe('merge and reject', () => {
-  let openAppeal: { id: number; number: string };
-
-  beforeAll(async () => {
-    const r = await submit(citizen, submissionBody(chosenType));
-    const queue = await moderator.get<{ items: Submission[] }>('/api/v1/submissions');
-    const s = queue.body.items.find((i) => i.trackingNumber === r.body.trackingNumber)!;
+  /** An open appeal of the test's own, registered from the portal. */
+  async function openAppeal(): Promise<{ id: number; number: string }> {
+    const r = await submit(citizen, submissionBody(chosenType, { applicant: someone() }));
+    const queue = await moderator.get<{ items: Submission[] }>('/api/v1/submissions?limit=200');
+    const s = queue.body.items.find((i) => i.trackingNumber === r.body.trackingNumber);
+    expect(s).toBeDefined();
     const res = await moderator.post<{ appeal: { id: number; number: string } }>(
-      `/api/v1/submissions/${s.id}/register`,
+      `/api/v1/submissions/${s!.id}/register`,
       {},
     );
-    openAppeal = res.body.appeal;
-  });
+    expect(res.status).toBe(201);
+    return res.body.appeal;
+  }
 
   async function pending(
     overrides: Record<string, unknown> = {},
@@ -351,30 +470,33 @@ describe('merge and reject', () => {
   }
 
   it('merges a submission into an open appeal; the applicant follows that appeal', async () => {
+    const open = await openAppeal();
     const { receipt, id } = await pending();
     const res = await supervisor.post<{ state: string; appeal: { number: string } }>(
       `/api/v1/submissions/${id}/merge`,
-      { appealId: openAppeal.id, receiptSign: 'multiple', comment: 'Той самий ліхтар' },
+      { appealId: open.id, receiptSign: 'multiple', comment: 'Той самий ліхтар' },
     );
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ state: 'merged', appeal: { number: openAppeal.number } });
-    const card = (await moderator.get<Card>(`/api/v1/appeals/${openAppeal.id}`)).body;
+    expect(res.body).toMatchObject({ state: 'merged', appeal: { number: open.number } });
+    const card = (await moderator.get<Card>(`/api/v1/appeals/${open.id}`)).body;
     expect(card.history.at(-1)).toMatchObject({
       type: 'submission_merged',
       data: { submissionId: id, receiptSign: 'multiple' },
     });
     const tracked = await track(receipt.trackingNumber, receipt.accessCode);
-    expect(tracked.body).toMatchObject({ state: 'merged', appeal: { number: openAppeal.number } });
-    const told = (await mails('submission_merged')).find(
-      (m) => m.recipient_email === 'oleg@example.org',
+    expect(tracked.body).toMatchObject({ state: 'merged', appeal: { number: open.number } });
+    const told = (await mails('submission_merged')).filter(
+      (m) => m.recipient_email === 'oleg@example.org' && m.appeal_id === open.id,
     );
-    expect(told?.body).toContain(openAppeal.number);
+    expect(told).toHaveLength(1);
+    expect(told[0]!.body).toContain(open.number);
   });
 
   it('another person joined to the appeal sees its result, not the letter, and cannot judge it', async () => {
+    const open = await openAppeal();
     const { receipt, id } = await pending();
     await moderator.post(`/api/v1/submissions/${id}/merge`, {
-      appealId: openAppeal.id,
+      appealId: open.id,
       receiptSign: 'multiple',
     });
     const before = (await track(receipt.trackingNumber, receipt.accessCode)).body;
@@ -385,7 +507,7 @@ describe('merge and reject', () => {
     await db
       .updateTable('appeals')
       .set({ status: 'closed', result: 'done_awaiting_confirmation', closed_at: new Date() })
-      .where('id', '=', openAppeal.id)
+      .where('id', '=', open.id)
       .execute();
     const after = (await track(receipt.trackingNumber, receipt.accessCode)).body;
     expect(after.appeal).toMatchObject({ status: 'closed', answer: null });
@@ -399,14 +521,10 @@ describe('merge and reject', () => {
     });
     expect(refused.status).toBe(409);
     expect(refused.body).toMatchObject({ error: 'merged_into_other_appeal' });
-    await db
-      .updateTable('appeals')
-      .set({ status: 'registered', result: null, closed_at: null })
-      .where('id', '=', openAppeal.id)
-      .execute();
   });
 
   it('refuses to merge into a closed appeal, or with an unknown sign', async () => {
+    const open = await openAppeal();
     const { id } = await pending();
     // A closed appeal of this test's own: registered and cancelled at the applicant's request.
     const registered = await operator.post<{ id: number }>(
@@ -426,7 +544,7 @@ describe('merge and reject', () => {
     expect(res.status).toBe(409);
     expect(res.body).toMatchObject({ error: 'appeal_closed' });
     const bad = await moderator.post(`/api/v1/submissions/${id}/merge`, {
-      appealId: openAppeal.id,
+      appealId: open.id,
       receiptSign: 'mass',
     });
     expect(bad.status).toBe(400);

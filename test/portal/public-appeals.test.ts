@@ -115,14 +115,25 @@ describe('the public list', () => {
       `/api/public/appeals?districtId=${district.districtId}`,
     );
     expect(byDistrict.body.items.map((i) => i.number)).toEqual([inDistrict]);
-    // No appeal here is closed, so the status filter is checked both ways: 'registered' returns
-    // ours (a non-empty list, all registered), 'closed' leaves them out.
+    // The status filter checked both ways: 'registered' returns ours (a non-empty list, all
+    // registered) and leaves out one closed here; 'closed' returns that one and leaves ours out.
+    const toClose = await operator.post<{ id: number; number: string }>(
+      '/api/v1/appeals',
+      appealBody(questionTypeId, { address: 'вул. Хрещатик, 12' }),
+    );
+    expect(toClose.status).toBe(201);
+    const cancelled = await operator.post(`/api/v1/appeals/${toClose.body.id}/cancel`, {
+      comment: 'Заявник відкликав',
+    });
+    expect(cancelled.body).toMatchObject({ status: 'closed' });
     const registered = await citizen.get<Page>('/api/public/appeals?status=registered&limit=200');
     expect(registered.body.items.map((i) => i.number)).toEqual(
       expect.arrayContaining([inDistrict, phoneNumber]),
     );
     expect(registered.body.items.every((i) => i.status === 'registered')).toBe(true);
+    expect(registered.body.items.map((i) => i.number)).not.toContain(toClose.body.number);
     const closed = await citizen.get<Page>('/api/public/appeals?status=closed&limit=200');
+    expect(closed.body.items.map((i) => i.number)).toContain(toClose.body.number);
     expect(closed.body.items.map((i) => i.number)).not.toContain(inDistrict);
     expect(closed.body.items.map((i) => i.number)).not.toContain(phoneNumber);
     expect(closed.body.items.every((i) => i.status === 'closed')).toBe(true);

@@ -61,6 +61,7 @@ describe('copyCell (COPY text format)', () => {
 describe('loadDistributions', () => {
   it('falls back to built-in lists, and says so, when the shared data is absent', () => {
     const d = loadDistributions('/nonexistent-shared-data');
+    expect(d.notes.length).toBeGreaterThan(0);
     expect(d.notes.every((n) => n.includes('built-in'))).toBe(true);
     expect(d.statusCounts.get('closed')).toBeGreaterThan(0);
     expect(d.channelCounts.get('phone')).toBeGreaterThan(0);
