@@ -202,6 +202,34 @@ describe('co-executors', () => {
     expect(late.body).toMatchObject({ error: 'no_active_assignment' });
   });
 
+  it('get a control date of their own only ahead and within the legal deadline (Art. 20)', async () => {
+    const { questionTypeId, b } = await organisations();
+    const operator = await server.signIn('operator');
+    const id = await register(operator, questionTypeId);
+    const legal = (await operator.get<{ legalDeadline: string }>(`/api/v1/appeals/${id}`)).body
+      .legalDeadline;
+    const after = new Date(new Date(legal).getTime() + 60_000).toISOString();
+    for (const controlDate of ['1900-01-01T00:00:00Z', after]) {
+      const res = await operator.post(`/api/v1/appeals/${id}/assignments`, {
+        executorId: b,
+        role: 'co',
+        controlDate,
+      });
+      expect(res.status).toBe(400);
+      expect(res.body).toMatchObject({
+        error: 'control_date_out_of_term',
+        details: { legalDeadline: new Date(legal).toISOString() },
+      });
+    }
+    const within = new Date(new Date(legal).getTime() - 60_000).toISOString();
+    const ok = await operator.post(`/api/v1/appeals/${id}/assignments`, {
+      executorId: b,
+      role: 'co',
+      controlDate: within,
+    });
+    expect(ok.status).toBe(201);
+  });
+
   it('cannot be added to a closed appeal', async () => {
     const { questionTypeId, b } = await organisations();
     const operator = await server.signIn('operator');

@@ -1,7 +1,7 @@
 /** A step of the appeal's lifecycle (module doc of `appeal-actions.ts`). */
 import { isActiveAssignment } from '../../domain/appeal-lifecycle.js';
 import type { Deps, UserActor } from '../context.js';
-import { conflict } from '../errors.js';
+import { AppError, conflict } from '../errors.js';
 import { recordAppealEvent } from './appeal-history.js';
 import type { AssignInput } from '../../contract/appeals.schemas.js';
 import { assertExecutor } from './register-appeal.js';
@@ -9,7 +9,8 @@ import { loadForUpdate, decide, setAppealStatus, type ActionOutcome } from './ap
 
 /**
  * The contact centre assigns an executor: the main one (when none is active) or a co-executor.
- * @throws AppError 400 `unknown_executor`; 409 `main_assignment_exists`, `transition_not_allowed`,
+ * @throws AppError 400 `unknown_executor`, `control_date_out_of_term` (a given control date not
+ *   after now or after the legal deadline, Art. 20); 409 `main_assignment_exists`, `transition_not_allowed`,
  *   `already_assigned` (this organisation already works on the appeal).
  */
 export async function assignExecutor(
@@ -41,6 +42,21 @@ export async function assignExecutor(
     const controlDate = input.controlDate
       ? new Date(input.controlDate)
       : loaded.appeal.control_date;
+    // An executor's own term lies ahead and within the appeal's legal term (Law 393/96-ВР, Art. 20).
+    const legal = loaded.appeal.legal_deadline;
+    if (
+      input.controlDate &&
+      controlDate &&
+      (controlDate.getTime() <= now.getTime() ||
+        (legal !== null && controlDate.getTime() > new Date(legal).getTime()))
+    ) {
+      throw new AppError(
+        'control_date_out_of_term',
+        400,
+        'The control date must be after now and not after the appeal’s legal deadline.',
+        { legalDeadline: legal ? new Date(legal).toISOString() : null },
+      );
+    }
     const assignment = await trx
       .insertInto('assignments')
       .values({

@@ -58,6 +58,7 @@ export const ERROR_CODES = [
   'assignment_not_found',
   'rework_limit_reached',
   // deadlines
+  'control_date_out_of_term',
   'extension_already_requested',
   'extension_already_decided',
   'extension_over_45_days',

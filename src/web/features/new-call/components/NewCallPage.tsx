@@ -55,7 +55,8 @@ const FOCUSABLE =
 
 /**
  * Enter in a one-line field (or on a check box or radio button) moves to the next field, as on a
- * paper form; it never submits and never skips a field.
+ * paper form; it never submits. (From the caller's name it goes straight to the question type:
+ * see `onKeyDown`.)
  */
 function focusNext(form: HTMLFormElement, from: HTMLElement): void {
   const items = Array.from(form.querySelectorAll<HTMLElement>(FOCUSABLE)).filter((el) => {
@@ -273,6 +274,15 @@ export function NewCallPage() {
       focusAfterLookup.current = true;
       setEnteredPhone(typed);
       setPhoneEnters((n) => n + 1);
+      return;
+    }
+    // Phone → caller → question type → address → text: Enter on the caller's name (or on the known
+    // caller chosen) goes on to the question; the caller's optional details are reached by Tab.
+    const callerGiven =
+      target instanceof HTMLInputElement &&
+      (target.name === 'fullName' || (target.type === 'radio' && target.value !== 'new'));
+    if (callerGiven && questionTypeRef.current) {
+      questionTypeRef.current.focus();
       return;
     }
     // The question type is chosen, not typed: Enter before a choice waits for the list.
