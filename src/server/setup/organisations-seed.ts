@@ -323,7 +323,7 @@ export const ORGANISATIONS_SEED: readonly SeedOrganisation[] = [
   },
   {
     key: 'electricity-supply',
-    name: 'ПрАТ "Міські електромережі"',
+    name: 'ПрАТ «Міські електромережі»',
     shortName: 'Електромережі',
     type: 'utility_company',
     parentKey: 'dept-energy',
@@ -332,7 +332,7 @@ export const ORGANISATIONS_SEED: readonly SeedOrganisation[] = [
   },
   {
     key: 'gas-supply',
-    name: 'АТ "Міськгаз"',
+    name: 'АТ «Міськгаз»',
     shortName: 'Міськгаз',
     type: 'utility_company',
     parentKey: 'dept-energy',
