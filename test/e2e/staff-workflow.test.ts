@@ -76,7 +76,8 @@ browserStory('staff web app: one appeal from call to closure', () => {
       const fullName = page.getByLabel('Прізвище, ім’я, по батькові');
       await expect.poll(() => fullName.evaluate((el) => el === document.activeElement)).toBe(true);
       await page.keyboard.type('Коваленко Олена Петрівна');
-      await page.keyboard.press('Enter');
+      // Enter would go on to the question; the caller's optional details are reached by Tab.
+      await page.keyboard.press('Tab'); // → the caller's home address
       await page.keyboard.type('вул. Липська, 15');
       await page.keyboard.press('Enter'); // → e-mail
       await page.keyboard.press('Enter'); // → privileged category
