@@ -3,7 +3,7 @@
  * Mutation run of the access policy and of the appeal lifecycle: changes one rule at a time in a
  * copy of the sources, runs the tests that guard it, and reports each mutant no test killed.
  *
- *   npm run mutate:policy                  # every cell of src/domain/policy.ts (8 roles × 18)
+ *   npm run mutate:policy                  # every cell of src/domain/policy.ts (roles × permissions)
  *   npm run mutate:lifecycle               # every transition rule of src/domain/appeal-lifecycle.ts
  *   node scripts/mutate-policy.mjs --only executor:appeal.review
  *   node scripts/mutate-policy.mjs --tests src/domain/policy.test.ts
@@ -36,12 +36,20 @@ const target = option('--target') ?? 'policy';
 const only = option('--only');
 const pattern = option('--pattern');
 
-/** The quoted strings of `export const NAME = [ … ]` in `file`. */
+/**
+ * The quoted strings of `export const NAME = [ … ]` in `file`. Comments are dropped first: an
+ * apostrophe in one ("everyone's presence") once made a bogus name of the comment's tail and hid
+ * the next permission from the run. Each name is checked, so a parse like that stops the run.
+ */
 const listOf = (file, name) => {
   const text = readFileSync(join(root, file), 'utf8');
   const body = new RegExp(`export const ${name} = \\[([^\\]]*)\\]`).exec(text)?.[1];
   if (!body) throw new Error(`${name} not found in ${file}`);
-  return [...body.matchAll(/'([^']+)'/g)].map((m) => m[1]);
+  const code = body.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
+  const names = [...code.matchAll(/'([^']+)'/g)].map((m) => m[1]);
+  const bad = names.filter((n) => !/^[a-z][a-z0-9_.]*$/.test(n));
+  if (bad.length > 0) throw new Error(`${name} in ${file}: not a name: ${bad.join(', ')}`);
+  return names;
 };
 const quoted = (list) => `[${list.map((x) => `'${x}'`).join(', ')}]`;
 

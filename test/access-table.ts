@@ -35,6 +35,15 @@ const GRANTS_TABLE = `
   addresses.manage      .    .    .    .    .    .    .    Y
   settings.manage       .    .    .    .    .    .    .    Y
   audit.read            .    .    .    .    .    Y    .    Y
+  works.manage          .    .    .    .    Y    Y    .    .
+  duties.manage         .    .    .    .    .    Y    .    .
+  applicant.merge       .    Y    .    .    .    Y    .    .
+  calls.monitor         .    .    .    .    .    Y    .    .
+  knowledge.read        Y    Y    Y    .    Y    Y    Y    Y
+  knowledge.edit        Y    Y    Y    .    .    Y    Y    Y
+  callbacks.work        Y    .    .    .    .    Y    .    .
+  callbacks.manage      .    .    .    .    .    Y    .    .
+  alerts.handle         .    .    .    .    Y    Y    .    .
 `;
 
 /** How much of the applicant each role sees (`full`, `contact` or `none`), by hand. */

@@ -13,6 +13,7 @@ import { loadConfig, type Config } from '../src/server/config.js';
 import type { Deps } from '../src/server/context.js';
 import { type Database, openDatabase } from '../src/server/db/database.js';
 import { adminUrl, databaseUrlWithName } from './pg-urls.js';
+import { createLiveBus } from '../src/server/live/live-bus.js';
 
 export interface TestContext {
   deps: Deps;
@@ -68,6 +69,7 @@ export async function createTestContext(overrides: Partial<Config> = {}): Promis
       config.fileStore === 'database'
         ? databaseFileStore(database.db, join(filesDir, 'tmp'))
         : diskFileStore(join(filesDir, 'files')),
+    live: await createLiveBus(database),
   };
   return {
     deps,
@@ -78,6 +80,7 @@ export async function createTestContext(overrides: Partial<Config> = {}): Promis
       fixedNow = date;
     },
     close: async () => {
+      await deps.live?.close();
       await database.close();
       await dropDatabase();
       await rm(filesDir, { recursive: true, force: true });

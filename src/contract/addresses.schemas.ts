@@ -170,3 +170,36 @@ export const addressRuleSchema = z.object({
   toMaintainer: z.boolean().default(false),
 });
 export type RegistryAddressView = z.infer<typeof registryAddressView>;
+
+// ---- Routing preview at intake (issue 15, item 5) ----
+
+const positiveId = z.coerce.number().int().positive().max(2_147_483_647);
+
+export const routingPreviewQuery = z.object({
+  questionTypeId: positiveId.describe('The question type chosen (GET /api/v1/classifier).'),
+  buildingId: positiveId
+    .optional()
+    .describe('The building chosen in the address registry (GET /api/v1/addresses/registry).'),
+  districtId: positiveId
+    .optional()
+    .describe('The district of the point, when no building is chosen.'),
+  address: z
+    .string()
+    .trim()
+    .max(500)
+    .optional()
+    .describe('The address as typed: placed on a building as registration places it.'),
+});
+export type RoutingPreviewQuery = z.infer<typeof routingPreviewQuery>;
+
+const namedOrganisation = z.object({ id: z.number().int(), name: z.string() });
+
+export const routingPreviewView = z.object({
+  executor: namedOrganisation.nullable().describe('The main executor, or null when none.'),
+  coExecutors: z.array(namedOrganisation),
+  reason: z
+    .enum(['maintainer', 'district', 'default', 'none'])
+    .describe(
+      'maintainer: the building’s maintainer; district: the district’s rule; default: the question type’s executor; none: no executor',
+    ),
+});

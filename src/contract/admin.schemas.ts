@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../domain/admin/password-policy.js';
+import { TOPIC_858_MAX } from '../domain/classifier-858.js';
 import { emailField } from '../domain/portal-forms.js';
 import { ORGANISATION_TYPES, ROLES } from '../domain/vocabulary.js';
 
@@ -70,6 +71,10 @@ export const deactivationView = z.object({
   tokensRevoked: z.number().int(),
   /** Open assignments of the user's organisation when no other active user of it is left. */
   orphanedAssignments: z.number().int(),
+  /** Those open assignments' appeals (up to 50), to reassign from the card. */
+  openWork: z.array(z.object({ appealId: z.number().int(), number: z.string() })),
+  /** The duties the user held (regulation 5.4.3), now uncovered until the head reassigns them. */
+  duties: z.object({ executorIds: z.array(z.number().int()), queues: z.array(z.string()) }),
 });
 
 export const passwordResetView = z.object({
@@ -140,6 +145,8 @@ export const adminQuestionTypeView = z.object({
   active: z.boolean(),
   executorId: z.number().int().nullable(),
   appeals: z.number().int(),
+  /** The Classifier No. 858 topic (1–30, domain/classifier-858.ts); null: not coded yet. */
+  topic858: z.number().int().nullable(),
 });
 export type AdminQuestionTypeView = z.infer<typeof adminQuestionTypeView>;
 
@@ -167,6 +174,13 @@ export const newAdminQuestionTypeSchema = z.object({
   isPublic: z.boolean().default(true),
   isEmergency: z.boolean().default(false),
   executorId: id.nullish(),
+  topic858: z
+    .number()
+    .int()
+    .min(1)
+    .max(TOPIC_858_MAX)
+    .nullish()
+    .describe('Classifier No. 858 topic (тематика), 1–30; null: not coded.'),
 });
 export type NewAdminQuestionType = z.infer<typeof newAdminQuestionTypeSchema>;
 
@@ -179,6 +193,13 @@ export const questionTypeChangeSchema = z.object({
   reviewMarginDays: z.number().int().min(0).max(30).optional(),
   isPublic: z.boolean().optional(),
   isEmergency: z.boolean().optional(),
+  topic858: z
+    .number()
+    .int()
+    .min(1)
+    .max(TOPIC_858_MAX)
+    .nullish()
+    .describe('Classifier No. 858 topic (тематика), 1–30; null: not coded.'),
 });
 export type QuestionTypeChange = z.infer<typeof questionTypeChangeSchema>;
 
@@ -187,11 +208,16 @@ export const activeSchema = z.object({ active: z.boolean() });
 // ---------------------------------------------------------------------------------------------
 // Routing
 
+/** An organisation named by a rule, with its name (a co-executor). */
+export const routedOrganisationView = z.object({ id: z.number().int(), name: z.string() });
+
 export const routingRuleView = z.object({
   id: z.number().int(),
   districtId: z.number().int().nullable(),
   executorId: z.number().int().nullable(),
   toMaintainer: z.boolean(),
+  /** Assigned beside the main executor (issue 14, item 4; ADR 045). */
+  coExecutors: z.array(routedOrganisationView),
 });
 
 export const routingDecisionView = z.object({
@@ -200,6 +226,8 @@ export const routingDecisionView = z.object({
   districtName: z.string().nullable(),
   executorId: z.number().int().nullable(),
   executorName: z.string().nullable(),
+  /** The winning rule's active co-executors. */
+  coExecutors: z.array(routedOrganisationView),
   /** Why: `maintainer` (a building with a maintainer), `district`, `default`, `none`. */
   rule: z.enum(['maintainer', 'district', 'default', 'none']),
 });
@@ -207,6 +235,8 @@ export const routingDecisionView = z.object({
 export const routingView = z.object({
   questionTypeId: z.number().int(),
   defaultExecutorId: z.number().int().nullable(),
+  /** The default rule's co-executors. */
+  defaultCoExecutors: z.array(routedOrganisationView),
   rules: z.array(routingRuleView),
   /** Where an appeal of this type goes, for each district and for an address in none. */
   decisions: z.array(routingDecisionView),
@@ -215,12 +245,20 @@ export const routingView = z.object({
 });
 export type RoutingView = z.infer<typeof routingView>;
 
-export const defaultExecutorSchema = z.object({ executorId: id.nullable() });
+/** Co-executor organisations of a rule (at most 20; repeats are dropped). */
+const coExecutorIds = z.array(id).max(20);
+
+export const defaultExecutorSchema = z.object({
+  executorId: id.nullable(),
+  /** Not given: the co-executors stay as they are. */
+  coExecutorIds: coExecutorIds.optional(),
+});
 
 export const newRoutingRuleSchema = z.object({
   districtId: id.nullable().default(null),
   executorId: id.nullable().default(null),
   toMaintainer: z.boolean().default(false),
+  coExecutorIds: coExecutorIds.default([]),
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -14,8 +14,24 @@ import {
   CHANNELS,
   RECEIPT_SIGNS,
 } from '../domain/vocabulary.js';
+import {
+  AUTHOR_CATEGORY_KEYS,
+  AUTHOR_SEX_KEYS,
+  SOCIAL_STATUS_KEYS,
+} from '../domain/classifier-858.js';
 import { applicantInputSchema } from './applicants.schemas.js';
 import { id, isoDateTime, text } from './common.js';
+
+/**
+ * The author's sex, category and social status for the statistics by Classifier No. 858 (sections
+ * I.4, I.7, I.8; issue 17): keys of `domain/classifier-858.ts`, null or absent = not stated.
+ */
+export const authorStatistics = z.object({
+  authorSex: z.enum(AUTHOR_SEX_KEYS).nullish().describe('Classifier 858, I.4.'),
+  authorCategory: z.enum(AUTHOR_CATEGORY_KEYS).nullish().describe('Classifier 858, I.7.'),
+  authorSocialStatus: z.enum(SOCIAL_STATUS_KEYS).nullish().describe('Classifier 858, I.8.'),
+});
+export type AuthorStatistics = z.infer<typeof authorStatistics>;
 
 export const registerAppealSchema = z
   .object({
@@ -76,6 +92,7 @@ export const registerAppealSchema = z
       .describe(
         'Create a new applicant even when one with the same name and phone (or e-mail) is on record; by default that record is used.',
       ),
+    ...authorStatistics.shape,
   })
   .superRefine((value, ctx) => {
     if (value.applicantId !== undefined && value.applicant !== undefined) {
@@ -182,6 +199,10 @@ export const appealFilterQuery = z.object({
   receivedTo: isoDateTime.optional(),
   overdue: z.enum(['true', 'false']).optional(),
   applicantId: z.coerce.number().int().positive().optional(),
+  mine: z
+    .enum(['true', 'false'])
+    .optional()
+    .describe('Issue 14: appeals whose main executor the controller watches (duties), or not.'),
   districtId: z.coerce
     .number()
     .int()
@@ -221,6 +242,8 @@ export const appealApplicantView = z.object({
   address: z.string().nullable(),
   privilegedCategory: z.string().nullable().optional(),
   socialStatus: z.string().nullable().optional(),
+  /** Issue 17: the sex the last intake recorded, to prefill the next (Classifier No. 858, I.4). */
+  sex: z.enum(AUTHOR_SEX_KEYS).nullable().optional(),
 });
 
 export const assignmentView = z.object({
@@ -288,6 +311,14 @@ export const appealCardView = appealSummaryView.extend({
   longitude: z.number().nullable(),
   confidential: z.boolean(),
   applicant: appealApplicantView.nullable(),
+  /** Classifier No. 858 (issue 17): the author as the intake recorded them; null without full personal-data access. */
+  author: z
+    .object({
+      sex: z.enum(AUTHOR_SEX_KEYS).nullable(),
+      category: z.enum(AUTHOR_CATEGORY_KEYS).nullable(),
+      socialStatus: z.enum(SOCIAL_STATUS_KEYS).nullable(),
+    })
+    .nullable(),
   assignments: z.array(assignmentView),
   responses: z.array(
     z.object({
@@ -365,6 +396,8 @@ export const appealRegisteredView = z.object({
   controlDate: z.string().nullable(),
   legalDeadline: z.string().nullable(),
   executorId: z.number().int().nullable(),
+  /** The co-executors the routing rule assigned with the main executor (issue 14, item 4). */
+  coExecutorIds: z.array(z.number().int()),
   repeatsAppealId: z.number().int().nullable(),
   applicantId: z.number().int().nullable(),
   /**

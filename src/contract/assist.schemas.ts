@@ -76,7 +76,7 @@ export const answerFlagView = z.object({
 export type AnswerFlagView = z.infer<typeof answerFlagView>;
 
 export const flagCountsQuery = z.object({
-  from: z.iso.date().describe('First day, YYYY-MM-DD (UTC midnight)'),
+  from: z.iso.date().describe('First day, YYYY-MM-DD (a day in the city’s time zone)'),
   to: z.iso.date().describe('Last day included, YYYY-MM-DD'),
 });
 

@@ -2,11 +2,14 @@
  * Deadline control over HTTP: extension and explanation requests (Art. 20; regulation 4.1.5).
  */
 import { z } from 'zod';
+import {
+  EXPLANATION_STATES,
+  EXTENSION_STATES,
+  type ExplanationState,
+  type ExtensionState,
+} from '../domain/deadlines.js';
 
-export const EXTENSION_STATES = ['requested', 'approved', 'refused'] as const;
-export type ExtensionState = (typeof EXTENSION_STATES)[number];
-export const EXPLANATION_STATES = ['requested', 'answered'] as const;
-export type ExplanationState = (typeof EXPLANATION_STATES)[number];
+export { EXPLANATION_STATES, EXTENSION_STATES, type ExplanationState, type ExtensionState };
 
 export const extensionRequestSchema = z.object({
   reason: z.string().trim().min(1, 'must not be empty').max(2000),

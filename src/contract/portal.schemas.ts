@@ -3,6 +3,7 @@
  * (`/api/v1/submissions…`): one zod schema gives validation, the type and the OpenAPI document, and
  * the portal's forms validate with the same schemas (CONVENTIONS.md habit 4).
  */
+import { publicWorkView } from './works.schemas.js';
 import { z } from 'zod';
 import {
   MERGE_RECEIPT_SIGNS,
@@ -155,6 +156,11 @@ export const trackingView = z.object({
           event: z.string().describe('registered, accepted, responded, returned_for_rework, …'),
         }),
       ),
+      works: publicWorkView
+        .nullable()
+        .describe(
+          'The emergency or planned works the appeal is linked to (issue 16), public text.',
+        ),
     })
     .nullable(),
   feedback: z.object({

@@ -10,6 +10,10 @@
 export const EMAIL_NOTIFICATION_CHOICES = ['all', 'deadlines', 'none'] as const;
 export type EmailNotificationChoice = (typeof EMAIL_NOTIFICATION_CHOICES)[number];
 
+/** A notification's delivery: waiting for mail, mailed, or shown in the app only (migration 0003). */
+export const NOTIFICATION_STATUSES = ['pending', 'sent', 'in_app'] as const;
+export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
+
 /** Notifications about deadlines and control (what the centre e-mailed before the setting existed). */
 export const DEADLINE_NOTIFICATION_KINDS = [
   'appeal_due_soon',

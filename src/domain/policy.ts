@@ -29,6 +29,21 @@ export const PERMISSIONS = [
   'addresses.manage',
   'settings.manage',
   'audit.read',
+  // Issue 16: the registry of emergencies and planned works (the dispatcher; supervisors too).
+  'works.manage',
+  // Issue 14 (second part): the head distributes duties (regulation 5.4.3); merging applicants.
+  'duties.manage',
+  'applicant.merge',
+  // Issue 20: the call log, per-operator figures and everyone's presence (the head of the centre).
+  'calls.monitor',
+  // Issue 19: the knowledge base (read at intake; edit — the service admits only an administrator
+  // or an assigned editor), the call-back queue (operators call) and its rules (the head).
+  'knowledge.read',
+  'knowledge.edit',
+  'callbacks.work',
+  'callbacks.manage',
+  // Issue 18: live monitoring's alerts — seen live and acknowledged by the head and dispatchers.
+  'alerts.handle',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -42,10 +57,14 @@ const CENTRE_INTAKE: Permission[] = [
   'applicant.write',
 ];
 
+// Issue 19: everyone of the centre reads the knowledge base; the gate to edit lets the centre's
+// roles through, the service admits only an administrator or an assigned editor (ADR 039).
+const KNOWLEDGE: Permission[] = ['knowledge.read', 'knowledge.edit'];
+
 const GRANTS: Record<Role, readonly Permission[]> = {
-  operator: CENTRE_INTAKE,
+  operator: [...CENTRE_INTAKE, ...KNOWLEDGE, 'callbacks.work'],
   // The moderator checks what arrives from the portal and Open311 before registration (Art. 5, 8).
-  moderator: [...CENTRE_INTAKE, 'submission.moderate'],
+  moderator: [...CENTRE_INTAKE, 'submission.moderate', 'applicant.merge', ...KNOWLEDGE],
   controller: [
     'appeal.read',
     'appeal.assign',
@@ -55,9 +74,10 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'applicant.read',
     'monitoring.read',
     'explanation.request',
+    ...KNOWLEDGE,
   ],
   executor: ['appeal.read', 'assignment.work', 'attachment.upload'],
-  dispatcher: ['appeal.read', 'applicant.read'],
+  dispatcher: ['appeal.read', 'applicant.read', 'works.manage', 'knowledge.read', 'alerts.handle'],
   supervisor: [
     ...CENTRE_INTAKE,
     'appeal.review',
@@ -67,8 +87,21 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'submission.moderate',
     // The head of the centre reads who changed what (issue 14, item 10).
     'audit.read',
+    // Issue 16: the works registry.
+    'works.manage',
+    // Issue 14: distributes duties (regulation 5.4.3) and confirms merges of applicants.
+    'duties.manage',
+    'applicant.merge',
+    // Issue 20: the call log, operators' figures and presence.
+    'calls.monitor',
+    // Issue 19: the knowledge base, the call-back queue and its rules.
+    ...KNOWLEDGE,
+    'callbacks.work',
+    'callbacks.manage',
+    // Issue 18: monitoring alerts.
+    'alerts.handle',
   ],
-  analyst: ['appeal.read', 'monitoring.read'],
+  analyst: ['appeal.read', 'monitoring.read', ...KNOWLEDGE],
   administrator: [
     'appeal.read',
     'classifier.manage',
@@ -81,6 +114,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     // Issue 14: the settings screen and the audit log.
     'settings.manage',
     'audit.read',
+    // Issue 19: the administrator is a knowledge-base editor and assigns others.
+    ...KNOWLEDGE,
   ],
 };
 

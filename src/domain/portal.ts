@@ -17,7 +17,8 @@ export const SUBMISSION_STATES = ['pending', 'registered', 'merged', 'rejected']
 export type SubmissionState = (typeof SUBMISSION_STATES)[number];
 
 /** Channels through which submissions arrive (the appeal keeps the same channel). */
-export const SUBMISSION_CHANNELS = ['portal', 'open311'] as const;
+// 'email': a mailbox read over IMAP (issue 20).
+export const SUBMISSION_CHANNELS = ['portal', 'open311', 'email'] as const;
 export type SubmissionChannel = (typeof SUBMISSION_CHANNELS)[number];
 
 /** Kinds a citizen may choose (a consultation is given by phone, never submitted). */

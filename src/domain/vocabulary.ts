@@ -53,6 +53,10 @@ export function isOpenStatus(status: AppealStatus): boolean {
 export const ASSIGNMENT_ROLES = ['main', 'co'] as const;
 export type AssignmentRole = (typeof ASSIGNMENT_ROLES)[number];
 
+/** What a controller decides on an executor's response (migration 0001, `reviews.decision`). */
+export const REVIEW_DECISIONS = ['accept', 'rework'] as const;
+export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];
+
 /**
  * State of one assignment. `pending`: sent, waiting for the executor to accept; `returned`: the
  * executor said "not in competence" and gave it back to the contact centre; `withdrawn`: the centre

@@ -21,6 +21,7 @@ import { addressesRoutes, publicAddressesRoutes } from './addresses/addresses.ro
 import { mapOutlineRoutes } from './addresses/map-outline.routes.js';
 import { registryKeeperRoutes } from './addresses/registry-keeper.routes.js';
 import { dashboardRoutes } from './dashboard/dashboard.routes.js';
+import { reportsRoutes } from './reports/reports.routes.js';
 import { deadlinesRoutes } from './deadlines/deadlines.routes.js';
 import { notificationsRoutes } from './notifications/notifications.routes.js';
 import { apiKeysRoutes } from './open311/api-keys.routes.js';
@@ -36,7 +37,11 @@ import { classifierRoutes } from './classifier/classifier.routes.js';
 import type { Deps } from './context.js';
 import { executorsRoutes } from './executors/executors.routes.js';
 import { adminRoutes } from './admin/admin.routes.js';
+import { templatesRoutes } from './admin/templates.routes.js';
+import { dutiesRoutes } from './duties/duties.routes.js';
 import { usersRoutes } from './users/users.routes.js';
+import { liveScreenPop } from './telephony/screen-pop.js';
+import { pbxRoutes, telephonyRoutes } from './telephony/telephony.routes.js';
 import { registerAuth } from './http/auth-plugin.js';
 import { AppError } from './errors.js';
 import { registerErrorHandler } from './http/error-handler.js';
@@ -48,6 +53,12 @@ import { registerTextBoundary } from './http/text-boundary.js';
 import { withAccess } from './http/openapi.js';
 import { registerWebApp } from './http/web-app.js';
 import { VERSION } from './version.js';
+import { liveRoutes } from './live/live.routes.js';
+import { publicWorksRoutes, worksRoutes } from './works/works.routes.js';
+import { monitoringRoutes } from './monitoring/monitoring.routes.js';
+import { massAppealsRoutes } from './mass-appeals/mass-appeals.routes.js';
+import { knowledgeRoutes, publicKnowledgeRoutes } from './knowledge/knowledge.routes.js';
+import { callbacksRoutes } from './callbacks/callbacks.routes.js';
 import { type Operations, registerOperations } from './ops/operations.js';
 
 export interface AppOptions {
@@ -172,6 +183,8 @@ export async function buildApp(deps: Deps, options: AppOptions): Promise<Fastify
       await api.register(authRoutes(deps));
       await api.register(usersRoutes(deps));
       await api.register(adminRoutes(deps));
+      await api.register(templatesRoutes(deps));
+      await api.register(dutiesRoutes(deps));
       await api.register(classifierRoutes(deps));
       await api.register(executorsRoutes(deps));
       await api.register(applicantsRoutes(deps));
@@ -184,6 +197,14 @@ export async function buildApp(deps: Deps, options: AppOptions): Promise<Fastify
       await api.register(notificationsRoutes(deps));
       await api.register(moderationRoutes(deps));
       await api.register(apiKeysRoutes(deps));
+      await api.register(liveRoutes(deps));
+      await api.register(worksRoutes(deps)); // issue 16
+      await api.register(massAppealsRoutes(deps)); // issue 16: mass appeals
+      await api.register(reportsRoutes(deps));
+      await api.register(telephonyRoutes(deps));
+      await api.register(knowledgeRoutes(deps)); // issue 19
+      await api.register(callbacksRoutes(deps)); // issue 19
+      await api.register(monitoringRoutes(deps)); // issue 18: live monitoring
     },
     { prefix: '/api/v1' },
   );
@@ -191,8 +212,12 @@ export async function buildApp(deps: Deps, options: AppOptions): Promise<Fastify
   await app.register(portalRoutes(deps), { prefix: '/api/public' });
   await app.register(publicAddressesRoutes(deps), { prefix: '/api/public' });
   await app.register(mapOutlineRoutes(deps), { prefix: '/api/public' });
+  await app.register(publicWorksRoutes(deps), { prefix: '/api/public' }); // issue 16
+  await app.register(publicKnowledgeRoutes(deps), { prefix: '/api/public' }); // issue 19
   await app.register(open311Routes(deps), { prefix: '/open311/v2' });
   await app.register(assistRoutes(deps));
+  // Issue 20: the telephone system's call events (its own token or HMAC signature).
+  await app.register(pbxRoutes(deps, [liveScreenPop(deps)]), { prefix: '/api/telephony' });
   webApp = await registerWebApp(app);
   return app;
 }

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { ROLES, type Role } from '../domain/vocabulary.js';
-import { migrateFiles, openFileStore } from './attachments/file-store.js';
+import { type FileStoreKind, migrateFiles, openFileStore } from './attachments/file-store.js';
 import { loadConfig, type Config } from './config.js';
 import type { Deps } from './context.js';
 import { openDatabase } from './db/database.js';
@@ -225,17 +225,34 @@ const files = program.command('files').description('attachment bytes (ADR 033)')
 files
   .command('migrate')
   .description(
-    'copy every attachment from the other file store into --to (already copied ones are skipped; the source keeps its copy)',
+    'copy every attachment from one file store into another (--to; already copied ones are skipped; the source keeps its copy)',
   )
   .addOption(
     new Option('--to <store>', 'the store to fill')
-      .choices(['disk', 'database'])
+      .choices(['disk', 'database', 's3'])
       .makeOptionMandatory(),
   )
-  .action(async (options: { to: 'disk' | 'database' }) => {
+  .addOption(
+    new Option(
+      '--from <store>',
+      'the store to read (default: KONTAKT_FILE_STORE when it differs from --to, else database for --to disk and s3, disk for --to database)',
+    ).choices(['disk', 'database', 's3']),
+  )
+  .action(async (options: { to: FileStoreKind; from?: FileStoreKind }) => {
     const config = loadConfig();
+    const from: FileStoreKind =
+      options.from ??
+      (config.fileStore !== options.to
+        ? config.fileStore
+        : options.to === 'database'
+          ? 'disk'
+          : 'database');
+    if (from === options.to) {
+      console.error(`--from and --to are both ${from}: nothing to move.`);
+      process.exitCode = 2;
+      return;
+    }
     await withDatabase(config, 'kontakt files migrate', async (deps) => {
-      const from = options.to === 'disk' ? 'database' : 'disk';
       const report = await migrateFiles(
         deps.db,
         openFileStore({ ...config, fileStore: from }, deps.db),

@@ -25,8 +25,27 @@ const envSchema = z.object({
     .optional()
     .or(z.literal('').transform(() => undefined)),
   KONTAKT_DATA_DIR: z.string().min(1).default('./data'),
-  /** Where attachment bytes live: `disk` (data directory) or `database` (ADR 033). */
-  KONTAKT_FILE_STORE: z.enum(['disk', 'database']).optional(),
+  /** Where attachment bytes live: `disk` (data directory), `database` (ADR 033) or `s3` (ADR 043). */
+  KONTAKT_FILE_STORE: z.enum(['disk', 'database', 's3']).optional(),
+  /** S3-compatible object storage (KONTAKT_FILE_STORE=s3, ADR 043): endpoint URL (unset = AWS). */
+  KONTAKT_S3_ENDPOINT: z
+    .string()
+    .url()
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  KONTAKT_S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be an S3 bucket name (3-63 characters)')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  KONTAKT_S3_REGION: z.string().min(1).default('us-east-1'),
+  KONTAKT_S3_ACCESS_KEY_ID: z.string().optional(),
+  KONTAKT_S3_SECRET_ACCESS_KEY: z.string().optional(),
+  /** Address buckets as `<endpoint>/<bucket>` (MinIO, Garage, Ceph) instead of `<bucket>.<host>`. */
+  KONTAKT_S3_FORCE_PATH_STYLE: z
+    .enum(['true', 'false', '1', '0'])
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
   /** The city's time zone (not necessarily the machine's). */
   TZ: timeZone.default('Europe/Kyiv'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -58,6 +77,51 @@ const envSchema = z.object({
   MAIL_FROM: z.string().default('Kontakt <kontakt@localhost>'),
   /** Public address of the web app, used in links inside e-mails. */
   KONTAKT_PUBLIC_URL: z.string().url().default('http://127.0.0.1:3000'),
+  /** Issue 20: the telephone system's bearer token and HMAC shared secret for call events. */
+  KONTAKT_PBX_TOKEN: z.string().min(16).optional(),
+  KONTAKT_PBX_SECRET: z.string().min(16).optional(),
+  /** Issue 20: an Asterisk to follow over AMI, `ami://user:secret@host:5038` (none by default). */
+  KONTAKT_AMI_URL: z
+    .string()
+    .regex(/^ami:\/\/[^:@/]+:[^@/]+@[^/]+$/, 'must look like ami://user:secret@host:5038')
+    .optional(),
+  /**
+   * Issue 20: mailboxes read as a channel, comma-separated IMAP URLs
+   * (`imaps://user:password@imap.example.org:993/INBOX`; `imap://` for STARTTLS or plain text).
+   */
+  KONTAKT_MAILBOXES: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((u) => u.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(
+        z
+          .string()
+          .regex(
+            /^imaps?:\/\/[^@/]+@[^/]+(\/.*)?$/,
+            'must be imap(s)://user:password@host[:port][/folder]',
+          ),
+      ),
+    ),
+  /**
+   * Issue 18: e-mail addresses that receive every monitoring alert (comma-separated), beside the
+   * supervisors who chose e-mail for their notifications.
+   */
+  KONTAKT_ALERT_EMAILS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.email('each address must be an e-mail address'))),
   /** Run the background jobs (deadline sweep, mail delivery) in this process. */
   KONTAKT_JOBS: z
     .enum(['true', 'false', '1', '0'])
@@ -127,13 +191,25 @@ const envSchema = z.object({
     .or(z.literal('').transform(() => undefined)),
 });
 
+/** S3-compatible object storage (ADR 043). Keys unset = the SDK's default credential chain. */
+export interface S3Settings {
+  endpoint: string | undefined;
+  bucket: string | undefined;
+  region: string;
+  accessKeyId: string | undefined;
+  secretAccessKey: string | undefined;
+  forcePathStyle: boolean;
+}
+
 export interface Config {
   port: number;
   host: string;
   databaseUrl: string | undefined;
   dataDir: string;
   /** The attachment store: `database` by default with DATABASE_URL, else `disk` (ADR 033). */
-  fileStore: 'disk' | 'database';
+  fileStore: 'disk' | 'database' | 's3';
+  /** The object store for `fileStore: 's3'` (ADR 043); bucket undefined when not configured. */
+  s3: S3Settings;
   timeZone: string;
   logLevel: string;
   maxFileBytes: number;
@@ -156,6 +232,14 @@ export interface Config {
   shutdown: { graceMs: number; drainMs: number };
   /** Bearer token for `/metrics` (undefined = loopback clients only). */
   metricsToken: string | undefined;
+  /** Issue 20: how the telephone system authenticates its call events (either may be unset). */
+  pbx: { token: string | undefined; secret: string | undefined };
+  /** Issue 20: the Asterisk AMI URL, if any. */
+  amiUrl?: string;
+  /** Issue 20: IMAP URLs of the mailboxes read as a channel. */
+  mailboxes: readonly string[];
+  /** Issue 18: addresses e-mailed every monitoring alert (`KONTAKT_ALERT_EMAILS`). */
+  alertEmails: readonly string[];
 }
 
 /**
@@ -170,12 +254,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.KONTAKT_FILE_STORE === 's3' && !e.KONTAKT_S3_BUCKET) {
+    throw new Error(
+      'Invalid configuration:\n  KONTAKT_S3_BUCKET: required when KONTAKT_FILE_STORE=s3',
+    );
+  }
   return {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     dataDir: e.KONTAKT_DATA_DIR,
     fileStore: e.KONTAKT_FILE_STORE ?? (e.DATABASE_URL ? 'database' : 'disk'),
+    s3: {
+      endpoint: e.KONTAKT_S3_ENDPOINT,
+      bucket: e.KONTAKT_S3_BUCKET,
+      region: e.KONTAKT_S3_REGION,
+      accessKeyId: e.KONTAKT_S3_ACCESS_KEY_ID || undefined,
+      secretAccessKey: e.KONTAKT_S3_SECRET_ACCESS_KEY || undefined,
+      forcePathStyle: e.KONTAKT_S3_FORCE_PATH_STYLE,
+    },
     timeZone: e.TZ,
     logLevel: e.LOG_LEVEL,
     maxFileBytes: e.KONTAKT_MAX_FILE_BYTES,
@@ -199,6 +296,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       drainMs: e.KONTAKT_DRAIN_SECONDS * 1000,
     },
     metricsToken: e.KONTAKT_METRICS_TOKEN,
+    pbx: { token: e.KONTAKT_PBX_TOKEN, secret: e.KONTAKT_PBX_SECRET },
+    amiUrl: e.KONTAKT_AMI_URL,
+    mailboxes: e.KONTAKT_MAILBOXES,
+    alertEmails: e.KONTAKT_ALERT_EMAILS,
   };
 }
 

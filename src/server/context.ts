@@ -7,12 +7,15 @@ import type { Role } from '../domain/vocabulary.js';
 import type { Config } from './config.js';
 import type { DB } from './db/schema.js';
 import type { FileStore } from './attachments/file-store.js';
+import type { LiveBus } from './live/live-bus.js';
 
 export interface Deps {
   db: Kysely<DB>;
   config: Config;
   now: () => Date;
   files: FileStore;
+  /** This process's live event bus (ADR 038); absent where nothing streams (CLI, some tests). */
+  live?: LiveBus;
 }
 
 /** A signed-in staff member (through a session cookie or an API token). */

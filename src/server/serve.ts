@@ -12,6 +12,7 @@ import { openFileStore } from './attachments/file-store.js';
 import type { Config } from './config.js';
 import type { Deps } from './context.js';
 import { openDatabase } from './db/database.js';
+import { createLiveBus } from './live/live-bus.js';
 import { migrateToLatest } from './db/migrate.js';
 import { buildApp } from './app.js';
 import { startJobs } from './jobs/scheduler.js';
@@ -24,6 +25,8 @@ import { createLogSink, type LogSinkStats } from './ops/log-sink.js';
 import { Metrics } from './ops/metrics.js';
 import { closeHttp } from './ops/operations.js';
 import { DEMO_PASSWORD, seedDemo } from './setup/seed-demo.js';
+import { connectAsterisk } from './telephony/pbx-connectors.js';
+import { liveScreenPop } from './telephony/screen-pop.js';
 import { districtsCentre, seedDemoMaintainers } from './setup/seed-demo-addresses.js';
 
 export interface ServeOptions {
@@ -100,7 +103,9 @@ async function start(config: Config, options: ServeOptions, runtime: Runtime): P
     config,
     now: () => new Date(),
     files: openFileStore(config, database.db),
+    live: await createLiveBus(database),
   };
+  lifecycle.onClose('live bus', () => deps.live!.close());
   if (lifecycle.stopping) return;
   await ensureWebBuilt((message) => out(`${message}\n`));
   if (lifecycle.stopping) return;
@@ -130,6 +135,13 @@ async function start(config: Config, options: ServeOptions, runtime: Runtime): P
   if (config.runJobs) {
     const stopJobs = startJobs(deps, mailer, log, { onRun: metrics.observeJob });
     lifecycle.onClose('jobs', stopJobs);
+  }
+  // Issue 20: follow an Asterisk over AMI when configured (events are idempotent across processes).
+  if (config.amiUrl) {
+    const asterisk = connectAsterisk(deps, config.amiUrl, [liveScreenPop(deps)], {
+      onError: (error) => log.warn({ err: error }, 'AMI: connection problem'),
+    });
+    lifecycle.onClose('asterisk', async () => asterisk.stop());
   }
 
   // Closing the app stops listening and waits for the requests in flight (within the grace).

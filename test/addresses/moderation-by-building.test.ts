@@ -6,9 +6,8 @@
  * building. Bad input on both channels: text that matches nothing is kept, a point in no district
  * is accepted, coordinates out of range are refused with 400. Each test builds its own registry.
  */
-import { randomInt } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addressRegistry, appealBody } from '../factories.js';
+import { addressRegistry, appealBody, uniqueWord } from '../factories.js';
 import { type ApiClient, startTestServer, type TestServer } from '../http.js';
 import { portalQuestionType } from '../portal/portal-helpers.js';
 
@@ -31,17 +30,9 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-/** A street name no other test uses (Cyrillic letters only, as a real one). */
-function uniqueName(): string {
-  const letters = 'бвгджзклмнпрстфхчш';
-  let word = '';
-  for (let i = 0; i < 7; i++) word += letters[randomInt(letters.length)];
-  return `Тест${word}`;
-}
-
 async function freshRegistry() {
-  const current = uniqueName();
-  const former = uniqueName();
+  const current = `Тест${uniqueWord()}`;
+  const former = `Тест${uniqueWord()}`;
   const registry = await addressRegistry(server.ctx.deps, questionTypeId, { current, former });
   return { ...registry, current, former };
 }

@@ -39,15 +39,16 @@ const history = (entity: 'street' | 'building', id: number) =>
 describe('registry history', () => {
   it('records a building edit: who, when, only the changed fields before → after', async () => {
     const registry = await freshRegistry();
-    const res = await keeper.request(
-      'PATCH',
-      `/api/v1/address-registry/buildings/${registry.buildingId}`,
-      {
+    // "When" is the service's clock: a fixed instant, compared exactly (no bound on speed).
+    const at = new Date('2026-03-14T09:26:53.000Z');
+    server.ctx.setNow(at);
+    const res = await keeper
+      .request('PATCH', `/api/v1/address-registry/buildings/${registry.buildingId}`, {
         kind: 'other',
         latitude: 50.01,
         longitude: 36.2,
-      },
-    );
+      })
+      .finally(() => server.ctx.setNow(null));
     expect(res.status).toBe(204);
     const edits = await history('building', registry.buildingId);
     expect(edits.status).toBe(200);
@@ -61,7 +62,7 @@ describe('registry history', () => {
     // The longitude did not change: not in the row.
     expect(edits.body[0]!.after).not.toHaveProperty('longitude');
     expect(edits.body[0]!.actor).toMatch(/\(/);
-    expect(Date.now() - Date.parse(edits.body[0]!.at)).toBeLessThan(60_000);
+    expect(new Date(edits.body[0]!.at).toISOString()).toBe(at.toISOString());
   });
 
   it('an edit that changes nothing writes no history', async () => {

@@ -211,6 +211,36 @@ describe('the registry filters appeals by district, street and building', () => 
   });
 });
 
+describe('the registry search compares addresses by the normal form (item 3)', () => {
+  it('finds an appeal by its building under any name and writing, and by the normal form', async () => {
+    const placed = await operator.post<{ id: number }>(
+      '/api/v1/appeals',
+      appealBody(questionTypeId, { address: 'вул. Артема, 12а' }),
+    );
+    const unplaced = await operator.post<{ id: number }>(
+      '/api/v1/appeals',
+      appealBody(questionTypeId, { address: 'пров. Пошуковий Вигаданий, 5-Б' }),
+    );
+    const found = async (q: string) =>
+      (
+        await operator.get<{ items: { id: number }[] }>(
+          `/api/v1/appeals?q=${encodeURIComponent(q)}&limit=100`,
+        )
+      ).body.items.map((a) => a.id);
+    for (const q of ['Алчевських 12-А', 'вулиця Алчевських, буд. 12-A', 'Артема 12 а']) {
+      expect(await found(q)).toContain(placed.body.id);
+    }
+    expect(await found('Алчевських 12-Б')).not.toContain(placed.body.id);
+    for (const q of ['Пошуковий Вигаданий 5б', 'провулок Пошуковий Вигаданий, буд. 5 Б']) {
+      expect(await found(q)).toContain(unplaced.body.id);
+    }
+    const count = await operator.get<{ count: number }>(
+      `/api/v1/appeals/count?q=${encodeURIComponent('Артема 12 а')}`,
+    );
+    expect(count.body.count).toBeGreaterThanOrEqual(1);
+  });
+});
+
 describe('the public list by the registry’s districts', () => {
   it('offers the registry’s districts and filters appeals by them', async () => {
     const res = await operator.post<{ id: number; number: string }>(
@@ -227,5 +257,71 @@ describe('the public list by the registry’s districts', () => {
     }>(`/api/public/appeals?districtId=${registry.districtId}&limit=100`);
     const item = list.body.items.find((a) => a.number === res.body.number);
     expect(item?.district?.name).toBe('Шевченківський');
+
+    // The public map by the same district: the appeal at the building's point (item 7).
+    type Map = {
+      features: {
+        geometry: { coordinates: [number, number] };
+        properties: { number: string };
+      }[];
+    };
+    const map = await anonymous.get<Map>(
+      `/api/public/appeals/map?districtId=${registry.districtId}&limit=100`,
+    );
+    expect(map.status).toBe(200);
+    const feature = map.body.features.find((f) => f.properties.number === res.body.number);
+    expect(feature?.geometry.coordinates).toEqual([36.2, 50.0]);
+    const elsewhere = await anonymous.get<Map>(
+      `/api/public/appeals/map?districtId=${registry.districtId + 100000}&limit=100`,
+    );
+    expect(elsewhere.body.features.map((f) => f.properties.number)).not.toContain(res.body.number);
+  });
+});
+
+describe('a district rule (item 5): a point in the district without a building', () => {
+  it('routes by the district’s rule, and the card says so', async () => {
+    const keeper = await server.signIn('administrator');
+    const org = await server.ctx.deps.db
+      .insertInto('organisations')
+      .values({ name: 'Вигадана районна адміністрація', type: 'district_administration' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const put = await keeper.request('PUT', '/api/v1/address-registry/routing-rules', {
+      questionTypeId,
+      districtId: registry.districtId,
+      executorId: org.id,
+      toMaintainer: false,
+    });
+    expect(put.status).toBe(204);
+    const bad = await keeper.request('PUT', '/api/v1/address-registry/routing-rules', {
+      questionTypeId,
+      districtId: null,
+      executorId: org.id,
+      toMaintainer: false,
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({ error: 'bad_rule' });
+
+    // A point in the district, no building: the district's rule.
+    const inDistrict = await operator.post<{ id: number }>(
+      '/api/v1/appeals',
+      appealBody(questionTypeId, { address: null, latitude: 50.0003, longitude: 36.2002 }),
+    );
+    expect(inDistrict.status).toBe(201);
+    const card = await operator.get<Card>(`/api/v1/appeals/${inDistrict.body.id}`);
+    expect(card.body.assignments[0]?.executor.id).toBe(org.id);
+    expect(card.body.addressPlace).toMatchObject({
+      buildingId: null,
+      districtName: 'Шевченківський',
+      routing: { rule: 'district' },
+    });
+    // The building's maintainer is more specific than the district.
+    const atBuilding = await operator.post<{ id: number }>(
+      '/api/v1/appeals',
+      appealBody(questionTypeId, { address: null, buildingId: registry.buildingId }),
+    );
+    const built = await operator.get<Card>(`/api/v1/appeals/${atBuilding.body.id}`);
+    expect(built.body.assignments[0]?.executor.id).toBe(registry.maintainerId);
+    expect(built.body.addressPlace.routing).toMatchObject({ rule: 'maintainer' });
   });
 });

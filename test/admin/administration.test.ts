@@ -7,7 +7,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appealBody } from '../factories.js';
+import { deactivateStaffUser } from '../../src/server/admin/staff-users.service.js';
+import { appealBody, makeUser } from '../factories.js';
 import { ApiClient, startTestServer, type TestServer } from '../http.js';
 
 let server: TestServer;
@@ -150,6 +151,50 @@ describe('staff users', () => {
     // Restore the first administrator for the other tests.
     await db.updateTable('users').set({ active: true }).where('id', '=', admin.userId).execute();
     admin = await server.signIn('administrator');
+  });
+
+  it('refuses to deactivate the last active administrator (409 last_administrator), whoever asks', async () => {
+    const db = server.ctx.deps.db;
+    const only = await makeUser(server.ctx.deps, 'administrator');
+    const others = await db
+      .selectFrom('users')
+      .select('id')
+      .where('role', '=', 'administrator')
+      .where('active', '=', true)
+      .where('id', '!=', only.id)
+      .execute();
+    await db
+      .updateTable('users')
+      .set({ active: false })
+      .where(
+        'id',
+        'in',
+        others.map((o) => o.id),
+      )
+      .execute();
+    try {
+      // No actor: the command line, or a request whose administrator was deactivated meanwhile.
+      await expect(deactivateStaffUser(server.ctx.deps, null, only.id)).rejects.toMatchObject({
+        code: 'last_administrator',
+        status: 409,
+      });
+      const still = await db
+        .selectFrom('users')
+        .select('active')
+        .where('id', '=', only.id)
+        .executeTakeFirstOrThrow();
+      expect(still.active).toBe(true);
+    } finally {
+      await db
+        .updateTable('users')
+        .set({ active: true })
+        .where(
+          'id',
+          'in',
+          others.map((o) => o.id),
+        )
+        .execute();
+    }
   });
 
   it('a reset password works once: only the own-password page until changed', async () => {
@@ -316,11 +361,15 @@ describe('settings', () => {
 describe('audit log', () => {
   it('filters by action and exports CSV; the supervisor reads it, the operator may not', async () => {
     await newOrganisation();
+    await newOrganisation();
     const page = await admin.get<{ entries: { action: string }[] }>(
       '/api/v1/admin/audit?action=createOrganisation&limit=2',
     );
     expect(page.status).toBe(200);
-    expect(page.body.entries.every((e) => e.action === 'createOrganisation')).toBe(true);
+    expect(page.body.entries.map((e) => e.action)).toEqual([
+      'createOrganisation',
+      'createOrganisation',
+    ]);
     const csv = await admin.get<string>('/api/v1/admin/audit.csv?action=createOrganisation');
     expect(csv.headers.get('content-type')).toContain('text/csv');
     expect(csv.body).toContain('createOrganisation');

@@ -36,6 +36,10 @@ const MISSING: Record<string, string> = {
   code: '987654321',
   token: 'no-such-token',
   key: 'no_such_setting',
+  // issue 14: notification templates, duties
+  kind: 'appeal_overdue',
+  locale: 'uk',
+  userId: '987654321',
 };
 
 /**
@@ -49,6 +53,8 @@ const SCOPED_TO_ORGANISATION: { operationId: string; body?: unknown }[] = [
   { operationId: 'returnNotInCompetence', body: { comment: 'Не наше' } },
   { operationId: 'requestExtension', body: { days: 5, reason: 'Потрібна техніка' } },
   { operationId: 'uploadAttachment', body: 'photo' },
+  // issue 16: the works and mass appeal an appeal belongs to (its card)
+  { operationId: 'appealWorks' },
 ];
 
 /** A one-file multipart body, as the web app uploads a photo. */

@@ -73,7 +73,13 @@ describe('formal answers are flagged for the controller', () => {
   let boilerplate = 0;
   let real = 0;
 
+  // The answers are given at 00:30 on 1 December in Kyiv (22:30 UTC on 30 November): the
+  // per-executor count takes the city's day, and no real date enters the test.
+  const ANSWERED_AT = new Date('2026-11-30T22:30:00Z');
+  const KYIV_DAY = '2026-12-01';
+
   beforeAll(async () => {
+    server.ctx.setNow(ANSWERED_AT);
     copyA = await answered('Яма на дорозі біля школи, машини б’ють колеса', COPY);
     copyB = await answered('Не гріють батареї у квартирі на третьому поверсі', COPY);
     boilerplate = await answered(
@@ -86,6 +92,7 @@ describe('formal answers are flagged for the controller', () => {
         'сміття з майданчика вивезено 14.11 о 09:30, графік вивезення змінено на щоденний. ' +
         'Ваше звернення розглянуто.',
     );
+    server.ctx.setNow(null);
   });
 
   it('flags the second copy-paste as a near copy of the first (a different problem)', async () => {
@@ -117,17 +124,23 @@ describe('formal answers are flagged for the controller', () => {
   });
 
   it('counts flagged answers per executor for the reports (3.1.3)', async () => {
-    const today = new Date().toISOString().slice(0, 10);
+    const day = KYIV_DAY;
     const res = await analyst.get<
       { executorId: number; responses: number; flagged: number; byReason: Record<string, number> }[]
-    >(`/api/v1/assist/formal-answers/by-executor?from=${today}&to=${today}`);
+    >(`/api/v1/assist/formal-answers/by-executor?from=${day}&to=${day}`);
     expect(res.status).toBe(200);
     const row = res.body.find((r) => r.executorId === executorId);
     expect(row).toMatchObject({ responses: 4, flagged: 3 });
+    // The UTC day of the same instant is another day in Kyiv: nothing of this executor's there.
+    const dayBefore = await analyst.get<{ executorId: number }[]>(
+      '/api/v1/assist/formal-answers/by-executor?from=2026-11-30&to=2026-11-30',
+    );
+    expect(dayBefore.status).toBe(200);
+    expect(dayBefore.body.filter((r) => r.executorId === executorId)).toEqual([]);
     expect(row?.byReason.near_copy).toBe(1);
     expect(row?.byReason.boilerplate).toBe(1);
     expect(
-      (await operator.get(`/api/v1/assist/formal-answers/by-executor?from=${today}&to=${today}`))
+      (await operator.get(`/api/v1/assist/formal-answers/by-executor?from=${day}&to=${day}`))
         .status,
     ).toBe(403);
     expect((await controller.get('/api/v1/appeals/999999/answer-flags')).status).toBe(404);

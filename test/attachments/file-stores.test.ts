@@ -3,12 +3,18 @@
  * downloaded through another when the bytes live in the database; a file whose bytes are not in
  * the store is a clear 404, never a 500; a file of several chunks comes back byte for byte; and
  * `kontakt files migrate` moves the disk's files into the database.
+ * The S3 store (ADR 043) runs against s3rver, an S3-compatible server started on a random
+ * loopback port: a photo uploaded through node A downloads through node B, a missing object is
+ * the same 404, and `files migrate` fills the bucket from the database.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CreateBucketCommand, DeleteObjectCommand } from '@aws-sdk/client-s3';
 import type { FastifyInstance } from 'fastify';
+import S3rver from 's3rver';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app.js';
 import {
@@ -17,6 +23,8 @@ import {
   FILE_CHUNK_BYTES,
   type FileStore,
   migrateFiles,
+  s3Client,
+  s3FileStore,
 } from '../../src/server/attachments/file-store.js';
 import { appealBody, routedQuestionType } from '../factories.js';
 import { type ApiClient, startTestServer, type TestServer } from '../http.js';
@@ -151,5 +159,137 @@ describe('kontakt files migrate', () => {
     const again = await migrateFiles(server.ctx.deps.db, disk, database);
     expect(again.copied).toBe(0);
     expect(again.present).toBe(first.copied + first.present);
+  });
+});
+
+describe('the S3 file store (s3rver on this machine)', () => {
+  const bucket = 'kontakt-test';
+  let s3: S3rver;
+  let endpoint: string;
+  const client = () =>
+    s3Client({
+      endpoint,
+      bucket,
+      region: 'us-east-1',
+      accessKeyId: 'S3RVER',
+      secretAccessKey: 'S3RVER',
+      forcePathStyle: true,
+    });
+  /** A node's own S3 store: its own client and temporary directory, the shared bucket. */
+  const storeOf = (name: string) => s3FileStore(client(), bucket, join(scratch, `${name}-tmp`));
+
+  beforeAll(async () => {
+    s3 = new S3rver({
+      port: 0,
+      address: '127.0.0.1',
+      silent: true,
+      directory: join(scratch, 's3rver'),
+    });
+    const { port } = await s3.run();
+    endpoint = `http://127.0.0.1:${port}`;
+    await client().send(new CreateBucketCommand({ Bucket: bucket }));
+  });
+  afterAll(async () => {
+    await s3?.close();
+  });
+
+  async function uploadThrough(baseUrl: string, bytes: Buffer, name: string, type: string) {
+    const data = new FormData();
+    data.append('file', new Blob([new Uint8Array(bytes)], { type }), name);
+    const res = await fetch(`${baseUrl}/api/v1/appeals/${appealId}/attachments`, {
+      method: 'POST',
+      headers: { cookie: operator.cookie, origin: baseUrl },
+      body: data,
+    });
+    expect(res.status).toBe(201);
+    return (await res.json()) as { id: number; url: string };
+  }
+
+  it('a photo uploaded through node A downloads through node B', async () => {
+    const photo = await sharp({
+      create: { width: 64, height: 48, channels: 3, background: { r: 200, g: 90, b: 40 } },
+    })
+      .jpeg()
+      .toBuffer();
+    const nodeA = await nodeWith(storeOf('a'));
+    const nodeB = await nodeWith(storeOf('b'));
+    try {
+      const stored = await uploadThrough(nodeA.baseUrl, photo, 'яма.jpg', 'image/jpeg');
+      const viaA = await download(nodeA.baseUrl, stored.url);
+      const viaB = await download(nodeB.baseUrl, stored.url);
+      expect(viaA.status).toBe(200);
+      expect(viaB.status).toBe(200);
+      expect(viaB.headers.get('content-type')).toMatch(/^image\/jpeg/);
+      const bytesA = Buffer.from(await viaA.arrayBuffer());
+      const bytesB = Buffer.from(await viaB.arrayBuffer());
+      expect(sha256(bytesB)).toBe(sha256(bytesA));
+      expect((await sharp(bytesB).metadata()).width).toBe(64);
+      // The bytes are in the bucket, not in the database.
+      const row = await server.ctx.deps.db
+        .selectFrom('attachments')
+        .select(['storage_key', 'sha256'])
+        .where('id', '=', stored.id)
+        .executeTakeFirstOrThrow();
+      expect(row.sha256).toBe(sha256(bytesB));
+      const chunks = await server.ctx.deps.db
+        .selectFrom('file_chunks')
+        .select('seq')
+        .where('key', '=', row.storage_key)
+        .execute();
+      expect(chunks).toEqual([]);
+    } finally {
+      await nodeA.app.close();
+      await nodeB.app.close();
+    }
+  });
+
+  it('a file of several megabytes streams up and down byte for byte', async () => {
+    const bytes = textOf(3 * FILE_CHUNK_BYTES + 777);
+    const node = await nodeWith(storeOf('big'));
+    try {
+      const stored = await uploadThrough(node.baseUrl, bytes, 'large.txt', 'text/plain');
+      const res = await download(node.baseUrl, stored.url);
+      expect(res.status).toBe(200);
+      expect(sha256(Buffer.from(await res.arrayBuffer()))).toBe(sha256(bytes));
+    } finally {
+      await node.app.close();
+    }
+  });
+
+  it('an object missing from the bucket answers 404 stored_file_missing, not 500', async () => {
+    const node = await nodeWith(storeOf('gone'));
+    try {
+      const stored = await uploadThrough(node.baseUrl, textOf(200), 'gone.txt', 'text/plain');
+      const { storage_key: key } = await server.ctx.deps.db
+        .selectFrom('attachments')
+        .select('storage_key')
+        .where('id', '=', stored.id)
+        .executeTakeFirstOrThrow();
+      await client().send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
+      const res = await download(node.baseUrl, stored.url);
+      expect(res.status).toBe(404);
+      expect(((await res.json()) as { error: string }).error).toBe('stored_file_missing');
+    } finally {
+      await node.app.close();
+    }
+  });
+
+  it('kontakt files migrate --to s3 copies the database files into the bucket, once', async () => {
+    const bytes = textOf(4000);
+    const stored = await upload(bytes, 'to-s3.txt', 'text/plain');
+    const database = databaseFileStore(server.ctx.deps.db, join(scratch, 'db2-tmp'));
+    const bucketStore = storeOf('migrate');
+    const first = await migrateFiles(server.ctx.deps.db, database, bucketStore);
+    expect(first.copied).toBeGreaterThanOrEqual(1);
+    const node = await nodeWith(storeOf('after'));
+    try {
+      const res = await download(node.baseUrl, stored.url);
+      expect(res.status).toBe(200);
+      expect(sha256(Buffer.from(await res.arrayBuffer()))).toBe(sha256(bytes));
+    } finally {
+      await node.app.close();
+    }
+    const again = await migrateFiles(server.ctx.deps.db, database, bucketStore);
+    expect(again.copied).toBe(0);
   });
 });

@@ -39,6 +39,7 @@ browserStory(
     const orgName = `КП «Сервіс-${stamp}»`;
     const login = `exec-${stamp}`;
     const typeName = `Зламаний турнікет ${stamp}`;
+    const coName = 'Голосіївська районна державна адміністрація';
     let admin: Page;
     let executor: Page;
     let number = '';
@@ -112,6 +113,8 @@ browserStory(
         await expectAccessible(admin, 'the classifier screen');
         await admin.getByRole('button', { name: 'Новий тип питання' }).click();
         const dialog = admin.getByRole('dialog');
+        await dialog.getByLabel('Назва (українською)').waitFor();
+        await expectAccessible(admin, 'the new question type dialog');
         await dialog.getByLabel('Назва (українською)').fill(typeName);
         await dialog.getByLabel('Назва англійською').fill(`Broken turnstile ${stamp}`);
         await choose(dialog, admin, 'Виконавець за замовчуванням', `Сервіс-${stamp}`, orgName);
@@ -126,6 +129,14 @@ browserStory(
         const row = await where.getByRole('row', { name: /Адреса поза районами/ }).textContent();
         expect(row).toContain(orgName);
         expect(row).toContain('Виконавець за замовчуванням');
+
+        // A co-executor on the default rule (issue 14, item 4): the preview shows it beside the main.
+        await choose(admin, admin, 'Співвиконавці', 'Голосіївська', coName);
+        await admin.keyboard.press('Escape');
+        await admin.getByRole('button', { name: 'Зберегти' }).click();
+        await expect
+          .poll(() => where.getByRole('row', { name: /Адреса поза районами/ }).textContent())
+          .toContain(coName);
         await screenshot(admin, 'admin-routing');
         await expectAccessible(admin, 'the routing screen');
       },
@@ -170,10 +181,33 @@ browserStory(
               description: 'Турнікет на вході до парку зламаний, прохід закрито.',
             }),
           });
-          return { status: response.status, body: (await response.json()) as { number?: string } };
+          const body = (await response.json()) as { id?: number; number?: string };
+          // A second record of the same caller (a short name, the same phone): a duplicate to propose.
+          await fetch('/api/v1/appeals', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
+            body: JSON.stringify({
+              channel: 'phone',
+              kind: 'application',
+              applicant: { fullName: 'Петренко Марія', phones: ['067 000 99 11'] },
+              separateApplicant: true,
+              questionTypeId: found[0]?.id,
+              address: 'вул. Васильківська, 3',
+              description: 'Турнікет біля входу до парку досі не працює.',
+            }),
+          });
+          const card = (await (await fetch(`/api/v1/appeals/${body.id}`)).json()) as {
+            assignments: { executor: { name: string }; role: string }[];
+          };
+          return { status: response.status, body, assignments: card.assignments };
         }, typeName);
         expect(registered.status, JSON.stringify(registered.body)).toBe(201);
         number = registered.body.number ?? '';
+        // The rule's co-executor was assigned with the main executor.
+        expect(registered.assignments.map((a) => [a.executor.name, a.role]).sort()).toEqual([
+          [coName, 'co'],
+          [orgName, 'main'],
+        ]);
 
         executor = await suite.signIn(login, { width: 360 });
         await expect
@@ -208,20 +242,77 @@ browserStory(
         await admin.getByRole('link', { name: 'Журнал змін' }).click();
         await admin.waitForURL('**/admin/audit');
         const table = admin.getByRole('table', { name: 'Журнал змін' });
+        // Actions and fields in the reader's language, organisations by name (no codes on a uk screen).
         for (const action of [
-          'createOrganisation',
-          'createUser',
-          'createQuestionType',
-          'deactivateUser',
+          'Нова організація',
+          'Новий працівник',
+          'Новий тип питання',
+          'Виконавець за замовчуванням',
+          'Деактивація працівника',
         ]) {
           await table.getByText(action, { exact: true }).first().waitFor();
         }
-        expect(await table.textContent()).toContain('active: true → false');
-        await admin.getByLabel('Дія').fill('deactivateUser');
+        const text = await table.textContent();
+        expect(text).toContain('Активний: так → ні');
+        expect(text).toContain(`Співвиконавці: — → ${coName}`);
+        await choose(admin, admin, 'Дія', 'Деактивація', 'Деактивація працівника');
         await admin.getByRole('button', { name: 'Показати' }).click();
         await expect.poll(() => table.locator('tbody tr').count()).toBe(1);
         await screenshot(admin, 'admin-audit');
         await expectAccessible(admin, 'the audit log');
+      },
+      STEP_TIMEOUT,
+    );
+
+    it(
+      'the editing, password reset and move dialogs pass axe (closed without saving)',
+      async () => {
+        // Editing a staff user: opened and closed, nothing saved.
+        await admin.getByRole('link', { name: 'Працівники' }).click();
+        await admin.waitForURL('**/admin/users');
+        const adminRow = admin.locator('tr[data-login="admin"]');
+        await adminRow.getByRole('button', { name: 'Змінити' }).click();
+        let dialog = admin.getByRole('dialog', { name: 'Працівник admin' });
+        await dialog.getByRole('button', { name: 'Зберегти' }).waitFor();
+        await expectAccessible(admin, 'the edit user dialog');
+        await dialog.getByRole('button', { name: 'Скасувати' }).click();
+        await dialog.waitFor({ state: 'detached' });
+
+        // Resetting the password of the story's executor (deactivated already, nobody signs in
+        // as them later): the one-time password is shown once.
+        await choose(admin, admin, 'Стан', '', 'Неактивний');
+        const row = admin.locator(`tr[data-login="${login}"]`);
+        await row.getByRole('button', { name: 'Скинути пароль' }).click();
+        const shown = admin
+          .getByRole('status')
+          .filter({ hasText: `Одноразовий пароль для ${login}` });
+        await shown.getByTestId('one-time-password').waitFor();
+        await screenshot(admin, 'admin-users-one-time-password');
+        await expectAccessible(admin, 'the one-time password of a reset');
+        await shown.getByRole('button', { name: 'Закрити' }).click();
+        await shown.waitFor({ state: 'detached' });
+
+        // Editing and moving an organisation: opened and closed, nothing saved.
+        await admin.getByRole('link', { name: 'Організації' }).click();
+        await admin.waitForURL('**/admin/organisations');
+        // The organisations' table (the staff table, still shown while the route changes, names
+        // the organisation too, in the executor's row).
+        const orgRow = admin
+          .getByRole('table', { name: 'Організації' })
+          .getByRole('row', { name: new RegExp(`Сервіс-${stamp}`) });
+        await orgRow.getByRole('button', { name: 'Змінити' }).click();
+        dialog = admin.getByRole('dialog', { name: 'Змінити організацію' });
+        await dialog.getByRole('button', { name: 'Зберегти' }).waitFor();
+        await expectAccessible(admin, 'the edit organisation dialog');
+        await admin.keyboard.press('Escape');
+        await dialog.waitFor({ state: 'detached' });
+        await orgRow.getByRole('button', { name: 'Перемістити' }).click();
+        dialog = admin.getByRole('dialog', { name: `Перемістити «${orgName}»` });
+        await dialog.getByRole('button', { name: 'Зберегти' }).waitFor();
+        await screenshot(admin, 'admin-organisation-move');
+        await expectAccessible(admin, 'the move organisation dialog');
+        await dialog.getByRole('button', { name: 'Скасувати' }).click();
+        await dialog.waitFor({ state: 'detached' });
       },
       STEP_TIMEOUT,
     );
@@ -244,6 +335,93 @@ browserStory(
     );
 
     it(
+      'notification templates: an unknown placeholder is refused, the preview shows a sample appeal',
+      async () => {
+        await admin.getByRole('link', { name: 'Шаблони повідомлень' }).click();
+        await admin.waitForURL('**/admin/templates');
+        const body = admin.getByRole('textbox', { name: /^Текст/ });
+        await body.waitFor();
+        const original = await body.inputValue();
+        await body.fill('Шановний {{applicantName}}, звернення {{number}}');
+        await admin.getByRole('button', { name: 'Зберегти' }).click();
+        await admin.getByText('У шаблоні є невідома змінна', { exact: false }).waitFor();
+        await body.fill(original);
+        await admin.getByRole('button', { name: 'Переглянути на зразку' }).click();
+        await admin.getByText('Нове доручення: звернення 2026-000123').waitFor();
+        await screenshot(admin, 'admin-templates');
+        await expectAccessible(admin, 'the notification templates screen');
+      },
+      STEP_TIMEOUT,
+    );
+
+    it(
+      'the head of the centre distributes duties and finds the applicant (both languages)',
+      async () => {
+        const head = await suite.signIn('supervisor');
+        await head.getByRole('link', { name: 'Обов’язки' }).first().click();
+        await head.waitForURL('**/duties');
+        await head.getByText('Що ніхто не охоплює').waitFor();
+        await head.waitForLoadState('networkidle');
+        await screenshot(head, 'duties');
+        await expectAccessible(head, 'the duties screen');
+        await head.getByRole('link', { name: 'Заявники' }).first().click();
+        await head.waitForURL('**/applicants');
+        await head.getByLabel(/^Пошук заявника/).fill('Петренко Марія');
+        await head.getByRole('button', { name: 'Знайти', exact: true }).click();
+        await head
+          .getByRole('cell', { name: /Петренко Марія Іванівна/ })
+          .first()
+          .waitFor();
+        await head.getByRole('button', { name: 'Відкрити' }).first().click();
+        await head.getByText('Історія змін').first().waitFor();
+        await head.getByRole('button', { name: 'Знайти дублікати' }).click();
+        await head.getByRole('button', { name: 'Об’єднати' }).first().waitFor();
+        await head.waitForLoadState('networkidle');
+        await screenshot(head, 'applicants');
+        await expectAccessible(head, 'the applicants screen with an applicant and duplicates');
+        // The count of appeals leads to them in the registry.
+        await head
+          .getByRole('link', { name: /Звернення заявника Петренко Марія Іванівна/ })
+          .click();
+        await head.waitForURL('**/appeals?applicantId=*');
+        await head.getByText(number, { exact: true }).first().waitFor();
+        await head.locator('label', { hasText: 'English' }).first().click();
+        for (const [name, path, text] of [
+          ['duties', '/duties', 'What nobody covers'],
+          ['applicants', '/applicants', 'Find an applicant'],
+        ] as const) {
+          await head.goto(`${suite.baseUrl}${path}`);
+          await head.getByText(text).first().waitFor();
+          await head.waitForLoadState('networkidle');
+          await expectTranslated(head, name);
+          await expectAccessible(head, `the English ${name} screen`);
+        }
+        // The applicant's record and the duplicates, in English too.
+        await head.getByLabel(/^Find an applicant/).fill('Петренко Марія');
+        await head.getByRole('button', { name: 'Find', exact: true }).click();
+        await head.getByRole('button', { name: 'Open' }).first().click();
+        await head.getByText('History of changes').first().waitFor();
+        await head.getByRole('button', { name: 'Find duplicates' }).click();
+        await head.getByRole('button', { name: 'Merge' }).first().waitFor();
+        await head.waitForLoadState('networkidle');
+        await expectTranslated(head, 'applicant record');
+        await expectAccessible(head, 'the English applicant record and duplicates');
+      },
+      STEP_TIMEOUT,
+    );
+
+    it(
+      'the own-password page passes axe',
+      async () => {
+        await admin.goto(`${suite.baseUrl}/account/password`);
+        await admin.getByLabel('Поточний пароль').waitFor();
+        await screenshot(admin, 'account-password');
+        await expectAccessible(admin, 'the own-password page');
+      },
+      STEP_TIMEOUT,
+    );
+
+    it(
       'in English the admin screens are translated and accessible',
       async () => {
         await admin.locator('label', { hasText: 'English' }).first().click();
@@ -254,8 +432,10 @@ browserStory(
           ['classifier', '/admin/classifier', 'New question type'],
           ['routing', '/admin/routing', 'Question type'],
           ['settings', '/admin/settings', 'Rework limit'],
+          ['notification templates', '/admin/templates', 'Preview on a sample'],
           ['Open311 keys', '/admin/open311-keys', 'Issue key'],
           ['audit log', '/admin/audit', 'Export CSV'],
+          ['own password', '/account/password', 'Current password'],
         ];
         for (const [name, path, text] of pages) {
           await admin.goto(`${suite.baseUrl}${path}`);
@@ -265,6 +445,59 @@ browserStory(
           await expectAccessible(admin, `the English ${name} screen`);
         }
         await screenshot(admin, 'admin-settings-en');
+        // The dialogs, in English too.
+        for (const [path, button] of [
+          ['/admin/organisations', 'New organisation'],
+          ['/admin/users', 'New staff user'],
+          ['/admin/classifier', 'New question type'],
+        ] as const) {
+          await admin.goto(`${suite.baseUrl}${path}`);
+          await admin.getByRole('button', { name: button }).click();
+          const dialog = admin.getByRole('dialog');
+          await dialog.getByRole('button', { name: 'Save' }).waitFor();
+          await expectTranslated(admin, `the ${button} dialog`);
+          await expectAccessible(admin, `the English ${button} dialog`);
+          await admin.keyboard.press('Escape');
+          await dialog.waitFor({ state: 'detached' });
+        }
+        // Editing a user, editing and moving an organisation, in English (closed without saving).
+        for (const [path, row, button, title] of [
+          ['/admin/users', admin.locator('tr[data-login="admin"]'), 'Edit', 'User admin'],
+          [
+            '/admin/organisations',
+            admin.getByRole('row', { name: new RegExp(`Сервіс-${stamp}`) }),
+            'Edit',
+            'Edit organisation',
+          ],
+          [
+            '/admin/organisations',
+            admin.getByRole('row', { name: new RegExp(`Сервіс-${stamp}`) }),
+            'Move',
+            `Move “${orgName}”`,
+          ],
+        ] as const) {
+          await admin.goto(`${suite.baseUrl}${path}`);
+          await row.getByRole('button', { name: button }).click();
+          const dialog = admin.getByRole('dialog', { name: title });
+          await dialog.getByRole('button', { name: 'Save' }).waitFor();
+          await expectTranslated(admin, `the ${title} dialog`);
+          await expectAccessible(admin, `the English ${title} dialog`);
+          await dialog.getByRole('button', { name: 'Cancel' }).click();
+          await dialog.waitFor({ state: 'detached' });
+        }
+        // The routing of the story's question type, with its co-executor, in English.
+        await admin.goto(`${suite.baseUrl}/admin/routing`);
+        // The classifier's English name on the English screen.
+        await choose(admin, admin, 'Question type', stamp, new RegExp(`Broken turnstile ${stamp}`));
+        await admin
+          .getByRole('table', { name: 'Where an appeal goes' })
+          .getByRole('row', { name: new RegExp(coName) })
+          .first()
+          .waitFor();
+        await admin.waitForLoadState('networkidle');
+        await expectTranslated(admin, 'routing of a question type');
+        await expectAccessible(admin, 'the English routing of a question type');
+        await screenshot(admin, 'admin-routing-en');
       },
       STEP_TIMEOUT,
     );

@@ -116,6 +116,11 @@ async function ensureWebBuild(): Promise<void> {
   }
 }
 
+/** The spawned demo server's start (migrations, demo data) may take this long. */
+const SERVER_START_BUDGET = 600_000;
+/** A suite's start: the web build (or the wait for another file's), the server, Chromium. */
+const SUITE_START_BUDGET = 1_200_000;
+
 function freePort(): Promise<number> {
   return new Promise((ok, fail) => {
     const server = createServer();
@@ -133,7 +138,10 @@ interface RunningServer {
   stop: () => Promise<void>;
 }
 
-async function startServer(sharedData?: string): Promise<RunningServer> {
+async function startServer(
+  sharedData?: string,
+  extraEnv: Record<string, string> = {},
+): Promise<RunningServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'kontakt-e2e-'));
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
@@ -144,6 +152,7 @@ async function startServer(sharedData?: string): Promise<RunningServer> {
     // No shared data unless a suite brings its own (a small slice it prepared, imported at start).
     KONTAKT_SHARED_DATA: sharedData ?? join(dataDir, 'no-shared-data'),
     LOG_LEVEL: 'warn',
+    ...extraEnv,
   };
   delete env.NODE_OPTIONS; // vitest's loader hooks are not for the child
 
@@ -177,7 +186,9 @@ async function startServer(sharedData?: string): Promise<RunningServer> {
   const exited = new Promise<void>((ok) => child.once('exit', () => ok()));
 
   const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 120_000;
+  // A ceiling against a server that hangs, not a judgement of speed: on a loaded 2-core machine
+  // (two suites at once, load ~30) the demo server's start took past 120 s.
+  const deadline = Date.now() + SERVER_START_BUDGET;
   for (;;) {
     if (child.exitCode !== null) {
       throw new Error(`The server stopped at start (code ${child.exitCode}):\n${output}`);
@@ -190,7 +201,9 @@ async function startServer(sharedData?: string): Promise<RunningServer> {
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`The server did not answer /api/health in 120 s:\n${output}`);
+      throw new Error(
+        `The server did not answer /api/health in ${SERVER_START_BUDGET / 1000} s:\n${output}`,
+      );
     }
     await new Promise((r) => setTimeout(r, 300));
   }
@@ -324,6 +337,8 @@ export function browserSuite(
   options: {
     /** A folder the demo imports as the shared data (default: none). */
     sharedData?: string;
+    /** More environment for the server (e.g. the telephone system's secret, issue 20). */
+    env?: Record<string, string>;
   } = {},
 ): BrowserSuite {
   let server: RunningServer | undefined;
@@ -334,9 +349,9 @@ export function browserSuite(
   beforeAll(async () => {
     await mkdir(SCREENSHOTS, { recursive: true });
     await ensureWebBuild();
-    server = await startServer(options.sharedData);
+    server = await startServer(options.sharedData, options.env);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  }, 240_000);
+  }, SUITE_START_BUDGET);
 
   afterEach(async ({ task }) => {
     if (task.result?.state === 'fail' && lastPage && !lastPage.isClosed()) {
@@ -388,4 +403,89 @@ export function browserSuite(
     },
   };
   return suite;
+}
+
+/**
+ * Take an option of a list that answers as the words are typed (the question-type picker asks the
+ * server, debounced): wait until the highlighted option is `name`, then press Enter, which takes
+ * the highlighted one. Waiting only for the option to appear races on a busy machine: an answer to
+ * the first words can show it below another one before the answer to the whole phrase arrives.
+ * The highlighted option is the one Mantine's combobox marks `data-combobox-selected` (Enter takes
+ * it); a native select's chosen option is not it.
+ */
+export async function takeHighlightedOption(page: Page, name: RegExp): Promise<void> {
+  await expect
+    .poll(() =>
+      page
+        .locator('[role="listbox"] [data-combobox-selected]')
+        .first()
+        .textContent({ timeout: 1_000 })
+        .catch(() => ''),
+    )
+    .toMatch(name);
+  await page.keyboard.press('Enter');
+}
+
+/** Switch the staff app's language by the header's switch and wait until the page is in it. */
+export async function switchLanguage(page: Page, label: 'English' | 'Українська'): Promise<void> {
+  await page.locator('header label', { hasText: label }).first().click();
+  await expect
+    .poll(() => page.evaluate(() => document.documentElement.lang))
+    .toBe(label === 'English' ? 'en' : 'uk');
+}
+
+/** A JSON call from the page (its session cookie, its origin). */
+export async function call<T>(
+  page: Page,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<T> {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const res = await fetch(path, {
+        method,
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      const text = await res.text();
+      if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
+      return (text ? JSON.parse(text) : null) as T;
+    },
+    { method, path, body },
+  );
+}
+
+/** A building suggestion of the public address search (`GET /api/public/addresses`). */
+export interface AddressSuggestion {
+  buildingId: number | null;
+  streetId: number;
+  label: string;
+  latitude: number | null;
+  longitude: number | null;
+}
+
+/**
+ * Waits until the demo server's import of the address register answers `query` with a building
+ * (with its point when `withPoint`), asking every 2 s for up to `timeoutMs`; returns that suggestion.
+ */
+export async function registryBuilding(
+  baseUrl: string,
+  query: string,
+  timeoutMs: number,
+  { withPoint = false }: { withPoint?: boolean } = {},
+): Promise<AddressSuggestion> {
+  let found: AddressSuggestion | undefined;
+  await expect
+    .poll(
+      async () => {
+        const res = await fetch(`${baseUrl}/api/public/addresses?q=${encodeURIComponent(query)}`);
+        const list = res.ok ? ((await res.json()) as AddressSuggestion[]) : [];
+        found = list.find((s) => s.buildingId !== null && (!withPoint || s.latitude !== null));
+        return found !== undefined;
+      },
+      { timeout: timeoutMs, interval: 2_000 },
+    )
+    .toBe(true);
+  return found!;
 }

@@ -12,6 +12,7 @@ import {
   hasChromium,
   screenshot,
   STEP_TIMEOUT,
+  takeHighlightedOption,
 } from './browser.js';
 
 const KYIV = 'Europe/Kyiv';
@@ -259,7 +260,7 @@ describe.skipIf(!hasChromium)('the card and the new call (issue 12), uk-UA in Eu
       expect(await focusedLabel(page)).toBe('Питання *');
       await page.getByRole('option', { name: /Засмічення каналізаційного стояка/ }).waitFor();
       expect(await focusedLabel(page)).toBe('Питання *');
-      await page.keyboard.press('Enter');
+      await takeHighlightedOption(page, /Засмічення каналізаційного стояка/);
       await page.getByTestId('question-type-chosen').waitFor();
       await page.keyboard.press('Enter');
       expect(await focusedLabel(page)).toBe('Адреса проблеми');

@@ -11,6 +11,7 @@ import {
   hasChromium,
   screenshot,
   STEP_TIMEOUT,
+  takeHighlightedOption,
 } from './browser.js';
 
 const KYIV = 'Europe/Kyiv';
@@ -106,8 +107,7 @@ describe.skipIf(!hasChromium)('journeys (issue 12), uk-UA in Europe/Kyiv', () =>
       await page.getByLabel('Прізвище, ім’я, по батькові').fill('Двічінатиснута Ганна Олегівна');
       await page.getByLabel('Питання', { exact: false }).first().focus();
       await page.keyboard.type('засмічення каналізації');
-      await page.getByRole('option', { name: /Засмічення каналізаційного стояка/ }).waitFor();
-      await page.keyboard.press('Enter');
+      await takeHighlightedOption(page, /Засмічення каналізаційного стояка/);
       await page.getByLabel('Суть звернення').fill('Вода стоїть у ванній після засмічення стояка.');
       await page.getByLabel('Суть звернення').focus();
       await page.keyboard.press('Control+Enter');

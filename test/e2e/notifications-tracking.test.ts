@@ -5,7 +5,6 @@
  * portal (the question type written with ’); the citizen sees their own photos as images. Each
  * screen passes axe.
  */
-import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import {
@@ -14,35 +13,11 @@ import {
   expectAccessible,
   screenshot,
   STEP_TIMEOUT,
+  call,
+  takeHighlightedOption,
 } from './browser.js';
 
 const KYIV = 'Europe/Kyiv';
-const SHOTS = '/work/shots/12a';
-
-async function shot(page: Page, name: string): Promise<void> {
-  await screenshot(page, name);
-  // Also where the engineers look at them (outside the repository), when that place exists.
-  await mkdir(SHOTS, { recursive: true })
-    .then(() => page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true }))
-    .catch(() => undefined);
-}
-
-/** A JSON call from the page (its session cookie, its origin). */
-async function call<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const res = await fetch(path, {
-        method,
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-      const text = await res.text();
-      if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-      return (text ? JSON.parse(text) : null) as T;
-    },
-    { method, path, body },
-  );
-}
 
 /** The unread count the bell announces. */
 async function bellCount(page: Page): Promise<number> {
@@ -89,14 +64,14 @@ browserStory('notifications and tracking (issue 12), uk-UA in Europe/Kyiv', () =
             await executor.getByRole('heading', { name: 'Сповіщення', level: 1 }).waitFor();
             return (await executor.getByText(subject).count()) > 0;
           },
-          { timeout: 45_000, interval: 2_000 },
+          { timeout: 120_000, interval: 2_000 },
         )
         .toBe(true);
       const before = await bellCount(executor);
       expect(before).toBeGreaterThanOrEqual(1);
       const item = executor.getByRole('article', { name: subject });
       await expect.poll(() => item.textContent()).toContain('Непрочитане');
-      await shot(executor, 'notifications-executor-360');
+      await screenshot(executor, 'notifications-executor-360');
       await expectAccessible(executor, 'the executor’s notifications at 360 px');
 
       await item.getByRole('link', { name: 'Відкрити звернення' }).click();
@@ -120,7 +95,7 @@ browserStory('notifications and tracking (issue 12), uk-UA in Europe/Kyiv', () =
       await page.getByRole('radio', { name: 'Усі сповіщення' }).check();
       await page.getByRole('button', { name: 'Зберегти' }).click();
       await page.getByText('Збережено.').waitFor();
-      await shot(page, 'notification-settings');
+      await screenshot(page, 'notification-settings');
       await expectAccessible(page, 'the e-mail choice');
       await page.reload();
       await expect
@@ -142,9 +117,7 @@ browserStory('notifications and tracking (issue 12), uk-UA in Europe/Kyiv', () =
       await page.getByLabel('Прізвище, ім’я, по батькові').fill('Слухачка Марта Іванівна');
       await page.getByLabel('Питання', { exact: false }).first().focus();
       await page.keyboard.type('освітлення під’їзді');
-      const option = page.getByRole('option', { name: /Відсутність освітлення в під’їзді/ });
-      await option.first().waitFor();
-      await page.keyboard.press('Enter');
+      await takeHighlightedOption(page, /Відсутність освітлення в під’їзді/);
       await page.getByLabel('Суть звернення').fill('Третій день темно в під’їзді №1.');
       await page.getByLabel('Суть звернення').focus();
       await page.keyboard.press('Control+Enter');
@@ -156,7 +129,7 @@ browserStory('notifications and tracking (issue 12), uk-UA in Europe/Kyiv', () =
       const dialog = page.getByRole('dialog');
       await dialog.getByText('Стежити за зверненням онлайн').waitFor();
       await dialog.getByText('E-mail заявника не вказано').waitFor();
-      await shot(page, 'new-call-tracking-code');
+      await screenshot(page, 'new-call-tracking-code');
       await expectAccessible(page, 'the registered dialog with the tracking code');
 
       const citizen = await suite.newPage({ width: 360, timezoneId: KYIV });
@@ -175,7 +148,7 @@ browserStory('notifications and tracking (issue 12), uk-UA in Europe/Kyiv', () =
       const lines = await citizen.locator('.mantine-Timeline-item').allInnerTexts();
       expect(lines.length).toBeGreaterThanOrEqual(1);
       expect(new Set(lines).size).toBe(lines.length);
-      await shot(citizen, 'portal-track-phone-appeal-360');
+      await screenshot(citizen, 'portal-track-phone-appeal-360');
       await expectAccessible(citizen, 'the tracking page of a phone appeal');
     },
     STEP_TIMEOUT,
@@ -230,7 +203,7 @@ browserStory('notifications and tracking (issue 12), uk-UA in Europe/Kyiv', () =
         .poll(() => image.evaluate((img) => (img as HTMLImageElement).naturalWidth))
         .toBe(160);
       await citizen.getByRole('list', { name: 'Ваші фото' }).waitFor();
-      await shot(citizen, 'portal-track-own-photos-360');
+      await screenshot(citizen, 'portal-track-own-photos-360');
       await expectAccessible(citizen, 'the tracking page with the citizen’s photos');
     },
     STEP_TIMEOUT,

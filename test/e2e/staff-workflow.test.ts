@@ -16,6 +16,7 @@ import {
   browserStory,
   screenshot,
   STEP_TIMEOUT,
+  takeHighlightedOption,
 } from './browser.js';
 
 // The workflow
@@ -81,20 +82,23 @@ browserStory('staff web app: one appeal from call to closure', () => {
       await page.keyboard.type('вул. Липська, 15');
       await page.keyboard.press('Enter'); // → e-mail
       await page.keyboard.press('Enter'); // → privileged category
-      await page.keyboard.press('Tab'); // → confidential
+      // → the author's sex, category and social status (Classifier No. 858, optional), confidential
+      for (let i = 0; i < 4; i += 1) await page.keyboard.press('Tab');
       await page.keyboard.press('Tab'); // → question type
+      const questionType = page.getByLabel('Питання', { exact: false }).first();
+      await expect
+        .poll(() => questionType.evaluate((el) => el === document.activeElement))
+        .toBe(true);
 
       // The question type by words, chosen with the keyboard.
       await page.keyboard.type('засмічення каналізації');
-      const option = page.getByRole('option', { name: /Засмічення каналізаційного стояка/ });
-      await option.waitFor();
-      await page.keyboard.press('Enter');
+      await takeHighlightedOption(page, /Засмічення каналізаційного стояка/);
       await expect
         .poll(() => page.getByTestId('question-type-chosen').textContent())
         .toContain('Департамент житлово-комунальної інфраструктури');
       await page.keyboard.press('Enter'); // → address of the problem (copied from the home address)
       const problemAddress = page.locator('input[name="address"]');
-      expect(await problemAddress.inputValue()).toBe('вул. Липська, 15');
+      await expect.poll(() => problemAddress.inputValue()).toBe('вул. Липська, 15');
       await expect
         .poll(() => problemAddress.evaluate((el) => el === document.activeElement))
         .toBe(true);
@@ -145,7 +149,6 @@ browserStory('staff web app: one appeal from call to closure', () => {
       // the applicant record just created (not a second one).
       await page.keyboard.press('Tab');
       await page.keyboard.press('Enter'); // "Another question from this caller"
-      const questionType = page.getByLabel('Питання', { exact: false }).first();
       await expect
         .poll(() => questionType.evaluate((el) => el === document.activeElement))
         .toBe(true);
@@ -157,7 +160,7 @@ browserStory('staff web app: one appeal from call to closure', () => {
         .waitFor();
       await page.keyboard.press('Enter');
       await page.keyboard.press('Enter'); // → address, kept from the first question (issue 12)
-      expect(await problemAddress.inputValue()).toBe('вул. Липська, 15');
+      await expect.poll(() => problemAddress.inputValue()).toBe('вул. Липська, 15');
       await page.keyboard.press('Enter'); // → description
       await page.keyboard.type('Коли відновлять гарячу воду після планових робіт?');
       const kind = page.getByLabel('Вид звернення');

@@ -75,6 +75,18 @@ describe('generator load', () => {
       ctx.deps.db,
     );
     expect(Number(found.rows[0]!.n)).toBe(400);
+    // Issue 17: every named appeal carries its author's sex (Classifier No. 858, I.4), the same
+    // as its applicant's; categories and social statuses where the applicant has one.
+    const authors = await sql<{ named: string; sexed: string; mismatched: string; social: string }>`
+      SELECT count(*) FILTER (WHERE a.subject <> 'anonymous') AS named,
+             count(*) FILTER (WHERE a.author_sex IN ('male', 'female')) AS sexed,
+             count(*) FILTER (WHERE a.author_sex IS DISTINCT FROM p.sex AND p.id IS NOT NULL) AS mismatched,
+             count(*) FILTER (WHERE a.author_social_status IS NOT NULL) AS social
+        FROM appeals a LEFT JOIN applicants p ON p.id = a.applicant_id`.execute(ctx.deps.db);
+    const a = authors.rows[0]!;
+    expect(Number(a.sexed)).toBe(Number(a.named));
+    expect(Number(a.mismatched)).toBe(0);
+    expect(Number(a.social)).toBeGreaterThan(0);
   });
 
   it('adds to a filled database chunk by chunk, numbers and ids continuing', async () => {

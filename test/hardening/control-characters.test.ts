@@ -23,7 +23,12 @@ interface Operation {
 const CONTROLS = ['\u0000', '\u0001', '\u0007', '\u001b', '\u007f', '\u0085', '\u000b'];
 
 beforeAll(async () => {
-  server = await startTestServer();
+  // The telephone system's door (/api/telephony) is configured as where telephony is used: an
+  // unconfigured door answers every caller 503 `pbx_not_configured` (ADR 040) whatever is sent,
+  // so without a proof configured this test would only ever see that, never the boundary's answer.
+  server = await startTestServer({
+    pbx: { token: 'control-characters-pbx-token', secret: 'control-characters-pbx-secret' },
+  });
   clients = [
     server.anonymous(),
     await server.signIn('operator'),

@@ -12,9 +12,8 @@ import { formatSummary, type ImportSummary } from '../../src/server/imports/impo
 import {
   PUBLICSTUFF_KIND,
   importPublicStuffCsv,
-  publicStuffAddress,
-  zipCode,
 } from '../../src/server/imports/publicstuff-csv.js';
+import { publicStuffAddress, zipCode } from '../../src/server/imports/publicstuff-fields.js';
 import { sharedDataPresent } from '../shared-data.js';
 import { createTestContext, type TestContext } from '../test-db.js';
 

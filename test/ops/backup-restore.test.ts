@@ -103,18 +103,20 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('embedded engine', () => {
       });
       try {
         await server.waitForStatus('/api/health/ready', 200);
-        expect(() => kontakt(['backup', '--out', archive], { KONTAKT_DATA_DIR: source })).toThrow(
-          /in use by another Kontakt process/,
-        );
+        await expect(
+          kontakt(['backup', '--out', archive], { KONTAKT_DATA_DIR: source }),
+        ).rejects.toThrow(/in use by another Kontakt process/);
       } finally {
         server.child.kill('SIGTERM');
         await server.waitForExit();
       }
 
-      expect(kontakt(['backup', '--out', archive], { KONTAKT_DATA_DIR: source })).toMatch(/Wrote/);
+      expect(await kontakt(['backup', '--out', archive], { KONTAKT_DATA_DIR: source })).toMatch(
+        /Wrote/,
+      );
       const target = tempDir('kontakt-restore-');
-      expect(kontakt(['restore', archive], { KONTAKT_DATA_DIR: target })).toMatch(/Restored/);
-      expect(() => kontakt(['restore', archive], { KONTAKT_DATA_DIR: target })).toThrow(
+      expect(await kontakt(['restore', archive], { KONTAKT_DATA_DIR: target })).toMatch(/Restored/);
+      await expect(kontakt(['restore', archive], { KONTAKT_DATA_DIR: target })).rejects.toThrow(
         /already holds a database/,
       );
 
@@ -125,11 +127,11 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('embedded engine', () => {
 });
 
 describe.skipIf(!process.env.DATABASE_URL)('PostgreSQL server', () => {
-  it('refuses and points to pg_dump', SPAWNING_TEST, () => {
-    expect(() =>
+  it('refuses and points to pg_dump', SPAWNING_TEST, async () => {
+    await expect(
       kontakt(['backup', '--out', join(tempDir('kontakt-pg-'), 'x.tar.gz')], {
         DATABASE_URL: process.env.DATABASE_URL!,
       }),
-    ).toThrow(/pg_dump/);
+    ).rejects.toThrow(/pg_dump/);
   });
 });

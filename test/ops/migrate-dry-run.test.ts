@@ -40,15 +40,19 @@ it(
   async () => {
     const env = await emptyEnv();
     const all = (await migrationNames()).join(', ');
-    expect(kontakt(['migrate', '--dry-run'], env)).toContain(`Would apply (in this order): ${all}`);
-    expect(kontakt(['migrate', '--dry-run'], env)).toContain(`Would apply (in this order): ${all}`);
-    expect(kontakt(['migrate'], env)).toContain(`Applied: ${all}`);
-    expect(kontakt(['migrate', '--dry-run'], env)).toContain('nothing would run');
+    expect(await kontakt(['migrate', '--dry-run'], env)).toContain(
+      `Would apply (in this order): ${all}`,
+    );
+    expect(await kontakt(['migrate', '--dry-run'], env)).toContain(
+      `Would apply (in this order): ${all}`,
+    );
+    expect(await kontakt(['migrate'], env)).toContain(`Applied: ${all}`);
+    expect(await kontakt(['migrate', '--dry-run'], env)).toContain('nothing would run');
   },
 );
 
 it('says nothing would run on a current database', SPAWNING_TEST, async () => {
   const store: Store = await createStore();
   cleanups.push(() => store.drop());
-  expect(kontakt(['migrate', '--dry-run'], store.env)).toContain('nothing would run');
+  expect(await kontakt(['migrate', '--dry-run'], store.env)).toContain('nothing would run');
 });

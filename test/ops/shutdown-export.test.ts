@@ -24,15 +24,17 @@ const spawned: Spawned[] = [];
 
 beforeAll(async () => {
   base = await createStore();
-  kontakt(['generate', '--appeals', String(APPEALS)], base.env);
-  kontakt(
+  await kontakt(['generate', '--appeals', String(APPEALS)], base.env);
+  await kontakt(
     ['users', 'create', '--login', 'sup', '--name', 'Test Supervisor', '--role', 'supervisor'],
     {
       ...base.env,
       KONTAKT_PASSWORD: PASSWORD,
     },
   );
-}, 600_000);
+  // A ceiling, not a judgement of speed: 10,000 appeals took past 600 s at load ~30 (two suites
+  // at once on 2 cores).
+}, 1_800_000);
 afterEach(() => spawned.splice(0).forEach((s) => s.kill()));
 afterAll(async () => {
   await Promise.all(stores.map((s) => s.drop()));

@@ -4,7 +4,8 @@
  * server. Waits are on observable states (a log line, a health answer, the exit) with generous
  * budgets, never on fixed sleeps.
  */
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { promisify } from 'node:util';
 import { randomBytes } from 'node:crypto';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -20,18 +21,27 @@ export const BUDGET_MS = 300_000;
 /** Per-test timeout of the tests that spawn the CLI: generous, the machine may be busy. */
 export const SPAWNING_TEST = { timeout: 900_000 };
 
-/** Run a `kontakt` command to completion (throws with its output when it fails). */
-export function kontakt(args: string[], env: Record<string, string>): string {
-  const result = spawnSync('node', ['bin/kontakt.mjs', ...args], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    encoding: 'utf8',
-    timeout: BUDGET_MS * 3,
-  });
-  if (result.status !== 0) {
-    throw new Error(`kontakt ${args.join(' ')} failed: ${result.stdout}\n${result.stderr}`);
+/**
+ * Run a `kontakt` command to completion (rejects with its output when it fails). Awaited, never
+ * spawnSync: a blocked event loop also blocks Vitest's own timers, and `generate --appeals 10000`
+ * on the embedded engine took past ten minutes on a loaded machine. The test's timeout is the
+ * ceiling.
+ */
+export async function kontakt(args: string[], env: Record<string, string>): Promise<string> {
+  try {
+    const { stdout } = await promisify(execFile)('node', ['bin/kontakt.mjs', ...args], {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    return stdout;
+  } catch (error) {
+    const failed = error as { stdout?: string; stderr?: string };
+    throw new Error(`kontakt ${args.join(' ')} failed: ${failed.stdout}\n${failed.stderr}`, {
+      cause: error,
+    });
   }
-  return result.stdout;
 }
 
 /** A database (or embedded data directory) to spawn servers on; `copy()` gives a fresh copy. */
@@ -73,7 +83,7 @@ export async function createStore(from?: string): Promise<Store> {
     return store;
   }
   if (from) cpSync(from, filesDir, { recursive: true });
-  else kontakt(['migrate'], { KONTAKT_DATA_DIR: filesDir, DATABASE_URL: '' });
+  else await kontakt(['migrate'], { KONTAKT_DATA_DIR: filesDir, DATABASE_URL: '' });
   return {
     env: { KONTAKT_DATA_DIR: filesDir, DATABASE_URL: '' },
     copy: () => createStore(filesDir),

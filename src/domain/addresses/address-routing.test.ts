@@ -37,6 +37,44 @@ describe('routeByAddress: the most specific rule wins', () => {
   it('has no executor when nothing applies and the type has no default', () => {
     expect(
       routeByAddress({ defaultExecutorId: null, rules: [], building: null, districtId: null }),
-    ).toEqual({ executorId: null, reason: { rule: 'none' } });
+    ).toEqual({ executorId: null, coExecutorIds: [], reason: { rule: 'none' } });
+  });
+});
+
+describe('routeByAddress: the winning rule brings its co-executors (issue 14, item 4)', () => {
+  const withCo = (rule: AddressRoutingRule, coExecutorIds: number[]): AddressRoutingRule => ({
+    ...rule,
+    coExecutorIds,
+  });
+  it.each([
+    // rules, default co-executors, building, district → main, co-executors
+    [[withCo(MAINTAINER_ANY, [30, 31])], [40], building(500, 7), 7, 500, [30, 31]],
+    [[withCo(MAINTAINER_ANY, [500, 30])], [], building(500, 7), 7, 500, [30]], // never the main
+    [[withCo(DISTRICT_7, [30, 30, 31])], [40], null, 7, 70, [30, 31]], // no repeats
+    [[withCo(DISTRICT_7, [30])], [40, 1], null, 8, 1, [40]], // the default's, not its main
+    [[DISTRICT_7], [40], null, 7, 70, []], // a rule without co-executors has none
+    [[], [40], building(500, 7), 7, 1, [40]],
+  ] as const)('%#: → %s with %s', (rules, defaultCo, b, districtId, executorId, co) => {
+    const routed = routeByAddress({
+      defaultExecutorId: 1,
+      defaultCoExecutorIds: defaultCo,
+      rules,
+      building: b,
+      districtId,
+    });
+    expect(routed.executorId).toBe(executorId);
+    expect(routed.coExecutorIds).toEqual(co);
+  });
+
+  it('has no co-executors without a main executor', () => {
+    expect(
+      routeByAddress({
+        defaultExecutorId: null,
+        defaultCoExecutorIds: [40],
+        rules: [],
+        building: null,
+        districtId: null,
+      }).coExecutorIds,
+    ).toEqual([]);
   });
 });

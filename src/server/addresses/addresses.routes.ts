@@ -9,12 +9,15 @@ import {
   pointQuery,
   registryAddressView,
   registryQuery,
+  routingPreviewQuery,
+  routingPreviewView,
   routingView,
 } from '../../contract/addresses.schemas.js';
 import type { Deps } from '../context.js';
 import { errorResponses } from '../http/openapi.js';
 import { placePoint, routingOfAppeal, suggestAddresses } from './addresses.service.js';
 import { suggestFromRegistry } from './registry-search.js';
+import { previewRouting } from '../appeals/route-appeal.js';
 
 export function addressesRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -63,6 +66,22 @@ export function addressesRoutes(deps: Deps): FastifyPluginAsyncZod {
         },
       },
       async (request) => placePoint(deps, request.query.latitude, request.query.longitude),
+    );
+
+    app.get(
+      '/routing/preview',
+      {
+        config: { access: 'appeal.register' },
+        schema: {
+          tags: ['appeals'],
+          operationId: 'previewRouting',
+          summary:
+            'The executor registration would choose for a question type at an address, and why (read-only, for the intake screen)',
+          querystring: routingPreviewQuery,
+          response: { 200: routingPreviewView, ...errorResponses(400, 401, 403, 404) },
+        },
+      },
+      async (request) => previewRouting(deps.db, request.query),
     );
 
     app.get(

@@ -92,12 +92,13 @@ export async function addressRulesFor(
 ): Promise<AddressRoutingRule[]> {
   const rows = await db
     .selectFrom('address_routing_rules')
-    .select(['district_id', 'executor_id', 'to_maintainer'])
+    .select(['district_id', 'executor_id', 'to_maintainer', 'co_executor_ids'])
     .where('question_type_id', '=', questionTypeId)
     .execute();
   return rows.map((r) => ({
     districtId: r.district_id,
     executorId: r.executor_id,
     toMaintainer: r.to_maintainer,
+    coExecutorIds: r.co_executor_ids,
   }));
 }

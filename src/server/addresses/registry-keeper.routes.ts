@@ -17,18 +17,18 @@ import {
   streetView,
 } from '../../contract/addresses.schemas.js';
 import {
-  assignMaintainer,
   listBuildings,
   listDistricts,
   listMaintainers,
   listRegistryEdits,
   listUnplacedAddresses,
-  mergeBuildings,
-  putAddressRule,
-  renameStreet,
   searchStreetsForKeeper,
-  updateBuilding,
-} from './registry-keeper.service.js';
+} from './registry-keeper.queries.js';
+import { renameStreet } from './rename-street.js';
+import { updateBuilding } from './update-building.js';
+import { mergeBuildings } from './merge-buildings.js';
+import { assignMaintainer } from './assign-maintainer.js';
+import { putAddressRule } from './put-address-rule.js';
 
 const tags = ['address-registry'];
 const keeper = { access: 'addresses.manage' } as const;

@@ -390,6 +390,7 @@ export function adminRoutes(deps: Deps): FastifyPluginAsyncZod {
           currentUser(request),
           request.params.questionTypeId,
           request.body.executorId,
+          request.body.coExecutorIds,
         ),
     );
     app.put(

@@ -4,6 +4,11 @@
  * city, the country and the product's own name), checked on every new staff password
  * (NIST SP 800-63B §5.1.1.2). Offline by design: no password leaves the server.
  * Keys are in the form of `passwordKey` (lower case, no spaces).
+ *
+ * Source (issue 14): compiled by hand for this repository — its Latin entries are among the most
+ * frequent of public breach-frequency lists (they overlap the top of SecLists'
+ * `Passwords/Common-Credentials/10k-most-common.txt`, MIT licence), plus Cyrillic keyboard walks
+ * and local words. A city may replace this list with a larger one (ADR 025, ADR 034).
  */
 import { passwordKey } from '../../domain/admin/password-policy.js';
 

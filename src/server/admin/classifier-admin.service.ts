@@ -33,6 +33,7 @@ function questionTypesQuery(db: Kysely<DB>) {
       'qt.is_public',
       'qt.is_emergency',
       'qt.active',
+      'qt.topic_858',
       'r.executor_id',
       eb
         .selectFrom('appeals as a')
@@ -58,6 +59,7 @@ function present(row: Row): AdminQuestionTypeView {
     active: row.active,
     executorId: row.executor_id,
     appeals: Number(row.appeals ?? 0),
+    topic858: row.topic_858,
   };
 }
 
@@ -73,6 +75,7 @@ function auditable(q: AdminQuestionTypeView): Record<string, unknown> {
     isEmergency: q.isEmergency,
     active: q.active,
     executorId: q.executorId,
+    topic858: q.topic858,
   };
 }
 
@@ -268,6 +271,7 @@ export async function createAdminQuestionType(
         review_margin_days: input.reviewMarginDays,
         is_public: input.isPublic,
         is_emergency: input.isEmergency,
+        topic_858: input.topic858 ?? null,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -324,6 +328,7 @@ export async function updateAdminQuestionType(
           ? { term_hours: 24 }
           : {}),
         ...(change.active !== undefined ? { active: change.active } : {}),
+        ...(change.topic858 !== undefined ? { topic_858: change.topic858 } : {}),
       })
       .where('id', '=', id)
       .execute();

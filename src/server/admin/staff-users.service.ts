@@ -266,6 +266,8 @@ export async function deactivateStaffUser(
   sessionsEnded: number;
   tokensRevoked: number;
   orphanedAssignments: number;
+  openWork: { appealId: number; number: string }[];
+  duties: { executorIds: number[]; queues: string[] };
 }> {
   if (actor && actor.id === id)
     throw conflict('cannot_deactivate_self', 'You cannot deactivate your own account.');
@@ -281,6 +283,7 @@ export async function deactivateStaffUser(
       .where('revoked_at', 'is', null)
       .executeTakeFirst();
     let orphanedAssignments = 0;
+    let openWork: { appealId: number; number: string }[] = [];
     if (before.organisationId !== null && before.role === 'executor') {
       const others = await trx
         .selectFrom('users')
@@ -297,14 +300,41 @@ export async function deactivateStaffUser(
           .where('state', 'in', OPEN_ASSIGNMENT_STATES)
           .executeTakeFirstOrThrow();
         orphanedAssignments = Number(open.n);
+        openWork = (
+          await trx
+            .selectFrom('assignments as s')
+            .innerJoin('appeals as a', 'a.id', 's.appeal_id')
+            .select(['a.id as appealId', 'a.number'])
+            .where('s.executor_id', '=', before.organisationId)
+            .where('s.state', 'in', OPEN_ASSIGNMENT_STATES)
+            .orderBy('s.control_date')
+            .limit(50)
+            .execute()
+        ).map((w) => ({ appealId: w.appealId, number: w.number }));
       }
     }
     const after = await loadUser(trx, id);
+    // Issue 14: the duties they held (controllers' executors, operators' queues) fall uncovered.
+    const watched = await trx
+      .selectFrom('controller_duties')
+      .select('executor_id')
+      .where('controller_id', '=', id)
+      .execute();
+    const queues = await trx
+      .selectFrom('operator_duties')
+      .select('queue')
+      .where('user_id', '=', id)
+      .execute();
     const result = {
       user: after,
       sessionsEnded: Number(sessions.numDeletedRows),
       tokensRevoked: Number(tokens.numUpdatedRows),
       orphanedAssignments,
+      openWork,
+      duties: {
+        executorIds: watched.map((w) => w.executor_id),
+        queues: queues.map((q) => q.queue),
+      },
     };
     if (actor) {
       await writeAudit(trx, deps.now(), actor, {

@@ -8,6 +8,7 @@ import type { AppealCardView } from '../../contract/appeals.schemas.js';
 import type { Deps, UserActor } from '../context.js';
 import { notFound } from '../errors.js';
 import { reworkLimit } from '../settings.js';
+import { logPersonalDataRead } from '../audit/personal-data-reads.js';
 import { summaryQuery, visibleTo } from './appeal-summary.queries.js';
 import { allowedActions, presentAppealCard } from './appeals.presenter.js';
 
@@ -107,6 +108,12 @@ export async function getAppealCard(
           .executeTakeFirst()
       : undefined;
 
+  // Issue 14 (item 10): reading the applicant's personal data on the card is logged.
+  if (applicant)
+    await logPersonalDataRead(db, deps.now(), actor, [applicant.id], {
+      via: 'appeal_card',
+      appealId,
+    });
   return presentAppealCard({
     summary,
     appeal,

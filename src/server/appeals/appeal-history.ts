@@ -30,7 +30,15 @@ export type AppealEventType =
   | 'submission_registered'
   | 'submission_merged'
   | 'confirmed_by_applicant'
-  | 'disputed_by_applicant';
+  | 'disputed_by_applicant'
+  // Issue 19: a call-back survey's "not solved" answer, and a consultation's answering article(s).
+  | 'not_solved_on_callback'
+  | 'consultation_answered'
+  // issue 16: linked to (or unlinked from) a works entry
+  | 'works_linked'
+  | 'works_unlinked'
+  // issue 16: joined a confirmed mass appeal (data: massAppealId, leadAppealId)
+  | 'mass_appeal_joined';
 
 export interface AppealEvent {
   appealId: number;

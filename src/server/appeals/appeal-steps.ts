@@ -18,6 +18,7 @@ import type { AppealsTable, AssignmentsTable, DB } from '../db/schema.js';
 import { conflict } from '../errors.js';
 import { reworkLimit } from '../settings.js';
 import { recordAppealEvent } from './appeal-history.js';
+import { followMassLead, type LeadStep } from './follow-mass-lead.js';
 import { type LockedAppeal, lockVisibleAppeal } from './lock-visible-appeal.js';
 
 export type AppealRow = Selectable<AppealsTable>;
@@ -163,6 +164,39 @@ export async function executorStep(
       comment,
       data: { assignmentId: assignment.id, role: assignment.role, ...data },
     });
+    if (assignment.role === 'main') {
+      await followMassLead(
+        trx,
+        actor,
+        appealId,
+        await leadStep(trx, action, assignment, data, comment),
+        now,
+      );
+    }
     return { appealId, status: to };
   });
+}
+
+/** What a lead's executor step wrote, for the members of its mass appeal to follow. */
+async function leadStep(
+  trx: Kysely<DB>,
+  action: 'accept' | 'respond' | 'return_not_in_competence',
+  assignment: AssignmentRow,
+  data: Record<string, unknown>,
+  comment: string | null,
+): Promise<LeadStep> {
+  if (action !== 'respond') return { action, assignmentId: assignment.id, comment };
+  const response = await trx
+    .selectFrom('responses')
+    .select(['id', 'text', 'proposed_result', 'author_id'])
+    .where('id', '=', Number(data.responseId))
+    .executeTakeFirstOrThrow();
+  return {
+    action,
+    assignmentId: assignment.id,
+    responseId: response.id,
+    text: response.text,
+    proposedResult: response.proposed_result,
+    authorId: response.author_id,
+  };
 }

@@ -2,6 +2,7 @@
  * Presenters: the only place where database rows become API answers. A column added to a table
  * never leaks, and personal data appear only where the role needs them (Art. 10 of Law 393/96-ВР).
  */
+import type { AppealStatus, ReviewDecision } from '../../domain/vocabulary.js';
 import { cleanPublicText } from '../../domain/depersonalise.js';
 import { publicStreetAddress } from '../../domain/public-address.js';
 import type { Selectable } from 'kysely';
@@ -123,7 +124,7 @@ export interface CardParts {
   }[];
   reviews: {
     id: number;
-    decision: string;
+    decision: ReviewDecision;
     result: string | null;
     comment: string | null;
     created_at: Date;
@@ -141,8 +142,8 @@ export interface CardParts {
     at: Date;
     actor_label: string;
     type: string;
-    from_status: string | null;
-    to_status: string | null;
+    from_status: AppealStatus | null;
+    to_status: AppealStatus | null;
     comment: string | null;
     data: Record<string, unknown>;
   }[];
@@ -187,6 +188,9 @@ export function depersonaliseSummary<T extends AppealSummaryView>(
   };
 }
 
+/** The stored keys were admitted by the contract's enums (migration 0029 has no checks). */
+type AuthorCard = NonNullable<AppealCardView['author']>;
+
 export function presentAppealCard(parts: CardParts): AppealCardView {
   const { appeal } = parts;
   return {
@@ -198,6 +202,14 @@ export function presentAppealCard(parts: CardParts): AppealCardView {
     longitude: appeal.longitude,
     confidential: appeal.confidential,
     applicant: presentApplicant(parts.applicant, parts.access),
+    author:
+      parts.access === 'full'
+        ? {
+            sex: appeal.author_sex as AuthorCard['sex'],
+            category: appeal.author_category as AuthorCard['category'],
+            socialStatus: appeal.author_social_status as AuthorCard['socialStatus'],
+          }
+        : null,
     assignments: parts.assignments.map((a) => ({
       id: a.id,
       executor: { id: a.executor_id, name: a.executor_name },
@@ -219,7 +231,7 @@ export function presentAppealCard(parts: CardParts): AppealCardView {
     })),
     reviews: parts.reviews.map((v) => ({
       id: v.id,
-      decision: v.decision as 'accept' | 'rework',
+      decision: v.decision,
       result: v.result,
       comment: v.comment,
       reviewer: v.reviewer_name,

@@ -8,6 +8,8 @@ import { DateTime } from 'luxon';
 import { ACTIVE_ASSIGNMENT_STATES } from '../../domain/appeal-lifecycle.js';
 import { appealScope, personalDataAccess, type PersonalDataAccess } from '../../domain/policy.js';
 import { normalisePhone, REGISTRATION_NUMBER_PATTERN, searchStems } from '../../domain/text.js';
+import { addressKey, parseAddress } from '../../domain/addresses/address-normal-form.js';
+import { buildingByText } from '../addresses/registry-search.js';
 import type { Deps, UserActor } from '../context.js';
 import type { DB } from '../db/schema.js';
 import type {
@@ -162,6 +164,33 @@ export function descriptionQuery(text: string): string | null {
   return words.length > 0 ? words.map((w) => `${w}:*`).join(' & ') : null;
 }
 
+/** A registry search's text read as an address: its normal form and the building it names. */
+export interface SearchedAddress {
+  /** `addressKey` of the text (`сумська|12а`). */
+  key: string;
+  /** The one registry building the text names (any of the street's names), or null. */
+  buildingId: number | null;
+}
+
+/**
+ * A registry search's text as an address (issue 15, item 3: one normal form wherever addresses
+ * are compared): when it names a street and a house, the search also finds the appeals at the
+ * building it names — by the street's current or former name, `12а` = `12-А` = `буд. 12-A` — and
+ * those whose address has the same normal form, however their text was written.
+ *
+ * @returns null when the text is a registration number or names no house.
+ */
+export async function searchedAddress(
+  db: Kysely<DB>,
+  text: string,
+): Promise<SearchedAddress | null> {
+  if (REGISTRATION_NUMBER_PATTERN.test(text)) return null;
+  const parsed = parseAddress(text);
+  if (!parsed.house || !parsed.street.key) return null;
+  const building = await buildingByText(db, text);
+  return { key: addressKey(text), buildingId: building?.id ?? null };
+}
+
 /** Apply the registry's filters (everything but sort and paging). */
 function applyFilter(
   q: AppealQuery,
@@ -169,6 +198,7 @@ function applyFilter(
   actor: UserActor,
   deps: Deps,
   dueSoonHours: number,
+  address: SearchedAddress | null = null,
 ): AppealQuery {
   const now = deps.now();
   // An executor's queue already requires its own assignment (applyQueue), which implies
@@ -202,6 +232,21 @@ function applyFilter(
       ),
     );
   }
+  // Issue 14 (duties, regulation 5.4.3): appeals whose active main executor the actor watches.
+  if (filter.mine) {
+    const mine = filter.mine === 'true';
+    q = q.where((eb) => {
+      const watched = eb.exists(
+        mainAssignment(eb, ACTIVE_ASSIGNMENT_STATES).where('x.executor_id', 'in', (sub) =>
+          sub
+            .selectFrom('controller_duties as cd')
+            .select('cd.executor_id')
+            .where('cd.controller_id', '=', actor.id),
+        ),
+      );
+      return mine ? watched : eb.not(watched);
+    });
+  }
   if (filter.mainExecutorId !== undefined) {
     const executor = filter.mainExecutorId;
     q =
@@ -219,20 +264,22 @@ function applyFilter(
   if (filter.q) {
     const text = filter.q;
     if (REGISTRATION_NUMBER_PATTERN.test(text)) q = q.where('a.number', '=', text);
-    else q = q.where((eb) => eb.or(textMatches(eb, text, personalDataAccess(actor.role))));
+    else q = q.where((eb) => eb.or(textMatches(eb, text, personalDataAccess(actor.role), address)));
   }
   return q;
 }
 
 /**
  * What a registry search finds besides a number (issue 12): words of the description, the problem's
- * address, and — for roles that may see personal data — the applicant by phone (any spelling,
- * `normalisePhone`) or by part of the name (a surname).
+ * address (as written, and by its normal form and building: `searchedAddress`), and — for roles
+ * that may see personal data — the applicant by phone (any spelling, `normalisePhone`) or by part
+ * of the name (a surname).
  */
 function textMatches(
   eb: ExpressionBuilder<DB & { a: DB['appeals'] }, 'a'>,
   text: string,
   access: PersonalDataAccess,
+  address: SearchedAddress | null,
 ) {
   const like = `%${text.replace(/[\\%_]/g, '\\$&')}%`;
   const words = descriptionQuery(text);
@@ -241,6 +288,8 @@ function textMatches(
       ? sql<boolean>`a.search_vector @@ to_tsquery('simple', ${words})`
       : eb('a.description', 'ilike', like),
     eb('a.address_text', 'ilike', like),
+    ...(address ? [eb('a.address_key', '=', address.key)] : []),
+    ...(address?.buildingId ? [eb('a.building_id', '=', address.buildingId)] : []),
   ];
   if (access === 'none') return found;
   const phone = normalisePhone(text);
@@ -381,7 +430,8 @@ export async function listAppeals(
   // rows only: a queue sorted by control date would otherwise join every candidate (thousands in
   // a large executor's inbox) before sorting them (docs/PERFORMANCE.md).
   const soonHours = await dueSoonHours(deps.db);
-  let ids = applyFilter(appealsOnly(deps.db), query, actor, deps, soonHours);
+  const address = query.q ? await searchedAddress(deps.db, query.q) : null;
+  let ids = applyFilter(appealsOnly(deps.db), query, actor, deps, soonHours, address);
   if (query.cursor) ids = afterCursor(ids, sort, decodeSortCursor(query.cursor, sort));
   for (const { key, dir } of SORT_KEYS[sort]) ids = ids.orderBy(sortExpression(key), dir);
   const pageIds = ids
@@ -455,7 +505,8 @@ export async function countAppeals(
   filter: AppealFilter,
 ): Promise<number> {
   const soonHours = await dueSoonHours(deps.db);
-  const row = await applyFilter(appealsOnly(deps.db), filter, actor, deps, soonHours)
+  const address = filter.q ? await searchedAddress(deps.db, filter.q) : null;
+  const row = await applyFilter(appealsOnly(deps.db), filter, actor, deps, soonHours, address)
     .clearSelect()
     .select((eb) => eb.fn.countAll<string>().as('n'))
     .executeTakeFirstOrThrow();

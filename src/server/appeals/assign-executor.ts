@@ -3,6 +3,7 @@ import { isActiveAssignment } from '../../domain/appeal-lifecycle.js';
 import type { Deps, UserActor } from '../context.js';
 import { AppError, conflict } from '../errors.js';
 import { recordAppealEvent } from './appeal-history.js';
+import { followMassLead } from './follow-mass-lead.js';
 import type { AssignInput } from '../../contract/appeals.schemas.js';
 import { assertExecutor } from './register-appeal.js';
 import { loadForUpdate, decide, setAppealStatus, type ActionOutcome } from './appeal-steps.js';
@@ -84,6 +85,21 @@ export async function assignExecutor(
       comment: input.instruction ?? null,
       data: { assignmentId: assignment.id, executorId: input.executorId, role: input.role },
     });
+    if (input.role === 'main') {
+      // Issue 16: the members of a mass appeal this one leads follow its new executor.
+      await followMassLead(
+        trx,
+        actor,
+        appealId,
+        {
+          action: 'assign',
+          assignmentId: assignment.id,
+          executorId: input.executorId,
+          instruction: input.instruction ?? null,
+        },
+        now,
+      );
+    }
     return {
       appealId,
       status: input.role === 'main' ? 'registered' : status,

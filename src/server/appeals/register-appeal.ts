@@ -22,6 +22,8 @@ import { AppError, badRequest, conflict } from '../errors.js';
 import { appealsRegistered } from '../ops/metrics.js';
 import type { AppealEventType } from './appeal-history.js';
 import type { RegisterAppealInput } from '../../contract/appeals.schemas.js';
+import { activeWorkForAppeal } from '../works/works-linking.js';
+import { HOUR_ORIGIN } from '../monitoring/appeal-counts.js';
 import type { ApplicantInput } from '../../contract/applicants.schemas.js';
 
 /** One history event written with a new appeal (its actor and time are the registration's). */
@@ -64,6 +66,11 @@ export async function insertNumberedAppeal(
       instruction: string | null;
       controlDate: Date | null;
     } | null;
+    /**
+     * Co-executor assignments the routing rule names (issue 14, item 4; ADR 045), as
+     * `assignExecutor` makes them by hand: pending, with the main's instruction and control date.
+     */
+    coAssignments?: readonly { executorId: number }[];
     events: readonly NewEvent[];
     /** The hashed Idempotency-Key of the request and the request's hash, kept with the appeal. */
     registrationKey?: { keyHash: string; requestHash: string } | null;
@@ -84,14 +91,15 @@ export async function insertNumberedAppeal(
     })),
   );
   const main = input.mainAssignment;
+  const coIds = main ? (input.coAssignments ?? []).map((c) => c.executorId) : [];
   const { rows } = await sql<{ id: number; number: string; applicant_id: number | null }>`
     WITH new_applicant AS (
       INSERT INTO applicants (full_name, phones, phone_keys, email, address, privileged_category,
-                              social_status)
+                              social_status, sex)
       SELECT ${na?.fullName ?? null}::text, ${na ? na.phones : null}::text[],
              ${na ? phoneKeys(na.phones) : null}::text[], ${na?.email ?? null}::text,
              ${na?.address ?? null}::text, ${na?.privilegedCategory ?? null}::text,
-             ${na?.socialStatus ?? null}::text
+             ${na?.socialStatus ?? null}::text, ${a.author_sex ?? null}::text
        WHERE ${na !== null}::boolean
       RETURNING id
     ), counter AS (
@@ -103,7 +111,8 @@ export async function insertNumberedAppeal(
                            repeats_appeal_id, legal_deadline, applicant_id, question_type_id,
                            address_text, latitude, longitude, building_id, district_id, address_key,
                            address_flags, description, confidential, privileged,
-                           status, result, control_date, closed_at, registered_by, updated_at)
+                           status, result, control_date, closed_at, registered_by, updated_at,
+                           work_id, author_sex, author_category, author_social_status)
       SELECT ${String(input.year)}::text || '-' || lpad(n, greatest(6, length(n)), '0'),
              ${a.received_at}::timestamptz, ${a.registered_at}::timestamptz, ${a.channel}::text,
              ${a.kind}::text, ${a.subject}::text, ${a.receipt_sign ?? 'primary'}::text,
@@ -116,7 +125,9 @@ export async function insertNumberedAppeal(
              ${a.address_flags ?? []}::text[], ${a.description}::text,
              ${a.confidential ?? false}::boolean, ${a.privileged ?? false}::boolean,
              ${a.status}::text, ${a.result ?? null}::text, ${a.control_date ?? null}::timestamptz,
-             ${a.closed_at ?? null}::timestamptz, ${by}::integer, ${input.now}::timestamptz
+             ${a.closed_at ?? null}::timestamptz, ${by}::integer, ${input.now}::timestamptz,
+             ${a.work_id ?? null}::integer, ${a.author_sex ?? null}::text,
+             ${a.author_category ?? null}::text, ${a.author_social_status ?? null}::text
         FROM counter
       RETURNING id, number, applicant_id
     ), main_assignment AS (
@@ -127,6 +138,14 @@ export async function insertNumberedAppeal(
              ${by}::integer, ${input.now}::timestamptz
         FROM appeal
        WHERE ${main !== null}::boolean
+    ), co_assignments AS (
+      INSERT INTO assignments (appeal_id, executor_id, role, state, instruction, control_date,
+                               assigned_by, assigned_at)
+      SELECT appeal.id, co.executor_id, 'co', 'pending',
+             ${main?.instruction ?? null}::text, ${main?.controlDate ?? null}::timestamptz,
+             ${by}::integer, ${input.now}::timestamptz
+        FROM appeal, unnest(${coIds}::integer[]) WITH ORDINALITY AS co(executor_id, ord)
+       ORDER BY co.ord
     ), history AS (
       INSERT INTO appeal_events (appeal_id, at, actor_id, actor_label, type, from_status, to_status, data)
       SELECT appeal.id, ${input.now}::timestamptz, ${by}::integer, ${label}::text, e.type, e.from_status, e.to_status,
@@ -135,6 +154,14 @@ export async function insertNumberedAppeal(
         FROM appeal, jsonb_to_recordset(${events}::jsonb)
              AS e(ord integer, type text, from_status text, to_status text, data jsonb)
        ORDER BY e.ord
+    ), hour_count AS (
+      -- The live counts (issue 18, ADR 048): this appeal's hour × type × kind × district row + 1.
+      INSERT INTO appeal_hour_counts AS c (hour, question_type_id, kind, district_id, appeals)
+      SELECT date_bin('1 hour', ${a.received_at}::timestamptz, ${HOUR_ORIGIN}::timestamptz),
+             ${a.question_type_id}::integer, ${a.kind}::text, coalesce(${a.district_id ?? null}::integer, 0), 1
+        FROM appeal
+      ON CONFLICT (hour, question_type_id, kind, district_id)
+      DO UPDATE SET appeals = c.appeals + 1
     ), registration_key AS (
       INSERT INTO appeal_registration_keys (key_hash, request_hash, appeal_id, created_at)
       SELECT ${key?.keyHash ?? null}::text, ${key?.requestHash ?? null}::text, appeal.id,
@@ -155,6 +182,8 @@ export interface QuestionTypeForRouting {
   review_margin_days: number;
   is_emergency: boolean;
   executor_id: number | null;
+  /** The default rule's co-executors (issue 14, item 4), or null when the type has no rule. */
+  co_executor_ids: number[] | null;
 }
 
 /**
@@ -179,6 +208,7 @@ export async function questionTypeForRouting(
       'question_types.review_margin_days',
       'question_types.is_emergency',
       'routing_rules.executor_id',
+      'routing_rules.co_executor_ids',
       eb
         .exists(
           eb
@@ -253,6 +283,8 @@ export interface RegisteredAppeal {
   controlDate: Date | null;
   legalDeadline: Date | null;
   executorId: number | null;
+  /** The co-executors the routing rule assigned (issue 14, item 4). */
+  coExecutorIds: number[];
   /** The earlier appeal this one repeats (Art. 8), if any. */
   repeatsAppealId: number | null;
   /** The applicant on record (new or given), for the next question of the same caller. */
@@ -329,6 +361,10 @@ async function replayRegistration(
       'a.repeats_appeal_id',
       'a.applicant_id',
       'm.executor_id',
+      sql<number[]>`(SELECT coalesce(array_agg(c.executor_id ORDER BY c.id), '{}')
+                       FROM assignments c
+                      WHERE c.appeal_id = a.id AND c.role = 'co'
+                        AND c.assigned_at = a.registered_at)`.as('co_executor_ids'),
     ])
     .where('k.key_hash', '=', key.keyHash)
     .orderBy('m.id')
@@ -348,6 +384,7 @@ async function replayRegistration(
     controlDate: row.control_date,
     legalDeadline: row.legal_deadline,
     executorId: row.executor_id,
+    coExecutorIds: row.co_executor_ids,
     repeatsAppealId: row.repeats_appeal_id,
     applicantId: row.applicant_id,
     replayed: true,
@@ -401,8 +438,14 @@ export async function registerAppealIn(
   }
   // The address placed in the registry (building, district, flags), then routed by it (issue 15).
   const place = await placeAddress(trx, input);
-  const routed =
+  // Issue 16: at a building active works of the question's service cover, the appeal is linked
+  // to the works and not routed one by one.
+  const linkedWork =
     isConsultation || input.executorId !== undefined
+      ? null
+      : await activeWorkForAppeal(trx, questionType.id, place.building?.id ?? null);
+  const routed =
+    isConsultation || input.executorId !== undefined || linkedWork
       ? null
       : await routeAppeal(trx, questionType, place);
   const executorId = isConsultation ? null : (input.executorId ?? routed?.executorId ?? null);
@@ -493,6 +536,19 @@ export async function registerAppealIn(
       },
     });
   }
+  // The rule's co-executors (issue 14, item 4): the same assignment and history event as a
+  // co-executor added on the card (`assignExecutor`), so notifications and access follow.
+  const coExecutorIds = executorId !== null && routed ? routed.coExecutorIds : [];
+  for (const coExecutorId of coExecutorIds) {
+    events.push({
+      type: 'assigned',
+      from: 'registered',
+      to: 'registered',
+      data: { executorId: coExecutorId, role: 'co', routed: true, routing: routed!.reason },
+    });
+  }
+  if (linkedWork)
+    events.push({ type: 'works_linked', from: null, to: null, data: { workId: linkedWork.id } });
   // Last, in one statement: the number (the year's counter row stays locked until commit, so
   // everything slow is done before it), the appeal, its main assignment and its history.
   const appeal = await insertNumberedAppeal(trx, {
@@ -524,12 +580,18 @@ export async function registerAppealIn(
       result,
       control_date: controlDate,
       closed_at: isConsultation ? now : null,
+      work_id: linkedWork?.id ?? null,
+      // Classifier No. 858 (issue 17): as stated; a known applicant's sex when not stated.
+      author_sex: input.authorSex ?? known?.sex ?? null,
+      author_category: input.authorCategory ?? null,
+      author_social_status: input.authorSocialStatus ?? null,
     },
     newApplicant,
     mainAssignment:
       executorId === null
         ? null
         : { executorId, instruction: input.instruction ?? null, controlDate },
+    coAssignments: coExecutorIds.map((id) => ({ executorId: id })),
     events,
     registrationKey,
   });
@@ -542,6 +604,7 @@ export async function registerAppealIn(
     controlDate,
     legalDeadline: deadlines.legal,
     executorId,
+    coExecutorIds,
     repeatsAppealId: repeatOf?.id ?? null,
     applicantId: appeal.applicantId,
   };

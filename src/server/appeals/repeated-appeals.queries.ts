@@ -4,6 +4,7 @@
  * (`repeat_window_days`, default 30) repeats the earlier appeal. The same address means the same
  * building when both were placed on one, else the same normal form (`12а` = `12-А`, issue 15).
  */
+import type { AppealStatus } from '../../domain/vocabulary.js';
 import type { Kysely } from 'kysely';
 import { DECIDED_ON_MERITS, type ResultCode } from '../../domain/results.js';
 import { addressKey } from '../../domain/addresses/address-normal-form.js';
@@ -14,7 +15,7 @@ import { numberSetting } from '../settings.js';
 export interface RepeatOf {
   id: number;
   number: string;
-  status: string;
+  status: AppealStatus;
   result: ResultCode | null;
   receivedAt: string;
   /** The earlier appeal was decided on the merits: the operator must confirm before registering. */

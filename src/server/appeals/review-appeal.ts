@@ -3,6 +3,7 @@ import { isActiveAssignment } from '../../domain/appeal-lifecycle.js';
 import type { Deps, UserActor } from '../context.js';
 import { AppError } from '../errors.js';
 import { recordAppealEvent } from './appeal-history.js';
+import { followMassLead } from './follow-mass-lead.js';
 import type { ReviewInput } from '../../contract/appeals.schemas.js';
 import { notifyApplicantsOfResult } from '../notifications/result-notifications.js';
 import {
@@ -80,8 +81,25 @@ export async function reviewAppeal(
           ? { result: input.result, responseId: lastResponse?.id ?? null }
           : { reworkCount: decision.reworkCount, responseId: lastResponse?.id ?? null },
     });
+    // Issue 16: the members of a mass appeal this one leads follow the review.
+    const members = await followMassLead(
+      trx,
+      actor,
+      appealId,
+      {
+        action,
+        result: input.decision === 'accept' ? input.result : null,
+        comment: input.comment ?? null,
+        reviewerId: actor.id,
+      },
+      now,
+    );
     if (input.decision === 'accept') {
       await notifyApplicantsOfResult(trx, deps, loaded.appeal, input.result, now);
+      for (const member of members) {
+        if (member.status === 'closed')
+          await notifyApplicantsOfResult(trx, deps, member, input.result, now);
+      }
     }
     return { appealId, status: decision.to };
   });

@@ -4,6 +4,7 @@
 import { type Kysely, sql } from 'kysely';
 import { normalisePhone, matchKey } from '../../domain/text.js';
 import type { ApplicantInput } from '../../contract/applicants.schemas.js';
+import type { AuthorSex } from '../../domain/classifier-858.js';
 import type { Deps } from '../context.js';
 import type { DB } from '../db/schema.js';
 import { notFound } from '../errors.js';
@@ -16,6 +17,8 @@ export interface ApplicantView {
   address: string | null;
   privilegedCategory: string | null;
   socialStatus: string | null;
+  /** Issue 17: the sex the last intake recorded (Classifier No. 858, I.4), to prefill the next. */
+  sex?: AuthorSex | null;
 }
 
 type ApplicantRow = {
@@ -26,6 +29,7 @@ type ApplicantRow = {
   address: string | null;
   privileged_category: string | null;
   social_status: string | null;
+  sex?: string | null;
 };
 
 export function presentApplicant(row: ApplicantRow): ApplicantView {
@@ -37,6 +41,7 @@ export function presentApplicant(row: ApplicantRow): ApplicantView {
     address: row.address,
     privilegedCategory: row.privileged_category,
     socialStatus: row.social_status,
+    ...(row.sex === undefined ? {} : { sex: row.sex as AuthorSex | null }),
   };
 }
 
@@ -48,6 +53,7 @@ const COLUMNS = [
   'address',
   'privileged_category',
   'social_status',
+  'sex',
 ] as const;
 
 /** The canonical digits (380XXXXXXXXX) of `phones`, without duplicates: what phone search matches. */
@@ -84,6 +90,8 @@ export async function findApplicantsByPhone(deps: Deps, phone: string): Promise<
     .selectFrom('applicants')
     .select(COLUMNS)
     .where('phone_keys', '@>', sql<string[]>`ARRAY[${key}]::text[]`)
+    // A merged applicant (issue 14) is found through its survivor.
+    .where('merged_into', 'is', null)
     .orderBy('updated_at', 'desc')
     .limit(20)
     .execute();
@@ -109,6 +117,7 @@ export async function findSameApplicant(
   const rows = await db
     .selectFrom('applicants')
     .select(COLUMNS)
+    .where('merged_into', 'is', null)
     .where((eb) =>
       eb.or([
         ...(phone ? [eb('phone_keys', '@>', sql<string[]>`ARRAY[${phone}]::text[]`)] : []),

@@ -5,6 +5,7 @@
  * for the controller, and counted per executor for the reports to management.
  */
 import type { Kysely } from 'kysely';
+import { DateTime } from 'luxon';
 import { checkFormalAnswer, type FormalAnswerFlag } from '../../domain/assist/formal-answers.js';
 import { matchKey } from '../../domain/text.js';
 import type { Deps, UserActor } from '../context.js';
@@ -70,12 +71,16 @@ export async function listAppealAnswerFlags(
   }));
 }
 
-/** Per executor, answers given in the period and how many were flagged, by reason (3.1.3). */
+/**
+ * Per executor, answers given in the period and how many were flagged, by reason (3.1.3). The
+ * period's days are the city's (`config.timeZone`), as in the standard reports: an answer at
+ * 00:30 in Kyiv counts on that day, not on the UTC day before.
+ */
 export function countFlagsByExecutor(deps: Deps, from: string, to: string) {
-  const start = new Date(`${from}T00:00:00Z`);
-  const end = new Date(`${to}T00:00:00Z`);
-  end.setUTCDate(end.getUTCDate() + 1);
-  return flagCountsByExecutor(deps.db, start, end);
+  const zone = deps.config.timeZone;
+  const start = DateTime.fromISO(from, { zone }).startOf('day');
+  const end = DateTime.fromISO(to, { zone }).startOf('day').plus({ days: 1 });
+  return flagCountsByExecutor(deps.db, start.toJSDate(), end.toJSDate());
 }
 
 export async function listBoilerplatePhrases(deps: Deps): Promise<BoilerplateView[]> {

@@ -4,17 +4,27 @@
  * - `database`: in PostgreSQL itself, in 1 MiB chunks of `file_chunks` (the default when
  *   `DATABASE_URL` is set), so every app node behind a balancer reads what another stored, with
  *   no extra service.
+ * - `s3`: in an S3-compatible object store (ADR 043), for cities whose files outgrow the database.
  * Bytes stream in and out: a file is never held whole in memory. The SHA-256 of every file is
  * stored with its row (`attachments.sha256`).
  */
+import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  PutObjectCommand,
+  S3Client,
+  S3ServiceException,
+} from '@aws-sdk/client-s3';
 import type { Kysely } from 'kysely';
-import type { Config } from '../config.js';
+import type { Config, S3Settings } from '../config.js';
 import type { DB } from '../db/schema.js';
 import { AppError } from '../errors.js';
 
@@ -32,7 +42,7 @@ export interface FileStore {
   tempDir(): string;
 }
 
-export type FileStoreKind = 'disk' | 'database';
+export type FileStoreKind = 'disk' | 'database' | 's3';
 
 /** Bytes per row of `file_chunks`. */
 export const FILE_CHUNK_BYTES = 1024 * 1024;
@@ -143,11 +153,104 @@ export function databaseFileStore(db: Kysely<DB>, tempRoot: string): FileStore {
   };
 }
 
+/** Whether an S3 error means "no such object" (404 on GET/HEAD; `NoSuchKey`/`NotFound`). */
+function isMissingObject(error: unknown): boolean {
+  if (!(error instanceof S3ServiceException)) return false;
+  return (
+    error.name === 'NoSuchKey' ||
+    error.name === 'NotFound' ||
+    error.$metadata.httpStatusCode === 404
+  );
+}
+
+/** The SHA-256 (hex) of a file on disk, read as a stream. */
+async function sha256OfFile(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/** An S3 client for the settings (checksums only where S3 requires them: s3rver, MinIO, Garage). */
+export function s3Client(settings: S3Settings): S3Client {
+  return new S3Client({
+    endpoint: settings.endpoint,
+    region: settings.region,
+    forcePathStyle: settings.forcePathStyle,
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+    ...(settings.accessKeyId && settings.secretAccessKey
+      ? {
+          credentials: {
+            accessKeyId: settings.accessKeyId,
+            secretAccessKey: settings.secretAccessKey,
+          },
+        }
+      : {}),
+  });
+}
+
+/**
+ * Files in an S3-compatible object store (ADR 043), one object per key in `bucket`. `adopt`
+ * streams the temporary file up with its length and stores its SHA-256 as the object's
+ * `x-amz-meta-sha256` (the attachment row keeps it too); `read` streams the object down. A key
+ * the bucket lacks is the same 404 `stored_file_missing` as the other stores; any other S3 error
+ * (store down, wrong keys) is thrown as is: the operator must see it.
+ */
+export function s3FileStore(client: S3Client, bucket: string, tempRoot: string): FileStore {
+  const has = async (key: string): Promise<boolean> => {
+    try {
+      await client.send(new HeadObjectCommand({ Bucket: bucket, Key: checkedKey(key) }));
+      return true;
+    } catch (error) {
+      if (isMissingObject(error)) return false;
+      throw error;
+    }
+  };
+  return {
+    kind: 's3',
+    async adopt(tempPath, key) {
+      checkedKey(key);
+      const { size } = await stat(tempPath);
+      const sha256 = await sha256OfFile(tempPath);
+      await client.send(
+        new PutObjectCommand({
+          Bucket: bucket,
+          Key: key,
+          Body: createReadStream(tempPath),
+          ContentLength: size,
+          Metadata: { sha256 },
+        }),
+      );
+      await rm(tempPath, { force: true });
+    },
+    async read(key) {
+      try {
+        const object = await client.send(
+          new GetObjectCommand({ Bucket: bucket, Key: checkedKey(key) }),
+        );
+        return object.Body as Readable;
+      } catch (error) {
+        if (isMissingObject(error)) throw storedFileMissing(key);
+        throw error;
+      }
+    },
+    has,
+    async remove(key) {
+      await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: checkedKey(key) }));
+    },
+    tempDir: () => tempRoot,
+  };
+}
+
 /**
  * The store the configuration names (`KONTAKT_FILE_STORE`; default `database` with
- * `DATABASE_URL`, else `disk` under the data directory).
+ * `DATABASE_URL`, else `disk` under the data directory; `s3` needs `KONTAKT_S3_BUCKET`).
  */
 export function openFileStore(config: Config, db: Kysely<DB>): FileStore {
+  if (config.fileStore === 's3') {
+    if (!config.s3.bucket) throw new Error('KONTAKT_S3_BUCKET is required for the s3 file store');
+    return s3FileStore(s3Client(config.s3), config.s3.bucket, join(tmpdir(), 'kontakt-uploads'));
+  }
   return config.fileStore === 'database'
     ? databaseFileStore(db, join(tmpdir(), 'kontakt-uploads'))
     : diskFileStore(join(config.dataDir, 'files'));

@@ -19,7 +19,7 @@ function toActor(row: {
   id: number;
   login: string;
   full_name: string;
-  role: string;
+  role: Role;
   organisation_id: number | null;
   must_change_password: boolean;
 }): UserActor {
@@ -28,7 +28,7 @@ function toActor(row: {
     id: row.id,
     login: row.login,
     fullName: row.full_name,
-    role: row.role as Role,
+    role: row.role,
     organisationId: row.organisation_id,
     mustChangePassword: row.must_change_password,
   };

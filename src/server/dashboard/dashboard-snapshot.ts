@@ -43,7 +43,7 @@ export interface DashboardCounts {
 }
 
 /** The whole centre as the queues count it for a supervisor (every appeal is visible). */
-const WHOLE_CENTRE: UserActor = {
+export const WHOLE_CENTRE: UserActor = {
   kind: 'user',
   id: 0,
   login: 'dashboard-snapshot',

@@ -21,6 +21,12 @@ export interface Database {
   dumpDataDir?: () => Promise<Blob>;
   /** Connections of the pool: open, idle, and clients waiting for one (metrics). */
   poolUse: () => { total: number; idle: number; waiting: number };
+  /**
+   * Listen to a NOTIFY channel (the live bus, ADR 038): on a server through one dedicated
+   * connection (re-opened after a loss), on the embedded engine through PGlite's in-process
+   * listen. Returns the function that stops listening.
+   */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   /** Close every connection (and the embedded engine with its lock). */
   close(): Promise<void>;
 }
@@ -75,7 +81,24 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       process.stderr.write(`kontakt: an idle database connection was closed: ${error.message}\n`);
     });
     const db = kysely(pool, options);
-    return { db, engine: 'postgres', poolUse: poolUse(pool), close: () => db.destroy() };
+    const listeners = new Set<() => Promise<void>>();
+    return {
+      db,
+      engine: 'postgres',
+      poolUse: poolUse(pool),
+      listen: async (channel, onPayload) => {
+        const stop = await serverListener(options.databaseUrl!, channel, onPayload);
+        listeners.add(stop);
+        return async () => {
+          listeners.delete(stop);
+          await stop();
+        };
+      },
+      close: async () => {
+        await Promise.all([...listeners].map((stop) => stop()));
+        await db.destroy();
+      },
+    };
   }
 
   const dataDir = options.dataDir ?? './data';
@@ -94,6 +117,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       engine: 'pglite',
       poolUse: poolUse(pool),
       dumpDataDir: () => pglite.dumpDataDir('gzip'),
+      listen: (channel, onPayload) => pglite.listen(channel, onPayload),
       close: async () => {
         try {
           await db.destroy();
@@ -107,4 +131,38 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     release();
     throw error;
   }
+}
+
+/**
+ * LISTEN on `channel` through a connection of its own (a pooled one would be handed to other
+ * queries). A lost connection is re-opened after 1 s; notifications sent meanwhile are lost,
+ * so subscribers re-read their state on reconnect (ADR 038).
+ */
+async function serverListener(
+  url: string,
+  channel: string,
+  onPayload: (payload: string) => void,
+): Promise<() => Promise<void>> {
+  let stopped = false;
+  let client: pg.Client | null = null;
+  const open = async (): Promise<void> => {
+    const next = new pg.Client({ connectionString: url });
+    next.on('notification', (message) => {
+      if (message.channel === channel) onPayload(message.payload ?? '');
+    });
+    next.on('error', (error) => {
+      process.stderr.write(`kontakt: the live listener lost its connection: ${error.message}\n`);
+      void next.end().catch(() => {});
+      if (!stopped) setTimeout(() => void open().catch(() => {}), 1000).unref();
+    });
+    await next.connect();
+    await next.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    if (stopped) await next.end();
+    else client = next;
+  };
+  await open();
+  return async () => {
+    stopped = true;
+    await client?.end().catch(() => {});
+  };
 }

@@ -13,9 +13,12 @@ import type {
   Channel,
   OrganisationType,
   ReceiptSign,
+  ReviewDecision,
   Role,
 } from '../../domain/vocabulary.js';
-import type { EmailNotificationChoice } from '../../domain/notifications.js';
+import type { EmailNotificationChoice, NotificationStatus } from '../../domain/notifications.js';
+import type { DeadlineState, ExplanationState, ExtensionState } from '../../domain/deadlines.js';
+import type { MergeReceiptSign, SubmissionKind, SubmissionState } from '../../domain/portal.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type NullableTimestamp = ColumnType<
@@ -61,12 +64,18 @@ export interface QuestionTypesTable {
   active: Generated<boolean>;
   review_margin_days: Generated<number>;
   term_hours: number | null;
+  /** The works service this question is about (issue 16, migration 0019); NULL: none. */
+  works_service: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The Classifier No. 858 topic, 1–30 (issue 17, migration 0029); NULL: not coded yet. */
+  topic_858: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface RoutingRulesTable {
   question_type_id: number;
   executor_id: number;
   updated_at: Timestamp;
+  /** Co-executor organisations the rule assigns besides the main executor (0025). */
+  co_executor_ids: Generated<number[]>;
 }
 
 export interface UsersTable {
@@ -115,6 +124,10 @@ export interface ApplicantsTable {
   social_status: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** Issue 14: merged into this applicant (ADR 034); null while it stands on its own. */
+  merged_into: Generated<number | null>;
+  /** The applicant's sex (male/female) for the next call's card (issue 17, migration 0029). */
+  sex: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface RegistrationCountersTable {
@@ -150,12 +163,18 @@ export interface AppealsTable {
   updated_at: Timestamp;
   legal_deadline: NullableTimestamp;
   extended_days: Generated<number>;
-  deadline_state: Generated<string>;
+  deadline_state: Generated<DeadlineState>;
   repeats_appeal_id: number | null;
   building_id: number | null;
   district_id: number | null;
   address_key: string | null;
   address_flags: Generated<string[]>;
+  /** The works entry this appeal is linked to (issue 16, migration 0019). */
+  work_id: ColumnType<number | null, number | null | undefined, number | null>;
+  /** Classifier No. 858 (issue 17, migration 0029): keys of domain/classifier-858.ts; NULL = not stated. */
+  author_sex: ColumnType<string | null, string | null | undefined, string | null>;
+  author_category: ColumnType<string | null, string | null | undefined, string | null>;
+  author_social_status: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface AssignmentsTable {
@@ -187,7 +206,7 @@ export interface ReviewsTable {
   appeal_id: number;
   response_id: number | null;
   reviewer_id: number | null;
-  decision: string;
+  decision: ReviewDecision;
   result: string | null;
   comment: string | null;
   created_at: Timestamp;
@@ -220,8 +239,8 @@ export interface AppealEventsTable {
   actor_id: number | null;
   actor_label: string;
   type: string;
-  from_status: string | null;
-  to_status: string | null;
+  from_status: AppealStatus | null;
+  to_status: AppealStatus | null;
   comment: string | null;
   data: Json;
   /** Position in the appeal's hash chain and the chain's hash (set by a trigger, migration 0007). */
@@ -290,7 +309,7 @@ export interface ExtensionRequestsTable {
   requested_by: number | null;
   reason: string;
   requested_days: number;
-  state: Generated<string>;
+  state: Generated<ExtensionState>;
   decided_by: number | null;
   decided_at: NullableTimestamp;
   decision_comment: string | null;
@@ -305,7 +324,7 @@ export interface ExplanationRequestsTable {
   requested_by: number | null;
   question: string;
   due_at: Timestamp;
-  state: Generated<string>;
+  state: Generated<ExplanationState>;
   answer: string | null;
   answered_by: number | null;
   answered_at: NullableTimestamp;
@@ -324,7 +343,7 @@ export interface NotificationsTable {
   body: string;
   emergency: Generated<boolean>;
   not_before: Timestamp;
-  status: Generated<string>;
+  status: Generated<NotificationStatus>;
   attempts: Generated<number>;
   next_attempt_at: Timestamp;
   last_error: string | null;
@@ -358,8 +377,8 @@ export interface SubmissionsTable {
   access_code_hash: string | null;
   access_code_salt: string | null;
   channel: string;
-  state: Generated<string>;
-  kind: Generated<string>;
+  state: Generated<SubmissionState>;
+  kind: Generated<SubmissionKind>;
   question_type_id: number;
   description: string;
   address_text: string | null;
@@ -383,7 +402,7 @@ export interface SubmissionsTable {
   attributes: Json;
   received_at: Timestamp;
   appeal_id: number | null;
-  receipt_sign: string | null;
+  receipt_sign: MergeReceiptSign | null;
   rejection_reason: string | null;
   moderation_comment: string | null;
   moderated_by: number | null;
@@ -508,6 +527,295 @@ export interface AddressRoutingRulesTable {
   executor_id: number | null;
   to_maintainer: Generated<boolean>;
   updated_at: Timestamp;
+  /** Co-executor organisations the rule assigns besides the main executor (0025). */
+  co_executor_ids: Generated<number[]>;
+}
+
+/** Issue 19 (migration 0022, ADR 039): knowledge base, consultation answers, call-back surveys. */
+export interface KnowledgeArticlesTable {
+  id: Generated<number>;
+  title: string;
+  title_en: string | null;
+  body_uk: string;
+  body_en: string | null;
+  html_uk: string;
+  html_en: string | null;
+  tags: Generated<string[]>;
+  is_public: Generated<boolean>;
+  owner_id: number;
+  review_by: string;
+  search_text: string;
+  search_vector: Generated<string>;
+  version: Generated<number>;
+  review_flagged_at: NullableTimestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface KnowledgeArticleQuestionTypesTable {
+  article_id: number;
+  question_type_id: number;
+}
+
+export interface KnowledgeArticleOrganisationsTable {
+  article_id: number;
+  organisation_id: number;
+}
+
+export interface KnowledgeArticleVersionsTable {
+  article_id: number;
+  version: number;
+  snapshot: Json;
+  change: string;
+  changed_by: number;
+  changed_at: Timestamp;
+}
+
+export interface KnowledgeEditorsTable {
+  user_id: number;
+  assigned_by: number;
+  assigned_at: Timestamp;
+}
+
+/** Migration 0032: the intake script per question type (issue 19, item 3). */
+export interface QuestionTypeScriptsTable {
+  question_type_id: number;
+  script_uk: string;
+  script_en: string | null;
+  updated_by: number;
+  updated_at: Timestamp;
+}
+
+export interface ConsultationAnswersTable {
+  id: Generated<number>;
+  appeal_id: number;
+  article_id: number | null;
+  note: string | null;
+  recorded_by: number | null;
+  recorded_at: Timestamp;
+}
+
+export interface CallbackSurveysTable {
+  id: Generated<number>;
+  appeal_id: number;
+  reason: string;
+  state: Generated<string>;
+  tries: Generated<number>;
+  last_try_at: NullableTimestamp;
+  reached: boolean | null;
+  solved: boolean | null;
+  satisfaction: number | null;
+  would_call_again: boolean | null;
+  comment: string | null;
+  completed_by: number | null;
+  completed_at: NullableTimestamp;
+  queued_at: Timestamp;
+}
+
+export interface CallbackAttemptsTable {
+  id: Generated<number>;
+  survey_id: number;
+  reached: boolean;
+  called_by: number | null;
+  called_at: Timestamp;
+}
+
+export interface CallbackRefusalsTable {
+  applicant_id: number;
+  recorded_by: number | null;
+  recorded_at: Timestamp;
+}
+
+/** Emergencies and planned works (issue 16, migration 0019, ADR 035). */
+export interface WorksTable {
+  id: Generated<number>;
+  kind: 'emergency' | 'planned' | 'outage';
+  service: string;
+  status: Generated<'planned' | 'active' | 'closed'>;
+  area: Json;
+  starts_at: Timestamp;
+  expected_end_at: Timestamp;
+  actual_end_at: NullableTimestamp;
+  reason: string;
+  organisation_id: number | null;
+  organisation_name: string | null;
+  public_text_uk: string;
+  public_text_en: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  created_by: number | null;
+  overdue_notified_for: NullableTimestamp;
+}
+
+export interface WorkBuildingsTable {
+  building_id: number;
+  work_id: number;
+}
+
+export interface WorkEventsTable {
+  id: Generated<number>;
+  work_id: number;
+  at: Timestamp;
+  actor_id: number | null;
+  actor_label: string;
+  action: string;
+  before: Json;
+  after: Json;
+}
+
+export interface WorkInformedTable {
+  id: Generated<number>;
+  work_id: number;
+  at: Timestamp;
+  channel: 'phone' | 'portal';
+  building_id: number | null;
+  actor_id: number | null;
+}
+
+/** Appeals per hour × question type × kind × district, kept as they are registered (migration 0031). */
+export interface AppealHourCountsTable {
+  hour: Timestamp;
+  question_type_id: number;
+  kind: AppealKind;
+  /** 0: no known district. */
+  district_id: number;
+  appeals: number;
+}
+
+/** Spikes raised as alerts (issue 18, migration 0031; ADR 048). */
+export interface MonitoringAlertsTable {
+  id: Generated<number>;
+  question_type_id: number;
+  /** Null: city-wide. */
+  district_id: number | null;
+  window_hours: number;
+  observed: number;
+  expected: number;
+  p_value: number;
+  since: Timestamp;
+  raised_at: Timestamp;
+  last_detected_at: Timestamp;
+  appeal_ids: ColumnType<number[], number[] | undefined, number[]>;
+  explained_by_work_id: number | null;
+  acknowledged_by: number | null;
+  acknowledged_at: Timestamp | null;
+}
+
+/** Mass appeals: proposed groups and their members (issue 16, migration 0027). */
+export interface MassAppealsTable {
+  id: Generated<number>;
+  question_type_id: number;
+  building_id: number | null;
+  street_id: number | null;
+  status: Generated<'proposed' | 'confirmed' | 'dismissed'>;
+  lead_appeal_id: number | null;
+  first_received_at: Timestamp;
+  last_received_at: Timestamp;
+  proposed_at: Timestamp;
+  decided_at: NullableTimestamp;
+  decided_by: number | null;
+}
+
+export interface MassAppealMembersTable {
+  mass_appeal_id: number;
+  appeal_id: number;
+}
+
+// Issue 14, second part (migration 0018, ADR 034).
+export interface NotificationTemplatesTable {
+  kind: string;
+  locale: 'uk' | 'en';
+  subject: string;
+  body: string;
+  updated_at: Timestamp;
+  updated_by: number | null;
+}
+
+export interface ApplicantMergesTable {
+  id: Generated<number>;
+  survivor_id: number;
+  merged_id: number;
+  appeal_ids: number[];
+  survivor_before: Json;
+  merged_at: Timestamp;
+  merged_by: number | null;
+  undone_at: NullableTimestamp;
+  undone_by: number | null;
+}
+
+export interface ControllerDutiesTable {
+  controller_id: number;
+  executor_id: number;
+  assigned_at: Timestamp;
+}
+
+export interface OperatorDutiesTable {
+  user_id: number;
+  queue: 'moderation' | 'call_back' | 'email';
+  assigned_at: Timestamp;
+}
+
+// Issue 20: telephony (calls, their events, appeals registered during them, presence, extensions).
+export interface OperatorExtensionsTable {
+  user_id: number;
+  extension: string;
+  updated_at: Timestamp;
+}
+
+export interface CallsTable {
+  id: Generated<number>;
+  source: string;
+  external_id: string;
+  state: string;
+  caller_number: string | null;
+  line: string | null;
+  extension: string | null;
+  operator_id: number | null;
+  ringing_at: NullableTimestamp;
+  answered_at: NullableTimestamp;
+  ended_at: NullableTimestamp;
+  duration_seconds: number | null;
+  talk_seconds: number | null;
+  recording_ref: string | null;
+  transfers: ColumnType<unknown[], string | undefined, string>;
+  updated_at: Timestamp;
+}
+
+export interface CallEventsTable {
+  id: Generated<number>;
+  call_id: number;
+  event_key: string;
+  kind: string;
+  at: Timestamp;
+  payload: Json;
+  received_at: Timestamp;
+  applied: boolean;
+}
+
+export interface CallAppealsTable {
+  call_id: number;
+  appeal_id: number;
+  linked_at: Timestamp;
+}
+
+export interface OperatorPresenceTable {
+  id: Generated<number>;
+  user_id: number;
+  state: string;
+  started_at: Timestamp;
+  ended_at: NullableTimestamp;
+  set_by: string;
+}
+
+export interface MailMessagesTable {
+  id: Generated<number>;
+  mailbox: string;
+  message_id: string;
+  from_address: string | null;
+  outcome: string;
+  reason: string | null;
+  submission_id: number | null;
+  received_at: Timestamp;
 }
 
 export interface DB {
@@ -552,6 +860,37 @@ export interface DB {
   buildings: BuildingsTable;
   address_routing_rules: AddressRoutingRulesTable;
   registry_edits: RegistryEditsTable;
+  knowledge_articles: KnowledgeArticlesTable;
+  knowledge_article_question_types: KnowledgeArticleQuestionTypesTable;
+  knowledge_article_organisations: KnowledgeArticleOrganisationsTable;
+  knowledge_article_versions: KnowledgeArticleVersionsTable;
+  knowledge_editors: KnowledgeEditorsTable;
+  question_type_scripts: QuestionTypeScriptsTable;
+  consultation_answers: ConsultationAnswersTable;
+  callback_surveys: CallbackSurveysTable;
+  callback_attempts: CallbackAttemptsTable;
+  callback_refusals: CallbackRefusalsTable;
+  // issue 16
+  works: WorksTable;
+  work_buildings: WorkBuildingsTable;
+  work_events: WorkEventsTable;
+  work_informed: WorkInformedTable;
+  notification_templates: NotificationTemplatesTable;
+  applicant_merges: ApplicantMergesTable;
+  controller_duties: ControllerDutiesTable;
+  operator_duties: OperatorDutiesTable;
+  operator_extensions: OperatorExtensionsTable;
+  calls: CallsTable;
+  call_events: CallEventsTable;
+  call_appeals: CallAppealsTable;
+  operator_presence: OperatorPresenceTable;
+  mail_messages: MailMessagesTable;
+  // issue 16: mass appeals (migration 0027)
+  mass_appeals: MassAppealsTable;
+  mass_appeal_members: MassAppealMembersTable;
+  // issue 18: live monitoring (migration 0031)
+  appeal_hour_counts: AppealHourCountsTable;
+  monitoring_alerts: MonitoringAlertsTable;
 }
 
 export type AppealRow = Selectable<AppealsTable>;

@@ -181,7 +181,7 @@ export async function listExplanations(
     executor: r.name,
     question: r.question,
     dueAt: r.due_at.toISOString(),
-    state: r.state as ExplanationView['state'],
+    state: r.state,
     answer: r.answer,
     answeredAt: r.answered_at?.toISOString() ?? null,
     overdue: r.state === 'requested' && r.due_at < now,

@@ -287,7 +287,7 @@ export async function listExtensionRequests(
     executor: r.executor,
     reason: r.reason,
     requestedDays: r.requested_days,
-    state: r.state as ExtensionRequestView['state'],
+    state: r.state,
     newDeadline: r.new_deadline?.toISOString() ?? null,
     decisionComment: r.decision_comment,
     createdAt: r.created_at.toISOString(),

@@ -27,7 +27,7 @@ function present(row: {
   parent_id: number | null;
   name: string;
   short_name: string | null;
-  type: string;
+  type: OrganisationType;
   email: string | null;
   phone: string | null;
   active: boolean;
@@ -37,7 +37,7 @@ function present(row: {
     parentId: row.parent_id,
     name: row.name,
     shortName: row.short_name,
-    type: row.type as OrganisationType,
+    type: row.type,
     email: row.email,
     phone: row.phone,
     active: row.active,

@@ -29,24 +29,30 @@
  */
 import { DateTime } from 'luxon';
 import type { Kysely } from 'kysely';
-import type { WorkCalendar } from '../../domain/calendar/work-calendar.js';
-import { formatRegistrationNumber, matchKey } from '../../domain/text.js';
+import { formatRegistrationNumber } from '../../domain/text.js';
 import type { Channel } from '../../domain/vocabulary.js';
 import type { DB } from '../db/schema.js';
 import { loadCalendar } from '../calendar/calendar.repository.js';
 import { seedReferenceData } from '../setup/seed-reference-data.js';
 import { ensureExecutors } from './executors.js';
-import { Random, WeightedChoice, zipfWeights } from './random.js';
+import { Random } from './random.js';
 import { loadDistributions } from './shared-data.js';
-import type { RunStatement, Sink } from './sinks.js';
-import * as T from './texts-uk.js';
+import type { Sink } from './sinks.js';
+import { buildAppeal } from './build-appeal.js';
+import { type Buffers, buildModel, type PooledApplicant } from './generator-model.js';
 import {
-  type Buffers,
-  buildAppeal,
-  type Model,
-  type NextIds,
-  type QuestionType,
-} from './build-appeal.js';
+  APPEAL_COLUMNS,
+  APPLICANT_COLUMNS,
+  ASSIGNMENT_COLUMNS,
+  EVENT_COLUMNS,
+  ID_TABLES,
+  nextIds,
+  readCounters,
+  RESPONSE_COLUMNS,
+  REVIEW_COLUMNS,
+} from './generator-tables.js';
+import { COUNT_APPEAL_RANGE_SQL } from '../monitoring/appeal-counts.js';
+import { type DeferredDefinitions, dropDeferrable, rebuildDeferred } from './bulk-load.js';
 
 export interface GenerateOptions {
   /** How many appeals to add (1 … 10,000,000). */
@@ -61,6 +67,11 @@ export interface GenerateOptions {
   timeZone: string;
   /** Executors to have at least (default 480). */
   executors?: number;
+  /**
+   * Days the period spans, ending at `until` (default: the count at Kyiv's ~2,740 a day, at least
+   * 60). A smaller city's history: fewer appeals over the same days (issue 18's monitoring tests).
+   */
+  days?: number;
   /** Appeals per transaction (default 50,000; use ~5,000 on PGlite). */
   chunkSize?: number;
   /** Progress lines (default: none). */
@@ -87,53 +98,6 @@ const APPEALS_PER_DAY = 2740;
 
 /** Relative intake by ISO weekday (1 = Monday). */
 const WEEKDAY_WEIGHTS = [0, 1.18, 1.1, 1.05, 1.0, 0.95, 0.6, 0.52];
-/** Relative intake by local hour: calls to the centre, and the site / app. */
-const CALL_HOURS = [
-  0.25, 0.15, 0.1, 0.08, 0.08, 0.15, 0.5, 1.4, 2.9, 4.2, 4.5, 4.3, 4.0, 3.8, 3.6, 3.4, 3.2, 3.0,
-  2.7, 2.3, 1.8, 1.3, 0.8, 0.45,
-];
-const WEB_HOURS = [
-  0.9, 0.6, 0.4, 0.3, 0.3, 0.4, 0.8, 1.5, 2.4, 3.0, 3.2, 3.1, 3.0, 2.9, 2.8, 2.8, 2.9, 3.0, 3.2,
-  3.4, 3.4, 3.0, 2.3, 1.5,
-];
-
-const APPLICANT_COLUMNS = [
-  'id', 'full_name', 'phones', 'phone_keys', 'email', 'address', 'privileged_category',
-  'social_status', 'created_at', 'updated_at',
-]; // prettier-ignore
-const APPEAL_COLUMNS = [
-  'id', 'number', 'received_at', 'registered_at', 'channel', 'kind', 'subject', 'receipt_sign',
-  'applicant_id', 'question_type_id', 'address_text', 'latitude', 'longitude', 'description',
-  'confidential', 'privileged', 'status', 'result', 'control_date', 'legal_deadline',
-  'deadline_state', 'rework_count', 'closed_at', 'updated_at',
-]; // prettier-ignore
-const ASSIGNMENT_COLUMNS = [
-  'id', 'appeal_id', 'executor_id', 'role', 'state', 'control_date', 'assigned_at', 'accepted_at',
-  'finished_at',
-]; // prettier-ignore
-const RESPONSE_COLUMNS = [
-  'id',
-  'appeal_id',
-  'assignment_id',
-  'text',
-  'proposed_result',
-  'created_at',
-];
-const REVIEW_COLUMNS = [
-  'id',
-  'appeal_id',
-  'response_id',
-  'decision',
-  'result',
-  'comment',
-  'created_at',
-];
-const EVENT_COLUMNS = [
-  'appeal_id', 'at', 'actor_label', 'type', 'from_status', 'to_status', 'comment', 'data',
-]; // prettier-ignore
-
-/** Tables whose ids the generator gives itself (their identity sequences are moved past them). */
-const ID_TABLES = ['applicants', 'appeals', 'assignments', 'responses', 'reviews'] as const;
 
 /**
  * Generate `options.appeals` appeals into the database behind `db` (reference data, executors) and
@@ -159,7 +123,8 @@ export async function generateAppeals(
   const random = new Random(options.seed);
   const model = await buildModel(db, random, distributions, executorIds, calendar, zone, until);
 
-  const days = Math.min(3653, Math.max(60, Math.round(options.appeals / APPEALS_PER_DAY)));
+  const days =
+    options.days ?? Math.min(3653, Math.max(60, Math.round(options.appeals / APPEALS_PER_DAY)));
   const lastDay = DateTime.fromJSDate(until, { zone }).startOf('day');
   const firstDay = lastDay.minus({ days: days - 1 });
   log(
@@ -201,7 +166,7 @@ export async function generateAppeals(
   const totals = { applicants: 0, appeals: 0, assignments: 0, responses: 0, reviews: 0, events: 0 };
   const chunkSize = options.chunkSize ?? 50_000;
   let expected = { ...next };
-  const applicantPool: { id: number; privileged: boolean }[] = [];
+  const applicantPool: PooledApplicant[] = [];
   const deadlineCache = new Map<string, { legal: number; control: number }>();
 
   /**
@@ -247,6 +212,10 @@ export async function generateAppeals(
                   endIds[table] - 1,
                 ]);
               }
+            }
+            // The live counts (issue 18): the chunk's appeals added to their hours.
+            if (endIds.appeals > startIds.appeals) {
+              await run(COUNT_APPEAL_RANGE_SQL, [startIds.appeals, endIds.appeals - 1]);
             }
             for (const [year, last] of usedCounters) {
               await run(
@@ -337,166 +306,6 @@ export async function generateAppeals(
   };
 }
 
-/** Tables a bulk load fills: their secondary indexes and foreign keys are built after it. */
-const BULK_TABLES = [...ID_TABLES, 'appeal_events'] as const;
-
-/** Index and foreign-key definitions dropped before a bulk load, to build again after it. */
-interface DeferredDefinitions {
-  indexes: { name: string; definition: string }[];
-  foreignKeys: { table: string; name: string; definition: string }[];
-}
-
-/**
- * In the bulk load's transaction: lock the tables, make sure they are still empty, and drop their
- * indexes that back no constraint (primary keys and unique constraints stay) and their foreign keys.
- *
- * @throws Error when a table is no longer empty (another process wrote meanwhile).
- */
-async function dropDeferrable(run: RunStatement): Promise<DeferredDefinitions> {
-  await run(`LOCK TABLE ${BULK_TABLES.join(', ')} IN ACCESS EXCLUSIVE MODE`, []);
-  for (const table of BULK_TABLES) {
-    const rows = await run(`SELECT EXISTS (SELECT 1 FROM ${table}) AS filled`, []);
-    if ((rows[0] as { filled: boolean }).filled) {
-      throw new Error(
-        `Rows were added to ${table} while generating: run the generator on a quiet database (stop the server).`,
-      );
-    }
-  }
-  const tables = [...BULK_TABLES];
-  const indexes = (await run(
-    `SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS definition
-       FROM pg_index i
-      WHERE i.indrelid = ANY($1::text[]::regclass[]) AND NOT i.indisprimary
-        AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)
-      ORDER BY 1`,
-    [tables],
-  )) as DeferredDefinitions['indexes'];
-  const foreignKeys = (await run(
-    `SELECT conrelid::regclass::text AS table, quote_ident(conname) AS name,
-            pg_get_constraintdef(oid) AS definition
-       FROM pg_constraint
-      WHERE contype = 'f' AND conrelid = ANY($1::text[]::regclass[])
-      ORDER BY 1, 2`,
-    [tables],
-  )) as DeferredDefinitions['foreignKeys'];
-  for (const fk of foreignKeys) await run(`ALTER TABLE ${fk.table} DROP CONSTRAINT ${fk.name}`, []);
-  for (const index of indexes) await run(`DROP INDEX ${index.name}`, []);
-  return { indexes, foreignKeys };
-}
-
-/** Build the dropped indexes (with more sort memory) and validate and add the foreign keys. */
-async function rebuildDeferred(run: RunStatement, deferred: DeferredDefinitions): Promise<void> {
-  await run(`SET LOCAL maintenance_work_mem = '512MB'`, []);
-  for (const index of deferred.indexes) await run(index.definition, []);
-  for (const fk of deferred.foreignKeys) {
-    await run(`ALTER TABLE ${fk.table} ADD CONSTRAINT ${fk.name} ${fk.definition}`, []);
-  }
-}
-
-async function buildModel(
-  db: Kysely<DB>,
-  random: Random,
-  distributions: ReturnType<typeof loadDistributions>,
-  executorIds: number[],
-  calendar: WorkCalendar,
-  timeZone: string,
-  until: Date,
-): Promise<Model> {
-  const rows = await db
-    .selectFrom('question_types as qt')
-    .innerJoin('classifier_kinds as k', 'k.id', 'qt.kind_id')
-    .leftJoin('routing_rules as r', 'r.question_type_id', 'qt.id')
-    .select([
-      'qt.id',
-      'qt.name',
-      'qt.term_days',
-      'qt.term_hours',
-      'qt.review_margin_days',
-      'qt.is_emergency',
-      'k.name as kind_name',
-      'r.executor_id',
-    ])
-    .where('qt.active', '=', true)
-    .where('k.active', '=', true)
-    .orderBy('k.position')
-    .orderBy('qt.id')
-    .execute();
-  const details = new Map(Object.entries(T.KIND_DETAILS).map(([k, v]) => [matchKey(k), v]));
-  const known = [...distributions.kindCounts.values()];
-  const fallbackCount = known.length > 0 ? Math.min(...known) : 100;
-  const byKind = new Map<string, typeof rows>();
-  for (const row of rows) {
-    const list = byKind.get(row.kind_name) ?? [];
-    list.push(row);
-    byKind.set(row.kind_name, list);
-  }
-  const types: QuestionType[] = [];
-  const weights: number[] = [];
-  for (const [kindName, list] of byKind) {
-    const key = matchKey(kindName);
-    const kindCount = distributions.kindCounts.get(key) ?? fallbackCount;
-    const spread = list.map((row, i) => (row.is_emergency ? 0.3 : 1) / Math.pow(i + 1, 0.8));
-    const sum = spread.reduce((a, b) => a + b, 0);
-    list.forEach((row, i) => {
-      types.push({
-        id: row.id,
-        kindName,
-        name: row.name,
-        termDays: row.term_days,
-        termHours: row.term_hours,
-        reviewMargin: row.review_margin_days,
-        isEmergency: row.is_emergency,
-        executorId: row.executor_id,
-        details: details.get(key) ?? T.GENERIC_DETAILS,
-        lawKind: /претензії|скарг/i.test(kindName)
-          ? 'complaint'
-          : /пропозиції|подяки/i.test(kindName)
-            ? 'proposal'
-            : 'application',
-      });
-      weights.push((kindCount * spread[i]!) / sum);
-    });
-  }
-  if (types.length === 0) throw new Error('No active question types: run `kontakt seed` first.');
-
-  const open = [...distributions.statusCounts].filter(([status]) => status !== 'closed');
-  // Executors by rank: a fixed shuffle of the ids, so which one is busiest depends on the seed only.
-  const ranked = [...executorIds];
-  const shuffle = random.fork();
-  for (let i = ranked.length - 1; i > 0; i--) {
-    const j = shuffle.int(0, i);
-    [ranked[i], ranked[j]] = [ranked[j]!, ranked[i]!];
-  }
-  const hours = Array.from({ length: 24 }, (_, h) => h);
-  return {
-    random,
-    questionTypes: new WeightedChoice(types, weights),
-    channels: new WeightedChoice(
-      [...distributions.channelCounts.keys()],
-      [...distributions.channelCounts.values()],
-    ),
-    openStatuses: new WeightedChoice(
-      open.map(([s]) => s),
-      open.map(([, n]) => n),
-    ),
-    results: new WeightedChoice(
-      [...distributions.resultCounts.keys()],
-      [...distributions.resultCounts.values()],
-    ),
-    streets: new WeightedChoice(distributions.streets.names, distributions.streets.weights),
-    executors: new WeightedChoice(ranked, zipfWeights(ranked.length, 1.0)),
-    privileged: new WeightedChoice(
-      T.PRIVILEGED_CATEGORIES.map(([c]) => c),
-      T.PRIVILEGED_CATEGORIES.map(([, w]) => w),
-    ),
-    callHours: new WeightedChoice(hours, CALL_HOURS),
-    webHours: new WeightedChoice(hours, WEB_HOURS),
-    calendar,
-    timeZone,
-    until: until.getTime(),
-  };
-}
-
 /** Split `total` over `days` local days by weekday weight with ±15 % day-to-day noise. */
 function spreadOverDays(total: number, firstDay: DateTime, days: number, random: Random): number[] {
   const weights: number[] = [];
@@ -515,21 +324,4 @@ function spreadOverDays(total: number, firstDay: DateTime, days: number, random:
     given = upTo;
   }
   return counts;
-}
-
-async function nextIds(db: Kysely<DB>): Promise<NextIds> {
-  const next = {} as NextIds;
-  for (const table of ID_TABLES) {
-    const row = await db
-      .selectFrom(table)
-      .select((eb) => eb.fn.max<number | null>('id').as('max'))
-      .executeTakeFirst();
-    next[table] = Number(row?.max ?? 0) + 1;
-  }
-  return next;
-}
-
-async function readCounters(db: Kysely<DB>): Promise<Map<number, number>> {
-  const rows = await db.selectFrom('registration_counters').selectAll().execute();
-  return new Map(rows.map((r) => [r.year, r.last_value]));
 }

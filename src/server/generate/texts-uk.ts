@@ -3,6 +3,7 @@
  * and surnames combined at random — nobody real is meant), privileged categories, and templates of
  * descriptions, responses and review comments varied per classifier kind. Pure data.
  */
+import type { AuthorCategory, SocialStatus } from '../../domain/classifier-858.js';
 
 export const GIVEN_NAMES_MALE = [
   'Олександр', 'Андрій', 'Сергій', 'Володимир', 'Дмитро', 'Максим', 'Іван', 'Микола', 'Юрій',
@@ -53,6 +54,30 @@ export const PRIVILEGED_CATEGORIES: readonly (readonly [string, number])[] = [
   ['Постраждалий внаслідок Чорнобильської катастрофи', 2],
   ['Герой України', 0.05],
 ];
+
+/**
+ * Classifier No. 858 (issue 17): the author category (I.7) of each privileged category above, and
+ * the social status (I.8) of each status below; keys of domain/classifier-858.ts.
+ */
+export const AUTHOR_CATEGORY_OF: Readonly<Record<string, AuthorCategory>> = {
+  'Особа з інвалідністю I групи': 'disability_1',
+  'Особа з інвалідністю II групи': 'disability_2',
+  'Учасник бойових дій': 'combatant',
+  'Ветеран війни': 'other',
+  'Дитина війни': 'war_child',
+  'Багатодітна сім’я': 'large_family',
+  'Постраждалий внаслідок Чорнобильської катастрофи': 'chernobyl_victim',
+  'Герой України': 'hero_ukraine',
+};
+export const SOCIAL_STATUS_OF: Readonly<Record<string, SocialStatus>> = {
+  пенсіонер: 'pensioner',
+  працюючий: 'worker',
+  безробітний: 'unemployed',
+  студент: 'student',
+  підприємець: 'entrepreneur',
+  військовослужбовець: 'serviceman',
+  'внутрішньо переміщена особа': 'other',
+};
 
 export const SOCIAL_STATUSES = [
   'пенсіонер', 'працюючий', 'безробітний', 'студент', 'підприємець', 'військовослужбовець',

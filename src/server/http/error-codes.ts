@@ -126,6 +126,45 @@ export const ERROR_CODES = [
   'same_building',
   'building_merged',
   'bad_rule',
+  // emergencies and planned works (issue 16)
+  'works_area_required',
+  'works_end_before_start',
+  'works_cover_no_building',
+  'works_closed',
+  'works_not_linked',
+  'work_not_found',
+  'mass_appeal_not_found',
+  'mass_appeal_dismissed',
+  'mass_appeal_confirmed',
+  'mass_appeal_too_small',
+  // live monitoring (issue 18)
+  'alert_not_found',
+  // reports (issue 17)
+  'report_period_invalid',
+  // knowledge base and call-back (issue 19)
+  'callback_survey_not_found',
+  'callback_survey_closed',
+  'callback_too_soon',
+  'not_a_knowledge_editor',
+  'article_not_found',
+  'version_not_found',
+  'not_a_consultation',
+  // issue 14, second part: templates, duties, applicants (ADR 034)
+  'template_syntax',
+  'template_unknown_placeholder',
+  'duty_role_mismatch',
+  'user_inactive',
+  'same_applicant',
+  'applicant_merged',
+  'merge_not_found',
+  'merge_undone',
+  // telephony and the mailbox channel (issue 20)
+  'bad_signature',
+  'pbx_not_configured',
+  'extension_taken',
+  'bad_call_event',
+  // routing rules with co-executors (issue 14, item 4; ADR 045)
+  'co_executor_is_main',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

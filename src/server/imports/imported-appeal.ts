@@ -27,13 +27,18 @@
  * An open appeal whose executor is not known goes to the default executor of its question type
  * (routing rule), as a registration would; without a rule it stays unassigned. A closed appeal
  * without a known executor gets no assignment: the import does not invent who handled it.
+ *
+ * Importers queue records through `ImportedAppealWriter` (`imported-appeal-writer.ts`) and find
+ * the kinds, question types and executors their records name with `ImportReferences`
+ * (`import-references.ts`).
  */
+import { countAppealIds } from '../monitoring/appeal-counts.js';
 import { type Insertable, type Kysely, sql } from 'kysely';
 import { appealDeadlines } from '../../domain/calendar/deadline-engine.js';
 import { yearInZone } from '../../domain/deadlines.js';
 import { loadCalendar } from '../calendar/calendar.repository.js';
 import type { ResultCode } from '../../domain/results.js';
-import { formatRegistrationNumber, matchKey } from '../../domain/text.js';
+import { formatRegistrationNumber } from '../../domain/text.js';
 import type {
   AppealKind,
   AppealStatus,
@@ -41,14 +46,8 @@ import type {
   AssignmentState,
   Channel,
 } from '../../domain/vocabulary.js';
-import { findOrCreateKind, findOrCreateQuestionType } from '../classifier/classifier.service.js';
 import type { Deps, SystemActor } from '../context.js';
 import type { DB, NewAppealRow } from '../db/schema.js';
-import { findOrCreateOrganisation } from '../executors/executors.service.js';
-import { countSkipped, type ImportSummary } from './import-summary.js';
-
-/** Records written per transaction by `ImportedAppealWriter`. */
-export const IMPORT_BATCH_SIZE = 500;
 
 /** One appeal of a source file, normalised by its importer. */
 export interface ImportedAppealRecord {
@@ -201,6 +200,11 @@ export async function insertImportedAppeals(
       .returning(['id', 'source_id'])
       .execute();
     const appealIds = new Map(inserted.map((row) => [row.source_id, row.id]));
+    // The live counts (issue 18, ADR 048): the batch added to its hours.
+    await countAppealIds(
+      trx,
+      inserted.map((row) => row.id),
+    );
 
     const assignments: Insertable<DB['assignments']>[] = [];
     const events = [];
@@ -326,93 +330,4 @@ async function allocateNumbers(
     numbers[i] = formatRegistrationNumber(year, sequence);
   }
   return numbers;
-}
-
-/**
- * Collects normalised records and writes them `IMPORT_BATCH_SIZE` at a time with
- * `insertImportedAppeals`, counting `imported` and `skipped.already_imported` in `summary`.
- * Call `flush()` once at the end.
- */
-export class ImportedAppealWriter {
-  private batch: ImportedAppealRecord[] = [];
-
-  constructor(
-    private readonly deps: Deps,
-    private readonly options: ImportBatchOptions,
-    private readonly summary: ImportSummary,
-    private readonly batchSize = IMPORT_BATCH_SIZE,
-  ) {}
-
-  /** Queue a record; writes the batch when it is full. */
-  async add(record: ImportedAppealRecord): Promise<void> {
-    this.options.signal?.throwIfAborted();
-    this.batch.push(record);
-    if (this.batch.length >= this.batchSize) await this.flush();
-  }
-
-  /** Write what is queued. */
-  async flush(): Promise<void> {
-    if (this.batch.length === 0) return;
-    const batch = this.batch;
-    this.batch = [];
-    const result = await insertImportedAppeals(this.deps, this.options, batch);
-    this.summary.imported += result.imported;
-    countSkipped(this.summary, 'already_imported', result.alreadyImported);
-  }
-}
-
-/**
- * Finds or creates the reference data imported records name by text — classifier kinds, question
- * types, executor organisations — once per distinct name (apostrophe, quote, space and case
- * tolerant: `matchKey`), counting what it creates in `summary.created`.
- */
-export class ImportReferences {
-  private readonly kinds = new Map<string, number>();
-  private readonly questionTypes = new Map<string, number>();
-  private readonly organisations = new Map<string, number>();
-
-  /**
-   * @param options.publicQuestionTypes whether question types it creates are offered to citizens
-   *   and their appeals published (false for another city's data, e.g. PublicStuff New York).
-   */
-  constructor(
-    private readonly db: Kysely<DB>,
-    private readonly summary: ImportSummary,
-    private readonly options: { publicQuestionTypes?: boolean } = {},
-  ) {}
-
-  /** The id of the classifier kind named `name` (created when missing). */
-  async kindId(name: string): Promise<number> {
-    const key = matchKey(name);
-    const cached = this.kinds.get(key);
-    if (cached !== undefined) return cached;
-    const { id, created } = await findOrCreateKind(this.db, name);
-    if (created) this.summary.created.kinds++;
-    this.kinds.set(key, id);
-    return id;
-  }
-
-  /** The id of the question type `name` of kind `kindId` (created when missing, term 30 days). */
-  async questionTypeId(kindId: number, name: string): Promise<number> {
-    const key = `${kindId}\u0000${matchKey(name)}`;
-    const cached = this.questionTypes.get(key);
-    if (cached !== undefined) return cached;
-    const { id, created } = await findOrCreateQuestionType(this.db, kindId, name, {
-      isPublic: this.options.publicQuestionTypes ?? true,
-    });
-    if (created) this.summary.created.questionTypes++;
-    this.questionTypes.set(key, id);
-    return id;
-  }
-
-  /** The id of the executor organisation `name` (created with type `other` when missing). */
-  async organisationId(name: string): Promise<number> {
-    const key = matchKey(name);
-    const cached = this.organisations.get(key);
-    if (cached !== undefined) return cached;
-    const { id, created } = await findOrCreateOrganisation(this.db, name, { type: 'other' });
-    if (created) this.summary.created.executors++;
-    this.organisations.set(key, id);
-    return id;
-  }
 }

@@ -76,11 +76,9 @@ import {
   noteProblem,
   skipRecord,
 } from './import-summary.js';
-import {
-  ImportReferences,
-  ImportedAppealWriter,
-  type ImportRunOptions,
-} from './imported-appeal.js';
+import type { ImportRunOptions } from './imported-appeal.js';
+import { ImportedAppealWriter } from './imported-appeal-writer.js';
+import { ImportReferences } from './import-references.js';
 import { scanJsonArray } from './json-array-scanner.js';
 import { normaliseKyivRecord } from './kyiv1551-fields.js';
 

@@ -34,11 +34,6 @@
  * Full addresses («1382 Dumont Ave, Brooklyn, NY 11208, USA») are kept as written (their ZIP column
  * is often a placeholder, 10019).
  */
-import { createReadStream } from 'node:fs';
-import { pipeline, Transform, type TransformCallback } from 'node:stream';
-import { type CsvError, type Info, type Parser, parse } from 'csv-parse';
-import type { AppealStatus } from '../../domain/vocabulary.js';
-import type { ResultCode } from '../../domain/results.js';
 import type { Deps, SystemActor } from '../context.js';
 import {
   createImportSummary,
@@ -47,11 +42,17 @@ import {
   noteProblem,
   skipRecord,
 } from './import-summary.js';
+import type { ImportRunOptions } from './imported-appeal.js';
+import { ImportedAppealWriter } from './imported-appeal-writer.js';
+import { ImportReferences } from './import-references.js';
+import { readCsvRows } from './csv-rows.js';
 import {
-  ImportReferences,
-  ImportedAppealWriter,
-  type ImportRunOptions,
-} from './imported-appeal.js';
+  mapPublicStuffStatus,
+  parsePoint,
+  parseUnixTime,
+  publicStuffAddress,
+  zipCode,
+} from './publicstuff-fields.js';
 
 /** `appeals.source` of appeals imported from PublicStuff. */
 export const PUBLICSTUFF_SOURCE = 'publicstuff';
@@ -68,153 +69,6 @@ type ColumnName =
   | 'zip code'
   | 'latitude'
   | 'longitude';
-
-/** Our status and result of a PublicStuff status (module doc); null when the status is unknown. */
-export function mapPublicStuffStatus(
-  status: string,
-): { status: AppealStatus; result: ResultCode | null } | null {
-  switch (status.replace(/\s+/g, ' ').trim().toLowerCase()) {
-    case 'submitted':
-    case 'received':
-      return { status: 'registered', result: null };
-    case 'in progress':
-      return { status: 'in_work', result: null };
-    case 'completed':
-      return { status: 'closed', result: 'done_awaiting_confirmation' };
-    case 'other':
-      return { status: 'closed', result: 'acknowledged' };
-    default:
-      return null;
-  }
-}
-
-/**
- * A US ZIP code from the CSV column: five digits (or ZIP+4) as is, three or four digits padded with
- * the leading zeros they lost, «0» or empty → null; anything else is `invalid`.
- */
-export function zipCode(text: string): { zip: string | null; invalid: boolean } {
-  const t = text.trim();
-  if (t === '' || /^0+$/.test(t)) return { zip: null, invalid: false };
-  if (/^\d{5}(-\d{4})?$/.test(t)) return { zip: t, invalid: false };
-  if (/^\d{3,4}$/.test(t)) return { zip: t.padStart(5, '0'), invalid: false };
-  return { zip: null, invalid: true };
-}
-
-/** Address text (module doc): dashes and spaces normalised, a bare street line completed. */
-export function publicStuffAddress(
-  address: string,
-  location: string,
-  zip: string | null,
-): string | null {
-  const clean = (s: string) =>
-    s
-      .replace(/[\u2012-\u2015\u2212]/g, '-')
-      .replace(/\s+/g, ' ')
-      .replace(/\s+,/g, ',')
-      .trim();
-  const street = clean(address);
-  if (street === '') return null;
-  if (street.includes(',') || /\b\d{5}(-\d{4})?$/.test(street)) return street;
-  const place = clean(location);
-  const tail = [place, zip].filter((s): s is string => !!s).join(' ');
-  return tail ? `${street}, ${tail}` : street;
-}
-
-/** Unix seconds (or milliseconds above 10^11) → the instant; null when not a positive number. */
-export function parseUnixTime(text: string): Date | null {
-  const t = text.trim();
-  if (!/^\d+(\.\d+)?$/.test(t)) return null;
-  const n = Number(t);
-  if (!(n > 0)) return null;
-  const date = new Date(n > 1e11 ? n : n * 1000);
-  return Number.isNaN(date.getTime()) ? null : date;
-}
-
-/** A point when both coordinates are numbers in range and not the 0,0 placeholder. */
-export function parsePoint(
-  latitude: string,
-  longitude: string,
-): { latitude: number; longitude: number } | null {
-  if (latitude.trim() === '' || longitude.trim() === '') return null;
-  const lat = Number(latitude);
-  const lon = Number(longitude);
-  if (!Number.isFinite(lat) || !Number.isFinite(lon)) return null;
-  if (lat < -90 || lat > 90 || lon < -180 || lon > 180 || (lat === 0 && lon === 0)) return null;
-  return { latitude: lat, longitude: lon };
-}
-
-function countNewlines(text: string): number {
-  let n = 0;
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
-  return n;
-}
-
-/**
- * Line numbers of byte offsets of a streamed file. csv-parse's own line count is off when a quoted
- * field holds a CRLF, so the file's newlines are counted here as it streams through `tap`; the
- * positions behind the importer's progress are forgotten to keep memory flat.
- */
-class LineIndex {
-  /** Offsets of the newlines not yet forgotten, and whether the line each one ends is blank. */
-  private positions: number[] = [];
-  private blank: boolean[] = [];
-  private forgotten = 0;
-  private seen = 0;
-  private lineStart = 0;
-  private lastByte = -1;
-
-  /** A pass-through stream that records the newlines of what flows through it. */
-  tap(): Transform {
-    return new Transform({
-      transform: (chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback) => {
-        for (let i = chunk.indexOf(10); i >= 0; i = chunk.indexOf(10, i + 1)) {
-          const at = this.seen + i;
-          const before = i > 0 ? chunk[i - 1] : this.lastByte;
-          const length = at - this.lineStart;
-          this.positions.push(at);
-          this.blank.push(length === 0 || (length === 1 && before === 13));
-          this.lineStart = at + 1;
-        }
-        this.seen += chunk.length;
-        if (chunk.length > 0) this.lastByte = chunk[chunk.length - 1]!;
-        done(null, chunk);
-      },
-    });
-  }
-
-  /** Index of the first remembered newline at or after byte `at`. */
-  private firstFrom(at: number): number {
-    let lo = 0;
-    let hi = this.positions.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.positions[mid]! < at) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-
-  /** 1-based line of the byte at offset `at`. */
-  lineOf(at: number): number {
-    return 1 + this.forgotten + this.firstFrom(at);
-  }
-
-  /** 1-based line of the first non-blank line starting at or after the line start `at`. */
-  firstNonBlankLineFrom(at: number): number {
-    let i = this.firstFrom(at);
-    while (i < this.positions.length && this.blank[i]) i++;
-    return 1 + this.forgotten + i;
-  }
-
-  /** Forget the newlines before byte `at` (nothing before it will be asked again). */
-  forgetBefore(at: number): void {
-    const n = this.firstFrom(at);
-    if (n < 4096) return;
-    this.positions.splice(0, n);
-    this.blank.splice(0, n);
-    this.forgotten += n;
-  }
-}
 
 /**
  * Import a PublicStuff CSV export (see the module doc for the mapping). Rows already imported
@@ -244,49 +98,16 @@ export async function importPublicStuffCsv(
     summary,
   );
 
-  const lines = new LineIndex();
-  /** Byte offset where the last record the parser accepted ends (the next one starts there). */
-  let parsedUpTo = 0;
-  const parser: Parser = parse({
-    bom: true,
-    info: true,
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_empty_lines: true,
-    skip_records_with_error: true,
-    on_record: (record: string[], context) => {
-      parsedUpTo = context.bytes;
-      return record;
-    },
-    on_skip: (error: CsvError | undefined) => {
-      summary.read++;
-      skipRecord(summary, {
-        line: lines.firstNonBlankLineFrom(parsedUpTo),
-        reason: 'csv_error',
-        detail:
-          error?.code === 'CSV_QUOTE_NOT_CLOSED'
-            ? 'a quote opened here is never closed: the rest of the file could not be read'
-            : (error?.message ?? 'unreadable row'),
-      });
-      return undefined;
-    },
-  });
-  // Errors (an unreadable file) reach the loop below through the parser, which pipeline destroys.
-  pipeline(createReadStream(filePath), lines.tap(), parser, () => {});
-
   let columns: Map<ColumnName, number> | null = null;
   let width = 0;
   let kindId = 0;
   const seen = new Map<string, number>();
 
-  for await (const chunk of parser as AsyncIterable<{ info: Info; record: string[] }>) {
-    const { info, record } = chunk;
-    let embedded = 0;
-    for (const value of record) embedded += countNewlines(value);
-    // The record ends at info.bytes (after its newline): its last line less the newlines inside it.
-    const line = lines.lineOf(Math.max(0, info.bytes - 1)) - embedded;
-    lines.forgetBefore(info.bytes);
-
+  const rows = readCsvRows(filePath, (line, detail) => {
+    summary.read++;
+    skipRecord(summary, { line, reason: 'csv_error', detail });
+  });
+  for await (const { line, record } of rows) {
     if (!columns) {
       columns = new Map();
       record.forEach((name, i) => columns!.set(name.trim().toLowerCase() as ColumnName, i));
@@ -299,7 +120,6 @@ export async function importPublicStuffCsv(
           reason: 'missing_columns',
           detail: `header: ${record.join(',')}`,
         });
-        parser.destroy();
         break;
       }
       kindId = await refs.kindId(PUBLICSTUFF_KIND);

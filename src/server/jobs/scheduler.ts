@@ -3,7 +3,7 @@
  * dashboard's count snapshot every minute (ADR 012), the work notifications read from the appeals'
  * history every 10 seconds (ADR 027), mail delivery every 15 seconds, the outbox's
  * retention (access codes of delivered receipts blanked) and the purge of expired rate-limit
- * counters every hour, the question-type suggestion
+ * counters every hour, the spike detection of live monitoring every minute (ADR 048), the question-type suggestion
  * model retrained when a day old (checked hourly, and at start). Several processes may run them against one PostgreSQL: the sweep takes
  * an advisory lock, delivery leases rows, and dedupe keys make every notification unique.
  */
@@ -18,13 +18,20 @@ import { deliverDueNotifications, type Mailer } from '../notifications/delivery.
 import { blankDeliveredAccessCodes } from '../notifications/retention.js';
 import { retrainWhenStale } from '../assist/suggestions.service.js';
 import { queueWorkNotifications } from '../notifications/work-notifications.js';
+import { sweepOverdueWorks } from '../works/works.service.js';
+import { proposeMassAppeals } from '../mass-appeals/mass-appeals.service.js';
+import { readMailboxes } from '../mail-channel/receive-mail.js';
 import { purgeRateLimitHits } from '../http/rate-limit-store.js';
+import { runSpikeDetection } from '../monitoring/alerts.service.js';
+import { runCallbackJob } from '../callbacks/callbacks.service.js';
 
 export interface JobOptions {
   sweepEveryMs?: number;
   deliverEveryMs?: number;
   snapshotEveryMs?: number;
   workNotificationsEveryMs?: number;
+  mailboxesEveryMs?: number;
+  spikesEveryMs?: number;
   /** Called after every run with the job's name, its duration in ms and whether it succeeded (metrics). */
   onRun?: (job: string, durationMs: number, ok: boolean) => void;
 }
@@ -89,6 +96,28 @@ export function startJobs(
     every('assist-retrain', 60 * 60_000, () =>
       retrainWhenStale(deps).then((model) => ({ trained: model?.version ?? null })),
     ),
+    // Issue 16: active works past their expected end go to the supervisors.
+    every('works-overdue', options.sweepEveryMs ?? 60_000, () =>
+      sweepOverdueWorks(deps).then((reported) => ({ reported })),
+    ),
+    // Issue 16: appeals of one question type at one place within a window proposed as a group.
+    every('mass-appeals', options.sweepEveryMs ?? 60_000, () => proposeMassAppeals(deps)),
+    // Issue 18: spikes of the live counts raised as alerts (one process at a time: advisory lock).
+    every('monitoring-spikes', options.spikesEveryMs ?? 60_000, () =>
+      runSpikeDetection(deps).then((r) => ({
+        ran: r.ran,
+        raised: r.raised.length,
+        updated: r.updated.length,
+        explained: r.explained.length,
+      })),
+    ),
+    // Issue 19: closures into the call-back queue; articles past their review date flagged.
+    every('callback-queue', 10 * 60_000, () => runCallbackJob(deps)),
+    // Issue 20: the mailboxes read as a channel (every process may run it: each letter is
+    // registered once, by its Message-ID).
+    ...(deps.config.mailboxes.length > 0
+      ? [every('mailboxes', options.mailboxesEveryMs ?? 60_000, () => readMailboxes(deps))]
+      : []),
   ];
   return async () => {
     timers.forEach(clearInterval);

@@ -8,6 +8,7 @@ import { nextServiceTime, type WorkCalendar } from '../../domain/calendar/work-c
 import type { DB } from '../db/schema.js';
 import { wantsEmail } from '../../domain/notifications.js';
 import {
+  loadStoredTemplates,
   type Locale,
   type NotificationKind,
   renderNotification,
@@ -60,11 +61,15 @@ export async function enqueueNotifications(
     const user = users.get(n.recipientUserId);
     return user && wantsEmail(user.notify_by_email, n.kind) ? user.email : null;
   };
+  const stored = await loadStoredTemplates(
+    db,
+    items.map((n) => n.kind),
+  );
   let created = 0;
   for (let i = 0; i < items.length; i += 500) {
     const rows = items.slice(i, i + 500).map((n) => {
       const locale = n.locale ?? 'uk';
-      const { subject, body } = renderNotification(n.kind, locale, n.params);
+      const { subject, body } = renderNotification(n.kind, locale, n.params, stored);
       const notBefore = n.emergency ? context.now : quietUntil;
       return {
         dedupe_key: n.dedupeKey,

@@ -29,15 +29,9 @@ import {
   tokenParams,
   tokenView,
 } from '../../contract/open311.schemas.js';
-import {
-  discovery,
-  getRequest,
-  listRequests,
-  postRequest,
-  serviceDefinition,
-  services,
-  tokenStatus,
-} from './open311.service.js';
+import { discovery, serviceDefinition, services } from './open311.service.js';
+import { getRequest, listRequests } from './open311-requests.queries.js';
+import { postRequest, tokenStatus } from './post-request.js';
 import {
   discoveryXml,
   postedXml,

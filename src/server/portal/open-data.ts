@@ -118,9 +118,9 @@ interface ExportRow {
   id: number;
   number: string;
   received_at: Date;
-  kind: string;
-  channel: string;
-  status: string;
+  kind: AppealKind;
+  channel: Channel;
+  status: AppealStatus;
   result: string | null;
   address_text: string | null;
   source: string | null;
@@ -141,7 +141,7 @@ export function toKyivRecord(
   row: ExportRow,
   city: { name: string; katottg: string; zone: string },
 ): Kyiv1551Record {
-  const status = row.status as AppealStatus;
+  const status = row.status;
   const original =
     row.source === 'kyiv1551' && row.original && !row.changed_since_import ? row.original : null;
   const address = splitAddress(row.address_text);
@@ -154,12 +154,12 @@ export function toKyivRecord(
     Id: kyivId !== null ? (/^\d+$/.test(kyivId) ? Number(kyivId) : kyivId) : row.id,
     uid: kyivId !== null ? text(row.original?.uid) : row.number,
     receivedDateTime: kyivTime(row.received_at, city.zone),
-    type: original ? text(original.originalType) : TYPE_LABELS[row.kind as AppealKind],
+    type: original ? text(original.originalType) : TYPE_LABELS[row.kind],
     kind: row.kind_name,
     content: row.question_type_name,
     accrualMethod: original
       ? text(original.originalChannel)
-      : (KYIV_CHANNEL_LABELS[row.channel as Channel] ?? null),
+      : (KYIV_CHANNEL_LABELS[row.channel] ?? null),
     CATUTTC: city.katottg,
     addressPostCode: null,
     addressAdminUnitL1: 'Україна',

@@ -9,13 +9,7 @@
 import type { Selectable } from 'kysely';
 import { publicCoordinate } from '../../domain/depersonalise.js';
 import { publicStreetAddress } from '../../domain/public-address.js';
-import type {
-  MergeReceiptSign,
-  RejectionReason,
-  SubmissionChannel,
-  SubmissionKind,
-  SubmissionState,
-} from '../../domain/portal.js';
+import type { RejectionReason, SubmissionChannel } from '../../domain/portal.js';
 import { RESULTS, type ResultCode } from '../../domain/results.js';
 import type { AppealStatus } from '../../domain/vocabulary.js';
 import type { SubmissionsTable } from '../db/schema.js';
@@ -43,8 +37,8 @@ export function presentSubmission(
     id: row.id,
     trackingNumber: row.tracking_number,
     channel: row.channel as SubmissionChannel,
-    state: row.state as SubmissionState,
-    kind: row.kind as SubmissionKind,
+    state: row.state,
+    kind: row.kind,
     receivedAt: row.received_at.toISOString(),
     questionType: { id: row.question_type_id, name: row.question_type_name, kind: row.kind_name },
     description: row.description,
@@ -78,7 +72,7 @@ export function presentSubmission(
       row.appeal_id !== null && row.appeal_number !== null
         ? { id: row.appeal_id, number: row.appeal_number }
         : null,
-    receiptSign: row.receipt_sign as MergeReceiptSign | null,
+    receiptSign: row.receipt_sign,
     rejectionReason: row.rejection_reason as RejectionReason | null,
     moderationComment: row.moderation_comment,
     moderatedAt: iso(row.moderated_at),
@@ -99,7 +93,7 @@ export interface PublicAppealRow {
   id: number;
   number: string;
   received_at: Date;
-  status: string;
+  status: AppealStatus;
   result: string | null;
   address_text: string | null;
   latitude: number | null;
@@ -126,7 +120,7 @@ export function presentPublicAppeal(row: PublicAppealRow): PublicAppealView {
   return {
     number: row.number,
     receivedAt: row.received_at.toISOString(),
-    status: row.status as AppealStatus,
+    status: row.status,
     result: row.status === 'closed' ? presentResult(row.result) : null,
     questionType: {
       id: row.question_type_id,

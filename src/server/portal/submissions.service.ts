@@ -51,7 +51,7 @@ export interface NewSubmission {
   latitude: number | null;
   longitude: number | null;
   applicant: { name: string; email: string | null; phone: string | null; address: string | null };
-  consentSource: 'portal_form' | 'api_client';
+  consentSource: 'portal_form' | 'api_client' | 'email';
   confidential: boolean;
   locale: 'uk' | 'en';
   apiKeyId?: number | null;

@@ -11,29 +11,16 @@
  * statuses, and the executor's answer as the controller accepted it (the last response before the
  * accepting review). Never staff names, internal comments, instructions or other applicants.
  */
-import { latestMainExecutor } from './public-appeals.queries.js';
-import type { Kysely, Selectable } from 'kysely';
-import {
-  decideTransition,
-  isActiveAssignment,
-  nextAssignmentState,
-} from '../../domain/appeal-lifecycle.js';
 import {
   decideFeedback,
-  REJECTION_REASONS,
-  type RejectionReason,
   resultAfterConfirmation,
-  type SubmissionState,
   TRACKING_NUMBER_PATTERN,
   trackingKey,
-  withoutRepeatedSteps,
 } from '../../domain/portal.js';
 import type { ResultCode } from '../../domain/results.js';
 import { REGISTRATION_NUMBER_PATTERN } from '../../domain/text.js';
-import type { AppealStatus } from '../../domain/vocabulary.js';
 import { recordAppealEvent } from '../appeals/appeal-history.js';
 import type { Deps, SystemActor } from '../context.js';
-import type { DB, SubmissionsTable } from '../db/schema.js';
 import type { Readable } from 'node:stream';
 import { AppError, conflict, notFound } from '../errors.js';
 import { numberSetting } from '../settings.js';
@@ -44,24 +31,8 @@ import {
   recordFailedAttempt,
 } from './access-codes.js';
 import type { FeedbackInput, TrackingView } from '../../contract/portal.schemas.js';
-import { presentResult } from './portal.presenter.js';
-
-type Submission = Selectable<SubmissionsTable>;
-
-/** Events shown on the public timeline (the rest are staff-internal). */
-const TIMELINE_EVENTS = new Set([
-  'registered',
-  'imported',
-  'accepted',
-  'responded',
-  'returned_for_rework',
-  'review_accepted',
-  'cancelled',
-  'closed',
-  'disputed_by_applicant',
-  'confirmed_by_applicant',
-  'submission_merged',
-]);
+import { reopenForCheck } from './reopen-for-check.js';
+import { buildView, joinedToAnothersAppeal, type Submission } from './tracking-view.js';
 
 const notFoundError = () =>
   new AppError(
@@ -138,143 +109,6 @@ export async function readTrackedPhoto(
     mediaType: photo.media_type,
     sizeBytes: photo.size_bytes,
   };
-}
-
-/**
- * Joined to another person's appeal on the same problem (receipt sign «multiple»; «duplicate» is
- * the same person again): such an applicant sees the appeal's result, not its letter, and does not
- * judge it (Art. 10).
- */
-function joinedToAnothersAppeal(s: Submission): boolean {
-  return s.state === 'merged' && s.receipt_sign !== 'duplicate';
-}
-
-async function buildView(db: Kysely<DB>, deps: Deps, s: Submission): Promise<TrackingView> {
-  const questionType = await db
-    .selectFrom('question_types')
-    .select(['id', 'name', 'name_en'])
-    .where('id', '=', s.question_type_id)
-    .executeTakeFirstOrThrow();
-  const photos = await db
-    .selectFrom('attachments')
-    .select(['id', 'file_name', 'media_type', 'size_bytes'])
-    .where('submission_id', '=', s.id)
-    .orderBy('id')
-    .execute();
-  const feedbackRows = await db
-    .selectFrom('appeal_feedback')
-    .select(['verdict', 'rating', 'created_at'])
-    .where('submission_id', '=', s.id)
-    .orderBy('id')
-    .execute();
-  const view: TrackingView = {
-    trackingNumber: s.tracking_number,
-    submittedAt: s.received_at.toISOString(),
-    state: s.state as SubmissionState,
-    questionType: { id: questionType.id, name: questionType.name, nameEn: questionType.name_en },
-    description: s.description,
-    address: s.address_text,
-    photos: photos.length,
-    photoFiles: photos.map((p) => ({
-      id: p.id,
-      fileName: p.file_name,
-      mediaType: p.media_type,
-      sizeBytes: p.size_bytes,
-    })),
-    rejection: s.rejection_reason
-      ? {
-          reason: s.rejection_reason as RejectionReason,
-          explanation:
-            REJECTION_REASONS[s.rejection_reason as RejectionReason][
-              s.locale === 'en' ? 'en' : 'uk'
-            ],
-          comment: s.moderation_comment,
-        }
-      : null,
-    appeal: null,
-    feedback: {
-      canGive: false,
-      refusal: s.appeal_id === null ? 'appeal_not_registered' : null,
-      given: feedbackRows.map((f) => ({
-        verdict: f.verdict as 'confirm' | 'dispute',
-        rating: f.rating,
-        at: f.created_at.toISOString(),
-      })),
-    },
-  };
-  if (s.appeal_id === null) return view;
-
-  const appeal = await db
-    .selectFrom('appeals as a')
-    .leftJoinLateral(latestMainExecutor, (join) => join.onTrue())
-    .leftJoin('organisations as o', 'o.id', 'm.executor_id')
-    .select([
-      'a.id',
-      'a.number',
-      'a.status',
-      'a.result',
-      'a.registered_at',
-      'a.control_date',
-      'a.closed_at',
-      'o.name as executor_name',
-    ])
-    .where('a.id', '=', s.appeal_id)
-    .executeTakeFirstOrThrow();
-  const accepted = await db
-    .selectFrom('reviews as v')
-    .innerJoin('responses as r', 'r.id', 'v.response_id')
-    .select(['r.text', 'v.created_at'])
-    .where('v.appeal_id', '=', appeal.id)
-    .where('v.decision', '=', 'accept')
-    .orderBy('v.id', 'desc')
-    .executeTakeFirst();
-  const events = await db
-    .selectFrom('appeal_events')
-    .select(['at', 'type', 'to_status'])
-    .where('appeal_id', '=', appeal.id)
-    .where('to_status', 'is not', null)
-    .orderBy('at')
-    .orderBy('id')
-    .execute();
-  const status = appeal.status;
-  const merged = joinedToAnothersAppeal(s);
-  const lastOwn = feedbackRows.at(-1)?.created_at ?? null;
-  const decision = decideFeedback({
-    status,
-    result: appeal.result as ResultCode | null,
-    closedAt: appeal.closed_at,
-    lastFeedbackAt: lastOwn,
-    now: deps.now(),
-    windowDays: await numberSetting(db, 'feedback_window_days', 30),
-  });
-  view.appeal = {
-    number: appeal.number,
-    status,
-    registeredAt: appeal.registered_at.toISOString(),
-    controlDate: appeal.control_date?.toISOString() ?? null,
-    executor: appeal.executor_name,
-    result: status === 'closed' ? presentResult(appeal.result) : null,
-    closedAt: appeal.closed_at?.toISOString() ?? null,
-    // The answer is addressed to the appeal's own applicant and may name them: a submission merged
-    // into someone else's appeal sees the result, not the letter (Art. 10).
-    answer:
-      status === 'closed' && accepted && !merged
-        ? { text: accepted.text, at: accepted.created_at.toISOString() }
-        : null,
-    timeline: withoutRepeatedSteps(
-      events
-        .filter((e) => TIMELINE_EVENTS.has(e.type))
-        .map((e) => ({
-          at: e.at.toISOString(),
-          status: e.to_status as AppealStatus,
-          event: e.type,
-        })),
-    ),
-  };
-  // Only the appeal's own applicant confirms or disputes its result.
-  view.feedback.canGive = decision.ok && !merged;
-  view.feedback.refusal = merged ? 'merged_into_other_appeal' : decision.ok ? null : decision.code;
-  return view;
 }
 
 /**
@@ -391,57 +225,13 @@ export async function giveFeedback(
       return;
     }
 
-    const transition = decideTransition(
-      { status, reworkCount: appeal.rework_count, hasMainAssignment: false },
-      'dispute',
-    );
-    if (!transition.ok) throw conflict(transition.code, transition.message);
-    const main = await trx
-      .selectFrom('assignments')
-      .select(['id', 'state'])
-      .where('appeal_id', '=', appealId)
-      .where('role', '=', 'main')
-      .where('state', '=', 'done')
-      .orderBy('id', 'desc')
-      .executeTakeFirst();
-    const activeMain = await trx
-      .selectFrom('assignments')
-      .select(['id', 'state'])
-      .where('appeal_id', '=', appealId)
-      .where('role', '=', 'main')
-      .where('state', 'in', ['pending', 'in_work', 'responded', 'rework'])
-      .executeTakeFirst();
-    const reopened = main ? nextAssignmentState(main.state, 'reopen') : null;
-    if (!main || !reopened || activeMain || !isActiveAssignment(reopened)) {
-      throw conflict(
-        'dispute_not_possible',
-        'This appeal has no executor’s answer to check again; please submit a new appeal describing the problem.',
-      );
-    }
-    await trx
-      .updateTable('assignments')
-      .set({ state: reopened, finished_at: null })
-      .where('id', '=', main.id)
-      .execute();
-    await trx
-      .updateTable('appeals')
-      .set({ status: transition.to, result: null, closed_at: null, updated_at: now })
-      .where('id', '=', appealId)
-      .execute();
-    await recordAppealEvent(trx, {
-      appealId,
+    await reopenForCheck(trx, {
+      appeal: { id: appealId, status, rework_count: appeal.rework_count },
       actor,
-      at: now,
-      type: 'disputed_by_applicant',
-      from: status,
-      to: transition.to,
+      now,
+      eventType: 'disputed_by_applicant',
       comment: input.comment ?? null,
-      data: {
-        submissionId: submission.id,
-        rating: input.rating,
-        disputedResult: ratedResult,
-        assignmentId: main.id,
-      },
+      data: { submissionId: submission.id, rating: input.rating, disputedResult: ratedResult },
     });
   });
   const fresh = await deps.db

@@ -6,6 +6,7 @@
 import type { Kysely } from 'kysely';
 import { matchKey } from '../../domain/text.js';
 import { CLASSIFIER_SEED } from './classifier-seed.js';
+import { TOPIC_858_OF_KIND } from './classifier-858-topics.js';
 import type { DB } from '../db/schema.js';
 import { ORGANISATIONS_SEED } from './organisations-seed.js';
 
@@ -16,6 +17,21 @@ export interface ReferenceSeedSummary {
 }
 
 /** Insert what is missing of the reference data, in one transaction. */
+/**
+ * Question types about a missing utility that works explain (issue 16, ADR 035), by their English
+ * name in the classifier seed → the works service.
+ */
+const WORKS_SERVICE_OF: Record<string, string> = {
+  'No hot water supply': 'hot_water',
+  'Hot water not restored after scheduled works': 'hot_water',
+  'No cold water supply': 'cold_water',
+  'Low cold water pressure': 'cold_water',
+  'No heating during the heating season': 'heating',
+  'No electricity supply': 'electricity',
+  'No gas supply': 'gas',
+  'Lift out of order': 'lift',
+};
+
 export async function seedReferenceData(db: Kysely<DB>): Promise<ReferenceSeedSummary> {
   return db.transaction().execute(async (trx) => {
     const summary: ReferenceSeedSummary = { organisations: 0, kinds: 0, questionTypes: 0 };
@@ -82,6 +98,11 @@ export async function seedReferenceData(db: Kysely<DB>): Promise<ReferenceSeedSu
             is_emergency: type.isEmergency ?? false,
             // Emergencies are measured in hours; the term in days stays as the fallback.
             term_hours: type.isEmergency ? 24 : null,
+            // Issue 16: an appeal of this type at a building an active works entry of the
+            // service covers is linked to the works (ADR 035).
+            works_service: WORKS_SERVICE_OF[type.nameEn] ?? null,
+            // Issue 17: the Classifier No. 858 topic of the kind (an administrator may change it).
+            topic_858: TOPIC_858_OF_KIND[kind.nameEn] ?? null,
           })
           .onConflict((oc) => oc.columns(['kind_id', 'match_key']).doNothing())
           .returning('id')

@@ -1,7 +1,7 @@
 /**
  * Staff users: creation by an administrator (or the CLI), lookup, listing.
  */
-import { ROLES } from '../../domain/vocabulary.js';
+import { ROLES, type Role } from '../../domain/vocabulary.js';
 import type { Deps } from '../context.js';
 import { badRequest, conflict } from '../errors.js';
 import { hashPassword } from '../auth/password.js';
@@ -76,7 +76,7 @@ export function presentUser(row: {
   login: string;
   full_name: string;
   email: string | null;
-  role: string;
+  role: Role;
   organisation_id: number | null;
   active: boolean;
 }): UserView {
@@ -85,7 +85,7 @@ export function presentUser(row: {
     login: row.login,
     fullName: row.full_name,
     email: row.email,
-    role: row.role as UserView['role'],
+    role: row.role,
     organisationId: row.organisation_id,
     active: row.active,
   };

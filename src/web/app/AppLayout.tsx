@@ -21,6 +21,8 @@ import { meQuery } from '../shared/api/queries.js';
 import type { Me } from '../shared/api/types.js';
 import { NotificationBell } from '../features/notifications/components/NotificationBell.js';
 import { LanguageSwitch } from '../shared/layout/LanguageSwitch.js';
+import { PresenceControl } from '../features/telephony/components/PresenceControl.js';
+import { ScreenPop } from '../features/telephony/components/ScreenPop.js';
 
 interface NavItem {
   to: string;
@@ -38,6 +40,7 @@ export function navItems(me: Me, t: (key: string) => string): NavItem[] {
   if (can('appeal.read')) items.push({ to: '/appeals', label: t('nav.registry') });
   if (can('monitoring.read')) {
     items.push({ to: '/dashboard', label: t('nav.dashboard') });
+    items.push({ to: '/reports', label: t('nav.reports') });
   }
   if (can('extension.decide'))
     items.push({ to: '/extension-requests', label: t('nav.extensions') });
@@ -48,10 +51,26 @@ export function navItems(me: Me, t: (key: string) => string): NavItem[] {
   if (can('classifier.manage')) items.push({ to: '/boilerplate', label: t('nav.boilerplate') });
   if (can('addresses.manage'))
     items.push({ to: '/address-registry', label: t('nav.addressRegistry') });
+  if (can('works.manage')) items.push({ to: '/works', label: t('nav.works') }); // issue 16
+  if (can('appeal.review')) items.push({ to: '/mass-appeals', label: t('nav.massAppeals') }); // issue 16
   // The administration (issue 14): the administrator's sections; the head of the centre reads the audit log.
   if (can('users.manage') || can('executors.manage') || can('classifier.manage'))
     items.push({ to: '/admin', label: t('nav.admin') });
   else if (can('audit.read')) items.push({ to: '/admin/audit', label: t('nav.audit') });
+  // Issue 14: the head's duties; the applicants' records (search, edit, merge).
+  if (can('duties.manage')) items.push({ to: '/duties', label: t('nav.duties') });
+  if (can('applicant.write') || can('applicant.merge'))
+    items.push({ to: '/applicants', label: t('nav.applicants') });
+  // Issue 18: live monitoring's alerts.
+  if (can('alerts.handle')) items.push({ to: '/alerts', label: t('nav.alerts') });
+  // Issue 20: the head's call log and operators' presence.
+  if (can('calls.monitor')) {
+    items.push({ to: '/calls', label: t('nav.calls') });
+    items.push({ to: '/presence', label: t('nav.presence') });
+  }
+  // Issue 19: the knowledge base and the call-back queue.
+  if (can('knowledge.read')) items.push({ to: '/knowledge', label: t('nav.knowledge') });
+  if (can('callbacks.work')) items.push({ to: '/callbacks', label: t('nav.callbacks') });
   return items;
 }
 
@@ -66,6 +85,7 @@ export function AppLayout() {
   useEffect(close, [location.pathname, close]);
   if (!me.data) return null;
   const items = navItems(me.data, t);
+  const takesCalls = me.data.permissions.includes('appeal.register');
 
   const signOut = () =>
     logout.mutate(undefined, { onSettled: () => void navigate('/login', { replace: true }) });
@@ -77,7 +97,7 @@ export function AppLayout() {
       </a>
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="lg" wrap="nowrap">
+          <Group gap="lg" wrap="nowrap" style={{ minWidth: 0, flex: 1 }}>
             <Burger
               opened={opened}
               onClick={toggle}
@@ -95,6 +115,7 @@ export function AppLayout() {
               wrap="nowrap"
               component="nav"
               aria-label={t('nav.main')}
+              className="top-nav"
             >
               {items.map((item) => (
                 <RouterNavLink
@@ -117,6 +138,12 @@ export function AppLayout() {
                 {t(`role.${me.data.role}`)}
               </Text>
             </Stack>
+            {/* Issue 20: the operator's own presence and extension. */}
+            {takesCalls ? (
+              <Box visibleFrom="sm">
+                <PresenceControl />
+              </Box>
+            ) : null}
             <NotificationBell />
             <Box visibleFrom="xs">
               <LanguageSwitch />
@@ -144,6 +171,11 @@ export function AppLayout() {
           <Box hiddenFrom="xs" px="sm" pt="sm">
             <LanguageSwitch size="sm" />
           </Box>
+          {takesCalls ? (
+            <Box hiddenFrom="sm" px="sm" pt="sm">
+              <PresenceControl />
+            </Box>
+          ) : null}
         </Stack>
       </Drawer>
       <AppShell.Main id="main" tabIndex={-1}>
@@ -158,6 +190,8 @@ export function AppLayout() {
           ) : null}
           <Outlet />
         </div>
+        {/* Issue 20: the screen pop of a call ringing at the operator's extension. */}
+        {takesCalls ? <ScreenPop /> : null}
       </AppShell.Main>
     </AppShell>
   );

@@ -9,6 +9,8 @@ const SECTIONS = [
   { to: '/track', key: 'portal.nav.track' },
   { to: '/appeals', key: 'portal.nav.appeals' },
   { to: '/statistics', key: 'portal.nav.statistics' },
+  { to: '/faq', key: 'portal.nav.faq' }, // issue 19
+  { to: '/works', key: 'portal.nav.works' }, // issue 16
 ] as const;
 
 /** Header with the portal's four sections and the language; the page; a footer with open data. */

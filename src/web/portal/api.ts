@@ -2,7 +2,6 @@
  * The portal's side of `/api/public`: one query-options factory per resource, the mutations, and
  * the answer types taken from the server's own schemas (type-only: nothing of the server is bundled).
  */
-import type { MapOutlineView } from '../../contract/map-outline.schemas.js';
 import type { RegistryAddress } from '../shared/api/types.js';
 import {
   infiniteQueryOptions,
@@ -47,18 +46,8 @@ export interface PublicFilters {
 
 export type GeoJsonFeature = GeoJsonView['features'][number];
 
-export const portalConfigQuery = queryOptions({
-  queryKey: ['portal', 'config'],
-  queryFn: () => publicApi.get<PortalConfigView>('/config'),
-  staleTime: Infinity,
-});
-
-/** The city's districts and streets from the address registry, drawn when there are no tiles. */
-export const mapOutlineQuery = queryOptions({
-  queryKey: ['portal', 'map-outline'],
-  queryFn: () => publicApi.get<MapOutlineView>('/map/outline'),
-  staleTime: 10 * 60_000,
-});
+// The map's view and outline live in web/shared (the staff app's works map draws them too).
+export { publicConfigQuery as portalConfigQuery, mapOutlineQuery } from '../shared/api/map.js';
 
 export const publicQuestionTypesQuery = queryOptions({
   queryKey: ['portal', 'question-types'],

@@ -6,6 +6,8 @@ import { PortalNotFound } from './pages/PortalNotFound.js';
 import { StatisticsPage } from './pages/StatisticsPage.js';
 import { SubmitPage } from './pages/SubmitPage.js';
 import { TrackPage } from './pages/TrackPage.js';
+import { FaqPage } from './pages/FaqPage.js';
+import { WorksPage } from './pages/WorksPage.js';
 
 /** The portal's pages under /portal (the server answers every /portal/… with this page). */
 export const portalRouter = createBrowserRouter(
@@ -18,6 +20,8 @@ export const portalRouter = createBrowserRouter(
         { path: 'track', element: <TrackPage /> },
         { path: 'appeals', element: <AppealsPage /> },
         { path: 'statistics', element: <StatisticsPage /> },
+        { path: 'faq', element: <FaqPage /> }, // issue 19
+        { path: 'works', element: <WorksPage /> }, // issue 16
         { path: '*', element: <PortalNotFound /> },
       ],
     },

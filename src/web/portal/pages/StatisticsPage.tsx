@@ -17,7 +17,7 @@ import { formatNumber } from '../../shared/lib/format.js';
 import { ErrorNote } from '../../shared/ui/ErrorNote.js';
 import { TableScroll } from '../../shared/ui/TableScroll.js';
 import { statisticsQuery, type StatisticsView } from '../api.js';
-import { EChart, type ChartOption } from '../components/EChart.js';
+import { EChart, type ChartOption } from '../../shared/ui/EChart.js';
 import { localName } from '../../shared/i18n/locale.js';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -139,7 +139,11 @@ function Charts({ data }: { data: StatisticsView }) {
           <Title order={2} size="h3" id="by-month">
             {t('portal.stats.byMonth')}
           </Title>
-          <EChart option={options.byMonth} label={t('portal.stats.byMonth')} />
+          <EChart
+            className="stat-chart"
+            option={options.byMonth}
+            label={t('portal.stats.byMonth')}
+          />
           <DataTable
             caption={t('portal.stats.byMonth')}
             head={[t('portal.stats.month'), t('portal.stats.count')]}
@@ -150,7 +154,11 @@ function Charts({ data }: { data: StatisticsView }) {
           <Title order={2} size="h3" id="by-status">
             {t('portal.stats.byStatus')}
           </Title>
-          <EChart option={options.byStatus} label={t('portal.stats.byStatus')} />
+          <EChart
+            className="stat-chart"
+            option={options.byStatus}
+            label={t('portal.stats.byStatus')}
+          />
           <DataTable
             caption={t('portal.stats.byStatus')}
             head={[t('appeal.status'), t('portal.stats.count')]}
@@ -162,7 +170,11 @@ function Charts({ data }: { data: StatisticsView }) {
         <Title order={2} size="h3" id="by-type">
           {t('portal.stats.byQuestionType', { top: TOP })}
         </Title>
-        <EChart option={options.byType} label={t('portal.stats.byQuestionType', { top: TOP })} />
+        <EChart
+          className="stat-chart"
+          option={options.byType}
+          label={t('portal.stats.byQuestionType', { top: TOP })}
+        />
         <DataTable
           caption={t('portal.stats.byQuestionTypeAll')}
           head={[t('portal.stats.questionType'), t('portal.stats.kind'), t('portal.stats.count')]}

@@ -31,11 +31,13 @@ import {
 import { LocationPicker, type Point } from '../components/LocationPicker.js';
 import { PhotoPicker } from '../components/PhotoPicker.js';
 import { TopicSuggestions } from '../components/TopicSuggestions.js';
+import { TopicHelpLink } from '../components/TopicHelpLink.js';
 import { Receipt, type PhotoOutcome } from '../components/Receipt.js';
 import { wordsFilter } from '../lib/words-filter.js';
 import { newIdempotencyKey } from '../../shared/lib/idempotency.js';
 import { fieldErrors, type FieldErrors } from '../lib/form-errors.js';
 import { AddressPicker } from '../../shared/ui/AddressPicker.js';
+import { WorksAtAddress } from '../../shared/ui/WorksAtAddress.js';
 import { placePublicPoint, type PointPlace, searchPublicAddresses } from '../api.js';
 import { questionTypeGroups } from '../../shared/i18n/locale.js';
 
@@ -290,6 +292,10 @@ export function SubmitPage() {
                 comboboxProps={{ withinPortal: true }}
                 maxDropdownHeight={320}
               />
+              {/* Issue 19: the topic's answers in the help, when it has any. */}
+              <TopicHelpLink
+                questionTypeId={draft.questionTypeId ? Number(draft.questionTypeId) : null}
+              />
               <Radio.Group
                 label={t('portal.submit.kind')}
                 value={draft.kind}
@@ -343,6 +349,7 @@ export function SubmitPage() {
                 />
               </div>
               <LocationPicker value={draft.point} onChange={choosePoint} />
+              <WorksAtAddress buildingId={draft.buildingId} point={draft.point} scope="public" />
               {pointPlace ? (
                 <Text
                   size="sm"

@@ -225,6 +225,30 @@ function TrackingResult({
           ) : null}
         </Alert>
       ) : null}
+      {appeal?.works ? (
+        // Issue 16: the emergency or planned works this appeal is linked to.
+        <Alert
+          color="yellow"
+          data-testid="tracked-works"
+          title={
+            <Text span fw={700} c="#5c3d00">
+              {t(`works.kind.${appeal.works.kind}`)}: {t(`works.service.${appeal.works.service}`)} (
+              {t(`works.status.${appeal.works.status}`)})
+            </Text>
+          }
+        >
+          <Text size="sm">
+            {languageOf(i18n.language) === 'en' && appeal.works.publicTextEn
+              ? appeal.works.publicTextEn
+              : appeal.works.publicTextUk}
+          </Text>
+          <Text size="sm">
+            {t('works.expectedEnd', {
+              at: formatDateTime(appeal.works.expectedEndAt, i18n.language),
+            })}
+          </Text>
+        </Alert>
+      ) : null}
       {appeal?.answer ? (
         <Paper withBorder p="md" radius="md">
           <Title order={3} size="h4">

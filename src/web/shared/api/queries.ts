@@ -47,6 +47,22 @@ export const executorsQuery = queryOptions({
   staleTime: 30 * 60_000,
 });
 
+/** A district of the address registry (issue 15) with its former names. */
+export interface RegistryDistrict {
+  id: number;
+  city: string;
+  name: string;
+  formerNames: string[];
+}
+
+/** The address registry's districts: the registry's filter, the keeper's and the admin's editors. */
+export const registryDistrictsQuery = queryOptions({
+  queryKey: ['address-registry', 'districts'],
+  queryFn: ({ signal }) =>
+    api.get<RegistryDistrict[]>('/address-registry/districts', undefined, signal),
+  staleTime: 300_000,
+});
+
 export const dashboardQuery = queryOptions({
   queryKey: ['dashboard'],
   queryFn: () => api.get<Dashboard>('/dashboard'),
@@ -65,6 +81,10 @@ export interface AppealFilters {
   receivedTo?: string;
   overdue?: string;
   applicantId?: string;
+  /** The address registry's district, street or building (issue 15). */
+  districtId?: string;
+  streetId?: string;
+  buildingId?: string;
   q?: string;
   sort?: string;
 }
@@ -80,6 +100,9 @@ export const APPEAL_FILTER_KEYS = [
   'receivedTo',
   'overdue',
   'applicantId',
+  'districtId',
+  'streetId',
+  'buildingId',
   'q',
   'sort',
 ] as const satisfies readonly (keyof AppealFilters)[];

@@ -67,8 +67,14 @@ export function AddressPicker({
   ];
   const chosen = value.building ?? null;
   const typed = value.text.trim();
+  // Said only when the registry offers no building for the text: a building offered but not
+  // (yet) picked is found by the server from the same text.
   const notInRegistry =
-    value.buildingId === null && typed.length >= 4 && query.isSuccess && debounced === value.text;
+    value.buildingId === null &&
+    typed.length >= 4 &&
+    query.isSuccess &&
+    debounced === value.text &&
+    !suggestions.some((s) => s.buildingId !== null);
 
   return (
     <div>

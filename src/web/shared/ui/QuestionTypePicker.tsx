@@ -14,17 +14,24 @@ export function questionTypeName(type: QuestionType, language: string): string {
 /**
  * The question type chosen by typing words of it (the server's search is tolerant of Ukrainian word
  * forms: "вода гаряча" finds «Гаряче водопостачання»). ↑/↓ move, Enter or Tab take the highlighted one.
+ *
+ * The note under a chosen type names its default executor, unless `executorNote` is given: the
+ * executor the screen knows better (the new-call screen's routing preview by building or district,
+ * issue 15), or null to name none (not known yet, or no executor).
  */
 export function QuestionTypePicker({
   value,
   onChange,
   error,
   inputRef,
+  executorNote,
 }: {
   value: QuestionType | null;
   onChange: (type: QuestionType | null) => void;
   error?: string | undefined;
   inputRef?: Ref<HTMLInputElement>;
+  /** Said in place of the default executor; null: no executor named; absent: the default's. */
+  executorNote?: string | null | undefined;
 }) {
   const { t, i18n } = useTranslation();
   const [search, setSearch] = useState(value ? questionTypeName(value, i18n.language) : '');
@@ -135,7 +142,11 @@ export function QuestionTypePicker({
           {[
             kindName.get(value.kindId),
             t('newCall.term', { count: value.termDays }),
-            executorName ? t('newCall.routedTo', { executor: executorName }) : null,
+            executorNote !== undefined
+              ? executorNote
+              : executorName
+                ? t('newCall.routedTo', { executor: executorName })
+                : null,
           ]
             .filter(Boolean)
             .join(' · ')}

@@ -70,16 +70,10 @@ export const maintainerBuildingsQuery = (maintainerId: number | null) =>
     enabled: maintainerId !== null,
   });
 
-export interface RegistryDistrict {
-  id: number;
-  city: string;
-  name: string;
-}
-
-export const districtsQuery = queryOptions({
-  queryKey: ['address-registry', 'districts'],
-  queryFn: ({ signal }) => api.get<RegistryDistrict[]>('/address-registry/districts', {}, signal),
-});
+export {
+  type RegistryDistrict,
+  registryDistrictsQuery as districtsQuery,
+} from '../../../shared/api/queries.js';
 
 export interface RegistryEdit {
   id: number;

@@ -92,6 +92,9 @@ function Buildings({ streetId, maintainerId }: { streetId?: number; maintainerId
   const merge = useRegistryChange(mergeBuildings);
   const toggle = (id: number) =>
     setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id]));
+  // Every active building of the list at once (a street's, or a maintainer's), for the maintainer.
+  const selectable = (buildings.data ?? []).filter((b) => b.active).map((b) => b.id);
+  const allSelected = selectable.length > 0 && selectable.every((id) => selected.includes(id));
   return (
     <Stack gap="sm">
       <Group align="end" gap="sm">
@@ -138,7 +141,15 @@ function Buildings({ streetId, maintainerId }: { streetId?: number; maintainerId
         <Table striped>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th />
+              <Table.Th>
+                <Checkbox
+                  aria-label={t('addressRegistry.selectAll')}
+                  checked={allSelected}
+                  indeterminate={selected.length > 0 && !allSelected}
+                  disabled={selectable.length === 0}
+                  onChange={() => setSelected(allSelected ? [] : selectable)}
+                />
+              </Table.Th>
               <Table.Th>{t('addressRegistry.house')}</Table.Th>
               <Table.Th>{t('addressRegistry.block')}</Table.Th>
               <Table.Th>{t('addressRegistry.district')}</Table.Th>

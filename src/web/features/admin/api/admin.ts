@@ -81,16 +81,7 @@ export const auditQuery = (filter: AuditQuery) =>
     queryFn: ({ signal }) => api.get<AuditPage>('/admin/audit', { ...filter, limit: 200 }, signal),
   });
 
-export const districtsQuery = queryOptions({
-  queryKey: ['districts'],
-  queryFn: ({ signal }) =>
-    api.get<{ id: number; name: string; city: string }[]>(
-      '/address-registry/districts',
-      undefined,
-      signal,
-    ),
-  staleTime: 300_000,
-});
+export { registryDistrictsQuery as districtsQuery } from '../../../shared/api/queries.js';
 
 /** A mutation that refreshes the admin queries (and the audit log) after success. */
 function useAdminMutation<I, O>(fn: (input: I) => Promise<O>) {
@@ -158,8 +149,14 @@ export const useUpdateQuestionType = () =>
 
 export const useSetDefaultExecutor = () =>
   useAdminMutation(
-    ({ questionTypeId, executorId }: { questionTypeId: number; executorId: number | null }) =>
-      api.put<Routing>(`/admin/routing/${questionTypeId}/default`, { executorId }),
+    ({
+      questionTypeId,
+      ...rule
+    }: {
+      questionTypeId: number;
+      executorId: number | null;
+      coExecutorIds?: number[];
+    }) => api.put<Routing>(`/admin/routing/${questionTypeId}/default`, rule),
   );
 export const usePutRoutingRule = () =>
   useAdminMutation(
@@ -171,6 +168,7 @@ export const usePutRoutingRule = () =>
       districtId: number | null;
       executorId: number | null;
       toMaintainer: boolean;
+      coExecutorIds: number[];
     }) => api.put<Routing>(`/admin/routing/${questionTypeId}/rules`, rule),
   );
 export const useDeleteRoutingRule = () =>

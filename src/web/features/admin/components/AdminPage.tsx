@@ -14,6 +14,7 @@ export function adminSections(permissions: readonly string[]): { to: string; key
     can('classifier.manage') ? { to: '/admin/classifier', key: 'classifier' } : null,
     can('executors.manage') ? { to: '/admin/routing', key: 'routing' } : null,
     can('settings.manage') ? { to: '/admin/settings', key: 'settings' } : null,
+    can('settings.manage') ? { to: '/admin/templates', key: 'templates' } : null,
     can('open311.keys.manage') ? { to: '/admin/open311-keys', key: 'open311' } : null,
     can('audit.read') ? { to: '/admin/audit', key: 'audit' } : null,
   ].filter((s): s is { to: string; key: string } => s !== null);

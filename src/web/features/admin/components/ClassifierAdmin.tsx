@@ -3,6 +3,7 @@ import {
   Checkbox,
   Group,
   Modal,
+  NativeSelect,
   NumberInput,
   Select,
   Stack,
@@ -13,6 +14,7 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TOPICS_858 } from '../../../../domain/classifier-858.js';
 import { ErrorNote } from '../../../shared/ui/ErrorNote.js';
 import { TableScroll } from '../../../shared/ui/TableScroll.js';
 import {
@@ -88,6 +90,7 @@ export function ClassifierAdmin() {
                 <Table.Th>{t('admin.classifier.margin')}</Table.Th>
                 <Table.Th>{t('admin.classifier.flags')}</Table.Th>
                 <Table.Th>{t('admin.classifier.executor')}</Table.Th>
+                <Table.Th>{t('admin.audit.fields.topic858')}</Table.Th>
                 <Table.Th>{t('admin.classifier.appeals')}</Table.Th>
                 <Table.Th>{t('admin.actions')}</Table.Th>
               </Table.Tr>
@@ -123,6 +126,7 @@ export function ClassifierAdmin() {
                     </Group>
                   </Table.Td>
                   <Table.Td>{executorName(q.executorId)}</Table.Td>
+                  <Table.Td>{q.topic858 ?? '—'}</Table.Td>
                   <Table.Td>{q.appeals}</Table.Td>
                   <Table.Td>
                     <Group gap={4} wrap="nowrap">
@@ -217,7 +221,7 @@ function QuestionTypeForm({
   questionType: AdminQuestionType | null;
   onClose: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const organisations = useQuery(organisationsQuery);
   const create = useCreateQuestionType();
   const update = useUpdateQuestionType();
@@ -230,6 +234,8 @@ function QuestionTypeForm({
   const [isEmergency, setEmergency] = useState(questionType?.isEmergency ?? false);
   const [isPublic, setPublic] = useState(questionType?.isPublic ?? true);
   const [executorId, setExecutorId] = useState<string | null>(null);
+  const [topic, setTopic] = useState<string>(String(questionType?.topic858 ?? ''));
+  const english = i18n.language === 'en';
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -241,6 +247,7 @@ function QuestionTypeForm({
       reviewMarginDays: margin,
       isEmergency,
       isPublic,
+      topic858: topic === '' ? null : Number(topic),
     };
     if (questionType) update.mutate({ id: questionType.id, ...body }, { onSuccess: onClose });
     else create.mutate({ ...body, executorId: numberOrNull(executorId) }, { onSuccess: onClose });
@@ -293,6 +300,19 @@ function QuestionTypeForm({
             onChange={(v) => setMargin(Number(v) || 0)}
           />
         </Group>
+        <NativeSelect
+          label={t('admin.classifier.topic858')}
+          description={t('admin.classifier.topic858Hint')}
+          value={topic}
+          onChange={(e) => setTopic(e.currentTarget.value)}
+          data={[
+            { value: '', label: t('admin.classifier.topic858None') },
+            ...TOPICS_858.map((x) => ({
+              value: String(x.number),
+              label: `${x.number}. ${english ? x.en : x.uk}`,
+            })),
+          ]}
+        />
         <Checkbox
           label={t('admin.classifier.emergency')}
           checked={isEmergency}

@@ -1,4 +1,15 @@
-import { Button, Checkbox, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Button,
+  Checkbox,
+  Group,
+  MultiSelect,
+  Paper,
+  Select,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,11 +27,15 @@ import {
 import { numberOrNull, organisationOptions } from './options.js';
 
 /**
- * Routing of a question type (ADR 024): its default executor, rules by district and «to the
- * building's maintainer», and where an appeal of the type goes in each district and why.
+ * Routing of a question type (ADR 024, 045): its default executor, rules by district and «to the
+ * building's maintainer», each with optional co-executors, and where an appeal of the type goes
+ * in each district, with whom, and why.
  */
 export function RoutingAdmin() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // The classifier's own English names on an English screen (the Ukrainian one when none is set).
+  const named = (x: { name: string; nameEn: string | null }) =>
+    i18n.language === 'en' && x.nameEn ? x.nameEn : x.name;
   const classifier = useQuery(adminClassifierQuery);
   const organisations = useQuery(organisationsQuery);
   const districts = useQuery(districtsQuery);
@@ -30,13 +45,16 @@ export function RoutingAdmin() {
   const putRule = usePutRoutingRule();
   const deleteRule = useDeleteRoutingRule();
   const [defaultExecutor, setDefaultExecutor] = useState<string | null>(null);
+  // null: the co-executors as saved.
+  const [defaultCo, setDefaultCo] = useState<string[] | null>(null);
+  const [ruleCo, setRuleCo] = useState<string[]>([]);
   const [ruleDistrict, setRuleDistrict] = useState<string | null>(null);
   const [ruleExecutor, setRuleExecutor] = useState<string | null>(null);
   const [toMaintainer, setToMaintainer] = useState(false);
   const typeOptions = (classifier.data ?? []).flatMap((k) =>
     k.questionTypes
       .filter((q) => q.active)
-      .map((q) => ({ value: String(q.id), label: `${k.name} — ${q.name}` })),
+      .map((q) => ({ value: String(q.id), label: `${named(k)} — ${named(q)}` })),
   );
   const orgName = (id: number | null) =>
     id === null ? '—' : (organisations.data?.find((o) => o.id === id)?.name ?? String(id));
@@ -45,21 +63,46 @@ export function RoutingAdmin() {
       ? t('admin.routing.anyDistrict')
       : (districts.data?.find((d) => d.id === id)?.name ?? String(id));
   const qt = numberOrNull(questionTypeId);
+  const names = (list: readonly { name: string }[]) =>
+    list.length === 0 ? '—' : list.map((o) => o.name).join('; ');
+  const shownDefault =
+    defaultExecutor ??
+    (routing.data?.defaultExecutorId ? String(routing.data.defaultExecutorId) : null);
+  const shownDefaultCo =
+    defaultCo ?? (routing.data?.defaultCoExecutors ?? []).map((o) => String(o.id));
 
   const saveDefault = (event: FormEvent) => {
     event.preventDefault();
     if (qt === null) return;
-    setDefault.mutate({ questionTypeId: qt, executorId: numberOrNull(defaultExecutor) });
+    const executorId = numberOrNull(shownDefault);
+    setDefault.mutate(
+      {
+        questionTypeId: qt,
+        executorId,
+        coExecutorIds:
+          executorId === null ? [] : shownDefaultCo.map(Number).filter((id) => id !== executorId),
+      },
+      {
+        onSuccess: () => {
+          setDefaultExecutor(null);
+          setDefaultCo(null);
+        },
+      },
+    );
   };
   const addRule = (event: FormEvent) => {
     event.preventDefault();
     if (qt === null) return;
-    putRule.mutate({
-      questionTypeId: qt,
-      districtId: numberOrNull(ruleDistrict),
-      executorId: toMaintainer ? null : numberOrNull(ruleExecutor),
-      toMaintainer,
-    });
+    putRule.mutate(
+      {
+        questionTypeId: qt,
+        districtId: numberOrNull(ruleDistrict),
+        executorId: toMaintainer ? null : numberOrNull(ruleExecutor),
+        toMaintainer,
+        coExecutorIds: ruleCo.map(Number),
+      },
+      { onSuccess: () => setRuleCo([]) },
+    );
   };
 
   return (
@@ -72,6 +115,8 @@ export function RoutingAdmin() {
         onChange={(v) => {
           setQuestionTypeId(v);
           setDefaultExecutor(null);
+          setDefaultCo(null);
+          setRuleCo([]);
         }}
         maw={640}
       />
@@ -85,11 +130,21 @@ export function RoutingAdmin() {
                 data={organisationOptions(organisations.data)}
                 searchable
                 clearable
-                value={
-                  defaultExecutor ??
-                  (routing.data.defaultExecutorId ? String(routing.data.defaultExecutorId) : null)
-                }
-                onChange={setDefaultExecutor}
+                value={shownDefault}
+                onChange={(v) => setDefaultExecutor(v ?? '')}
+                w={420}
+              />
+              <MultiSelect
+                label={t('admin.routing.coExecutors')}
+                description={t('admin.routing.coExecutorsHelp')}
+                data={organisationOptions(organisations.data, {
+                  exclude: numberOrNull(shownDefault) ?? undefined,
+                })}
+                searchable
+                clearable
+                disabled={numberOrNull(shownDefault) === null}
+                value={shownDefaultCo}
+                onChange={setDefaultCo}
                 w={420}
               />
               <Button type="submit" loading={setDefault.isPending}>
@@ -108,6 +163,7 @@ export function RoutingAdmin() {
                   <Table.Tr>
                     <Table.Th>{t('admin.routing.district')}</Table.Th>
                     <Table.Th>{t('admin.routing.target')}</Table.Th>
+                    <Table.Th>{t('admin.routing.coExecutors')}</Table.Th>
                     <Table.Th>{t('admin.actions')}</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
@@ -118,6 +174,7 @@ export function RoutingAdmin() {
                       <Table.Td>
                         {r.toMaintainer ? t('admin.routing.maintainer') : orgName(r.executorId)}
                       </Table.Td>
+                      <Table.Td>{names(r.coExecutors)}</Table.Td>
                       <Table.Td>
                         <Button
                           size="compact-sm"
@@ -159,6 +216,17 @@ export function RoutingAdmin() {
                   w={360}
                 />
               )}
+              <MultiSelect
+                label={t('admin.routing.coExecutors')}
+                data={organisationOptions(organisations.data, {
+                  exclude: toMaintainer ? undefined : (numberOrNull(ruleExecutor) ?? undefined),
+                })}
+                searchable
+                clearable
+                value={ruleCo}
+                onChange={setRuleCo}
+                w={360}
+              />
               <Button type="submit" loading={putRule.isPending}>
                 {t('admin.routing.add')}
               </Button>
@@ -182,6 +250,7 @@ export function RoutingAdmin() {
                   <Table.Tr>
                     <Table.Th>{t('admin.routing.district')}</Table.Th>
                     <Table.Th>{t('admin.routing.goesTo')}</Table.Th>
+                    <Table.Th>{t('admin.routing.coExecutors')}</Table.Th>
                     <Table.Th>{t('admin.routing.why')}</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
@@ -190,6 +259,7 @@ export function RoutingAdmin() {
                     <Table.Tr key={d.districtId ?? 'none'}>
                       <Table.Td>{d.districtName ?? t('admin.routing.noDistrict')}</Table.Td>
                       <Table.Td>{d.executorName ?? t('admin.routing.unrouted')}</Table.Td>
+                      <Table.Td>{names(d.coExecutors)}</Table.Td>
                       <Table.Td>{t(`admin.routing.reason.${d.rule}`)}</Table.Td>
                     </Table.Tr>
                   ))}

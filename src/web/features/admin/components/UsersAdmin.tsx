@@ -14,6 +14,7 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { ROLES } from '../../../../domain/vocabulary.js';
 import { ErrorNote } from '../../../shared/ui/ErrorNote.js';
 import { TableScroll } from '../../../shared/ui/TableScroll.js';
@@ -85,13 +86,24 @@ export function UsersAdmin() {
       {users.isError ? <ErrorNote error={users.error} /> : null}
       <ErrorNote error={deactivate.error ?? reactivate.error ?? reset.error} />
       {outcome && 'oneTimePassword' in outcome ? (
-        <Alert role="status" withCloseButton onClose={() => setOutcome(null)}>
+        <Alert
+          role="status"
+          withCloseButton
+          closeButtonLabel={t('common.close')}
+          onClose={() => setOutcome(null)}
+        >
           {t('admin.users.oneTimePassword', { login: outcome.user.login })}{' '}
           <Code data-testid="one-time-password">{outcome.oneTimePassword}</Code>
         </Alert>
       ) : null}
       {outcome && 'sessionsEnded' in outcome ? (
-        <Alert color="orange" role="status" withCloseButton onClose={() => setOutcome(null)}>
+        <Alert
+          color="orange"
+          role="status"
+          withCloseButton
+          closeButtonLabel={t('common.close')}
+          onClose={() => setOutcome(null)}
+        >
           {t('admin.users.deactivated', {
             login: outcome.user.login,
             sessions: outcome.sessionsEnded,
@@ -99,6 +111,22 @@ export function UsersAdmin() {
           })}
           {outcome.orphanedAssignments > 0
             ? ` ${t('admin.users.orphaned', { count: outcome.orphanedAssignments })}`
+            : ''}
+          {outcome.openWork.length > 0 ? (
+            <Group gap="xs" mt={4}>
+              {t('admin.users.openWork')}:
+              {outcome.openWork.map((w) => (
+                <Link key={w.appealId} to={`/appeals/${w.appealId}`}>
+                  {w.number}
+                </Link>
+              ))}
+            </Group>
+          ) : null}
+          {outcome.duties.executorIds.length + outcome.duties.queues.length > 0
+            ? ` ${t('admin.users.dutiesLeft', {
+                executors: outcome.duties.executorIds.length,
+                queues: outcome.duties.queues.length,
+              })}`
             : ''}
         </Alert>
       ) : null}

@@ -17,6 +17,7 @@ import {
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { AddressPlaceNote } from './AddressPlaceNote.js';
+import { AppealWorksNote } from './AppealWorksNote.js';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -36,6 +37,12 @@ import { DeadlineActions } from './DeadlineActions.js';
 import { AppealActions } from './AppealActions.js';
 import { AssignmentsList } from './AssignmentsList.js';
 import { CoExecutors } from './CoExecutors.js';
+import {
+  AUTHOR_CATEGORIES,
+  AUTHOR_SEXES,
+  SOCIAL_STATUSES,
+  classifierName,
+} from '../../../../domain/classifier-858.js';
 import { ReworkReason } from './ReworkReason.js';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
@@ -48,6 +55,22 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
         {children}
       </Text>
     </div>
+  );
+}
+
+/** The author by Classifier No. 858 (issue 17): sex, category, social status as the intake recorded them. */
+function AuthorFields({ author }: { author: NonNullable<AppealCard['author']> }) {
+  const { t, i18n } = useTranslation();
+  const name = (items: Parameters<typeof classifierName>[0], key: string | null) =>
+    classifierName(items, key, i18n.language) ?? '—';
+  return (
+    <>
+      <Field label={t('appeal.authorSex')}>{name(AUTHOR_SEXES, author.sex)}</Field>
+      <Field label={t('appeal.authorCategory')}>{name(AUTHOR_CATEGORIES, author.category)}</Field>
+      <Field label={t('appeal.authorSocialStatus')}>
+        {name(SOCIAL_STATUSES, author.socialStatus)}
+      </Field>
+    </>
   );
 }
 
@@ -228,6 +251,7 @@ export function AppealCardPage() {
         <Grid.Col span={{ base: 12, md: 8 }} order={{ base: 1, md: 1 }}>
           <Stack gap="lg">
             <ReworkReason appeal={a} />
+            <AppealWorksNote appealId={a.id} />
             <Section id="details-heading" title={t('card.details')}>
               <Stack gap="md">
                 <Text className="description">{a.description}</Text>
@@ -240,7 +264,7 @@ export function AppealCardPage() {
                   </Field>
                   <Field label={t('appeal.address')}>
                     {a.address ?? '—'}
-                    <AddressPlaceNote place={a.addressPlace} part="address" />
+                    <AddressPlaceNote place={a.addressPlace} part="address" address={a.address} />
                   </Field>
                   <Field label={t('appeal.executor')}>
                     {mainExecutor ?? '—'}
@@ -287,6 +311,7 @@ export function AppealCardPage() {
                       {a.applicant.privilegedCategory ?? '—'}
                     </Field>
                   ) : null}
+                  {a.author ? <AuthorFields author={a.author} /> : null}
                 </SimpleGrid>
               </Section>
             ) : null}

@@ -120,13 +120,18 @@ function EndAssignment({
           aria-label={t('card.endAssignmentOf', { name })}
           onSubmit={(event) => {
             event.preventDefault();
-            end.mutate(
-              {
+            // The card's refetch removes this form once the assignment has ended, and a
+            // mutation's per-call callbacks do not run after their component unmounts; the
+            // promise still settles, and the message lives in the parent.
+            end
+              .mutateAsync({
                 assignmentId: assignment.id,
                 ...(comment.trim() ? { comment: comment.trim() } : {}),
-              },
-              { onSuccess: () => onEnded(t('card.assignmentEnded', { name })) },
-            );
+              })
+              .then(
+                () => onEnded(t('card.assignmentEnded', { name })),
+                () => undefined, // shown by the form's error note
+              );
           }}
         >
           <Stack gap="xs">

@@ -59,6 +59,7 @@ export function ModerationPage() {
             color="green"
             variant="light"
             withCloseButton
+            closeButtonLabel={t('common.close')}
             onClose={() => setLast(null)}
             data-testid="moderation-done"
           >

@@ -56,6 +56,10 @@ export const newCallSchema = z
     email: z.union([z.literal(''), applicantBody.email.unwrap().unwrap()]),
     applicantAddress: applicantBody.address.unwrap().unwrap(),
     privilegedCategory: applicantBody.privilegedCategory.unwrap().unwrap(),
+    /** Classifier No. 858 (issue 17): '' = not stated. */
+    authorSex: z.union([z.literal(''), body.authorSex.unwrap().unwrap()]),
+    authorCategory: z.union([z.literal(''), body.authorCategory.unwrap().unwrap()]),
+    authorSocialStatus: z.union([z.literal(''), body.authorSocialStatus.unwrap().unwrap()]),
     confidential: z.boolean(),
     questionTypeId: z.number().int().positive().nullable(),
     address: body.address.unwrap().unwrap(),
@@ -93,6 +97,9 @@ export const emptyApplicant = {
   email: '',
   applicantAddress: '',
   privilegedCategory: '',
+  authorSex: '',
+  authorCategory: '',
+  authorSocialStatus: '',
   confidential: false,
 } satisfies Partial<NewCallValues>;
 
@@ -137,6 +144,13 @@ export function toRegisterBody(values: NewCallValues) {
     address: orNull(values.address),
     ...(values.buildingId ? { buildingId: values.buildingId } : {}),
     confidential: values.confidential,
+    ...(values.subject === 'anonymous'
+      ? {}
+      : {
+          authorSex: values.authorSex || null,
+          authorCategory: values.authorCategory || null,
+          authorSocialStatus: values.authorSocialStatus || null,
+        }),
     ...applicant,
   };
 }
@@ -158,6 +172,9 @@ export function formFieldOf(serverField: string): Path<NewCallValues> | null {
     channel: 'channel',
     receiptSign: 'receiptSign',
     confidential: 'confidential',
+    authorSex: 'authorSex',
+    authorCategory: 'authorCategory',
+    authorSocialStatus: 'authorSocialStatus',
   };
   if (serverField.startsWith('applicant.phones')) return 'phone';
   return map[serverField] ?? null;
@@ -208,5 +225,48 @@ export function useRegisterAppeal() {
         queryClient.invalidateQueries({ queryKey: ['applicants'] }),
       ]);
     },
+  });
+}
+
+/** The executor registration would choose, and why (`GET /routing/preview`, issue 15). */
+export interface RoutingPreview {
+  executor: { id: number; name: string } | null;
+  coExecutors: { id: number; name: string }[];
+  reason: 'maintainer' | 'district' | 'default' | 'none';
+}
+
+/**
+ * The routing preview for the question type chosen at the building chosen (or the address as
+ * typed, placed by the server as registration places it); off until a question type is chosen.
+ */
+export function routingPreviewQuery(place: {
+  questionTypeId: number | null;
+  buildingId: number | null;
+  districtId: number | null;
+  address: string;
+}) {
+  const address = place.buildingId === null ? place.address.trim() : '';
+  return queryOptions({
+    queryKey: [
+      'routing',
+      'preview',
+      place.questionTypeId,
+      place.buildingId,
+      place.districtId,
+      address,
+    ],
+    queryFn: ({ signal }) =>
+      api.get<RoutingPreview>(
+        '/routing/preview',
+        {
+          questionTypeId: place.questionTypeId,
+          ...(place.buildingId !== null ? { buildingId: place.buildingId } : {}),
+          ...(place.districtId !== null ? { districtId: place.districtId } : {}),
+          ...(address ? { address } : {}),
+        },
+        signal,
+      ),
+    enabled: place.questionTypeId !== null,
+    staleTime: 30_000,
   });
 }

@@ -21,8 +21,9 @@ import i18next from 'i18next';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { APPEAL_KINDS, APPEAL_SUBJECTS, RECEIPT_SIGNS } from '../../../../domain/vocabulary.js';
-import { ApiError } from '../../../shared/api/client.js';
+import { api, ApiError } from '../../../shared/api/client.js';
 import type { Applicant, QuestionType } from '../../../shared/api/types.js';
 import { PageHeader } from '../../../shared/layout/PageHeader.js';
 import { formResolver } from '../../../shared/lib/form-resolver.js';
@@ -36,16 +37,25 @@ import {
   formFieldOf,
   newCallDefaults,
   newCallSchema,
+  routingPreviewQuery,
   useRegisterAppeal,
   type NewCallValues,
   type Registered,
 } from '../api/new-call.js';
 import { AddressInput } from './AddressInput.js';
 import { RegistryAddressField } from './RegistryAddressField.js';
+import { WorksAtAddress } from '../../../shared/ui/WorksAtAddress.js';
 import { ApplicantMatches, EarlierAppeals } from './ApplicantMatches.js';
 import { QuestionTypePicker } from '../../../shared/ui/QuestionTypePicker.js';
 import { QuestionTypeSuggestions } from '../../../shared/ui/QuestionTypeSuggestions.js';
 import { RegisteredDialog } from './RegisteredDialog.js';
+import { AuthorStatisticsFields } from './AuthorStatisticsFields.js';
+import {
+  emptyConsultationAnswer,
+  IntakeArticles,
+  IntakeScript,
+  type ConsultationAnswerDraft,
+} from './IntakeArticles.js';
 import { RepeatRefusal, RepeatWarning, type RepeatOf } from './RepeatNotice.js';
 
 const phoneDigitsOf = (value: string) => value.replace(/\D/g, '').length;
@@ -73,10 +83,18 @@ function focusNext(form: HTMLFormElement, from: HTMLElement): void {
  * question is, where, and Register. Everything is reachable by keyboard; Ctrl+Enter registers.
  */
 export function NewCallPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // Issue 20: the screen pop opens `/new-call?phone=…&call=…` — the caller's number filled in and
+  // looked up at once. (The appeal is linked to the call by the server: registered by the call's
+  // operator while it is answered; see ADR 040.)
+  const [searchParams] = useSearchParams();
+  const phoneFromCall = (searchParams.get('phone') ?? '').trim().slice(0, 30);
+  const callFromUrl = searchParams.get('call');
   const form = useForm<NewCallValues>({
     resolver: formResolver(zodResolver(newCallSchema)),
-    defaultValues: newCallDefaults,
+    defaultValues: phoneFromCall
+      ? { ...newCallDefaults, phone: phoneFromCall, channel: 'phone' }
+      : newCallDefaults,
   });
   const { register, control, setValue, getValues, watch, formState } = form;
   const errors = formState.errors;
@@ -88,6 +106,8 @@ export function NewCallPage() {
     consultation: boolean;
   } | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
+  /** Issue 19: which article(s) answered a consultation, or that none did. */
+  const [answer, setAnswer] = useState<ConsultationAnswerDraft>(emptyConsultationAnswer);
   /** The earlier appeal the server refused to repeat (Art. 8), until the operator decides. */
   const [refusedRepeat, setRefusedRepeat] = useState<RepeatOf | null>(null);
   /** One key per filled form: a second press or a retry registers nothing twice. */
@@ -106,7 +126,7 @@ export function NewCallPage() {
   const privilegedCategory = watch('privilegedCategory');
   const [debouncedPhone] = useDebouncedValue(phone.trim(), 300);
   /** The phone Enter was pressed on: looked up at once, without waiting for the debounce. */
-  const [enteredPhone, setEnteredPhone] = useState<string | null>(null);
+  const [enteredPhone, setEnteredPhone] = useState<string | null>(phoneFromCall || null);
   const lookupPhone = enteredPhone === phone.trim() ? enteredPhone : debouncedPhone;
   const matches = useQuery(applicantsByPhoneQuery(lookupPhone));
   /** Enter on the phone waits for the look-up, then moves on (to the caller it found or to a new one). */
@@ -114,6 +134,33 @@ export function NewCallPage() {
   const [phoneEnters, setPhoneEnters] = useState(0);
   const found = phone.trim() === '' ? [] : (matches.data ?? []);
   const chosen = found.find((a) => a.id === applicantId) ?? null;
+
+  // Issue 15, item 5: the executor registration will choose at this address, and why — the
+  // building's maintainer, the district's rule or the question type's default — named under the
+  // question type instead of the default (so the screen says what the card will say). A
+  // consultation is closed at once and goes to no executor. (The screen has no executor of the
+  // operator's own choice: the preview is what registration does.)
+  const buildingId = watch('buildingId') ?? null;
+  const [settledAddress] = useDebouncedValue(watch('address'), 400);
+  const routing = useQuery(
+    routingPreviewQuery({
+      questionTypeId: questionType?.id ?? null,
+      buildingId,
+      districtId: null,
+      address: settledAddress,
+    }),
+  );
+  const executorNote = (() => {
+    if (kind === 'consultation' || !routing.data) return null;
+    const { executor, coExecutors, reason } = routing.data;
+    if (!executor) return t('newCall.routing.none');
+    const said = t(`newCall.routing.${reason === 'none' ? 'default' : reason}`, {
+      executor: executor.name,
+    });
+    return coExecutors.length === 0
+      ? said
+      : `${said} · ${t('newCall.routing.coExecutors', { names: coExecutors.map((c) => c.name).join(', ') })}`;
+  })();
 
   const fieldError = (message: string | undefined) => (message ? t(message) : undefined);
 
@@ -123,6 +170,7 @@ export function NewCallPage() {
     setValue('email', applicant?.email ?? '');
     setValue('applicantAddress', applicant?.address ?? '');
     setValue('privilegedCategory', applicant?.privilegedCategory ?? '');
+    setValue('authorSex', applicant?.sex ?? '');
     if (applicant?.address && getValues('address') === '') setValue('address', applicant.address);
     form.clearErrors(['fullName', 'email', 'applicantAddress']);
   };
@@ -189,6 +237,17 @@ export function NewCallPage() {
         ...(repeatReason ? { repeatReason } : {}),
       });
       setRefusedRepeat(null);
+      // Issue 19: the article(s) that answered the consultation, or the note that none did.
+      const note = answer.note.trim();
+      if (values.kind === 'consultation' && (answer.articleIds.length > 0 || note)) {
+        await api
+          .post(`/appeals/${result.id}/consultation-answer`, {
+            articleIds: answer.articleIds,
+            note: note || null,
+          })
+          .catch((error: unknown) => setFormError(errorText(t, error)));
+      }
+      setAnswer(emptyConsultationAnswer);
       setRegistered({ result, consultation: values.kind === 'consultation' });
     } catch (error) {
       if (error instanceof ApiError && error.code === 'repeat_of_decided_appeal') {
@@ -256,6 +315,17 @@ export function NewCallPage() {
         .catch(() => undefined);
     }
   };
+
+  // A later screen pop while this screen is open: a fresh form for the new caller.
+  const shownCall = useRef(callFromUrl);
+  useEffect(() => {
+    if (shownCall.current === callFromUrl) return;
+    shownCall.current = callFromUrl;
+    if (!phoneFromCall) return;
+    nextCall();
+    form.reset({ ...newCallDefaults, phone: phoneFromCall, channel: 'phone' });
+    setEnteredPhone(phoneFromCall);
+  }, [callFromUrl, phoneFromCall]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
     if (event.key !== 'Enter' || event.defaultPrevented || event.nativeEvent.isComposing) return;
@@ -420,6 +490,17 @@ export function NewCallPage() {
                     />
                   </Stack>
                 )}
+                {subject === 'anonymous' ? null : (
+                  <AuthorStatisticsFields
+                    register={register}
+                    language={i18n.language}
+                    errors={{
+                      authorSex: fieldError(errors.authorSex?.message),
+                      authorCategory: fieldError(errors.authorCategory?.message),
+                      authorSocialStatus: fieldError(errors.authorSocialStatus?.message),
+                    }}
+                  />
+                )}
                 <Checkbox
                   {...register('confidential')}
                   label={t('newCall.confidential')}
@@ -458,6 +539,7 @@ export function NewCallPage() {
                           field.onChange(type?.id ?? null);
                         }}
                         error={fieldError(errors.questionTypeId?.message)}
+                        executorNote={executorNote}
                       />
                     )}
                   />
@@ -465,6 +547,7 @@ export function NewCallPage() {
                     control={control}
                     error={fieldError(errors.address?.message)}
                   />
+                  <WorksAtAddress buildingId={buildingId} scope="staff" />
                   <Textarea
                     {...register('description')}
                     label={t('newCall.description')}
@@ -512,6 +595,13 @@ export function NewCallPage() {
                   </SimpleGrid>
                 </Stack>
               </Paper>
+              <IntakeScript questionTypeId={questionType?.id ?? null} />
+              <IntakeArticles
+                questionTypeId={questionType?.id ?? null}
+                consultation={kind === 'consultation'}
+                value={answer}
+                onChange={setAnswer}
+              />
               {subject !== 'anonymous' && !refusedRepeat ? (
                 <RepeatWarning
                   applicantId={applicantId}

@@ -17,6 +17,11 @@ export const URL_FILTER_KEYS = [
   'to',
   'overdue',
   'applicantId',
+  'districtId',
+  'streetId',
+  'buildingId',
+  // The chosen street's or building's label, shown in the filter (never sent to the API).
+  'place',
   'q',
   'sort',
 ] as const;
@@ -39,6 +44,7 @@ export function readUrlFilters(params: URLSearchParams): UrlFilters {
 
 export function toApiFilters(filters: UrlFilters): AppealFilters {
   const { from, to, ...rest } = filters;
+  delete rest.place;
   const api: AppealFilters = { ...rest };
   if (from && DAY.test(from)) api.receivedFrom = cityDayStart(from);
   if (to && DAY.test(to)) api.receivedTo = cityDayEnd(to);

@@ -13,25 +13,39 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { defaultSortOf } from '../../../../domain/queues.js';
 import { APPEAL_STATUSES, CHANNELS } from '../../../../domain/vocabulary.js';
-import { classifierQuery, executorsQuery, queuesQuery } from '../../../shared/api/queries.js';
+import {
+  classifierQuery,
+  executorsQuery,
+  queuesQuery,
+  registryDistrictsQuery,
+} from '../../../shared/api/queries.js';
 import { DayInput } from '../../../shared/ui/DayInput.js';
 import { SORTS, type UrlFilterKey, type UrlFilters } from '../api/registry-filters.js';
 import { questionTypeGroups } from '../../../shared/i18n/locale.js';
+import { PlaceFilter } from './PlaceFilter.js';
 
-/** The registry's filters; every change goes to the URL at once (free text on Enter). */
+/**
+ * The registry's filters; every change goes to the URL at once (free text on Enter). The address
+ * registry's district, street and building (issue 15) when the registry has districts.
+ */
 export function RegistryFilters({
   filters,
   onChange,
+  onChangeMany,
   onReset,
 }: {
   filters: UrlFilters;
   onChange: (key: UrlFilterKey, value: string | null) => void;
+  /** Several keys at once (a street or a building and its label). */
+  onChangeMany: (changes: Partial<Record<UrlFilterKey, string | null>>) => void;
   onReset: () => void;
 }) {
   const { t, i18n } = useTranslation();
   const classifier = useQuery(classifierQuery);
   const executors = useQuery(executorsQuery);
   const queues = useQuery(queuesQuery);
+  const districts = useQuery(registryDistrictsQuery);
+  const hasRegistry = (districts.data?.length ?? 0) > 0;
   const [text, setText] = useState(filters.q ?? '');
   useEffect(() => setText(filters.q ?? ''), [filters.q]);
 
@@ -106,6 +120,18 @@ export function RegistryFilters({
             nothingFoundMessage={t('common.nothing')}
             comboboxProps={{ withinPortal: false }}
           />
+          {hasRegistry && (
+            <NativeSelect
+              label={t('registry.district')}
+              value={filters.districtId ?? ''}
+              onChange={(e) => onChange('districtId', e.currentTarget.value || null)}
+              data={[
+                any,
+                ...(districts.data ?? []).map((d) => ({ value: String(d.id), label: d.name })),
+              ]}
+            />
+          )}
+          {hasRegistry && <PlaceFilter filters={filters} onChange={onChangeMany} />}
           <DayInput
             label={t('registry.from')}
             value={filters.from ?? ''}

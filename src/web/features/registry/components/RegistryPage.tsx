@@ -127,12 +127,16 @@ export function RegistryPage() {
     [columns, offered.join()],
   );
 
-  const setFilter = (key: UrlFilterKey | 'limit', value: string | null) => {
+  const setFilters = (changes: Partial<Record<UrlFilterKey | 'limit', string | null>>) => {
     const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
+    for (const [key, value] of Object.entries(changes)) {
+      if (value) next.set(key, value);
+      else next.delete(key);
+    }
     setParams(next);
   };
+  const setFilter = (key: UrlFilterKey | 'limit', value: string | null) =>
+    setFilters({ [key]: value });
 
   const chooseColumns = (values: string[]) => {
     const chosen = COLUMNS.filter((c) => c === 'number' || values.includes(c));
@@ -178,6 +182,7 @@ export function RegistryPage() {
         <RegistryFilters
           filters={filters}
           onChange={setFilter}
+          onChangeMany={setFilters}
           onReset={() => setParams(new URLSearchParams())}
         />
         <ErrorNote error={list.error} />

@@ -4,12 +4,19 @@ import type { AppealPage, QueueKey } from '../../../shared/api/types.js';
 
 const PAGE = 20;
 
-/** One queue, privileged applicants first (the server's order), page after page. */
-export function workQueueQuery(queue: QueueKey) {
+/**
+ * One queue, privileged applicants first (the server's order), page after page; `mine` (issue 14):
+ * only the appeals of the executors the controller watches (`true`) or the rest (`false`).
+ */
+export function workQueueQuery(queue: QueueKey, mine?: 'true' | 'false') {
   return infiniteQueryOptions({
-    queryKey: ['appeals', 'queue', queue],
+    queryKey: ['appeals', 'queue', queue, mine ?? 'all'],
     queryFn: ({ pageParam, signal }) =>
-      api.get<AppealPage>('/appeals', { queue, limit: PAGE, cursor: pageParam }, signal),
+      api.get<AppealPage>(
+        '/appeals',
+        { queue, limit: PAGE, cursor: pageParam, ...(mine ? { mine } : {}) },
+        signal,
+      ),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
   });

@@ -1,8 +1,8 @@
-import { Badge, Button, Card, Group, Skeleton, Stack, Tabs, Text } from '@mantine/core';
+import { Badge, Button, Card, Group, Skeleton, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { queuesQuery } from '../../../shared/api/queries.js';
+import { meQuery, queuesQuery } from '../../../shared/api/queries.js';
 import type { AppealSummary, QueueKey } from '../../../shared/api/types.js';
 import { PageHeader } from '../../../shared/layout/PageHeader.js';
 import { formatDateTime } from '../../../shared/lib/format.js';
@@ -90,9 +90,37 @@ function QueueItem({ appeal, mode }: { appeal: AppealSummary; mode: 'executor' |
   );
 }
 
-function QueueList({ queue, mode }: { queue: QueueKey; mode: 'executor' | 'controller' }) {
+/** The controller's queue: "mine" (the executors they watch, regulation 5.4.3) first, then the rest. */
+function ControllerQueue({ queue }: { queue: QueueKey }) {
   const { t } = useTranslation();
-  const list = useInfiniteQuery(workQueueQuery(queue));
+  const me = useQuery(meQuery);
+  // Only controllers hold duties; the head of the centre sees one list.
+  if (me.data?.role !== 'controller') return <QueueList queue={queue} mode="controller" />;
+  return (
+    <Stack gap="md">
+      <Title order={2} size="h4">
+        {t('queuePage.mine')}
+      </Title>
+      <QueueList queue={queue} mode="controller" mine="true" />
+      <Title order={2} size="h4">
+        {t('queuePage.others')}
+      </Title>
+      <QueueList queue={queue} mode="controller" mine="false" />
+    </Stack>
+  );
+}
+
+function QueueList({
+  queue,
+  mode,
+  mine,
+}: {
+  queue: QueueKey;
+  mode: 'executor' | 'controller';
+  mine?: 'true' | 'false';
+}) {
+  const { t } = useTranslation();
+  const list = useInfiniteQuery(workQueueQuery(queue, mine));
   if (list.error) return <ErrorNote error={list.error} />;
   if (!list.data) {
     return (
@@ -184,7 +212,11 @@ export function WorkQueuePage({
         </Tabs.List>
         {queues.map((key) => (
           <Tabs.Panel key={key} value={key} pt="md">
-            <QueueList queue={key} mode={mode} />
+            {mode === 'controller' ? (
+              <ControllerQueue queue={key} />
+            ) : (
+              <QueueList queue={key} mode={mode} />
+            )}
           </Tabs.Panel>
         ))}
       </Tabs>

@@ -1,0 +1,111 @@
+/**
+ * Live monitoring's API (issue 18, ADR 048): alerts of spikes by question type × district, and the
+ * live counts by question type × district for the last hours.
+ */
+import { z } from 'zod';
+import { APPEAL_KINDS } from '../domain/vocabulary.js';
+import { PRESENCE_STATES } from './telephony.schemas.js';
+
+export const alertListQuery = z.object({
+  /** `open`: not acknowledged yet (default); `all`: every recent one. */
+  state: z.enum(['open', 'all']).default('open'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const alertView = z.object({
+  id: z.number().int(),
+  questionTypeId: z.number().int(),
+  questionType: z.string(),
+  questionTypeEn: z.string().nullable(),
+  /** Null: city-wide. */
+  districtId: z.number().int().nullable(),
+  district: z.string().nullable(),
+  districtEn: z.string().nullable(),
+  /** Full hours before the current one in the window that fired (1 or 3). */
+  windowHours: z.number().int(),
+  observed: z.number().int(),
+  expected: z.number(),
+  pValue: z.number(),
+  since: z.string(),
+  raisedAt: z.string(),
+  lastDetectedAt: z.string(),
+  appealCount: z.number().int(),
+  explainedByWorkId: z.number().int().nullable(),
+  acknowledgedAt: z.string().nullable(),
+  acknowledgedBy: z.string().nullable(),
+});
+export type AlertView = z.infer<typeof alertView>;
+
+export const alertDetailView = alertView.extend({
+  appeals: z.array(z.object({ id: z.number().int(), number: z.string(), receivedAt: z.string() })),
+});
+export type AlertDetailView = z.infer<typeof alertDetailView>;
+
+export const liveCountsQuery = z.object({
+  /** Hours back from the current one (the current hour so far included). */
+  hours: z.coerce.number().int().min(1).max(168).default(24),
+});
+
+export const liveCountsView = z.object({
+  from: z.string(),
+  rows: z.array(
+    z.object({
+      questionTypeId: z.number().int(),
+      kind: z.enum(APPEAL_KINDS),
+      /** Null: no known district. */
+      districtId: z.number().int().nullable(),
+      appeals: z.number().int(),
+    }),
+  ),
+});
+
+/** The queues of the head's live picture (issue 18 item 4): the registry's queues, then the others. */
+export const PICTURE_QUEUES = [
+  'needs_routing',
+  'new',
+  'due_soon',
+  'overdue',
+  'on_check',
+  'moderation',
+  'callback',
+] as const;
+
+const windowFigures = z.object({
+  /** Full hours before the current one (1: the last hour; 3: the last 3 hours). */
+  hours: z.number().int(),
+  observed: z.number(),
+  /** Null: not enough history for a baseline (fewer than 2 usable weeks). */
+  expected: z.number().nullable(),
+});
+
+export const livePictureView = z.object({
+  /** When everything was counted (ISO instant). */
+  countedAt: z.string(),
+  /** Question types rising city-wide, the most first (at most 10). */
+  rising: z.array(
+    z.object({
+      questionTypeId: z.number().int(),
+      questionType: z.string(),
+      questionTypeEn: z.string().nullable(),
+      windows: z.array(windowFigures),
+    }),
+  ),
+  /** Every queue of `PICTURE_QUEUES`, in that order. */
+  queues: z.array(z.object({ key: z.enum(PICTURE_QUEUES), count: z.number().int() })),
+  /** Operators signed in or registering today, by name. */
+  operators: z.array(
+    z.object({
+      userId: z.number().int(),
+      fullName: z.string(),
+      signedIn: z.boolean(),
+      /** The telephony presence (issue 20); null: never set. */
+      presence: z.enum(PRESENCE_STATES).nullable(),
+      /** Registered today (the city's day) and in the last 60 minutes; consultations apart. */
+      appealsToday: z.number().int(),
+      consultationsToday: z.number().int(),
+      appealsLastHour: z.number().int(),
+      consultationsLastHour: z.number().int(),
+    }),
+  ),
+});
+export type LivePictureView = z.infer<typeof livePictureView>;

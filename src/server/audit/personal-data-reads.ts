@@ -1,0 +1,29 @@
+/**
+ * Reading an applicant's personal data is logged (issue 14, item 10; Law of Ukraine «Про захист
+ * персональних даних», art. 10 and 14: a controller keeps account of who accessed personal data):
+ * one `audit_log` entry per read, action `readApplicant`, target `/applicants/{id}`, with where
+ * it was read (`via`: the appeal card, the applicant search, the applicant's page). The audit
+ * screen filters by that action or target.
+ */
+import type { Kysely } from 'kysely';
+import type { Actor } from '../context.js';
+import type { DB } from '../db/schema.js';
+import { writeAudit } from '../admin/audit-trail.js';
+
+export async function logPersonalDataRead(
+  db: Kysely<DB>,
+  at: Date,
+  actor: Actor,
+  applicantIds: readonly number[],
+  context: { via: 'appeal_card' | 'applicant_search' | 'applicant_page'; appealId?: number },
+): Promise<void> {
+  if (applicantIds.length === 0) return;
+  await db.transaction().execute(async (trx) => {
+    for (const id of applicantIds)
+      await writeAudit(trx, at, actor, {
+        action: 'readApplicant',
+        target: `/applicants/${id}`,
+        data: { ...context },
+      });
+  });
+}

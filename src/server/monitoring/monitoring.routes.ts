@@ -1,0 +1,107 @@
+/**
+ * Live monitoring's API (issue 18, ADR 048): `/api/v1/monitoring/…` — the alerts (alerts.handle:
+ * supervisors and dispatchers) and the live counts (monitoring.read). The alerts also arrive live
+ * on `GET /api/v1/live/stream?topics=alerts` (topics `alerts.raised`, `alerts.updated`,
+ * `alerts.explained`, `alerts.acknowledged`; ADR 038).
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  alertDetailView,
+  alertListQuery,
+  alertView,
+  liveCountsQuery,
+  liveCountsView,
+  livePictureView,
+} from '../../contract/monitoring.schemas.js';
+import { idParams } from '../../contract/common.js';
+import { z } from 'zod';
+import type { Deps } from '../context.js';
+import { currentUser } from '../http/auth-plugin.js';
+import { errorResponses } from '../http/openapi.js';
+import { acknowledgeAlert, getAlert, listAlerts } from './alerts.service.js';
+import { liveCounts } from './appeal-counts.js';
+import { livePicture } from './live-picture.js';
+import { presentAlert, presentAlertDetail } from './monitoring.presenter.js';
+
+const tags = ['monitoring'];
+const handle = { access: 'alerts.handle' } as const;
+
+export function monitoringRoutes(deps: Deps): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/monitoring/alerts',
+      {
+        config: handle,
+        schema: {
+          tags,
+          operationId: 'listMonitoringAlerts',
+          summary: 'Spikes of appeals by question type × district raised as alerts, newest first',
+          querystring: alertListQuery,
+          response: { 200: z.array(alertView), ...errorResponses(400, 401, 403) },
+        },
+      },
+      async (request) => (await listAlerts(deps, request.query)).map(presentAlert),
+    );
+    app.get(
+      '/monitoring/alerts/:id',
+      {
+        config: handle,
+        schema: {
+          tags,
+          operationId: 'getMonitoringAlert',
+          summary: 'One alert with the appeals behind it',
+          params: idParams,
+          response: { 200: alertDetailView, ...errorResponses(400, 401, 403, 404) },
+        },
+      },
+      async (request) => presentAlertDetail(await getAlert(deps, request.params.id)),
+    );
+    app.post(
+      '/monitoring/alerts/:id/acknowledge',
+      {
+        config: handle,
+        schema: {
+          tags,
+          operationId: 'acknowledgeMonitoringAlert',
+          summary: 'Acknowledge an alert (who and when are recorded once)',
+          params: idParams,
+          response: { 200: alertView, ...errorResponses(400, 401, 403, 404) },
+        },
+      },
+      async (request) =>
+        presentAlert(await acknowledgeAlert(deps, currentUser(request), request.params.id)),
+    );
+    app.get(
+      '/monitoring/counts',
+      {
+        config: { access: 'monitoring.read' },
+        schema: {
+          tags,
+          operationId: 'liveCounts',
+          summary: 'Appeals by question type × kind × district over the last hours (live counts)',
+          querystring: liveCountsQuery,
+          response: { 200: liveCountsView, ...errorResponses(400, 401, 403) },
+        },
+      },
+      async (request) => liveCounts(deps.db, deps.now(), request.query.hours),
+    );
+    app.get(
+      '/monitoring/picture',
+      {
+        config: { access: 'monitoring.read' },
+        schema: {
+          tags,
+          operationId: 'livePicture',
+          summary: "The head's live picture: rising question types, the queues, the operators",
+          description:
+            'Question types rising city-wide over the last hour and 3 hours against the same hours of ' +
+            'previous weeks (the spike detector’s baseline, ADR 048; not a test), the queues (not routed, ' +
+            'new, due soon, overdue, on check, moderation, call-back) and the operators signed in or ' +
+            'registering today with their appeals and consultations today and in the last 60 minutes.',
+          response: { 200: livePictureView, ...errorResponses(401, 403) },
+        },
+      },
+      async () => livePicture(deps),
+    );
+  };
+}

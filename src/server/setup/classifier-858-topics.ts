@@ -1,0 +1,48 @@
+/**
+ * The Classifier No. 858 topic (тематика, 1–30 of the current form; domain/classifier-858.ts) of
+ * each seeded kind, by its English name in `classifier-seed.tsv` (issue 17, item 3). Our own
+ * judgement from the topics' names, for a new installation to start coded; the administrator
+ * changes any question type's topic on the classifier screen.
+ */
+export const TOPIC_858_OF_KIND: Readonly<Record<string, number>> = {
+  'Hot water supply': 10,
+  Lift: 10,
+  'Maintenance of external and in-house building systems': 10,
+  'Sanitary condition of premises, territories and amenity objects': 10,
+  'Other questions': 30,
+  'Building maintenance': 10,
+  'Cold water supply': 10,
+  'Care of green spaces': 10,
+  Transport: 3,
+  'Remarks and complaints about work': 23,
+  'Cleaning and sanitary upkeep of territories, premises and amenity objects': 10,
+  'Asphalt repair and laying': 3,
+  Roads: 3,
+  'Proposals and wishes about work': 23,
+  'Electricity supply': 10,
+  'Lighting of premises': 10,
+  'Violation of the rules for works on amenity objects': 10,
+  Waste: 10,
+  Housing: 11,
+  'Social security': 6,
+  'Outdoor lighting': 10,
+  'Playgrounds and other grounds': 10,
+  'Recalculations, charges and debts, contracts': 10,
+  'Unsanitary conditions': 10,
+  Shelters: 25,
+  Trade: 4,
+  'Breaches of public order and safety': 13,
+  Thanks: 30,
+  'Gas supply': 10,
+  'Checking permits and, if there are none, dismantling': 4,
+  'Outdoor advertising': 4,
+  'Environmental safety': 12,
+  'Architecture, capital construction and reconstruction': 4,
+  'Education and science': 17,
+  'Utility bills': 10,
+  'Kiosks and small architectural forms': 4,
+  'Veterinary medicine and animal care': 2,
+  'Flooding of a flat': 11,
+  'Health care': 9,
+  Heating: 10,
+};

@@ -1,0 +1,32 @@
+/**
+ * Live monitoring's queries (issue 18, ADR 048): the alerts and their acknowledgement. The alerts
+ * arrive live on the bus (topic prefix `alerts`); the page re-reads them on each event.
+ */
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import type { AlertView, LivePictureView } from '../../../../contract/monitoring.schemas.js';
+import { api } from '../../../shared/api/client.js';
+
+export const ALERTS_TOPIC = 'alerts';
+
+export const alertsQuery = (state: 'open' | 'all') =>
+  queryOptions({
+    queryKey: ['monitoring', 'alerts', state],
+    queryFn: ({ signal }) =>
+      api.get<AlertView[]>('/monitoring/alerts', { state, limit: 100 }, signal),
+    refetchInterval: 60_000,
+  });
+
+export function useAcknowledgeAlert() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) => api.post<AlertView>(`/monitoring/alerts/${id}/acknowledge`),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['monitoring', 'alerts'] }),
+  });
+}
+
+/** The head's live picture (issue 18 item 4): re-read every 30 seconds and on every alert. */
+export const livePictureQuery = queryOptions({
+  queryKey: ['monitoring', 'picture'],
+  queryFn: ({ signal }) => api.get<LivePictureView>('/monitoring/picture', undefined, signal),
+  refetchInterval: 30_000,
+});
