@@ -126,9 +126,28 @@ export function baselineWindow(
 ): WindowBucket[] {
   const fraction = (now - hourStart(now)) / HOUR_MS;
   return observedWindow(now, hours).map((b, i) => ({
-    hour: DateTime.fromMillis(b.hour, { zone }).minus({ weeks: weeksBack }).toMillis(),
+    hour: weeksEarlier(b.hour, weeksBack, zone),
     weight: i === 0 ? fraction : 1,
   }));
+}
+
+/**
+ * Memo of {@link weeksEarlier}: a pure function of its arguments, asked again every minute for
+ * the same few hundred hours (time-zone arithmetic costs microseconds; the detector asks tens of
+ * thousands of times a run). Bounded; cleared when full. Nothing another process needs.
+ */
+const shifted = new Map<string, number>();
+
+/** The hour `weeks` weeks before `hour` (ms) on the city's clock (`zone`): DST-aware. */
+function weeksEarlier(hour: number, weeks: number, zone: string): number {
+  const key = `${zone}|${weeks}|${hour}`;
+  let at = shifted.get(key);
+  if (at === undefined) {
+    if (shifted.size >= 100_000) shifted.clear();
+    at = DateTime.fromMillis(hour, { zone }).minus({ weeks }).toMillis();
+    shifted.set(key, at);
+  }
+  return at;
 }
 
 /** Every hour the detector reads at `now`: the windows and their baselines. */
@@ -163,35 +182,82 @@ export interface Spike {
 }
 
 /**
- * One cell's figures for a window of `windowHours` full hours (plus the current hour so far) at
- * `now`: the observed count and the expected one — the mean of the usable baseline weeks, floored
- * at `minExpectedPerHour` per hour of window — or `expected: null` when fewer than
- * `minBaselineWeeks` weeks are usable (module doc; ADR 048).
+ * The buckets one window reads at `now`, the same for every cell: the observed window and its
+ * usable baseline weeks (nearest first; a week reaching before `firstHour` ends the list).
+ * Computed once per detection run — the city-time shifts are the costly part (time-zone rules).
+ */
+export interface WindowPlan {
+  windowHours: number;
+  observed: WindowBucket[];
+  baselineWeeks: WindowBucket[][];
+  /** Start of the observed window (ms). */
+  since: number;
+  /** The fraction of the current hour elapsed at `now` (0 ≤ f < 1). */
+  fraction: number;
+}
+
+/** The plans of every window of `params.windowsHours`, in that order ({@link WindowPlan}). */
+export function windowPlans(
+  now: number,
+  firstHour: number,
+  zone: string,
+  params: SpikeParameters,
+): WindowPlan[] {
+  const fraction = (now - hourStart(now)) / HOUR_MS;
+  return params.windowsHours.map((w) => {
+    const observed = observedWindow(now, w);
+    const baselineWeeks: WindowBucket[][] = [];
+    for (let k = 1; k <= params.baselineWeeks; k++) {
+      const base = baselineWindow(now, w, k, zone);
+      if (Math.min(...base.map((b) => b.hour)) < firstHour) break;
+      baselineWeeks.push(base);
+    }
+    return {
+      windowHours: w,
+      observed,
+      baselineWeeks,
+      since: Math.min(...observed.map((b) => b.hour)),
+      fraction,
+    };
+  });
+}
+
+/** The weighted count of a window's buckets in a cell's counts by hour. */
+function windowSum(hours: ReadonlyMap<number, number>, window: readonly WindowBucket[]): number {
+  let sum = 0;
+  for (const b of window) sum += b.weight * (hours.get(b.hour) ?? 0);
+  return sum;
+}
+
+/**
+ * One cell's figures for a planned window ({@link windowPlans}): the observed count and the
+ * expected one — the mean of the usable baseline weeks, floored at `minExpectedPerHour` per hour
+ * of window — or `expected: null` when fewer than `minBaselineWeeks` weeks are usable (module
+ * doc; ADR 048).
  *
  * @param hours the cell's counts by hour start (ms).
  */
-export function windowFigures(input: {
-  hours: ReadonlyMap<number, number>;
-  now: number;
-  windowHours: number;
-  firstHour: number;
-  zone: string;
-  params: SpikeParameters;
-}): { observed: number; expected: number | null } {
-  const { hours, now, windowHours: w, firstHour, zone, params } = input;
-  const sumOf = (window: readonly WindowBucket[]) =>
-    window.reduce((s, b) => s + b.weight * (hours.get(b.hour) ?? 0), 0);
-  const observed = sumOf(observedWindow(now, w));
-  const weeks: number[] = [];
-  for (let k = 1; k <= params.baselineWeeks; k++) {
-    const base = baselineWindow(now, w, k, zone);
-    if (Math.min(...base.map((b) => b.hour)) < firstHour) break;
-    weeks.push(sumOf(base));
-  }
-  if (weeks.length < params.minBaselineWeeks) return { observed, expected: null };
-  const mean = weeks.reduce((s, n) => s + n, 0) / weeks.length;
-  const fraction = (now - hourStart(now)) / HOUR_MS;
-  return { observed, expected: Math.max(mean, params.minExpectedPerHour * (w + fraction)) };
+export function windowFigures(
+  hours: ReadonlyMap<number, number>,
+  plan: WindowPlan,
+  params: SpikeParameters,
+): { observed: number; expected: number | null } {
+  const observed = windowSum(hours, plan.observed);
+  if (plan.baselineWeeks.length < params.minBaselineWeeks) return { observed, expected: null };
+  let total = 0;
+  for (const week of plan.baselineWeeks) total += windowSum(hours, week);
+  const mean = total / plan.baselineWeeks.length;
+  return {
+    observed,
+    expected: Math.max(mean, params.minExpectedPerHour * (plan.windowHours + plan.fraction)),
+  };
+}
+
+/** Adds `n` appeals at `hour` to the cell `key` of `byCell` (cell → hour → count). */
+function addCount<K>(byCell: Map<K, Map<number, number>>, key: K, hour: number, n: number): void {
+  let hours = byCell.get(key);
+  if (!hours) byCell.set(key, (hours = new Map<number, number>()));
+  hours.set(hour, (hours.get(hour) ?? 0) + n);
 }
 
 /**
@@ -214,29 +280,20 @@ export function detectSpikes(input: {
   const firstHour = input.firstHour;
   // cell key → hour → count; cells: "q:d" for a district, "q:city" city-wide.
   const byCell = new Map<string, Map<number, number>>();
-  const add = (key: string, hour: number, n: number) => {
-    let hours = byCell.get(key);
-    if (!hours) byCell.set(key, (hours = new Map<number, number>()));
-    hours.set(hour, (hours.get(hour) ?? 0) + n);
-  };
   for (const r of input.counts) {
-    if (r.districtId !== 0) add(`${r.questionTypeId}:${r.districtId}`, r.hour, r.appeals);
-    add(`${r.questionTypeId}:city`, r.hour, r.appeals);
+    if (r.districtId !== 0)
+      addCount(byCell, `${r.questionTypeId}:${r.districtId}`, r.hour, r.appeals);
+    addCount(byCell, `${r.questionTypeId}:city`, r.hour, r.appeals);
   }
 
+  const plans = windowPlans(now, firstHour, zone, params);
   const spikes: Spike[] = [];
   for (const [key, hours] of byCell) {
     let best: Spike | null = null;
-    for (const w of params.windowsHours) {
-      const window = observedWindow(now, w);
-      const { observed, expected } = windowFigures({
-        hours,
-        now,
-        windowHours: w,
-        firstHour,
-        zone,
-        params,
-      });
+    for (const plan of plans) {
+      // Most cells see a few appeals an hour: below the minimum count, no baseline is needed.
+      if (windowSum(hours, plan.observed) < params.minCount) continue;
+      const { observed, expected } = windowFigures(hours, plan, params);
       if (observed < params.minCount || expected === null) continue;
       if (observed < params.minRatio * expected) continue;
       const pValue = poissonUpperTail(observed, expected);
@@ -246,11 +303,11 @@ export function detectSpikes(input: {
         best = {
           questionTypeId: Number(q),
           districtId: d === 'city' ? null : Number(d),
-          windowHours: w,
+          windowHours: plan.windowHours,
           observed,
           expected,
           pValue,
-          since: Math.min(...window.map((b) => b.hour)),
+          since: plan.since,
         };
       }
     }
@@ -301,26 +358,17 @@ export function risingTypes(input: {
   if (input.firstHour === null) return [];
   const firstHour = input.firstHour;
   const byType = new Map<number, Map<number, number>>();
-  for (const r of input.counts) {
-    let hours = byType.get(r.questionTypeId);
-    if (!hours) byType.set(r.questionTypeId, (hours = new Map<number, number>()));
-    hours.set(r.hour, (hours.get(r.hour) ?? 0) + r.appeals);
-  }
-  const windows = [...params.windowsHours].sort((a, b) => a - b);
+  for (const r of input.counts) addCount(byType, r.questionTypeId, r.hour, r.appeals);
+  const plans = windowPlans(input.now, firstHour, input.zone, params).sort(
+    (a, b) => a.windowHours - b.windowHours,
+  );
   const excessOf = (w: { observed: number; expected: number | null }) =>
     w.observed - (w.expected ?? 0);
   const rises: (TypeRise & { longExcess: number })[] = [];
   for (const [questionTypeId, hours] of byType) {
-    const figures = windows.map((w) => ({
-      hours: w,
-      ...windowFigures({
-        hours,
-        now: input.now,
-        windowHours: w,
-        firstHour,
-        zone: input.zone,
-        params,
-      }),
+    const figures = plans.map((plan) => ({
+      hours: plan.windowHours,
+      ...windowFigures(hours, plan, params),
     }));
     if (!figures.some((f) => f.observed > 0 && f.observed > (f.expected ?? 0))) continue;
     rises.push({
