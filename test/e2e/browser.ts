@@ -8,7 +8,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, statSync, readdirSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -16,7 +16,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, inject } from 'vitest';
+import { openDatabase } from '../../src/server/db/database.js';
 import en from '../../src/web/shared/i18n/en.json' with { type: 'json' };
 import uk from '../../src/web/shared/i18n/uk.json' with { type: 'json' };
 import { adminUrl, databaseUrlWithName } from '../pg-urls.js';
@@ -162,7 +163,10 @@ async function startServer(
     const name = `kontakt_e2e_${randomBytes(5).toString('hex')}`;
     const admin = new pg.Client({ connectionString: adminUrl(url) });
     await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
+    // A copy of the run's migrated and seeded template (test/global-setup.ts): the server finds
+    // its migrations applied and goes on to the demo (migrating from nothing took most of a
+    // browser suite's start). Migrating an empty database is tested in test/ops.
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${inject('pgTemplateName')}`);
     await admin.end();
     env.DATABASE_URL = databaseUrlWithName(url, name);
     dropDatabase = async () => {
@@ -173,6 +177,10 @@ async function startServer(
     };
   } else {
     delete env.DATABASE_URL;
+    // The same on the embedded engine: the server's data folder starts as the template's copy.
+    const template = await readFile(inject('pgliteTemplatePath'));
+    const copy = await openDatabase({ dataDir, loadDataDir: new Blob([template]) });
+    await copy.close();
   }
 
   const child: ChildProcess = spawn(
