@@ -8,8 +8,8 @@
  */
 import { once } from 'node:events';
 import { PassThrough, type Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import type { Deps, UserActor } from '../context.js';
+import { exceljs } from '../lazy-modules.js';
 import { iterateAppeals } from './appeals.queries.js';
 import { exportColumns, type ExportFormat } from './appeals-export.js';
 import type { AppealFilter } from '../../contract/appeals.schemas.js';
@@ -29,7 +29,7 @@ export function exportAppealsXlsx(
 ): Readable {
   const columns = exportColumns(format, deps.config.timeZone);
   const output = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+  const workbook = new (exceljs().stream.xlsx.WorkbookWriter)({
     stream: output,
     useStyles: false,
     useSharedStrings: false,

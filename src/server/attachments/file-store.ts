@@ -15,18 +15,12 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import {
-  DeleteObjectCommand,
-  GetObjectCommand,
-  HeadObjectCommand,
-  PutObjectCommand,
-  S3Client,
-  S3ServiceException,
-} from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import type { Kysely } from 'kysely';
 import type { Config, S3Settings } from '../config.js';
 import type { DB } from '../db/schema.js';
 import { AppError } from '../errors.js';
+import { clientS3 } from '../lazy-modules.js';
 
 export interface FileStore {
   /** Which backend this is (`kontakt files migrate` names them). */
@@ -155,7 +149,7 @@ export function databaseFileStore(db: Kysely<DB>, tempRoot: string): FileStore {
 
 /** Whether an S3 error means "no such object" (404 on GET/HEAD; `NoSuchKey`/`NotFound`). */
 function isMissingObject(error: unknown): boolean {
-  if (!(error instanceof S3ServiceException)) return false;
+  if (!(error instanceof clientS3().S3ServiceException)) return false;
   return (
     error.name === 'NoSuchKey' ||
     error.name === 'NotFound' ||
@@ -172,6 +166,7 @@ async function sha256OfFile(path: string): Promise<string> {
 
 /** An S3 client for the settings (checksums only where S3 requires them: s3rver, MinIO, Garage). */
 export function s3Client(settings: S3Settings): S3Client {
+  const { S3Client } = clientS3();
   return new S3Client({
     endpoint: settings.endpoint,
     region: settings.region,
@@ -197,6 +192,7 @@ export function s3Client(settings: S3Settings): S3Client {
  * (store down, wrong keys) is thrown as is: the operator must see it.
  */
 export function s3FileStore(client: S3Client, bucket: string, tempRoot: string): FileStore {
+  const { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand } = clientS3();
   const has = async (key: string): Promise<boolean> => {
     try {
       await client.send(new HeadObjectCommand({ Bucket: bucket, Key: checkedKey(key) }));

@@ -6,12 +6,24 @@
  * `javascript:` and other non-http(s)/mailto/tel links, `<svg>`, `<iframe>`, forms and styles are
  * removed. Links get `rel="noopener noreferrer"`.
  */
-import createDOMPurify from 'dompurify';
-import { JSDOM } from 'jsdom';
+import createDOMPurify, { type DOMPurify } from 'dompurify';
 import { marked } from 'marked';
+import { jsdom } from '../lazy-modules.js';
 
-const window = new JSDOM('').window;
-const purify = createDOMPurify(window);
+/** DOMPurify in a jsdom window, made on the first sanitising (jsdom is slow to load). */
+let purifier: DOMPurify | undefined;
+function purify(): DOMPurify {
+  if (purifier) return purifier;
+  purifier = createDOMPurify(new (jsdom().JSDOM)('').window);
+  purifier.addHook('afterSanitizeAttributes', (node) => {
+    if (node.tagName === 'A') {
+      const href = node.getAttribute('href') ?? '';
+      if (!SAFE_URL.test(href.trim())) node.removeAttribute('href');
+      node.setAttribute('rel', 'noopener noreferrer');
+    }
+  });
+  return purifier;
+}
 
 const ALLOWED_TAGS = [
   'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'br', 'hr', 'strong', 'em', 'b', 'i', 'u', 's', 'del',
@@ -19,17 +31,9 @@ const ALLOWED_TAGS = [
 ]; // prettier-ignore
 const SAFE_URL = /^(?:https?:|mailto:|tel:|\/|#)/i;
 
-purify.addHook('afterSanitizeAttributes', (node) => {
-  if (node.tagName === 'A') {
-    const href = node.getAttribute('href') ?? '';
-    if (!SAFE_URL.test(href.trim())) node.removeAttribute('href');
-    node.setAttribute('rel', 'noopener noreferrer');
-  }
-});
-
 /** Sanitise HTML: only the tags above, `href` on links, `align` in tables; nothing executable. */
 export function sanitiseHtml(html: string): string {
-  return purify.sanitize(html, {
+  return purify().sanitize(html, {
     ALLOWED_TAGS,
     ALLOWED_ATTR: ['href', 'align', 'rel'],
     ALLOW_DATA_ATTR: false,

@@ -12,13 +12,13 @@
  */
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { ImapFlow } from 'imapflow';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { automaticReason, quotedTrackingNumber } from '../../domain/mail.js';
 import { MAX_PHOTOS_PER_SUBMISSION, PHOTO_MEDIA_TYPES } from '../../domain/portal.js';
 import { receiveFile } from '../attachments/attachments.service.js';
 import { loadCalendar } from '../calendar/calendar.repository.js';
 import type { Deps } from '../context.js';
+import { imapflow } from '../lazy-modules.js';
 import { enqueueNotifications } from '../notifications/outbox.js';
 import { storeSubmission } from '../portal/submissions.service.js';
 
@@ -287,7 +287,7 @@ export async function readMailbox(deps: Deps, url: string): Promise<MailOutcome[
   const parsed = new URL(url);
   const folder = decodeURIComponent(parsed.pathname.replace(/^\//, '')) || 'INBOX';
   const mailbox = `${decodeURIComponent(parsed.username)}@${parsed.hostname}/${folder}`;
-  const client = new ImapFlow({
+  const client = new (imapflow().ImapFlow)({
     host: parsed.hostname,
     port: Number(parsed.port || (parsed.protocol === 'imaps:' ? 993 : 143)),
     secure: parsed.protocol === 'imaps:',

@@ -10,8 +10,8 @@
  */
 import { createRequire } from 'node:module';
 import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
 import { DateTime } from 'luxon';
+import { exceljs } from '../lazy-modules.js';
 import type { Lang, ReportTable } from './report-table.js';
 
 export type { Lang };
@@ -59,7 +59,7 @@ export function reportCsv(table: ReportTable, h: ReportHeader, lang: Lang): stri
 
 /** The report as an XLSX workbook (one sheet): numbers as numbers, the time of making as a date. */
 export async function reportXlsx(table: ReportTable, h: ReportHeader, lang: Lang): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (exceljs().Workbook)();
   workbook.created = h.madeAt;
   const sheet = workbook.addWorksheet(lang === 'uk' ? 'Звіт' : 'Report');
   sheet.addRow([h.title]).font = { bold: true };
