@@ -15,7 +15,13 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Cookie,
+  type Page,
+} from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject } from 'vitest';
 import { openDatabase } from '../../src/server/db/database.js';
 import en from '../../src/web/shared/i18n/en.json' with { type: 'json' };
@@ -278,7 +284,21 @@ export async function expectAccessible(page: Page, name: string): Promise<void> 
   expect(serious, `axe on ${name}:\n${JSON.stringify(serious, null, 2)}`).toEqual([]);
 }
 
-export async function screenshot(page: Page, name: string): Promise<void> {
+/**
+ * Whether the stories' screenshots are taken: always on a developer's machine (they are for
+ * looking at), not in CI unless `KONTAKT_E2E_SCREENSHOTS=1` (a full-page PNG costs the browser a
+ * fifth of a second or more, and nobody looks at CI's). A failed step's screenshot is always taken.
+ */
+const TAKE_SCREENSHOTS =
+  process.env.KONTAKT_E2E_SCREENSHOTS === '1' ||
+  (process.env.KONTAKT_E2E_SCREENSHOTS !== '0' && process.env.CI !== 'true');
+
+export async function screenshot(
+  page: Page,
+  name: string,
+  { always = false }: { always?: boolean } = {},
+): Promise<void> {
+  if (!always && !TAKE_SCREENSHOTS) return;
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 
@@ -353,6 +373,8 @@ export function browserSuite(
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
   let lastPage: Page | null = null;
+  /** The session cookies of each login signed in through the login page (see `signIn`). */
+  const sessions = new Map<string, Cookie[]>();
 
   beforeAll(async () => {
     await mkdir(SCREENSHOTS, { recursive: true });
@@ -364,7 +386,7 @@ export function browserSuite(
   afterEach(async ({ task }) => {
     if (task.result?.state === 'fail' && lastPage && !lastPage.isClosed()) {
       const name = `failed-${task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}`;
-      await screenshot(lastPage, name).catch(() => undefined);
+      await screenshot(lastPage, name, { always: true }).catch(() => undefined);
     }
   });
 
@@ -397,6 +419,19 @@ export function browserSuite(
         width: width ?? 1366,
         ...(timezoneId ? { timezoneId } : {}),
       });
+      // A login already signed in through the login page in this suite reuses its session cookie
+      // when the server still honours it (the login page itself was walked the first time; a
+      // session ended by a story — sign-out, a password change — falls back to the page).
+      const cookies = onLoginPage ? undefined : sessions.get(login);
+      if (cookies) {
+        await page.context().addCookies(cookies);
+        const me = await page.context().request.get(`${suite.baseUrl}/api/v1/auth/me`);
+        if (me.ok()) {
+          await page.goto(`${suite.baseUrl}/`);
+          return page;
+        }
+        await page.context().clearCookies();
+      }
       await page.goto(`${suite.baseUrl}/login`);
       await expect
         .poll(() => page.evaluate(() => document.activeElement?.getAttribute('autocomplete')))
@@ -407,6 +442,7 @@ export function browserSuite(
       await page.keyboard.type(PASSWORD);
       await page.keyboard.press('Enter');
       await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+      sessions.set(login, await page.context().cookies());
       return page;
     },
   };
