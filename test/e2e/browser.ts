@@ -8,7 +8,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, statSync, readdirSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -23,7 +23,7 @@ import {
   type Page,
 } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject } from 'vitest';
-import { openDatabase } from '../../src/server/db/database.js';
+import { copyTemplateInto } from '../template-store.js';
 import en from '../../src/web/shared/i18n/en.json' with { type: 'json' };
 import uk from '../../src/web/shared/i18n/uk.json' with { type: 'json' };
 import { adminUrl, databaseUrlWithName } from '../pg-urls.js';
@@ -184,9 +184,7 @@ async function startServer(
   } else {
     delete env.DATABASE_URL;
     // The same on the embedded engine: the server's data folder starts as the template's copy.
-    const template = await readFile(inject('pgliteTemplatePath'));
-    const copy = await openDatabase({ dataDir, loadDataDir: new Blob([template]) });
-    await copy.close();
+    await copyTemplateInto(dataDir);
   }
 
   const child: ChildProcess = spawn(

@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { adminUrl, databaseUrlWithName } from '../pg-urls.js';
+import { copyTemplateInto } from '../template-store.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const BUDGET_MS = 300_000;
@@ -61,7 +62,7 @@ async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
-/** A migrated, empty store of the run's engine (the test template on a server). */
+/** A migrated store of the run's engine holding the reference data (a copy of the test template). */
 export async function createStore(from?: string): Promise<Store> {
   const filesDir = mkdtempSync(join(tmpdir(), 'kontakt-ops-'));
   if (process.env.DATABASE_URL) {
@@ -83,7 +84,7 @@ export async function createStore(from?: string): Promise<Store> {
     return store;
   }
   if (from) cpSync(from, filesDir, { recursive: true });
-  else await kontakt(['migrate'], { KONTAKT_DATA_DIR: filesDir, DATABASE_URL: '' });
+  else await copyTemplateInto(filesDir);
   return {
     env: { KONTAKT_DATA_DIR: filesDir, DATABASE_URL: '' },
     copy: () => createStore(filesDir),
