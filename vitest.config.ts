@@ -3,20 +3,14 @@ import { configDefaults, defineConfig } from 'vitest/config';
 
 /**
  * CI's second pass, on the PostgreSQL server (`KONTAKT_SERVER_PASS=1`, set by `.ci/run`), runs
- * every suite but only these browser stories: the ones whose server paths differ by engine —
- * the live bus (LISTEN/NOTIFY across processes: notifications, monitoring, the screen pop), files
- * in the database store (photos in the staff workflow and the portal). The other stories drive
- * screens whose server paths are the same SQL that their service suites run on PostgreSQL in the
- * same pass; running them twice cost CI about eight minutes of its thirty (docs/TESTING.md).
- * `DATABASE_URL=… npm test` without the variable runs every story on the server.
+ * every suite but only these browser stories: the ones whose server path differs by engine in a
+ * way the browser sees — the live bus (LISTEN/NOTIFY on the server: the bell, the alerts, the
+ * screen pop arrive through it). The other stories drive screens whose server paths are the SQL
+ * their service and API suites run on PostgreSQL in the same pass (photos in the database store
+ * included: test/api/attachments, test/portal); running them twice cost CI about ten minutes of
+ * its thirty (ADR 049). `DATABASE_URL=… npm test` without the variable runs every story.
  */
-const SERVER_PASS_STORIES = new Set([
-  'staff-workflow',
-  'portal-flow',
-  'notifications-tracking',
-  'monitoring',
-  'telephony',
-]);
+const SERVER_PASS_STORIES = new Set(['notifications-tracking', 'monitoring', 'telephony']);
 const serverPassSkips =
   process.env.KONTAKT_SERVER_PASS === '1'
     ? readdirSync('test/e2e')
