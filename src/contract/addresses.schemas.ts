@@ -198,8 +198,14 @@ export const routingPreviewView = z.object({
   executor: namedOrganisation.nullable().describe('The main executor, or null when none.'),
   coExecutors: z.array(namedOrganisation),
   reason: z
-    .enum(['maintainer', 'district', 'default', 'none'])
+    .enum(['maintainer', 'district', 'default', 'none', 'works', 'inactive_default'])
     .describe(
-      'maintainer: the building’s maintainer; district: the district’s rule; default: the question type’s executor; none: no executor',
+      'maintainer: the building’s maintainer; district: the district’s rule; default: the question type’s executor; none: no executor; works: active works of the question’s service cover the building — the appeal joins them and goes to no executor (`workId`); inactive_default: the question type’s executor is deactivated — registration would refuse it (400 unknown_executor), the administrator must reroute the type',
     ),
+  workId: z
+    .number()
+    .int()
+    .nullable()
+    .describe('The works entry the appeal would join (reason works), else null.'),
 });
+export type RoutingPreviewView = z.infer<typeof routingPreviewView>;

@@ -1,11 +1,14 @@
 /**
  * The routing preview at intake (issue 15, item 5): `GET /api/v1/routing/preview` names the
  * executor registration would choose, and why, before the operator registers — the building's
- * maintainer, the district's rule or the question type's default — so the new-call screen never
+ * maintainer, the district's rule or the question type's default; the works it would join; a
+ * deactivated default it would refuse — so the new-call screen never
  * contradicts the card. Bad input is a 4xx with a stable code.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addressRegistry, appealBody, routedQuestionType } from '../factories.js';
+import { workInput } from '../../src/contract/works.schemas.js';
+import { changeWorkStatus, createWork } from '../../src/server/works/works.service.js';
+import { addressRegistry, appealBody, makeUser, routedQuestionType } from '../factories.js';
 import { type ApiClient, startTestServer, type TestServer } from '../http.js';
 
 let server: TestServer;
@@ -18,6 +21,7 @@ interface Preview {
   executor: { id: number; name: string } | null;
   coExecutors: { id: number; name: string }[];
   reason: string;
+  workId: number | null;
 }
 
 const preview = (query: string) => operator.get<Preview>(`/api/v1/routing/preview?${query}`);
@@ -90,6 +94,76 @@ describe('the routing preview', () => {
       executor: { id: byDistrict.id, name: 'Тестова районна служба прев’ю' },
       reason: 'district',
     });
+  });
+
+  it('active works of the service on the building → the works, no executor, as registration links it', async () => {
+    const deps = server.ctx.deps;
+    const typed = await routedQuestionType(deps, 3);
+    await deps.db
+      .updateTable('question_types')
+      .set({ works_service: 'heating' })
+      .where('id', '=', typed.questionTypeId)
+      .execute();
+    const place = await addressRegistry(deps, typed.questionTypeId, {
+      current: 'Роботова',
+      former: 'Стара Роботова',
+    });
+    const dispatcher = await makeUser(deps, 'dispatcher');
+    const now = Date.now();
+    const actor = { kind: 'user', id: dispatcher.id, login: dispatcher.login, fullName: 'Диспетчер', role: 'dispatcher', organisationId: null } as const; // prettier-ignore
+    const work = await createWork(
+      deps,
+      actor,
+      workInput.parse({
+        kind: 'outage',
+        service: 'heating',
+        area: { buildingIds: [place.buildingId], streetIds: [], districtIds: [] },
+        startsAt: new Date(now - 3_600_000).toISOString(),
+        expectedEndAt: new Date(now + 6 * 3_600_000).toISOString(),
+        reason: 'Аварія на тепломережі',
+        publicTextUk: 'Немає опалення через аварію на тепломережі',
+      }),
+    );
+    // Planned works take nothing yet: the default executor, as registration routes it.
+    const planned = await preview(
+      `questionTypeId=${typed.questionTypeId}&buildingId=${place.buildingId}`,
+    );
+    expect(planned.body).toMatchObject({ reason: 'maintainer', workId: null });
+    await changeWorkStatus(deps, actor, work.id, { status: 'active' });
+    const res = await preview(
+      `questionTypeId=${typed.questionTypeId}&buildingId=${place.buildingId}`,
+    );
+    expect(res.body).toEqual({ executor: null, coExecutors: [], reason: 'works', workId: work.id });
+    const registered = await operator.post<{ id: number; executorId: number | null }>(
+      '/api/v1/appeals',
+      appealBody(typed.questionTypeId, { buildingId: place.buildingId, address: null }),
+    );
+    expect(registered.status).toBe(201);
+    expect(registered.body.executorId).toBeNull();
+    const stored = await deps.db
+      .selectFrom('appeals')
+      .select('work_id')
+      .where('id', '=', registered.body.id)
+      .executeTakeFirstOrThrow();
+    expect(stored.work_id).toBe(work.id);
+  });
+
+  it('a deactivated default executor → inactive_default, and registration refuses it', async () => {
+    const deps = server.ctx.deps;
+    const typed = await routedQuestionType(deps, 2);
+    await deps.db
+      .updateTable('organisations')
+      .set({ active: false })
+      .where('id', '=', typed.executorId)
+      .execute();
+    const res = await preview(`questionTypeId=${typed.questionTypeId}`);
+    expect(res.body).toMatchObject({
+      executor: { id: typed.executorId },
+      reason: 'inactive_default',
+    });
+    const registered = await operator.post('/api/v1/appeals', appealBody(typed.questionTypeId));
+    expect(registered.status).toBe(400);
+    expect(registered.body).toMatchObject({ error: 'unknown_executor' });
   });
 
   it('an unknown question type → 404 question_type_not_found', async () => {

@@ -13,6 +13,7 @@ import {
 import { addressRulesFor, placeAddress } from '../addresses/place-address.js';
 import type { DB } from '../db/schema.js';
 import { badRequest, notFound } from '../errors.js';
+import { activeWorkForAppeal } from '../works/works-linking.js';
 
 export interface Routed {
   executorId: number | null;
@@ -130,7 +131,8 @@ export async function routingForAppeal(db: Kysely<DB>, appealId: number): Promis
 export interface RoutingPreview {
   executor: { id: number; name: string } | null;
   coExecutors: { id: number; name: string }[];
-  reason: RoutingReason['rule'];
+  reason: RoutingReason['rule'] | 'works' | 'inactive_default';
+  workId: number | null;
 }
 
 /**
@@ -156,7 +158,8 @@ export async function previewRouting(
   const questionType = await db
     .selectFrom('question_types as q')
     .leftJoin('routing_rules as r', 'r.question_type_id', 'q.id')
-    .select(['q.id', 'r.executor_id', 'r.co_executor_ids'])
+    .leftJoin('organisations as o', 'o.id', 'r.executor_id')
+    .select(['q.id', 'r.executor_id', 'r.co_executor_ids', 'o.active as executor_active'])
     .where('q.id', '=', input.questionTypeId)
     .where('q.active', '=', true)
     .executeTakeFirst();
@@ -170,6 +173,9 @@ export async function previewRouting(
     if (!district) throw badRequest('unknown_district', `No district with id ${input.districtId}.`);
   }
   const place = await placeAddress(db, { buildingId: input.buildingId, address: input.address });
+  // As registration: active works of the question's service on the building take the appeal.
+  const work = await activeWorkForAppeal(db, questionType.id, place.building?.id ?? null);
+  if (work) return { executor: null, coExecutors: [], reason: 'works', workId: work.id };
   const routed = await routeAppeal(
     db,
     { ...questionType, executor_id: questionType.executor_id ?? null },
@@ -191,6 +197,11 @@ export async function previewRouting(
   return {
     executor: routed.executorId !== null ? named(routed.executorId) : null,
     coExecutors: routed.coExecutorIds.map(named),
-    reason: routed.reason.rule,
+    // As registration: the question type's own executor, deactivated, is refused.
+    reason:
+      routed.reason.rule === 'default' && questionType.executor_active === false
+        ? 'inactive_default'
+        : routed.reason.rule,
+    workId: null,
   };
 }

@@ -10,6 +10,7 @@ import {
   registerAppealSchema,
   type AppealRegisteredView,
 } from '../../../../contract/appeals.schemas.js';
+import type { RoutingPreviewView } from '../../../../contract/addresses.schemas.js';
 import { applicantInputSchema } from '../../../../contract/applicants.schemas.js';
 import { CHANNELS, type Channel } from '../../../../domain/vocabulary.js';
 import { api } from '../../../shared/api/client.js';
@@ -229,11 +230,7 @@ export function useRegisterAppeal() {
 }
 
 /** The executor registration would choose, and why (`GET /routing/preview`, issue 15). */
-export interface RoutingPreview {
-  executor: { id: number; name: string } | null;
-  coExecutors: { id: number; name: string }[];
-  reason: 'maintainer' | 'district' | 'default' | 'none';
-}
+export type RoutingPreview = RoutingPreviewView;
 
 /**
  * The routing preview for the question type chosen at the building chosen (or the address as

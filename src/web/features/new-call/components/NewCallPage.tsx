@@ -152,7 +152,10 @@ export function NewCallPage() {
   );
   const executorNote = (() => {
     if (kind === 'consultation' || !routing.data) return null;
-    const { executor, coExecutors, reason } = routing.data;
+    const { executor, coExecutors, reason, workId } = routing.data;
+    if (reason === 'works') return t('newCall.routing.works', { id: workId });
+    if (reason === 'inactive_default')
+      return t('newCall.routing.inactiveDefault', { executor: executor?.name ?? '' });
     if (!executor) return t('newCall.routing.none');
     const said = t(`newCall.routing.${reason === 'none' ? 'default' : reason}`, {
       executor: executor.name,
