@@ -15,13 +15,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import {
-  chromium,
-  type Browser,
-  type BrowserContext,
-  type Cookie,
-  type Page,
-} from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject } from 'vitest';
 import { copyTemplateInto } from '../template-store.js';
 import en from '../../src/web/shared/i18n/en.json' with { type: 'json' };
@@ -371,8 +365,6 @@ export function browserSuite(
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
   let lastPage: Page | null = null;
-  /** The session cookies of each login signed in through the login page (see `signIn`). */
-  const sessions = new Map<string, Cookie[]>();
 
   beforeAll(async () => {
     await mkdir(SCREENSHOTS, { recursive: true });
@@ -417,19 +409,6 @@ export function browserSuite(
         width: width ?? 1366,
         ...(timezoneId ? { timezoneId } : {}),
       });
-      // A login already signed in through the login page in this suite reuses its session cookie
-      // when the server still honours it (the login page itself was walked the first time; a
-      // session ended by a story — sign-out, a password change — falls back to the page).
-      const cookies = onLoginPage ? undefined : sessions.get(login);
-      if (cookies) {
-        await page.context().addCookies(cookies);
-        const me = await page.context().request.get(`${suite.baseUrl}/api/v1/auth/me`);
-        if (me.ok()) {
-          await page.goto(`${suite.baseUrl}/`);
-          return page;
-        }
-        await page.context().clearCookies();
-      }
       await page.goto(`${suite.baseUrl}/login`);
       await expect
         .poll(() => page.evaluate(() => document.activeElement?.getAttribute('autocomplete')))
@@ -440,7 +419,6 @@ export function browserSuite(
       await page.keyboard.type(PASSWORD);
       await page.keyboard.press('Enter');
       await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-      sessions.set(login, await page.context().cookies());
       return page;
     },
   };
