@@ -12,6 +12,7 @@ import {
   browserStory,
   browserSuite,
   expectAccessible,
+  expectScreensTranslated,
   expectTranslated,
   screenshot,
   STEP_TIMEOUT,
@@ -437,13 +438,7 @@ browserStory(
           ['audit log', '/admin/audit', 'Export CSV'],
           ['own password', '/account/password', 'Current password'],
         ];
-        for (const [name, path, text] of pages) {
-          await admin.goto(`${suite.baseUrl}${path}`);
-          await admin.getByText(text).first().waitFor();
-          await admin.waitForLoadState('networkidle');
-          await expectTranslated(admin, name);
-          await expectAccessible(admin, `the English ${name} screen`);
-        }
+        await expectScreensTranslated(admin, suite.baseUrl, pages);
         await screenshot(admin, 'admin-settings-en');
         // The dialogs, in English too.
         for (const [path, button] of [

@@ -447,6 +447,24 @@ export async function takeHighlightedOption(page: Page, name: RegExp): Promise<v
 }
 
 /** Switch the staff app's language by the header's switch and wait until the page is in it. */
+/**
+ * Visit each screen (`[name, path, a text it shows]`) in the page's current language, wait for
+ * the text and for the network to settle, then check it is translated and passes axe.
+ */
+export async function expectScreensTranslated(
+  page: Page,
+  baseUrl: string,
+  screens: readonly (readonly [name: string, path: string, text: string])[],
+): Promise<void> {
+  for (const [name, path, text] of screens) {
+    await page.goto(`${baseUrl}${path}`);
+    await page.getByText(text).first().waitFor();
+    await page.waitForLoadState('networkidle');
+    await expectTranslated(page, name);
+    await expectAccessible(page, `the English ${name} screen`);
+  }
+}
+
 export async function switchLanguage(page: Page, label: 'English' | 'Українська'): Promise<void> {
   await page.locator('header label', { hasText: label }).first().click();
   await expect

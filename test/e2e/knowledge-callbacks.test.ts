@@ -12,6 +12,7 @@ import {
   browserSuite,
   call,
   expectAccessible,
+  expectScreensTranslated,
   expectTranslated,
   screenshot,
   STEP_TIMEOUT,
@@ -282,13 +283,7 @@ browserStory('knowledge base: article, consultation at intake, report, portal, c
         ['article editor', '/knowledge/new', 'Save the article'],
         ['intake scripts', '/knowledge/scripts', 'Save the script'],
       ];
-      for (const [name, path, text] of pages) {
-        await admin.goto(`${suite.baseUrl}${path}`);
-        await admin.getByText(text).first().waitFor();
-        await admin.waitForLoadState('networkidle');
-        await expectTranslated(admin, name);
-        await expectAccessible(admin, `the English ${name} screen`);
-      }
+      await expectScreensTranslated(admin, suite.baseUrl, pages);
       await screenshot(admin, 'knowledge-editor-en');
     },
     STEP_TIMEOUT,
