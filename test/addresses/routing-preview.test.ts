@@ -151,14 +151,21 @@ describe('the routing preview', () => {
   it('a deactivated default executor → inactive_default, and registration refuses it', async () => {
     const deps = server.ctx.deps;
     const typed = await routedQuestionType(deps, 2);
+    // Its own deactivated organisation: the seeded default may serve other question types the
+    // other tests here use, in whatever order they run.
+    const inactive = await deps.db
+      .insertInto('organisations')
+      .values({ name: 'Тестова ліквідована служба', type: 'utility_company', active: false })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await deps.db
-      .updateTable('organisations')
-      .set({ active: false })
-      .where('id', '=', typed.executorId)
+      .updateTable('routing_rules')
+      .set({ executor_id: inactive.id })
+      .where('question_type_id', '=', typed.questionTypeId)
       .execute();
     const res = await preview(`questionTypeId=${typed.questionTypeId}`);
     expect(res.body).toMatchObject({
-      executor: { id: typed.executorId },
+      executor: { id: inactive.id },
       reason: 'inactive_default',
     });
     const registered = await operator.post('/api/v1/appeals', appealBody(typed.questionTypeId));
