@@ -20,10 +20,35 @@ const serverPassSkips =
         .map((f) => `test/e2e/${f}`)
     : [];
 
+/**
+ * Suites that never open a database: the pure rules (`src/domain`), the web's pure helpers, the
+ * lint fences, the build and Dockerfile checks, and the few server files whose tests read data or
+ * code only. Their result cannot depend on the engine, so the server pass does not run them again
+ * (ADR 049). `test/architecture/engine-independent.test.ts` fails if one of them starts to reach a
+ * database.
+ */
+export const ENGINE_INDEPENDENT = [
+  'src/domain/**/*.test.ts',
+  'src/web/**/*.test.ts',
+  'test/architecture/**/*.test.ts',
+  'test/build/**/*.test.ts',
+  'test/ops/dockerfile-lint.test.ts',
+  'src/server/db/migration-safety.test.ts',
+  'src/server/generate/generate.test.ts',
+  'src/server/knowledge/safe-html.test.ts',
+  'src/server/setup/classifier-seed.test.ts',
+];
+
+const serverPass = process.env.KONTAKT_SERVER_PASS === '1';
+
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-    exclude: [...configDefaults.exclude, ...serverPassSkips],
+    exclude: [
+      ...configDefaults.exclude,
+      ...serverPassSkips,
+      ...(serverPass ? ENGINE_INDEPENDENT : []),
+    ],
     globalSetup: ['test/global-setup.ts'],
     // Budgets that hold on a loaded 2-core machine (six suites at once took a 25 s test past 60 s):
     // ceilings against a hung test, never a judgement of speed (issue 11, item 20).

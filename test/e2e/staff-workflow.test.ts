@@ -45,8 +45,22 @@ browserStory('staff web app: one appeal from call to closure', () => {
       for (const path of ['/', '/appeals/1', '/new-call']) {
         const response = await fetch(`${suite.baseUrl}${path}`);
         expect(response.status, path).toBe(200);
+        expect(response.headers.get('cache-control'), path).toBe('no-cache');
         expect(await response.text()).toContain('<div id="root">');
       }
+      // The build's files have content hashes in their names: kept for a year.
+      const page = await (await fetch(`${suite.baseUrl}/`)).text();
+      const script = /<script type="module" crossorigin src="(\/assets\/[^"]+\.js)"/.exec(
+        page,
+      )?.[1];
+      expect(script).toMatch(/^\/assets\/staff-/);
+      const asset = await fetch(`${suite.baseUrl}${script}`);
+      expect(asset.status).toBe(200);
+      expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+      // A chunk of an earlier release is a 404 (the page reloads into the new build), not the page.
+      const gone = await fetch(`${suite.baseUrl}/assets/NewCallPage-0ld0ld0l.js`);
+      expect(gone.status).toBe(404);
+      expect(await gone.json()).toMatchObject({ error: 'route_not_found' });
     },
     STEP_TIMEOUT,
   );

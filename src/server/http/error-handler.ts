@@ -128,6 +128,9 @@ export function registerErrorHandler(app: FastifyInstance, spaFallback?: () => b
       request.method === 'GET' &&
       !path.startsWith('/api/') &&
       !path.startsWith('/open311/') &&
+      // A build file that is not there (an old tab asking for a chunk of an earlier release)
+      // is a 404, not the page: the page then reloads into the new build (LazyPage.tsx).
+      !path.startsWith('/assets/') &&
       spaFallback?.()
     ) {
       // The public portal is its own page (dist/web/portal); everything else is the staff app.

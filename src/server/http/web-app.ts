@@ -4,7 +4,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
@@ -38,7 +38,11 @@ export async function ensureWebBuilt(log: (message: string) => void): Promise<bo
   return true;
 }
 
-/** Serve `dist/web` when it exists; returns whether it does. */
+/**
+ * Serve `dist/web` when it exists; returns whether it does. The build's files under `/assets/`
+ * carry a hash of their content in their name, so browsers keep them for a year without asking
+ * again; the two pages ask every time (`no-cache`), so a new release is seen at the next load.
+ */
 export async function registerWebApp(app: FastifyInstance): Promise<boolean> {
   if (!existsSync(join(WEB_DIST, 'index.html'))) return false;
   await app.register(fastifyStatic, {
@@ -46,6 +50,13 @@ export async function registerWebApp(app: FastifyInstance): Promise<boolean> {
     prefix: '/',
     wildcard: false,
     index: 'index.html',
+    cacheControl: false,
+    setHeaders: (reply, path) => {
+      reply.header(
+        'cache-control',
+        path.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+      );
+    },
   });
   return true;
 }

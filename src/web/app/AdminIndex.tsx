@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Navigate } from 'react-router';
-import { adminSections } from '../features/admin/components/AdminPage.js';
+import { adminSections } from '../features/admin/components/admin-sections.js';
 import { meQuery } from '../shared/api/queries.js';
 
 /** `/admin` opens the first section the user may see. */

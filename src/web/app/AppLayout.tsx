@@ -23,6 +23,7 @@ import { NotificationBell } from '../features/notifications/components/Notificat
 import { LanguageSwitch } from '../shared/layout/LanguageSwitch.js';
 import { PresenceControl } from '../features/telephony/components/PresenceControl.js';
 import { ScreenPop } from '../features/telephony/components/ScreenPop.js';
+import { PageSuspense } from '../shared/ui/LazyPage.js';
 
 interface NavItem {
   to: string;
@@ -188,7 +189,9 @@ export function AppLayout() {
               })}
             </Alert>
           ) : null}
-          <Outlet />
+          <PageSuspense>
+            <Outlet />
+          </PageSuspense>
         </div>
         {/* Issue 20: the screen pop of a call ringing at the operator's extension. */}
         {takesCalls ? <ScreenPop /> : null}

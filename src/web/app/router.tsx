@@ -1,46 +1,149 @@
 import { createBrowserRouter } from 'react-router';
-import { AppealCardPage } from '../features/appeal/components/AppealCardPage.js';
-import { AddressRegistryPage } from '../features/address-registry/components/AddressRegistryPage.js';
-import { WorksPage } from '../features/works/components/WorksPage.js';
-import { MonitoringPage } from '../features/monitoring/components/MonitoringPage.js';
-import { MassAppealsPage } from '../features/mass-appeals/components/MassAppealsPage.js';
-import { KnowledgePage } from '../features/knowledge/components/KnowledgePage.js';
-import { ArticlePage } from '../features/knowledge/components/ArticlePage.js';
-import { ArticleEditorPage } from '../features/knowledge/components/ArticleEditorPage.js';
-import { CallbacksPage } from '../features/callbacks/components/CallbacksPage.js';
-import { CallbackRulesPage } from '../features/callbacks/components/CallbackRulesPage.js';
-import { ScriptsPage } from '../features/knowledge/components/ScriptsPage.js';
-import { CalendarPage } from '../features/calendar/components/CalendarPage.js';
-import { BoilerplatePage } from '../features/formal-answers/components/BoilerplatePage.js';
-import { ExplanationsPage } from '../features/deadlines/components/ExplanationsPage.js';
-import { ReportsPage } from '../features/reports/components/ReportsPage.js';
-import { ExtensionRequestsPage } from '../features/deadlines/components/ExtensionRequestsPage.js';
-import { NotificationsPage } from '../features/notifications/components/NotificationsPage.js';
-import { NotificationSettingsPage } from '../features/notifications/components/NotificationSettingsPage.js';
+import { lazyPage } from '../shared/ui/LazyPage.js';
 import { LoginPage } from '../features/auth/components/LoginPage.js';
-import { ModerationPage } from '../features/moderation/components/ModerationPage.js';
-import { NewCallPage } from '../features/new-call/components/NewCallPage.js';
-import { RegistryPage } from '../features/registry/components/RegistryPage.js';
-import { AdminPage } from '../features/admin/components/AdminPage.js';
-import { AuditAdmin } from '../features/admin/components/AuditAdmin.js';
-import { ClassifierAdmin } from '../features/admin/components/ClassifierAdmin.js';
-import { OrganisationsAdmin } from '../features/admin/components/OrganisationsAdmin.js';
-import { RoutingAdmin } from '../features/admin/components/RoutingAdmin.js';
-import { SettingsAdmin } from '../features/admin/components/SettingsAdmin.js';
-import { UsersAdmin } from '../features/admin/components/UsersAdmin.js';
-import { Open311KeysAdmin } from '../features/admin/components/Open311KeysAdmin.js';
-import { TemplatesAdmin } from '../features/admin/components/TemplatesAdmin.js';
-import { DutiesPage } from '../features/duties/components/DutiesPage.js';
-import { ApplicantsPage } from '../features/applicants/components/ApplicantsPage.js';
-import { OwnPasswordPage } from '../features/account/components/OwnPasswordPage.js';
-import { CallLogPage } from '../features/telephony/components/CallLogPage.js';
-import { PresencePage } from '../features/telephony/components/PresencePage.js';
 import { AppLayout } from './AppLayout.js';
 import { AdminIndex } from './AdminIndex.js';
 import { NotFoundPage } from './NotFoundPage.js';
 import { RequireAuth } from './RequireAuth.js';
 import { DashboardPage, StartPage } from './StartPage.js';
-import { InboxPage, ReviewPage } from './WorkPages.js';
+
+// Every screen but the start and sign-in pages loads its code on first visit (LazyPage.tsx).
+const AppealCardPage = lazyPage(
+  () => import('../features/appeal/components/AppealCardPage.js'),
+  'AppealCardPage',
+);
+const AddressRegistryPage = lazyPage(
+  () => import('../features/address-registry/components/AddressRegistryPage.js'),
+  'AddressRegistryPage',
+);
+const WorksPage = lazyPage(() => import('../features/works/components/WorksPage.js'), 'WorksPage');
+const MonitoringPage = lazyPage(
+  () => import('../features/monitoring/components/MonitoringPage.js'),
+  'MonitoringPage',
+);
+const MassAppealsPage = lazyPage(
+  () => import('../features/mass-appeals/components/MassAppealsPage.js'),
+  'MassAppealsPage',
+);
+const KnowledgePage = lazyPage(
+  () => import('../features/knowledge/components/KnowledgePage.js'),
+  'KnowledgePage',
+);
+const ArticlePage = lazyPage(
+  () => import('../features/knowledge/components/ArticlePage.js'),
+  'ArticlePage',
+);
+const ArticleEditorPage = lazyPage(
+  () => import('../features/knowledge/components/ArticleEditorPage.js'),
+  'ArticleEditorPage',
+);
+const CallbacksPage = lazyPage(
+  () => import('../features/callbacks/components/CallbacksPage.js'),
+  'CallbacksPage',
+);
+const CallbackRulesPage = lazyPage(
+  () => import('../features/callbacks/components/CallbackRulesPage.js'),
+  'CallbackRulesPage',
+);
+const ScriptsPage = lazyPage(
+  () => import('../features/knowledge/components/ScriptsPage.js'),
+  'ScriptsPage',
+);
+const CalendarPage = lazyPage(
+  () => import('../features/calendar/components/CalendarPage.js'),
+  'CalendarPage',
+);
+const BoilerplatePage = lazyPage(
+  () => import('../features/formal-answers/components/BoilerplatePage.js'),
+  'BoilerplatePage',
+);
+const ExplanationsPage = lazyPage(
+  () => import('../features/deadlines/components/ExplanationsPage.js'),
+  'ExplanationsPage',
+);
+const ReportsPage = lazyPage(
+  () => import('../features/reports/components/ReportsPage.js'),
+  'ReportsPage',
+);
+const ExtensionRequestsPage = lazyPage(
+  () => import('../features/deadlines/components/ExtensionRequestsPage.js'),
+  'ExtensionRequestsPage',
+);
+const NotificationsPage = lazyPage(
+  () => import('../features/notifications/components/NotificationsPage.js'),
+  'NotificationsPage',
+);
+const NotificationSettingsPage = lazyPage(
+  () => import('../features/notifications/components/NotificationSettingsPage.js'),
+  'NotificationSettingsPage',
+);
+const ModerationPage = lazyPage(
+  () => import('../features/moderation/components/ModerationPage.js'),
+  'ModerationPage',
+);
+const NewCallPage = lazyPage(
+  () => import('../features/new-call/components/NewCallPage.js'),
+  'NewCallPage',
+);
+const RegistryPage = lazyPage(
+  () => import('../features/registry/components/RegistryPage.js'),
+  'RegistryPage',
+);
+const AdminPage = lazyPage(() => import('../features/admin/components/AdminPage.js'), 'AdminPage');
+const AuditAdmin = lazyPage(
+  () => import('../features/admin/components/AuditAdmin.js'),
+  'AuditAdmin',
+);
+const ClassifierAdmin = lazyPage(
+  () => import('../features/admin/components/ClassifierAdmin.js'),
+  'ClassifierAdmin',
+);
+const OrganisationsAdmin = lazyPage(
+  () => import('../features/admin/components/OrganisationsAdmin.js'),
+  'OrganisationsAdmin',
+);
+const RoutingAdmin = lazyPage(
+  () => import('../features/admin/components/RoutingAdmin.js'),
+  'RoutingAdmin',
+);
+const SettingsAdmin = lazyPage(
+  () => import('../features/admin/components/SettingsAdmin.js'),
+  'SettingsAdmin',
+);
+const UsersAdmin = lazyPage(
+  () => import('../features/admin/components/UsersAdmin.js'),
+  'UsersAdmin',
+);
+const Open311KeysAdmin = lazyPage(
+  () => import('../features/admin/components/Open311KeysAdmin.js'),
+  'Open311KeysAdmin',
+);
+const TemplatesAdmin = lazyPage(
+  () => import('../features/admin/components/TemplatesAdmin.js'),
+  'TemplatesAdmin',
+);
+const DutiesPage = lazyPage(
+  () => import('../features/duties/components/DutiesPage.js'),
+  'DutiesPage',
+);
+const ApplicantsPage = lazyPage(
+  () => import('../features/applicants/components/ApplicantsPage.js'),
+  'ApplicantsPage',
+);
+const OwnPasswordPage = lazyPage(
+  () => import('../features/account/components/OwnPasswordPage.js'),
+  'OwnPasswordPage',
+);
+const CallLogPage = lazyPage(
+  () => import('../features/telephony/components/CallLogPage.js'),
+  'CallLogPage',
+);
+const PresencePage = lazyPage(
+  () => import('../features/telephony/components/PresencePage.js'),
+  'PresencePage',
+);
+const InboxPage = lazyPage(() => import('./WorkPages.js'), 'InboxPage');
+const ReviewPage = lazyPage(() => import('./WorkPages.js'), 'ReviewPage');
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },

@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { LanguageSwitch } from '../shared/layout/LanguageSwitch.js';
+import { PageSuspense } from '../shared/ui/LazyPage.js';
 
 const SECTIONS = [
   { to: '/submit', key: 'portal.nav.submit' },
@@ -46,7 +47,9 @@ export function PortalLayout() {
         </Container>
       </header>
       <Container size="lg" component="main" id="main" tabIndex={-1} py="md" className="portal-main">
-        <Outlet />
+        <PageSuspense>
+          <Outlet />
+        </PageSuspense>
       </Container>
       <footer className="portal-footer">
         <Container size="lg">

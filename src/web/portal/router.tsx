@@ -1,13 +1,16 @@
 import { createBrowserRouter } from 'react-router';
+import { lazyPage } from '../shared/ui/LazyPage.js';
 import { PortalLayout } from './PortalLayout.js';
-import { AppealsPage } from './pages/AppealsPage.js';
 import { HomePage } from './pages/HomePage.js';
 import { PortalNotFound } from './pages/PortalNotFound.js';
-import { StatisticsPage } from './pages/StatisticsPage.js';
-import { SubmitPage } from './pages/SubmitPage.js';
-import { TrackPage } from './pages/TrackPage.js';
-import { FaqPage } from './pages/FaqPage.js';
-import { WorksPage } from './pages/WorksPage.js';
+
+// The home page is in the first download; the others (maps, charts, forms) load on first visit.
+const SubmitPage = lazyPage(() => import('./pages/SubmitPage.js'), 'SubmitPage');
+const TrackPage = lazyPage(() => import('./pages/TrackPage.js'), 'TrackPage');
+const AppealsPage = lazyPage(() => import('./pages/AppealsPage.js'), 'AppealsPage');
+const StatisticsPage = lazyPage(() => import('./pages/StatisticsPage.js'), 'StatisticsPage');
+const FaqPage = lazyPage(() => import('./pages/FaqPage.js'), 'FaqPage');
+const WorksPage = lazyPage(() => import('./pages/WorksPage.js'), 'WorksPage');
 
 /** The portal's pages under /portal (the server answers every /portal/… with this page). */
 export const portalRouter = createBrowserRouter(

@@ -4,21 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
 import { meQuery } from '../../../shared/api/queries.js';
 import { PageHeader } from '../../../shared/layout/PageHeader.js';
-
-/** The sections of the administration an actor's permissions open. */
-export function adminSections(permissions: readonly string[]): { to: string; key: string }[] {
-  const can = (p: string) => permissions.includes(p);
-  return [
-    can('users.manage') ? { to: '/admin/users', key: 'users' } : null,
-    can('executors.manage') ? { to: '/admin/organisations', key: 'organisations' } : null,
-    can('classifier.manage') ? { to: '/admin/classifier', key: 'classifier' } : null,
-    can('executors.manage') ? { to: '/admin/routing', key: 'routing' } : null,
-    can('settings.manage') ? { to: '/admin/settings', key: 'settings' } : null,
-    can('settings.manage') ? { to: '/admin/templates', key: 'templates' } : null,
-    can('open311.keys.manage') ? { to: '/admin/open311-keys', key: 'open311' } : null,
-    can('audit.read') ? { to: '/admin/audit', key: 'audit' } : null,
-  ].filter((s): s is { to: string; key: string } => s !== null);
-}
+import { PageSuspense } from '../../../shared/ui/LazyPage.js';
+import { adminSections } from './admin-sections.js';
 
 /** The administration: a row of section links and the section below. */
 export function AdminPage() {
@@ -35,7 +22,9 @@ export function AdminPage() {
           </NavLink>
         ))}
       </Group>
-      <Outlet />
+      <PageSuspense>
+        <Outlet />
+      </PageSuspense>
     </Stack>
   );
 }
