@@ -3,14 +3,14 @@ import { configDefaults, defineConfig } from 'vitest/config';
 
 /**
  * CI's second pass, on the PostgreSQL server (`KONTAKT_SERVER_PASS=1`, set by `.ci/run`), runs
- * every suite but only these browser stories: the ones whose server path differs by engine in a
- * way the browser sees — the live bus (LISTEN/NOTIFY on the server: the bell, the alerts, the
- * screen pop arrive through it). The other stories drive screens whose server paths are the SQL
- * their service and API suites run on PostgreSQL in the same pass (photos in the database store
- * included: test/api/attachments, test/portal); running them twice cost CI about ten minutes of
- * its thirty (ADR 049). `DATABASE_URL=… npm test` without the variable runs every story.
+ * every suite that opens a database but none of the browser stories: what they ask the server is
+ * what their service and API suites ask, and those run on PostgreSQL in the same pass — the live
+ * bus across two app processes on one server included (test/live, test/monitoring/alerts-live,
+ * test/telephony/call-events), photos in the database store too (test/api/attachments,
+ * test/portal). A story whose server path comes to differ by engine in a way only the browser
+ * sees joins this list (ADR 049). `DATABASE_URL=… npm test` without the variable runs every story.
  */
-const SERVER_PASS_STORIES = new Set(['notifications-tracking', 'monitoring', 'telephony']);
+const SERVER_PASS_STORIES = new Set<string>([]);
 const serverPassSkips =
   process.env.KONTAKT_SERVER_PASS === '1'
     ? readdirSync('test/e2e')
