@@ -39,6 +39,8 @@ export const NOTIFICATION_KINDS = [
   'monitoring_alert',
   // issue 19: an article of the knowledge base past its review date, to its owner
   'article_review_due',
+  // issue 18: yesterday's figures to management (its e-mail carries HTML and a PDF)
+  'morning_digest',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -265,6 +267,16 @@ export const DEFAULT_TEMPLATES: Record<NotificationKind, Record<TemplateLocale, 
     en: {
       subject: 'Spike of appeals: {{text}}',
       body: 'Unusually many appeals: {{text}}.\n{{#lines}}{{.}}\n{{/lines}}{{link}}',
+    },
+  },
+  morning_digest: {
+    uk: {
+      subject: 'Ранкове зведення за {{text}}',
+      body: 'Зведення за {{text}}.\n{{#lines}}{{.}}\n{{/lines}}{{link}}',
+    },
+    en: {
+      subject: 'Morning digest for {{text}}',
+      body: 'Digest for {{text}}.\n{{#lines}}{{.}}\n{{/lines}}{{link}}',
     },
   },
   work_overdue: {

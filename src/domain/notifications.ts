@@ -23,6 +23,8 @@ export const DEADLINE_NOTIFICATION_KINDS = [
   'extension_requested',
   'extension_decided',
   'late_executors_summary',
+  // Issue 18: the morning digest to management (regulation 2.2.4).
+  'morning_digest',
 ] as const;
 
 /** Notifications about the day's work, derived from the appeal's history (ADR 027). */

@@ -122,6 +122,22 @@ const envSchema = z.object({
         .filter(Boolean),
     )
     .pipe(z.array(z.email('each address must be an e-mail address'))),
+  /**
+   * Issue 18, item 5: e-mail addresses that receive the morning digest (comma-separated), beside
+   * the supervisors, who get it in the web app and by e-mail per their choice.
+   */
+  KONTAKT_DIGEST_EMAILS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.email('each address must be an e-mail address'))),
+  /** Issue 18, item 5: the hour of the city's day (0–23) from which yesterday's digest is made. */
+  KONTAKT_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
   /** Run the background jobs (deadline sweep, mail delivery) in this process. */
   KONTAKT_JOBS: z
     .enum(['true', 'false', '1', '0'])
@@ -240,6 +256,8 @@ export interface Config {
   mailboxes: readonly string[];
   /** Issue 18: addresses e-mailed every monitoring alert (`KONTAKT_ALERT_EMAILS`). */
   alertEmails: readonly string[];
+  /** Issue 18: the morning digest — its extra addresses and the city hour it is made from. */
+  digest: { emails: readonly string[]; hour: number };
 }
 
 /**
@@ -300,6 +318,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     amiUrl: e.KONTAKT_AMI_URL,
     mailboxes: e.KONTAKT_MAILBOXES,
     alertEmails: e.KONTAKT_ALERT_EMAILS,
+    digest: { emails: e.KONTAKT_DIGEST_EMAILS, hour: e.KONTAKT_DIGEST_HOUR },
   };
 }
 

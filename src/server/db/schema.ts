@@ -350,6 +350,9 @@ export interface NotificationsTable {
   sent_at: NullableTimestamp;
   read_at: NullableTimestamp;
   created_at: Timestamp;
+  /** The morning digest this notification carries (migration 0034; its e-mail attaches the PDF). */
+  /** DATE: read it with to_char (pg parses a date into local midnight). */
+  digest_day: ColumnType<Date | null, string | null | undefined, string | null>;
 }
 
 export interface WorkCalendarsTable {
@@ -701,6 +704,14 @@ export interface MonitoringAlertsTable {
   acknowledged_at: Timestamp | null;
 }
 
+/** The morning digest of one city day (issue 18 item 5, migration 0034): figures as made. */
+export interface MorningDigestsTable {
+  /** The city day the figures are of. DATE: read it with to_char (pg parses a date into local midnight). */
+  day: ColumnType<Date, string, never>;
+  figures: Json;
+  made_at: Timestamp;
+}
+
 /** Mass appeals: proposed groups and their members (issue 16, migration 0027). */
 export interface MassAppealsTable {
   id: Generated<number>;
@@ -891,6 +902,7 @@ export interface DB {
   // issue 18: live monitoring (migration 0031)
   appeal_hour_counts: AppealHourCountsTable;
   monitoring_alerts: MonitoringAlertsTable;
+  morning_digests: MorningDigestsTable;
 }
 
 export type AppealRow = Selectable<AppealsTable>;

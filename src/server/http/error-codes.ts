@@ -139,6 +139,7 @@ export const ERROR_CODES = [
   'mass_appeal_too_small',
   // live monitoring (issue 18)
   'alert_not_found',
+  'digest_not_found',
   // reports (issue 17)
   'report_period_invalid',
   // knowledge base and call-back (issue 19)

@@ -3,7 +3,7 @@
  * dashboard's count snapshot every minute (ADR 012), the work notifications read from the appeals'
  * history every 10 seconds (ADR 027), mail delivery every 15 seconds, the outbox's
  * retention (access codes of delivered receipts blanked) and the purge of expired rate-limit
- * counters every hour, the spike detection of live monitoring every minute (ADR 048), the question-type suggestion
+ * counters every hour, the spike detection of live monitoring and the morning digest's check every minute (ADR 048), the question-type suggestion
  * model retrained when a day old (checked hourly, and at start). Several processes may run them against one PostgreSQL: the sweep takes
  * an advisory lock, delivery leases rows, and dedupe keys make every notification unique.
  */
@@ -24,6 +24,7 @@ import { readMailboxes } from '../mail-channel/receive-mail.js';
 import { purgeRateLimitHits } from '../http/rate-limit-store.js';
 import { runSpikeDetection } from '../monitoring/alerts.service.js';
 import { runCallbackJob } from '../callbacks/callbacks.service.js';
+import { runMorningDigest } from '../monitoring/morning-digest.js';
 
 export interface JobOptions {
   sweepEveryMs?: number;
@@ -111,6 +112,9 @@ export function startJobs(
         explained: r.explained.length,
       })),
     ),
+    // Issue 18: yesterday's digest to management, once a day from the digest hour (made once
+    // across processes: the day's row).
+    every('morning-digest', options.spikesEveryMs ?? 60_000, () => runMorningDigest(deps)),
     // Issue 19: closures into the call-back queue; articles past their review date flagged.
     every('callback-queue', 10 * 60_000, () => runCallbackJob(deps)),
     // Issue 20: the mailboxes read as a channel (every process may run it: each letter is

@@ -21,6 +21,14 @@ import { errorResponses } from '../http/openapi.js';
 import { acknowledgeAlert, getAlert, listAlerts } from './alerts.service.js';
 import { liveCounts } from './appeal-counts.js';
 import { livePicture } from './live-picture.js';
+import {
+  digestDayParams,
+  digestFigures,
+  digestListItem,
+  digestQuery,
+} from '../../contract/digest.schemas.js';
+import { digestPdf } from './digest-render.js';
+import { digestOf, listDigests } from './morning-digest.js';
 import { presentAlert, presentAlertDetail } from './monitoring.presenter.js';
 
 const tags = ['monitoring'];
@@ -102,6 +110,45 @@ export function monitoringRoutes(deps: Deps): FastifyPluginAsyncZod {
         },
       },
       async () => livePicture(deps),
+    );
+    app.get(
+      '/monitoring/digests',
+      {
+        config: { access: 'monitoring.read' },
+        schema: {
+          tags,
+          operationId: 'listMorningDigests',
+          summary: 'The morning digests made (the last 60 days), newest first',
+          response: { 200: z.array(digestListItem), ...errorResponses(401, 403) },
+        },
+      },
+      async () => listDigests(deps.db),
+    );
+    app.get(
+      '/monitoring/digests/:day',
+      {
+        config: { access: 'monitoring.read' },
+        schema: {
+          tags,
+          operationId: 'getMorningDigest',
+          summary: 'One day’s morning digest: its stored figures, or the PDF the e-mail carried',
+          params: digestDayParams,
+          querystring: digestQuery,
+          response: { 200: digestFigures, ...errorResponses(400, 401, 403, 404) },
+        },
+      },
+      async (request, reply) => {
+        const figures = await digestOf(deps.db, request.params.day);
+        if (request.query.format === 'json') return figures;
+        // Files bypass the JSON schema: Fastify sends buffers unserialised.
+        return reply
+          .header('Content-Type', 'application/pdf')
+          .header(
+            'Content-Disposition',
+            `inline; filename="kontakt-digest-${request.params.day}.pdf"`,
+          )
+          .send((await digestPdf(figures, request.query.lang)) as never);
+      },
     );
   };
 }

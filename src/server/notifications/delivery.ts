@@ -9,9 +9,20 @@ import { smtpAddress } from '../../domain/normal-forms.js';
 import { type Kysely, sql } from 'kysely';
 import nodemailer from 'nodemailer';
 import type { DB } from '../db/schema.js';
+import { digestHtml, digestPdf } from '../monitoring/digest-render.js';
+import { digestOf } from '../monitoring/morning-digest.js';
+
+/** One e-mail: plain text always; an HTML alternative and attachments when the kind has them. */
+export interface MailMessage {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  attachments?: { filename: string; content: Buffer; contentType: string }[];
+}
 
 export interface Mailer {
-  send(message: { to: string; subject: string; text: string }): Promise<void>;
+  send(message: MailMessage): Promise<void>;
   close(): void;
 }
 
@@ -63,7 +74,15 @@ export async function deliverDueNotifications(
   const leased = await db.transaction().execute(async (trx) => {
     const due = await trx
       .selectFrom('notifications')
-      .select(['id', 'recipient_email', 'subject', 'body', 'attempts'])
+      .select([
+        'id',
+        'recipient_email',
+        'subject',
+        'body',
+        'attempts',
+        'locale',
+        sql<string | null>`to_char(digest_day, 'YYYY-MM-DD')`.as('digest_day'),
+      ])
       .where('status', '=', 'pending')
       .where('recipient_email', 'is not', null)
       .where('next_attempt_at', '<=', now)
@@ -91,7 +110,10 @@ export async function deliverDueNotifications(
     try {
       // The domain in IDNA ASCII (olena@пошта.укр → olena@xn--…): what every SMTP server takes.
       const to = smtpAddress(row.recipient_email!) ?? row.recipient_email!;
-      await mailer.send({ to, subject: row.subject, text: row.body });
+      const parts = row.digest_day
+        ? await digestParts(db, row.digest_day, row.locale === 'en' ? 'en' : 'uk')
+        : {};
+      await mailer.send({ to, subject: row.subject, text: row.body, ...parts });
       await db
         .updateTable('notifications')
         .set({ status: 'sent', sent_at: new Date(), attempts: sql`attempts + 1`, last_error: null })
@@ -113,4 +135,23 @@ export async function deliverDueNotifications(
     }
   }
   return report;
+}
+
+/** The morning digest's HTML part and PDF attachment, rendered from the day's stored figures. */
+async function digestParts(
+  db: Kysely<DB>,
+  day: string,
+  lang: 'uk' | 'en',
+): Promise<Pick<MailMessage, 'html' | 'attachments'>> {
+  const figures = await digestOf(db, day);
+  return {
+    html: digestHtml(figures, lang),
+    attachments: [
+      {
+        filename: `kontakt-digest-${day}.pdf`,
+        content: await digestPdf(figures, lang),
+        contentType: 'application/pdf',
+      },
+    ],
+  };
 }

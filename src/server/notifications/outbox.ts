@@ -26,6 +26,8 @@ export interface NewNotification {
   params: TemplateParams;
   /** Emergencies go at once, even at night. */
   emergency?: boolean;
+  /** The morning digest it carries (`YYYY-MM-DD`): its e-mail gets the digest's HTML and PDF. */
+  digestDay?: string;
 }
 
 /**
@@ -81,6 +83,7 @@ export async function enqueueNotifications(
         subject,
         body,
         emergency: n.emergency ?? false,
+        digest_day: n.digestDay ?? null,
         not_before: notBefore,
         next_attempt_at: notBefore,
         created_at: context.now,

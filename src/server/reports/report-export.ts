@@ -88,7 +88,7 @@ const require = createRequire(import.meta.url);
 let fontsSet = false;
 
 /** pdfmake's server-side printer with DejaVu Sans (regular and bold) embedded, made once. */
-function pdfMake() {
+export function pdfPrinter() {
   // pdfmake 0.3 on Node: the default export holds the fonts and `createPdf(...).getBuffer()`.
   const pdfmake = require('pdfmake') as {
     setFonts(fonts: Record<string, Record<string, string>>): void;
@@ -118,7 +118,7 @@ function pdfMake() {
 
 /** The report as an A4 PDF with embedded DejaVu fonts; the table's header row repeats on each page. */
 export async function reportPdf(table: ReportTable, h: ReportHeader, lang: Lang): Promise<Buffer> {
-  const pdfmake = pdfMake();
+  const pdfmake = pdfPrinter();
   const wide = table.columns.length > 6;
   const cell = (v: string | number | null) =>
     v === null

@@ -3,6 +3,8 @@
  * arrive live on the bus (topic prefix `alerts`); the page re-reads them on each event.
  */
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { DigestFigures, digestListItem } from '../../../../contract/digest.schemas.js';
 import type { AlertView, LivePictureView } from '../../../../contract/monitoring.schemas.js';
 import { api } from '../../../shared/api/client.js';
 
@@ -30,3 +32,18 @@ export const livePictureQuery = queryOptions({
   queryFn: ({ signal }) => api.get<LivePictureView>('/monitoring/picture', undefined, signal),
   refetchInterval: 30_000,
 });
+
+/** The morning digests made (issue 18 item 5), newest first. */
+export const digestsQuery = queryOptions({
+  queryKey: ['monitoring', 'digests'],
+  queryFn: ({ signal }) =>
+    api.get<z.infer<typeof digestListItem>[]>('/monitoring/digests', undefined, signal),
+});
+
+/** One day's digest: its stored figures. */
+export const digestQuery = (day: string) =>
+  queryOptions({
+    queryKey: ['monitoring', 'digests', day],
+    queryFn: ({ signal }) =>
+      api.get<DigestFigures>(`/monitoring/digests/${day}`, undefined, signal),
+  });

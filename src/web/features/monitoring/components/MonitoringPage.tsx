@@ -1,7 +1,8 @@
-import { Badge, Button, Checkbox, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Checkbox, Stack, Table, Text } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { PageHeader } from '../../../shared/layout/PageHeader.js';
 import { formatDateTime } from '../../../shared/lib/format.js';
 import { useLiveEvents } from '../../../shared/live/useLiveEvents.js';
@@ -35,7 +36,17 @@ export function MonitoringPage() {
 
   return (
     <Stack gap="md">
-      <PageHeader title={t('monitoring.title')} description={t('monitoring.subtitle')} />
+      <PageHeader
+        title={t('monitoring.title')}
+        description={t('monitoring.subtitle')}
+        actions={
+          withPicture ? (
+            <Anchor component={Link} to="/alerts/digests">
+              {t('digests.open')}
+            </Anchor>
+          ) : null
+        }
+      />
       <ErrorNote error={alerts.error ?? acknowledge.error} />
       <Checkbox
         label={t('monitoring.showAll')}
