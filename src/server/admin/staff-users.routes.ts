@@ -20,15 +20,13 @@ import {
   staffUserFilter,
   staffUserView,
 } from '../../contract/admin.schemas.js';
-import {
-  changeOwnPassword,
-  createStaffUser,
-  deactivateStaffUser,
-  listStaffUsers,
-  reactivateStaffUser,
-  resetStaffPassword,
-  updateStaffUser,
-} from './staff-users.service.js';
+import { changeOwnPassword } from './change-own-password.js';
+import { createStaffUser } from './create-staff-user.js';
+import { deactivateStaffUser } from './deactivate-staff-user.js';
+import { reactivateStaffUser } from './reactivate-staff-user.js';
+import { resetStaffPassword } from './reset-staff-password.js';
+import { listStaffUsers } from './staff-users.queries.js';
+import { updateStaffUser } from './update-staff-user.js';
 
 export function staffUsersRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
