@@ -3,12 +3,15 @@
  * in Ukrainian and English, as Mustache templates (`{{number}}`, sections `{{#text}}…{{/text}}`
  * and `{{^text}}…{{/text}}` for "when given" / "when not"). Plain text: nothing is HTML-escaped.
  *
- * The built-in defaults live here; an administrator may store a replacement per kind and
- * language (table `notification_templates`). A template is accepted only when it parses, has no
- * stray single braces, uses no partials or delimiter changes, and names only the placeholders its
- * kind provides (`knownPlaceholders`). Pure: no I/O.
+ * The built-in defaults are data, in `default-notification-templates.json` beside this file
+ * (imported, not read: still no I/O); the kinds, the checks and the rendering are here. An
+ * administrator may store a replacement per kind and language (table `notification_templates`). A
+ * template is accepted only when it parses, has no stray single braces, uses no partials or
+ * delimiter changes, and names only the placeholders its kind provides (`knownPlaceholders`).
+ * Pure: no I/O.
  */
 import Mustache from 'mustache';
+import defaults from './default-notification-templates.json' with { type: 'json' };
 
 export const NOTIFICATION_KINDS = [
   'assignment_new',
@@ -68,268 +71,14 @@ export interface TemplateText {
   body: string;
 }
 
-const LAW_UK = '«Про звернення громадян»';
-const LAW_EN = '"On Citizens\' Appeals"';
-
-/** The built-in texts, used whenever no stored template replaces them. */
-export const DEFAULT_TEMPLATES: Record<NotificationKind, Record<TemplateLocale, TemplateText>> = {
-  assignment_new: {
-    uk: {
-      subject: 'Нове доручення: звернення {{number}}',
-      body: 'Звернення {{number}}{{#text}} ({{text}}){{/text}} доручено виконавцю: {{executor}}.\nКонтрольний строк: {{deadline}}.\n{{link}}',
-    },
-    en: {
-      subject: 'New assignment: appeal {{number}}',
-      body: 'Appeal {{number}}{{#text}} ({{text}}){{/text}} is assigned to {{executor}}.\nControl date: {{deadline}}.\n{{link}}',
-    },
-  },
-  assignment_rework: {
-    uk: {
-      subject: 'Повернено на доопрацювання: звернення {{number}}',
-      body: 'Відповідь на звернення {{number}} повернено на доопрацювання.\nПричина: {{#text}}{{text}}{{/text}}{{^text}}—{{/text}}\nКонтрольний строк: {{deadline}}.\n{{link}}',
-    },
-    en: {
-      subject: 'Returned for rework: appeal {{number}}',
-      body: 'The answer to appeal {{number}} was returned for rework.\nReason: {{#text}}{{text}}{{/text}}{{^text}}—{{/text}}\nControl date: {{deadline}}.\n{{link}}',
-    },
-  },
-  response_submitted: {
-    uk: {
-      subject: 'Нова відповідь на перевірку: звернення {{number}}',
-      body: '{{executor}} надав відповідь на звернення {{number}}; вона чекає на перевірку.\n{{link}}',
-    },
-    en: {
-      subject: 'New answer to check: appeal {{number}}',
-      body: '{{executor}} answered appeal {{number}}; the answer waits for review.\n{{link}}',
-    },
-  },
-  appeal_returned: {
-    uk: {
-      subject: 'Повернено як «не в компетенції»: звернення {{number}}',
-      body:
-        '{{executor}} повернув звернення {{number}} до контакт-центру як таке, що не належить до його компетенції.\n' +
-        `Пояснення: {{#text}}{{text}}{{/text}}{{^text}}—{{/text}}\nНаправте його належному виконавцю (не пізніше 5 днів, ст. 7 Закону України ${LAW_UK}).\n{{link}}`,
-    },
-    en: {
-      subject: 'Returned as not in competence: appeal {{number}}',
-      body:
-        '{{executor}} returned appeal {{number}} to the contact centre as outside its competence.\n' +
-        `Explanation: {{#text}}{{text}}{{/text}}{{^text}}—{{/text}}\nRoute it to the competent executor (within 5 days, Art. 7 of the Law of Ukraine ${LAW_EN}).\n{{link}}`,
-    },
-  },
-  tracking_code: {
-    uk: {
-      subject: 'Ваше звернення зареєстровано за № {{number}}',
-      body: 'Ваше звернення «{{text}}» зареєстровано в контакт-центрі за № {{number}}.\nКод доступу: {{code}}\nСтежити за розглядом: {{link}}\nНікому не повідомляйте код доступу.',
-    },
-    en: {
-      subject: 'Your appeal is registered as No. {{number}}',
-      body: 'Your appeal "{{text}}" is registered at the contact centre as No. {{number}}.\nAccess code: {{code}}\nFollow it at: {{link}}\nDo not share the access code.',
-    },
-  },
-  appeal_due_soon: {
-    uk: {
-      subject: 'Наближається контрольний строк: звернення {{number}}',
-      body: 'Контрольний строк звернення {{number}} спливає {{deadline}}.\nВиконавець: {{executor}}.\n{{link}}',
-    },
-    en: {
-      subject: 'Control date approaching: appeal {{number}}',
-      body: 'The control date of appeal {{number}} is {{deadline}}.\nExecutor: {{executor}}.\n{{link}}',
-    },
-  },
-  appeal_overdue: {
-    uk: {
-      subject: 'Прострочено звернення {{number}}',
-      body: 'Звернення {{number}} не виконано у контрольний строк ({{deadline}}).\nВиконавець: {{executor}}.\n{{link}}',
-    },
-    en: {
-      subject: 'Appeal {{number}} is overdue',
-      body: 'Appeal {{number}} was not done by its control date ({{deadline}}).\nExecutor: {{executor}}.\n{{link}}',
-    },
-  },
-  explanation_requested: {
-    uk: {
-      subject: 'Запит пояснення щодо звернення {{number}}',
-      body: 'Контакт-центр просить письмово пояснити причини невиконання звернення {{number}} до {{deadline}}.\n{{text}}\n{{link}}',
-    },
-    en: {
-      subject: 'Explanation requested on appeal {{number}}',
-      body: 'The contact centre asks for a written explanation of why appeal {{number}} is not done, by {{deadline}}.\n{{text}}\n{{link}}',
-    },
-  },
-  explanation_overdue: {
-    uk: {
-      subject: 'Не надано пояснення щодо звернення {{number}}',
-      body: '{{executor}} не надав пояснення щодо звернення {{number}} до {{deadline}}.\n{{link}}',
-    },
-    en: {
-      subject: 'No explanation given on appeal {{number}}',
-      body: '{{executor}} gave no explanation on appeal {{number}} by {{deadline}}.\n{{link}}',
-    },
-  },
-  extension_requested: {
-    uk: {
-      subject: 'Запит на продовження строку: звернення {{number}}',
-      body: '{{executor}} просить продовжити строк розгляду звернення {{number}} на {{days}} дн.\nПричина: {{text}}\n{{link}}',
-    },
-    en: {
-      subject: 'Extension requested: appeal {{number}}',
-      body: '{{executor}} asks to extend the term of appeal {{number}} by {{days}} days.\nReason: {{text}}\n{{link}}',
-    },
-  },
-  extension_decided: {
-    uk: {
-      subject:
-        '{{#approved}}Строк продовжено{{/approved}}{{^approved}}У продовженні строку відмовлено{{/approved}}: звернення {{number}}',
-      body: '{{#approved}}Строк розгляду звернення {{number}} продовжено до {{deadline}}.{{/approved}}{{^approved}}У продовженні строку звернення {{number}} відмовлено.\n{{text}}{{/approved}}\n{{link}}',
-    },
-    en: {
-      subject:
-        '{{#approved}}Term extended{{/approved}}{{^approved}}Extension refused{{/approved}}: appeal {{number}}',
-      body: '{{#approved}}The term of appeal {{number}} is extended to {{deadline}}.{{/approved}}{{^approved}}The extension of appeal {{number}} was refused.\n{{text}}{{/approved}}\n{{link}}',
-    },
-  },
-  deadline_extended_applicant: {
-    uk: {
-      subject: 'Строк розгляду вашого звернення {{number}} продовжено',
-      body: `Повідомляємо, що строк розгляду вашого звернення {{number}} продовжено до {{deadline}} (стаття 20 Закону України ${LAW_UK}).\nПричина: {{text}}`,
-    },
-    en: {
-      subject: 'The term of your appeal {{number}} is extended',
-      body: `The term of consideration of your appeal {{number}} is extended to {{deadline}} (Article 20 of the Law of Ukraine ${LAW_EN}).\nReason: {{text}}`,
-    },
-  },
-  submission_received: {
-    uk: {
-      subject: 'Ваше звернення отримано: {{number}}',
-      body: 'Ваше звернення «{{text}}» отримано і передано модератору для реєстрації.\nНомер для відстеження: {{number}}\nКод доступу: {{code}}\nСтежити за розглядом: {{link}}\nНікому не повідомляйте код доступу.',
-    },
-    en: {
-      subject: 'Your appeal was received: {{number}}',
-      body: 'Your appeal "{{text}}" was received and passed to a moderator for registration.\nTracking number: {{number}}\nAccess code: {{code}}\nFollow it at: {{link}}\nDo not share the access code.',
-    },
-  },
-  submission_registered: {
-    uk: {
-      subject: 'Ваше звернення зареєстровано за № {{appealNumber}}',
-      body: 'Звернення {{number}} зареєстровано за № {{appealNumber}} і направлено виконавцю.\nКонтрольний строк: {{deadline}}\nСтежити за розглядом: {{link}}',
-    },
-    en: {
-      subject: 'Your appeal is registered as No. {{appealNumber}}',
-      body: 'Appeal {{number}} is registered as No. {{appealNumber}} and sent to the executor.\nControl date: {{deadline}}\nFollow it at: {{link}}',
-    },
-  },
-  submission_merged: {
-    uk: {
-      subject: 'Ваше звернення {{number}} приєднано до звернення № {{appealNumber}}',
-      body: 'Про цю проблему вже повідомили: ваше звернення {{number}} приєднано до звернення № {{appealNumber}}, яке вже розглядається. Ви отримаєте його результат.\nСтежити за розглядом: {{link}}',
-    },
-    en: {
-      subject: 'Your appeal {{number}} was joined to appeal No. {{appealNumber}}',
-      body: 'This problem was already reported: your appeal {{number}} was joined to appeal No. {{appealNumber}}, which is being considered. You will get its result.\nFollow it at: {{link}}',
-    },
-  },
-  submission_rejected: {
-    uk: {
-      subject: 'Ваше звернення {{number}} не прийнято до розгляду',
-      body: `Ваше звернення {{number}} не прийнято до розгляду.\n{{text}}\nРішення можна оскаржити до органу вищого рівня або до суду (статті 15, 16 Закону України ${LAW_UK}).`,
-    },
-    en: {
-      subject: 'Your appeal {{number}} was not accepted',
-      body: `Your appeal {{number}} was not accepted for consideration.\n{{text}}\nYou may appeal this decision to a higher body or to a court (Articles 15, 16 of the Law of Ukraine ${LAW_EN}).`,
-    },
-  },
-  appeal_result: {
-    uk: {
-      subject: 'Результат розгляду вашого звернення № {{appealNumber}}',
-      body: 'Розгляд вашого звернення № {{appealNumber}} ({{number}}) завершено.\nРезультат: {{text}}\nВідповідь виконавця і оцінка результату: {{link}}\nЯкщо проблему не вирішено, повідомте про це на тій самій сторінці: звернення повернуть на перевірку.',
-    },
-    en: {
-      subject: 'The result of your appeal No. {{appealNumber}}',
-      body: "The consideration of your appeal No. {{appealNumber}} ({{number}}) is complete.\nResult: {{text}}\nThe executor's answer, and your rating: {{link}}\nIf the problem is not solved, say so on the same page: the appeal will be checked again.",
-    },
-  },
-  late_executors_summary: {
-    uk: {
-      subject: 'Виконавці, які систематично порушують строки',
-      body: 'Прострочені звернення за виконавцями:\n{{#lines}}{{.}}\n{{/lines}}{{link}}',
-    },
-    en: {
-      subject: 'Executors repeatedly late',
-      body: 'Overdue appeals by executor:\n{{#lines}}{{.}}\n{{/lines}}{{link}}',
-    },
-  },
-  monitoring_alert: {
-    uk: {
-      subject: 'Сплеск звернень: {{text}}',
-      body: 'Незвично багато звернень: {{text}}.\n{{#lines}}{{.}}\n{{/lines}}{{link}}',
-    },
-    en: {
-      subject: 'Spike of appeals: {{text}}',
-      body: 'Unusually many appeals: {{text}}.\n{{#lines}}{{.}}\n{{/lines}}{{link}}',
-    },
-  },
-  morning_digest: {
-    uk: {
-      subject: 'Ранкове зведення за {{text}}',
-      body: 'Зведення за {{text}}.\n{{#lines}}{{.}}\n{{/lines}}{{link}}',
-    },
-    en: {
-      subject: 'Morning digest for {{text}}',
-      body: 'Digest for {{text}}.\n{{#lines}}{{.}}\n{{/lines}}{{link}}',
-    },
-  },
-  work_overdue: {
-    uk: {
-      subject: 'Роботи {{number}} не завершено у строк',
-      body: 'Роботи {{number}} мали завершитися {{deadline}}, але досі активні.\n{{text}}\n{{link}}',
-    },
-    en: {
-      subject: 'Works {{number}} are past their expected end',
-      body: 'Works {{number}} were expected to end {{deadline}} and are still active.\n{{text}}\n{{link}}',
-    },
-  },
-  work_changed: {
-    uk: {
-      subject: 'Звернення {{number}}: змінено очікуваний строк завершення робіт',
-      body: 'Ваше звернення {{number}} стосується робіт: {{text}}\nТепер їх очікують завершити {{deadline}}.\n{{link}}',
-    },
-    en: {
-      subject: "Appeal {{number}}: the works' expected end changed",
-      body: 'Your appeal {{number}} concerns works: {{text}}\nThey are now expected to end {{deadline}}.\n{{link}}',
-    },
-  },
-  work_closed: {
-    uk: {
-      subject: 'Звернення {{number}}: роботи завершено',
-      body: 'Роботи, яких стосується ваше звернення {{number}}, завершено ({{deadline}}).\n{{text}}\n{{link}}',
-    },
-    en: {
-      subject: 'Appeal {{number}}: the works are finished',
-      body: 'The works your appeal {{number}} concerns are finished ({{deadline}}).\n{{text}}\n{{link}}',
-    },
-  },
-  article_review_due: {
-    uk: {
-      subject: 'Настав час переглянути статтю бази знань: {{text}}',
-      body: 'Стаття «{{text}}» мала бути переглянута до {{deadline}}. Перевірте, чи вона досі правильна, і призначте нову дату перегляду.\n{{link}}',
-    },
-    en: {
-      subject: 'Knowledge base article due for review: {{text}}',
-      body: 'The article "{{text}}" was due for review by {{deadline}}. Check that it is still right and set the next review date.\n{{link}}',
-    },
-  },
-  mail_received: {
-    uk: {
-      subject: 'Ваш лист отримано: {{number}}',
-      body: 'Ваш лист «{{text}}» отримано і передано модератору для реєстрації.\nНомер для відстеження: {{number}}\nЩоб доповнити звернення, відповідайте на цей лист, не змінюючи номер у темі.',
-    },
-    en: {
-      subject: 'Your letter was received: {{number}}',
-      body: 'Your letter "{{text}}" was received and passed to a moderator for registration.\nTracking number: {{number}}\nTo add to it, reply to this message keeping the number in the subject.',
-    },
-  },
-};
+/**
+ * The built-in texts, used whenever no stored template replaces them: data, in
+ * `default-notification-templates.json` (a kind or language missing there fails the type check).
+ */
+export const DEFAULT_TEMPLATES: Record<
+  NotificationKind,
+  Record<TemplateLocale, TemplateText>
+> = defaults.templates;
 
 /** A sample appeal's values for the preview (no real person's data). */
 export const SAMPLE_PARAMS: Record<TemplateLocale, Required<TemplateParams>> = {

@@ -7,7 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deactivateStaffUser } from '../../src/server/admin/staff-users.service.js';
+import { deactivateStaffUser } from '../../src/server/admin/deactivate-staff-user.js';
 import { appealBody, makeUser } from '../factories.js';
 import { ApiClient, startTestServer, type TestServer } from '../http.js';
 

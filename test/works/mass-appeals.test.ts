@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addressRegistry, appealBody, routedQuestionType } from '../factories.js';
 import { type ApiClient, startTestServer, type TestServer } from '../http.js';
-import { proposeMassAppeals } from '../../src/server/mass-appeals/mass-appeals.service.js';
+import { proposeMassAppeals } from '../../src/server/mass-appeals/propose-mass-appeals.js';
 
 let server: TestServer;
 let operator: ApiClient;

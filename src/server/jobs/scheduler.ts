@@ -19,7 +19,7 @@ import { blankDeliveredAccessCodes } from '../notifications/retention.js';
 import { retrainWhenStale } from '../assist/suggestions.service.js';
 import { queueWorkNotifications } from '../notifications/work-notifications.js';
 import { sweepOverdueWorks } from '../works/works.service.js';
-import { proposeMassAppeals } from '../mass-appeals/mass-appeals.service.js';
+import { proposeMassAppeals } from '../mass-appeals/propose-mass-appeals.js';
 import { readMailboxes } from '../mail-channel/receive-mail.js';
 import { purgeRateLimitHits } from '../http/rate-limit-store.js';
 import { runSpikeDetection } from '../monitoring/alerts.service.js';

@@ -13,13 +13,10 @@ import {
 import type { Deps } from '../context.js';
 import { currentUser } from '../http/auth-plugin.js';
 import { errorResponses } from '../http/openapi.js';
-import {
-  confirmMassAppeal,
-  dismissMassAppeal,
-  getMassAppeal,
-  listMassAppeals,
-  proposeMassAppeals,
-} from './mass-appeals.service.js';
+import { confirmMassAppeal } from './confirm-mass-appeal.js';
+import { dismissMassAppeal } from './dismiss-mass-appeal.js';
+import { getMassAppeal, listMassAppeals } from './mass-appeals.queries.js';
+import { proposeMassAppeals } from './propose-mass-appeals.js';
 
 const tags = ['mass-appeals'];
 const review = { access: 'appeal.review' } as const;

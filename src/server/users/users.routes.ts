@@ -5,7 +5,7 @@ import type { Deps } from '../context.js';
 import { errorResponses } from '../http/openapi.js';
 import { createUser, listUsers } from './users.service.js';
 import { currentUser } from '../http/auth-plugin.js';
-import { deactivateStaffUser } from '../admin/staff-users.service.js';
+import { deactivateStaffUser } from '../admin/deactivate-staff-user.js';
 import { newUserSchema, userView } from '../../contract/users.schemas.js';
 
 export function usersRoutes(deps: Deps): FastifyPluginAsyncZod {

@@ -5,7 +5,7 @@ import { ROLES, type Role } from '../../domain/vocabulary.js';
 import type { Deps } from '../context.js';
 import { badRequest, conflict } from '../errors.js';
 import { hashPassword } from '../auth/password.js';
-import { assertPasswordAcceptable } from '../admin/staff-users.service.js';
+import { assertPasswordAcceptable } from '../admin/staff-passwords.js';
 import { newUserSchema, type NewUser } from '../../contract/users.schemas.js';
 
 export interface UserView {
@@ -101,4 +101,4 @@ export async function listUsers(deps: Deps): Promise<UserView[]> {
   return rows.map(presentUser);
 }
 
-// Deactivation: `admin/staff-users.service.ts` (`deactivateStaffUser`, the last administrator kept).
+// Deactivation: `admin/deactivate-staff-user.ts` (`deactivateStaffUser`; the last administrator kept).

@@ -11,7 +11,7 @@ import type { DB } from '../db/schema.js';
 import { badRequest, notFound } from '../errors.js';
 import { recordAppealEvent } from '../appeals/appeal-history.js';
 import { summaryQuery, visibleTo } from '../appeals/appeal-summary.queries.js';
-import { massAppealOf } from '../mass-appeals/mass-appeals.service.js';
+import { massAppealOf } from '../mass-appeals/mass-appeals.queries.js';
 import type { AppealWorksView } from '../../contract/works.schemas.js';
 import type { UserActor } from '../context.js';
 import { publicWorkById } from './works.service.js';
