@@ -13,7 +13,7 @@ import { addressKey, parseAddress } from '../../domain/addresses/address-normal-
 import { buildingByText } from '../addresses/registry-search.js';
 import type { Deps, UserActor } from '../context.js';
 import type { DB } from '../db/schema.js';
-import type { AppealFilter } from '../../contract/appeals.schemas.js';
+import type { AppealFilter } from '../../contract/appeal-registry.schemas.js';
 import { visibleTo } from './appeal-summary.queries.js';
 import { type AppealQuery, applyQueue, mainAssignment } from './appeal-queues.queries.js';
 

@@ -14,7 +14,7 @@ import type {
   AppealSort,
   AppealSummaryView,
   ListAppealsQuery,
-} from '../../contract/appeals.schemas.js';
+} from '../../contract/appeal-registry.schemas.js';
 import { defaultSortOf, type Queue } from '../../domain/queues.js';
 import {
   type CursorKind,

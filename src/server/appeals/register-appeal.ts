@@ -20,7 +20,7 @@ import { actorId } from '../context.js';
 import type { DB } from '../db/schema.js';
 import { badRequest, conflict } from '../errors.js';
 import { appealsRegistered } from '../ops/metrics.js';
-import type { RegisterAppealInput } from '../../contract/appeals.schemas.js';
+import type { RegisterAppealInput } from '../../contract/appeal-registration.schemas.js';
 import { activeWorkForAppeal } from '../works/works-linking.js';
 import { insertNumberedAppeal, type NewEvent } from './numbered-appeal.queries.js';
 import {
