@@ -13,19 +13,11 @@ import { errorResponses } from '../http/openapi.js';
 import { kyivCsvChunks, kyivJsonChunks, monthBounds } from './open-data.js';
 import {
   accessCodeHeaders,
-  districtsView,
   feedbackSchema,
-  geoJsonView,
   idempotencyHeaders,
-  openDataParams,
   photoView,
   portalConfigView,
-  publicAppealListView,
-  publicAppealsQuery,
-  publicMapQuery,
   publicQuestionTypesView,
-  statisticsQuery,
-  statisticsView,
   submissionInputSchema,
   submissionReceiptView,
   trackingNumberParams,
@@ -33,6 +25,16 @@ import {
   trackingQuerySchema,
   trackingView,
 } from '../../contract/portal.schemas.js';
+import {
+  districtsView,
+  geoJsonView,
+  openDataParams,
+  publicAppealListView,
+  publicAppealsQuery,
+  publicMapQuery,
+  statisticsQuery,
+  statisticsView,
+} from '../../contract/portal-appeals.schemas.js';
 import {
   listDistricts,
   listPublicAppeals,
