@@ -42,7 +42,8 @@ import {
   publicAppealsGeoJson,
   publicStatistics,
 } from './public-appeals.queries.js';
-import { addSubmissionPhoto, submitFromPortal } from './submissions.service.js';
+import { addSubmissionPhoto } from './add-submission-photo.js';
+import { submitFromPortal } from './submissions.service.js';
 import { giveFeedback, readTrackedPhoto, trackSubmission } from './tracking.service.js';
 
 const tags = ['portal'];

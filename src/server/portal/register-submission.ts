@@ -8,7 +8,7 @@ import type {
   ModerationOutcome,
   RegisterSubmissionInput,
 } from '../../contract/moderation.schemas.js';
-import { trackUrl } from './submissions.service.js';
+import { trackUrl } from './tracking-numbers.js';
 import { lockPending, markModerated, movePhotos, notifyApplicant } from './moderation-steps.js';
 
 /**
