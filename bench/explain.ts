@@ -8,7 +8,7 @@ import { CompiledQuery } from 'kysely';
 import { ROLE_QUEUES } from '../src/domain/queues.js';
 import { countQueues, iterateAppeals, listAppeals } from '../src/server/appeals/appeals.queries.js';
 import { getAppealCard } from '../src/server/appeals/appeal-card.queries.js';
-import { listAppealsQuery } from '../src/contract/appeals.schemas.js';
+import { listAppealsQuery } from '../src/contract/appeal-registry.schemas.js';
 import { actorByLogin } from '../src/server/auth/auth.service.js';
 import type { Deps } from '../src/server/context.js';
 import { refreshDashboardSnapshot } from '../src/server/dashboard/dashboard-snapshot.js';

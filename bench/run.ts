@@ -26,7 +26,7 @@ import pg from 'pg';
 import { ROLE_QUEUES } from '../src/domain/queues.js';
 import { getAppealCard } from '../src/server/appeals/appeal-card.queries.js';
 import { countQueues, listAppeals } from '../src/server/appeals/appeals.queries.js';
-import { listAppealsQuery } from '../src/contract/appeals.schemas.js';
+import { listAppealsQuery } from '../src/contract/appeal-registry.schemas.js';
 import { importAddresses } from '../src/server/addresses/import-addresses.js';
 import { ADDRESS_QUERIES } from './address-queries.js';
 import type { Deps } from '../src/server/context.js';

@@ -28,7 +28,10 @@ describe('fences', () => {
       ruleIds(page, "import { listAppeals } from '../../../../server/appeals/appeals.queries.js';"),
     ).toEqual(['no-restricted-imports']);
     expect(
-      ruleIds(page, "import { appealListView } from '../../../../contract/appeals.schemas.js';"),
+      ruleIds(
+        page,
+        "import { appealListView } from '../../../../contract/appeal-registry.schemas.js';",
+      ),
     ).toEqual([]);
   });
 

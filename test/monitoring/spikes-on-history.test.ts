@@ -14,7 +14,7 @@ import {
   hoursToRead,
   sameSpike,
 } from '../../src/domain/spikes.js';
-import { registerAppealSchema } from '../../src/contract/appeals.schemas.js';
+import { registerAppealSchema } from '../../src/contract/appeal-registration.schemas.js';
 import { workInput } from '../../src/contract/works.schemas.js';
 import { registerAppeal } from '../../src/server/appeals/register-appeal.js';
 import type { UserActor } from '../../src/server/context.js';

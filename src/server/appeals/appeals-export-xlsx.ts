@@ -12,7 +12,7 @@ import type { Deps, UserActor } from '../context.js';
 import { exceljs } from '../lazy-modules.js';
 import { iterateAppeals } from './appeals.queries.js';
 import { exportColumns, type ExportFormat } from './appeals-export.js';
-import type { AppealFilter } from '../../contract/appeals.schemas.js';
+import type { AppealFilter } from '../../contract/appeal-registry.schemas.js';
 
 /** The media type of an XLSX workbook. */
 export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

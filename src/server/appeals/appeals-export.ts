@@ -13,7 +13,7 @@ import en from '../../web/shared/i18n/en.json' with { type: 'json' };
 import uk from '../../web/shared/i18n/uk.json' with { type: 'json' };
 import type { Deps, UserActor } from '../context.js';
 import { iterateAppeals } from './appeals.queries.js';
-import type { AppealFilter, AppealSummaryView } from '../../contract/appeals.schemas.js';
+import type { AppealFilter, AppealSummaryView } from '../../contract/appeal-registry.schemas.js';
 
 /** The export columns: header name and how to read it from an appeal (CSV and XLSX alike). */
 export const COLUMNS: [string, (a: AppealSummaryView) => string | number | null][] = [

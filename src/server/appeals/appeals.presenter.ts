@@ -16,7 +16,8 @@ import { can, type PersonalDataAccess } from '../../domain/policy.js';
 import type { ResultCode } from '../../domain/results.js';
 import type { UserActor } from '../context.js';
 import type { AppealsTable, ApplicantsTable, AssignmentsTable } from '../db/schema.js';
-import type { AppealCardView, AppealSummaryView } from '../../contract/appeals.schemas.js';
+import type { AppealCardView } from '../../contract/appeals.schemas.js';
+import type { AppealSummaryView } from '../../contract/appeal-registry.schemas.js';
 import type { SummaryRow } from './appeal-summary.queries.js';
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);

@@ -20,24 +20,28 @@ import { countAppeals, listAppeals } from './appeals.queries.js';
 import { idempotencyHeaders } from '../../contract/portal.schemas.js';
 import {
   appealCardView,
-  appealCountView,
-  appealExportQuery,
-  appealFilterQuery,
   appealIdParams,
-  appealListView,
-  appealRegisteredView,
   appealStepOutcome,
   assignSchema,
   assignmentParams,
   commentSchema,
   endAssignmentSchema,
-  listAppealsQuery,
-  registerAppealSchema,
-  repeatCheckQuery,
-  repeatCheckView,
   respondSchema,
   reviewSchema,
 } from '../../contract/appeals.schemas.js';
+import {
+  appealCountView,
+  appealExportQuery,
+  appealFilterQuery,
+  appealListView,
+  listAppealsQuery,
+} from '../../contract/appeal-registry.schemas.js';
+import {
+  appealRegisteredView,
+  registerAppealSchema,
+  repeatCheckQuery,
+  repeatCheckView,
+} from '../../contract/appeal-registration.schemas.js';
 import { exportAppealsCsv } from './appeals-export.js';
 import { exportAppealsXlsx, XLSX_MEDIA_TYPE } from './appeals-export-xlsx.js';
 import { endCoAssignment } from './end-co-assignment.js';

@@ -5,7 +5,7 @@ import { AppError, conflict } from '../errors.js';
 import { recordAppealEvent } from './appeal-history.js';
 import { followMassLead } from './follow-mass-lead.js';
 import type { AssignInput } from '../../contract/appeals.schemas.js';
-import { assertExecutor } from './register-appeal.js';
+import { assertExecutor } from './registration-steps.js';
 import { loadForUpdate, decide, setAppealStatus, type ActionOutcome } from './appeal-steps.js';
 
 /**

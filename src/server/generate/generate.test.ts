@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { descriptionQuery } from '../appeals/appeals.queries.js';
+import { descriptionQuery } from '../appeals/appeal-filters.queries.js';
 import { Random, WeightedChoice, zipfWeights } from './random.js';
 import { loadDistributions } from './shared-data.js';
 import { copyCell } from './sinks.js';

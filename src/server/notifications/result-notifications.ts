@@ -9,7 +9,7 @@ import type { Deps } from '../context.js';
 import type { DB } from '../db/schema.js';
 import { loadCalendar } from '../calendar/calendar.repository.js';
 import { enqueueNotifications } from './outbox.js';
-import { trackUrl } from '../portal/submissions.service.js';
+import { trackUrl } from '../portal/tracking-numbers.js';
 
 /**
  * Queue the result e-mail to every applicant who submitted (or joined) the appeal from the

@@ -1,8 +1,8 @@
 import { recordAppealEvent } from '../appeals/appeal-history.js';
 import type { Deps, UserActor } from '../context.js';
 import { conflict, notFound } from '../errors.js';
-import type { MergeSubmissionInput, ModerationOutcome } from '../../contract/portal.schemas.js';
-import { trackUrl } from './submissions.service.js';
+import type { MergeSubmissionInput, ModerationOutcome } from '../../contract/moderation.schemas.js';
+import { trackUrl } from './tracking-numbers.js';
 import { lockPending, markModerated, movePhotos, notifyApplicant } from './moderation-steps.js';
 
 /**

@@ -8,7 +8,7 @@ import type { Deps } from '../context.js';
 import type { DB } from '../db/schema.js';
 import { decodeCursor, encodeCursor } from '../db/keyset-cursor.js';
 import { notFound } from '../errors.js';
-import type { SubmissionListQuery, SubmissionView } from '../../contract/portal.schemas.js';
+import type { SubmissionListQuery, SubmissionView } from '../../contract/moderation.schemas.js';
 import { presentSubmission, type SubmissionPlace, type SubmissionRow } from './portal.presenter.js';
 import { buildingById } from '../addresses/registry-search.js';
 import { numberSetting } from '../settings.js';

@@ -23,7 +23,7 @@ import {
   submissionListQuery,
   submissionListView,
   submissionView,
-} from '../../contract/portal.schemas.js';
+} from '../../contract/moderation.schemas.js';
 
 const tags = ['moderation'];
 const access = { access: 'submission.moderate' as const };

@@ -13,7 +13,8 @@ import type { RejectionReason, SubmissionChannel } from '../../domain/portal.js'
 import { RESULTS, type ResultCode } from '../../domain/results.js';
 import type { AppealStatus } from '../../domain/vocabulary.js';
 import type { SubmissionsTable } from '../db/schema.js';
-import type { PublicAppealView, SubmissionView } from '../../contract/portal.schemas.js';
+import type { PublicAppealView } from '../../contract/portal-appeals.schemas.js';
+import type { SubmissionView } from '../../contract/moderation.schemas.js';
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 

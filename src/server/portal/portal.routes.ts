@@ -13,19 +13,11 @@ import { errorResponses } from '../http/openapi.js';
 import { kyivCsvChunks, kyivJsonChunks, monthBounds } from './open-data.js';
 import {
   accessCodeHeaders,
-  districtsView,
   feedbackSchema,
-  geoJsonView,
   idempotencyHeaders,
-  openDataParams,
   photoView,
   portalConfigView,
-  publicAppealListView,
-  publicAppealsQuery,
-  publicMapQuery,
   publicQuestionTypesView,
-  statisticsQuery,
-  statisticsView,
   submissionInputSchema,
   submissionReceiptView,
   trackingNumberParams,
@@ -34,13 +26,24 @@ import {
   trackingView,
 } from '../../contract/portal.schemas.js';
 import {
+  districtsView,
+  geoJsonView,
+  openDataParams,
+  publicAppealListView,
+  publicAppealsQuery,
+  publicMapQuery,
+  statisticsQuery,
+  statisticsView,
+} from '../../contract/portal-appeals.schemas.js';
+import {
   listDistricts,
   listPublicAppeals,
   listPublicQuestionTypes,
   publicAppealsGeoJson,
   publicStatistics,
 } from './public-appeals.queries.js';
-import { addSubmissionPhoto, submitFromPortal } from './submissions.service.js';
+import { addSubmissionPhoto } from './add-submission-photo.js';
+import { submitFromPortal } from './submissions.service.js';
 import { giveFeedback, readTrackedPhoto, trackSubmission } from './tracking.service.js';
 
 const tags = ['portal'];

@@ -17,9 +17,9 @@ import { badRequest } from '../errors.js';
 import type {
   PublicAppealsQuery,
   PublicAppealView,
-  PublicKindView,
   StatisticsView,
-} from '../../contract/portal.schemas.js';
+} from '../../contract/portal-appeals.schemas.js';
+import type { PublicKindView } from '../../contract/portal.schemas.js';
 import { type PublicAppealRow, presentPublicAppeal } from './portal.presenter.js';
 
 /**

@@ -4,8 +4,11 @@ import { registerAppealIn } from '../appeals/register-appeal.js';
 import type { Deps, UserActor } from '../context.js';
 import { badRequest } from '../errors.js';
 import { formatInZone } from '../notifications/templates.js';
-import type { ModerationOutcome, RegisterSubmissionInput } from '../../contract/portal.schemas.js';
-import { trackUrl } from './submissions.service.js';
+import type {
+  ModerationOutcome,
+  RegisterSubmissionInput,
+} from '../../contract/moderation.schemas.js';
+import { trackUrl } from './tracking-numbers.js';
 import { lockPending, markModerated, movePhotos, notifyApplicant } from './moderation-steps.js';
 
 /**

@@ -1,6 +1,9 @@
 import { REJECTION_REASONS } from '../../domain/portal.js';
 import type { Deps, UserActor } from '../context.js';
-import type { ModerationOutcome, RejectSubmissionInput } from '../../contract/portal.schemas.js';
+import type {
+  ModerationOutcome,
+  RejectSubmissionInput,
+} from '../../contract/moderation.schemas.js';
 import { lockPending, markModerated, notifyApplicant } from './moderation-steps.js';
 
 /**

@@ -15,7 +15,7 @@ import { actorId } from '../context.js';
 import { loadCalendar } from '../calendar/calendar.repository.js';
 import { enqueueNotifications } from '../notifications/outbox.js';
 import { newAccessCode, sha256 } from './access-codes.js';
-import { nextTrackingNumber, trackUrl } from './submissions.service.js';
+import { nextTrackingNumber, trackUrl } from './tracking-numbers.js';
 
 /** Channels whose applicants get a code from the operator (the Internet ones have their own receipt). */
 export const STAFF_TRACKED_CHANNELS: readonly Channel[] = [

@@ -7,37 +7,25 @@
  * the same content returns the first answer (tracking number and the same access code); the same
  * key with other content is refused (422 `idempotency_key_reused`). Keys are stored as hashes,
  * scoped by channel (and API key for Open311).
+ *
+ * Photos added to a pending submission are in `add-submission-photo.ts`; the tracking number and
+ * its link in `tracking-numbers.ts`.
  */
-import { type Kysely, sql } from 'kysely';
-import { yearInZone } from '../../domain/deadlines.js';
+import type { Kysely } from 'kysely';
 import {
-  MAX_PHOTOS_PER_SUBMISSION,
-  PHOTO_MEDIA_TYPES,
   formatAccessCode,
-  formatTrackingNumber,
   type SubmissionChannel,
   type SubmissionKind,
 } from '../../domain/portal.js';
-import { receiveFile, type UploadedFile } from '../attachments/attachments.service.js';
 import type { Deps } from '../context.js';
 import { buildingById, buildingByText } from '../addresses/registry-search.js';
 import type { DB } from '../db/schema.js';
-import { AppError, badRequest, conflict } from '../errors.js';
+import { AppError, badRequest } from '../errors.js';
 import { loadCalendar } from '../calendar/calendar.repository.js';
 import { enqueueNotifications } from '../notifications/outbox.js';
-import {
-  accessCodeMatches,
-  assertTrackingNotLocked,
-  derivedAccessCode,
-  newAccessCode,
-  recordFailedAttempt,
-  sha256,
-} from './access-codes.js';
-import type {
-  PhotoView,
-  SubmissionInput,
-  SubmissionReceiptView,
-} from '../../contract/portal.schemas.js';
+import { derivedAccessCode, newAccessCode, sha256 } from './access-codes.js';
+import type { SubmissionInput, SubmissionReceiptView } from '../../contract/portal.schemas.js';
+import { nextTrackingNumber, trackUrl } from './tracking-numbers.js';
 
 /** What both channels store for a new submission. */
 export interface NewSubmission {
@@ -60,12 +48,6 @@ export interface NewSubmission {
   accountId?: string | null;
   attributes?: Record<string, unknown>;
 }
-
-/** The link the citizen follows a submission at (the portal's tracking page). */
-export function trackUrl(deps: Deps, trackingNumber: string): string {
-  return `${deps.config.publicUrl.replace(/\/$/, '')}/portal/track?number=${encodeURIComponent(trackingNumber)}`;
-}
-
 /**
  * A question type a citizen may choose: active and public.
  * @throws AppError 400 `unknown_question_type`.
@@ -91,18 +73,6 @@ export async function publicQuestionType(
   }
   return row;
 }
-
-export async function nextTrackingNumber(
-  db: Kysely<DB>,
-  now: Date,
-  timeZone: string,
-): Promise<string> {
-  const { rows } = await sql<{ n: string }>`SELECT nextval('submission_number_seq') AS n`.execute(
-    db,
-  );
-  return formatTrackingNumber(yearInZone(now, timeZone), Number(rows[0]!.n));
-}
-
 export interface StoredSubmission {
   id: number;
   trackingNumber: string;
@@ -298,118 +268,6 @@ export async function submitFromPortal(
     receiptEmailed: stored.receiptEmailed,
     trackUrl: trackUrl(deps, stored.trackingNumber),
     replayed: stored.replayed,
-  };
-}
-
-/**
- * Attach a photo to one's own pending submission (tracking number and access code). The same
- * photo sent again (a retry) is not stored twice: the first copy is returned.
- *
- * @returns the photo, and whether it was new.
- * @throws AppError 404 `tracking_not_found` (wrong number or code); 429 `too_many_attempts`;
- *   409 `submission_already_moderated`, `too_many_photos`; 413 `file_too_large`;
- *   415 `unsupported_file_type`; 400 `empty_file`.
- */
-export async function addSubmissionPhoto(
-  deps: Deps,
-  trackingNumber: string,
-  accessCode: string,
-  file: UploadedFile,
-  client: string,
-): Promise<{ photo: PhotoView; created: boolean }> {
-  await assertTrackingNotLocked(deps, trackingNumber, client);
-  const submission = await deps.db
-    .selectFrom('submissions')
-    .select(['id', 'state', 'access_code_hash'])
-    .where('tracking_number', '=', trackingNumber.trim().toUpperCase())
-    .where('channel', '=', 'portal')
-    .executeTakeFirst();
-  if (!(await accessCodeMatches(submission?.access_code_hash ?? null, accessCode)) || !submission) {
-    file.stream.resume();
-    await recordFailedAttempt(deps, trackingNumber, client);
-    throw new AppError(
-      'tracking_not_found',
-      404,
-      'No submission with this tracking number and access code.',
-    );
-  }
-  if (submission.state !== 'pending') {
-    file.stream.resume();
-    throw conflict(
-      'submission_already_moderated',
-      'The submission has already been moderated; photos can be added only before that.',
-    );
-  }
-  const received = await receiveFile(deps, file, {
-    allowed: PHOTO_MEDIA_TYPES,
-    typeHint: 'send a photo: JPEG, PNG, WebP or HEIC',
-  });
-  try {
-    return await deps.db.transaction().execute(async (trx) => {
-      const locked = await trx
-        .selectFrom('submissions')
-        .select('state')
-        .where('id', '=', submission.id)
-        .forUpdate()
-        .executeTakeFirstOrThrow();
-      if (locked.state !== 'pending') {
-        throw conflict(
-          'submission_already_moderated',
-          'The submission has already been moderated; photos can be added only before that.',
-        );
-      }
-      const photos = await trx
-        .selectFrom('attachments')
-        .select(['id', 'file_name', 'media_type', 'size_bytes', 'sha256'])
-        .where('submission_id', '=', submission.id)
-        .orderBy('id')
-        .execute();
-      const same = photos.find((p) => p.sha256 === received.sha256);
-      if (same) {
-        await deps.files.remove(received.storageKey);
-        return { photo: presentPhoto(same), created: false };
-      }
-      if (photos.length >= MAX_PHOTOS_PER_SUBMISSION) {
-        throw conflict(
-          'too_many_photos',
-          `At most ${MAX_PHOTOS_PER_SUBMISSION} photos may be attached to one submission.`,
-          { max: MAX_PHOTOS_PER_SUBMISSION },
-        );
-      }
-      const row = await trx
-        .insertInto('attachments')
-        .values({
-          appeal_id: null,
-          submission_id: submission.id,
-          file_name: received.fileName,
-          media_type: received.mediaType,
-          size_bytes: received.sizeBytes,
-          sha256: received.sha256,
-          storage_key: received.storageKey,
-          uploaded_by: null,
-          created_at: deps.now(),
-        })
-        .returning(['id', 'file_name', 'media_type', 'size_bytes'])
-        .executeTakeFirstOrThrow();
-      return { photo: presentPhoto(row), created: true };
-    });
-  } catch (error) {
-    await deps.files.remove(received.storageKey);
-    throw error;
-  }
-}
-
-function presentPhoto(row: {
-  id: number;
-  file_name: string;
-  media_type: string;
-  size_bytes: number;
-}): PhotoView {
-  return {
-    id: row.id,
-    fileName: row.file_name,
-    mediaType: row.media_type,
-    sizeBytes: row.size_bytes,
   };
 }
 

@@ -13,11 +13,13 @@ import type { FeedbackInput, SubmissionInput } from '../../domain/portal-forms.j
 import type {
   DistrictView,
   GeoJsonView,
+  PublicAppealView,
+  StatisticsView,
+} from '../../contract/portal-appeals.schemas.js';
+import type {
   PhotoView,
   PortalConfigView,
-  PublicAppealView,
   PublicKindView,
-  StatisticsView,
   SubmissionReceiptView,
   TrackingView,
 } from '../../contract/portal.schemas.js';

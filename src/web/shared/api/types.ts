@@ -12,12 +12,14 @@ import type {
 import type {
   appealApplicantView,
   appealCardView,
-  appealListView,
-  appealSummaryView,
   assignmentView,
   attachmentView,
   historyEventView,
 } from '../../../contract/appeals.schemas.js';
+import type {
+  appealListView,
+  appealSummaryView,
+} from '../../../contract/appeal-registry.schemas.js';
 import type { meView } from '../../../contract/auth.schemas.js';
 import type { classifierKindView, questionTypeView } from '../../../contract/classifier.schemas.js';
 import type { dashboardView, queueCountView } from '../../../contract/dashboard.schemas.js';

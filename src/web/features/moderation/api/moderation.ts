@@ -9,7 +9,7 @@ import type {
   RegisterSubmissionInput,
   RejectSubmissionInput,
   SubmissionView,
-} from '../../../../contract/portal.schemas.js';
+} from '../../../../contract/moderation.schemas.js';
 import type { SubmissionState } from '../../../../domain/portal.js';
 import { api } from '../../../shared/api/client.js';
 import type { AppealPage, RegistryAddress } from '../../../shared/api/types.js';

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import {
   registerAppealSchema,
   type AppealRegisteredView,
-} from '../../../../contract/appeals.schemas.js';
+} from '../../../../contract/appeal-registration.schemas.js';
 import type { RoutingPreviewView } from '../../../../contract/addresses.schemas.js';
 import { applicantInputSchema } from '../../../../contract/applicants.schemas.js';
 import { CHANNELS, type Channel } from '../../../../domain/vocabulary.js';
