@@ -1,7 +1,7 @@
 /**
  * How people read an appeal's kind and channel, in Ukrainian and English, for what the server
  * writes itself (the morning digest, its PDF). The web app's catalogues (`web/shared/i18n`) carry
- * the same words under `kind.*` and `channel.*`; `labels.test.ts` keeps the two equal.
+ * the same words under `kind.*` and `channel.*`; `web/shared/i18n/domain-labels.test.ts` keeps the two equal.
  */
 import type { AppealKind, Channel } from './vocabulary.js';
 
