@@ -2,7 +2,7 @@
  * The deadline sweep over 10,000 open appeals marks exactly the expected ones; running it twice, or
  * twice at once, queues each notification once.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
@@ -147,10 +147,12 @@ describe('deadline sweep', () => {
     const rows = await ctx.deps.db.selectFrom('notifications').select('body').execute();
     const links = rows.flatMap((r) => r.body.match(/https?:\/\/[^\s)>"]+/g) ?? []);
     expect(links.some((l) => l.includes('queue=overdue'))).toBe(true);
-    const router = readFileSync(
-      join(dirname(fileURLToPath(import.meta.url)), '../../src/web/app/router.tsx'),
-      'utf8',
-    );
+    // The route table and its groups (`router.tsx`, `*-routes.tsx`).
+    const app = join(dirname(fileURLToPath(import.meta.url)), '../../src/web/app');
+    const router = readdirSync(app)
+      .filter((f) => f === 'router.tsx' || f.endsWith('-routes.tsx'))
+      .map((f) => readFileSync(join(app, f), 'utf8'))
+      .join('\n');
     const routes = [...router.matchAll(/path: '([^']+)'/g)].map(
       (m) => new RegExp(`^/${m[1]!.replace(/:[a-z]+/gi, '[^/]+')}$`),
     );
