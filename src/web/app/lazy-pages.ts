@@ -21,6 +21,10 @@ export const MonitoringPage = lazyPage(
   () => import('../features/monitoring/components/MonitoringPage.js'),
   'MonitoringPage',
 );
+export const DigestsPage = lazyPage(
+  () => import('../features/monitoring/components/DigestsPage.js'),
+  'DigestsPage',
+);
 export const MassAppealsPage = lazyPage(
   () => import('../features/mass-appeals/components/MassAppealsPage.js'),
   'MassAppealsPage',

@@ -1,7 +1,7 @@
 /**
  * The staff app's routes for the head and the supervisors: the dashboard and reports, the
- * head's duties and the applicants' records, the call log, live monitoring's alerts and the
- * operators' presence.
+ * head's duties and the applicants' records, the call log, live monitoring's alerts and
+ * morning digests, and the operators' presence.
  */
 import type { RouteObject } from 'react-router';
 import { RequireAuth } from './RequireAuth.js';
@@ -9,6 +9,7 @@ import { DashboardPage } from './StartPage.js';
 import {
   ApplicantsPage,
   CallLogPage,
+  DigestsPage,
   DutiesPage,
   MonitoringPage,
   PresencePage,
@@ -64,6 +65,23 @@ export const supervisionRoutes: RouteObject[] = [
     element: (
       <RequireAuth permission="alerts.handle">
         <MonitoringPage />
+      </RequireAuth>
+    ),
+  },
+  // Issue 18 item 5: the morning digests (the head, analysts: monitoring.read).
+  {
+    path: 'alerts/digests',
+    element: (
+      <RequireAuth permission="monitoring.read">
+        <DigestsPage />
+      </RequireAuth>
+    ),
+  },
+  {
+    path: 'alerts/digests/:day',
+    element: (
+      <RequireAuth permission="monitoring.read">
+        <DigestsPage />
       </RequireAuth>
     ),
   },
