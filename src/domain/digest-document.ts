@@ -126,7 +126,7 @@ export function digestDocument(f: DigestFigures, lang: LabelLang): DigestDocumen
     rows.length > 0 ? rows : [{ label: w.none, value: '' }];
   return {
     title: `${w.title} ${DateTime.fromISO(f.day).toFormat('dd.MM.yyyy')}`,
-    madeAt: `${w.madeAt}: ${time(f.madeAt)}`,
+    madeAt: `${w.madeAt}: ${DateTime.fromISO(f.madeAt, { zone: f.timeZone }).toFormat('dd.MM.yyyy HH:mm')}`,
     sections: [
       {
         heading: w.registered,

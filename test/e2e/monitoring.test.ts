@@ -4,7 +4,9 @@
  * appeal three weeks ago, so the baseline has history); the server's minute job raises a
  * city-wide alert and it appears on the head's page by itself (live bus, no reload); the head
  * acknowledges it. Below the alerts, the head's live picture shows the type rising and the operator
- * signed in with the day's registrations. The page passes axe in Ukrainian and English.
+ * signed in with the day's registrations. The page passes axe in Ukrainian and English. Then the
+ * head opens yesterday's morning digest (issue 18 item 5): its page agrees with the API and links
+ * the PDF.
  */
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
@@ -20,7 +22,8 @@ import {
 } from './browser.js';
 
 browserStory('live monitoring: a spike becomes an alert on the head’s page (issue 18)', () => {
-  const suite = browserSuite();
+  // The digest hour at midnight: the server makes yesterday's morning digest as it starts.
+  const suite = browserSuite({ env: { KONTAKT_DIGEST_HOUR: '0' } });
   let head: Page;
 
   it(
@@ -106,6 +109,40 @@ browserStory('live monitoring: a spike becomes an alert on the head’s page (is
       await expectAccessible(head, 'the English monitoring page');
       await screenshot(head, 'monitoring-acknowledged-en');
       await switchLanguage(head, 'Українська');
+    },
+    STEP_TIMEOUT,
+  );
+
+  it(
+    'the head opens yesterday’s morning digest: the page has the stored figures and the PDF (axe)',
+    async () => {
+      await head.getByRole('link', { name: 'Ранкові зведення' }).click();
+      await head.waitForURL('**/alerts/digests');
+      const list = await call<{ day: string; registered: number }[]>(
+        head,
+        'GET',
+        '/api/v1/monitoring/digests',
+      );
+      expect(list).toHaveLength(1);
+      const [digest] = list as [{ day: string; registered: number }];
+      await head
+        .getByRole('table', { name: 'Зведення за днями' })
+        .getByRole('link')
+        .first()
+        .click();
+      await head.waitForURL(`**/alerts/digests/${digest.day}`);
+      await head.getByRole('heading', { level: 2, name: /^Ранкове зведення за/ }).waitFor();
+      const total = head
+        .getByRole('table', { name: 'Надійшло звернень' })
+        .getByRole('row', { name: /Усього/ });
+      expect((await total.textContent())?.replace(/\D/g, '')).toBe(String(digest.registered));
+      const pdf = await head.request.get(
+        `${suite.baseUrl}/api/v1/monitoring/digests/${digest.day}?format=pdf`,
+      );
+      expect(pdf.headers()['content-type']).toBe('application/pdf');
+      expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+      await expectAccessible(head, 'the morning digest');
+      await screenshot(head, 'morning-digest');
     },
     STEP_TIMEOUT,
   );

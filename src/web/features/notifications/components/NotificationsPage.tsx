@@ -20,17 +20,39 @@ import { ErrorNote } from '../../../shared/ui/ErrorNote.js';
 import { notificationsQuery, useMarkAllRead, useMarkRead } from '../api/notifications.js';
 
 /** The body as read in the app: the e-mail's link lines go (the app links the appeal itself). */
+const LINK_LINE = /^https?:\/\/\S+$/;
+
 function withoutLinkLines(body: string): string {
   return body
     .split('\n')
-    .filter((line) => !/^https?:\/\/\S+$/.test(line.trim()))
+    .filter((line) => !LINK_LINE.test(line.trim()))
     .join('\n');
+}
+
+/**
+ * The page a notification without an appeal links to (a summary, an alert, a digest): the path of
+ * its last link line, opened inside the app; null when it has none.
+ */
+function pageOf(body: string): string | null {
+  const link = body
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => LINK_LINE.test(line))
+    .pop();
+  if (!link) return null;
+  try {
+    const url = new URL(link);
+    return url.pathname.startsWith('/portal') ? null : url.pathname + url.search;
+  } catch {
+    return null;
+  }
 }
 
 function NotificationItem({ item }: { item: AppNotification }) {
   const { t, i18n } = useTranslation();
   const markRead = useMarkRead();
   const headingId = `notification-${item.id}`;
+  const page = item.appealId ? null : pageOf(item.body);
   return (
     <Paper
       withBorder
@@ -75,6 +97,17 @@ function NotificationItem({ item }: { item: AppNotification }) {
               }}
             >
               {t('notifications.openAppeal')}
+            </Anchor>
+          ) : page ? (
+            <Anchor
+              component={Link}
+              to={page}
+              size="sm"
+              onClick={() => {
+                if (!item.read) markRead.mutate(item.id);
+              }}
+            >
+              {t('notifications.openPage')}
             </Anchor>
           ) : null}
           {!item.read ? (
