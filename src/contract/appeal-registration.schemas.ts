@@ -90,6 +90,15 @@ export const registerAppealSchema = z
       .describe(
         'Create a new applicant even when one with the same name and phone (or e-mail) is on record; by default that record is used.',
       ),
+    intakeSeconds: z
+      .number()
+      .int()
+      .min(0)
+      .max(86_400)
+      .optional()
+      .describe(
+        'Seconds from opening the new-call screen (or clearing it for the next call) to registering, as the operator’s screen measured them; the head’s live picture shows each operator’s median (issue 18).',
+      ),
     ...authorStatistics.shape,
   })
   .superRefine((value, ctx) => {

@@ -105,6 +105,13 @@ export const livePictureView = z.object({
       consultationsToday: z.number().int(),
       appealsLastHour: z.number().int(),
       consultationsLastHour: z.number().int(),
+      /**
+       * The median of today's registrations' times, in seconds (from the new-call screen's first
+       * entry to registering); null when none of today's came through that screen.
+       */
+      medianIntakeSeconds: z.number().int().nullable(),
+      /** How many of today's registrations the median is of. */
+      timedToday: z.number().int(),
     }),
   ),
 });

@@ -148,7 +148,13 @@ browserStory('notifications and tracking (issue 12), uk-UA in Europe/Kyiv', () =
       await takeHighlightedOption(page, /Відсутність освітлення в під’їзді/);
       await page.getByLabel('Суть звернення').fill('Третій день темно в під’їзді №1.');
       await page.getByLabel('Суть звернення').focus();
+      const registering = page.waitForRequest(
+        (r) => r.method() === 'POST' && new URL(r.url()).pathname === '/api/v1/appeals',
+      );
       await page.keyboard.press('Control+Enter');
+      // Issue 18: the screen sends how long the registration took, from the form's first entry.
+      const sent = (await registering).postDataJSON() as { intakeSeconds?: unknown };
+      expect(sent.intakeSeconds).toEqual(expect.any(Number));
 
       const number = ((await page.getByTestId('registration-number').textContent()) ?? '').trim();
       const code = ((await page.getByTestId('tracking-code').textContent()) ?? '').trim();

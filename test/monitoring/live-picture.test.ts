@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LivePictureView } from '../../src/contract/monitoring.schemas.js';
 import { registerAppeal } from '../../src/server/appeals/register-appeal.js';
 import { DEFAULT_SPIKE_PARAMETERS, baselineWindow } from '../../src/domain/spikes.js';
-import { makeUser, routedQuestionType } from '../factories.js';
+import { appealBody, makeUser, routedQuestionType } from '../factories.js';
 import { startTestServer, type TestServer } from '../http.js';
 
 const H = 3_600_000;
@@ -24,6 +24,7 @@ async function register(
   userId: number,
   at: Date,
   kind: 'application' | 'consultation' = 'application',
+  intakeSeconds?: number,
 ) {
   server.ctx.setNow(at);
   const user = await server.ctx.deps.db
@@ -44,6 +45,7 @@ async function register(
       confidential: false,
       acknowledgeRepeat: false,
       receivedAt: at.toISOString(),
+      ...(intakeSeconds !== undefined ? { intakeSeconds } : {}),
     },
   );
 }
@@ -78,16 +80,17 @@ describe('GET /api/v1/monitoring/picture', () => {
     await register(early.id, new Date('2027-01-20T05:20:00Z'));
     await register(early.id, new Date('2027-01-20T05:25:00Z'));
     await register(early.id, new Date('2027-01-20T05:30:00Z'), 'consultation');
-    // Yesterday's registration counts for neither day figure.
-    await register(early.id, new Date('2027-01-19T20:00:00Z'));
+    // Yesterday's registration counts for neither day figure, nor for the time per registration.
+    await register(early.id, new Date('2027-01-19T20:00:00Z'), 'application', 900);
     server.ctx.setNow(new Date(T0.getTime() - 20 * 60_000));
     const operator = await server.signIn('operator');
     const idle = await server.signIn('operator');
     const head = await server.signIn('supervisor');
-    await register(operator.userId, new Date(T0.getTime() - 70 * 60_000));
-    await register(operator.userId, new Date(T0.getTime() - 10 * 60_000));
+    // Times per registration as the new-call screen sent them: 150, 60 and 95 s, and one without.
+    await register(operator.userId, new Date(T0.getTime() - 70 * 60_000), 'application', 150);
+    await register(operator.userId, new Date(T0.getTime() - 10 * 60_000), 'application', 60);
     await register(operator.userId, new Date(T0.getTime() - 5 * 60_000));
-    await register(operator.userId, new Date(T0.getTime() - 2 * 60_000), 'consultation');
+    await register(operator.userId, new Date(T0.getTime() - 2 * 60_000), 'consultation', 95);
     const [appeal] = await deps.db.selectFrom('appeals').select('id').limit(1).execute();
     await deps.db
       .insertInto('callback_surveys')
@@ -154,6 +157,8 @@ describe('GET /api/v1/monitoring/picture', () => {
       consultationsToday: 1,
       appealsLastHour: 2,
       consultationsLastHour: 1,
+      medianIntakeSeconds: 95,
+      timedToday: 3,
     });
     expect(byId.get(early.id)).toMatchObject({
       signedIn: false,
@@ -161,10 +166,33 @@ describe('GET /api/v1/monitoring/picture', () => {
       consultationsToday: 1,
       appealsLastHour: 0,
       consultationsLastHour: 0,
+      medianIntakeSeconds: null,
+      timedToday: 0,
     });
     expect(byId.get(idle.userId)).toMatchObject({ signedIn: true, appealsToday: 0 });
     // The head is signed in but is no operator and registered nothing.
     expect(byId.has(head.userId)).toBe(false);
+  });
+
+  it('takes a time per registration of 0–86,400 whole seconds only (400 otherwise)', async () => {
+    const operator = await server.signIn('operator');
+    server.ctx.setNow(T0);
+    for (const intakeSeconds of [-1, 86_401, 12.5, '60']) {
+      const res = await operator.post('/api/v1/appeals', appealBody(typeQ, { intakeSeconds }));
+      expect([intakeSeconds, res.status, res.body.error]).toEqual([
+        intakeSeconds,
+        400,
+        'validation_failed',
+      ]);
+    }
+    const ok = await operator.post('/api/v1/appeals', appealBody(typeQ, { intakeSeconds: 0 }));
+    expect(ok.status).toBe(201);
+    const row = await server.ctx.deps.db
+      .selectFrom('appeals')
+      .select('intake_seconds')
+      .where('id', '=', (ok.body as { id: number }).id)
+      .executeTakeFirstOrThrow();
+    expect(row.intake_seconds).toBe(0);
   });
 
   it('is for monitoring.read only', async () => {

@@ -101,7 +101,8 @@ export async function insertNumberedAppeal(
                            address_text, latitude, longitude, building_id, district_id, address_key,
                            address_flags, description, confidential, privileged,
                            status, result, control_date, closed_at, registered_by, updated_at,
-                           work_id, author_sex, author_category, author_social_status)
+                           work_id, author_sex, author_category, author_social_status,
+                           intake_seconds)
       SELECT ${String(input.year)}::text || '-' || lpad(n, greatest(6, length(n)), '0'),
              ${a.received_at}::timestamptz, ${a.registered_at}::timestamptz, ${a.channel}::text,
              ${a.kind}::text, ${a.subject}::text, ${a.receipt_sign ?? 'primary'}::text,
@@ -116,7 +117,8 @@ export async function insertNumberedAppeal(
              ${a.status}::text, ${a.result ?? null}::text, ${a.control_date ?? null}::timestamptz,
              ${a.closed_at ?? null}::timestamptz, ${by}::integer, ${input.now}::timestamptz,
              ${a.work_id ?? null}::integer, ${a.author_sex ?? null}::text,
-             ${a.author_category ?? null}::text, ${a.author_social_status ?? null}::text
+             ${a.author_category ?? null}::text, ${a.author_social_status ?? null}::text,
+             ${a.intake_seconds ?? null}::integer
         FROM counter
       RETURNING id, number, applicant_id
     ), main_assignment AS (

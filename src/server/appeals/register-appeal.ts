@@ -263,6 +263,7 @@ export async function registerAppealIn(
       author_sex: input.authorSex ?? known?.sex ?? null,
       author_category: input.authorCategory ?? null,
       author_social_status: input.authorSocialStatus ?? null,
+      intake_seconds: input.intakeSeconds ?? null,
     },
     newApplicant,
     mainAssignment:

@@ -175,6 +175,8 @@ export interface AppealsTable {
   author_sex: ColumnType<string | null, string | null | undefined, string | null>;
   author_category: ColumnType<string | null, string | null | undefined, string | null>;
   author_social_status: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Seconds from opening the new-call screen to registering (issue 18; migration 0035). */
+  intake_seconds: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface AssignmentsTable {

@@ -2,13 +2,15 @@
  * The head's live picture (issue 18 item 4; regulation 2.2.4, 3.1.5: the centre watches the city's
  * most urgent issues and its own work): in one answer the question types rising city-wide (from
  * the live counts and the detector's own baseline, ADR 048), the queues, and the operators — who is
- * signed in, and how many appeals and consultations each registered today and in the last hour.
+ * signed in, how many appeals and consultations each registered today and in the last hour, and
+ * the median time a registration took them today (the new-call screen measures it, issue 18).
  *
  * Cheap by construction: the rising types read the few hundred rows of `appeal_hour_counts` the
  * detector reads; the queues are the registry's queue counts (partial indexes on open appeals) and
  * two counts of small tables; the operators' figures one range of `appeals_registered_at_idx`
  * (today's appeals).
  */
+import { sql } from 'kysely';
 import { DateTime } from 'luxon';
 import type { LivePictureView } from '../../contract/monitoring.schemas.js';
 import type { PresenceState } from '../../contract/telephony.schemas.js';
@@ -105,6 +107,10 @@ export async function livePicture(
             f.and([f('kind', '=', 'consultation'), f('registered_at', '>=', hourAgo)]),
           )
           .as('consultationsLastHour'),
+        sql<number | null>`percentile_cont(0.5) WITHIN GROUP (ORDER BY intake_seconds)`.as(
+          'medianIntake',
+        ),
+        eb.fn.count<string>('intake_seconds').as('timed'),
       ])
       .where('registered_at', '>=', today)
       .where('registered_by', 'is not', null)
@@ -158,6 +164,11 @@ export async function livePicture(
         consultationsToday: Number(f?.consultationsToday ?? 0),
         appealsLastHour: Number(f?.appealsLastHour ?? 0),
         consultationsLastHour: Number(f?.consultationsLastHour ?? 0),
+        medianIntakeSeconds:
+          f?.medianIntake === null || f?.medianIntake === undefined
+            ? null
+            : Math.round(Number(f.medianIntake)),
+        timedToday: Number(f?.timed ?? 0),
       };
     }),
   };

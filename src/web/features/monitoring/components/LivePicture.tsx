@@ -22,6 +22,10 @@ function queueLink(key: Queue): string {
 
 const fixed = (n: number | null) => (n === null ? '—' : n.toFixed(1));
 
+/** Seconds as m:ss (a registration takes minutes, not hours). */
+const minutesSeconds = (seconds: number) =>
+  `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+
 /**
  * The head's live picture (issue 18 item 4; `monitoring.read`) from one call: the question types
  * rising city-wide (a chart and a table with the same figures), the queues, and the operators
@@ -124,7 +128,7 @@ export function LivePicture() {
       </TableScroll>
 
       <Title order={3}>{t('monitoring.picture.operators')}</Title>
-      <TableScroll label={t('monitoring.picture.operators')} minWidth={640}>
+      <TableScroll label={t('monitoring.picture.operators')} minWidth={760}>
         <Table
           striped
           aria-label={t('monitoring.picture.operators')}
@@ -138,6 +142,7 @@ export function LivePicture() {
               <Table.Th scope="col">{t('monitoring.picture.consultationsToday')}</Table.Th>
               <Table.Th scope="col">{t('monitoring.picture.appealsLastHour')}</Table.Th>
               <Table.Th scope="col">{t('monitoring.picture.consultationsLastHour')}</Table.Th>
+              <Table.Th scope="col">{t('monitoring.picture.medianIntake')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -159,10 +164,18 @@ export function LivePicture() {
                 <Table.Td>{o.consultationsToday}</Table.Td>
                 <Table.Td>{o.appealsLastHour}</Table.Td>
                 <Table.Td>{o.consultationsLastHour}</Table.Td>
+                <Table.Td>
+                  {o.medianIntakeSeconds === null
+                    ? '—'
+                    : t('monitoring.picture.intakeValue', {
+                        time: minutesSeconds(o.medianIntakeSeconds),
+                        count: o.timedToday,
+                      })}
+                </Table.Td>
               </Table.Tr>
             ))}
             {data && data.operators.length === 0 ? (
-              <EmptyRow columns={6}>{t('monitoring.picture.noOperators')}</EmptyRow>
+              <EmptyRow columns={7}>{t('monitoring.picture.noOperators')}</EmptyRow>
             ) : null}
           </Table.Tbody>
         </Table>

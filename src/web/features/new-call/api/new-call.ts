@@ -205,17 +205,20 @@ export interface RegisterRequest {
   idempotencyKey: string;
   /** The operator registers a repeat of a decided appeal anyway, for this reason. */
   repeatReason?: string;
+  /** Seconds from the form's first entry (or the call's screen pop) to registering (issue 18). */
+  intakeSeconds?: number;
 }
 
 export function useRegisterAppeal() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ values, idempotencyKey, repeatReason }: RegisterRequest) =>
+    mutationFn: ({ values, idempotencyKey, repeatReason, intakeSeconds }: RegisterRequest) =>
       api.post<Registered>(
         '/appeals',
         {
           ...toRegisterBody(values),
           ...(repeatReason ? { acknowledgeRepeat: true, repeatReason } : {}),
+          ...(intakeSeconds !== undefined ? { intakeSeconds } : {}),
         },
         { 'idempotency-key': idempotencyKey },
       ),

@@ -49,8 +49,9 @@ export function NewCallPage() {
       : newCallDefaults,
   });
   const { getValues, watch } = form;
-  const registration = useRegistration(form);
-  const { send, onSubmit, newForm, clearOutcome, refusedRepeat, setRefusedRepeat } = registration;
+  const registration = useRegistration(form, phoneFromCall !== '');
+  const { send, onSubmit, newForm, startClock, clearOutcome, refusedRepeat, setRefusedRepeat } =
+    registration;
   const queryClient = useQueryClient();
   const [questionType, setQuestionType] = useState<QuestionType | null>(null);
   /** Bumped when the form is cleared, so the question-type search starts empty. */
@@ -107,6 +108,7 @@ export function NewCallPage() {
     if (!phoneFromCall) return;
     nextCall();
     form.reset({ ...newCallDefaults, phone: phoneFromCall, channel: 'phone' });
+    startClock();
     lookup.setEnteredPhone(phoneFromCall);
   }, [callFromUrl, phoneFromCall]);
 

@@ -1,9 +1,11 @@
 /**
  * Registering the intake form: one idempotency key per filled form, the consultation's answer
  * recorded after it, the server's refusal of a repeat (Art. 8) kept until the operator decides,
- * and the outcome (the registered dialog or the error) for the page to show.
+ * the outcome (the registered dialog or the error) for the page to show, and the time the
+ * registration took (issue 18: from the form's first entry, or the call's screen pop, to
+ * registering — an empty screen waiting for the next call does not count).
  */
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../../shared/api/client.js';
@@ -18,7 +20,11 @@ import {
 import { emptyConsultationAnswer, type ConsultationAnswerDraft } from './IntakeArticles.js';
 import type { RepeatOf } from './RepeatNotice.js';
 
-export function useRegistration(form: UseFormReturn<NewCallValues>) {
+/**
+ * @param fromScreenPop the screen opened on an incoming call (its phone filled): the time starts at
+ *   once.
+ */
+export function useRegistration(form: UseFormReturn<NewCallValues>, fromScreenPop = false) {
   const { t } = useTranslation();
   const registerAppeal = useRegisterAppeal();
   const [registered, setRegistered] = useState<{
@@ -33,6 +39,18 @@ export function useRegistration(form: UseFormReturn<NewCallValues>) {
   /** One key per filled form: a second press or a retry registers nothing twice. */
   const idempotencyKey = useRef(newIdempotencyKey());
   const sending = useRef(false);
+  /** `performance.now()` of the form's first entry since it was opened or cleared; null before. */
+  const startedAt = useRef<number | null>(fromScreenPop ? performance.now() : null);
+  useEffect(() => {
+    const subscription = form.watch((_values, { name }) => {
+      if (name && startedAt.current === null) startedAt.current = performance.now();
+    });
+    return () => subscription.unsubscribe();
+  }, [form]);
+  /** The call's screen pop filled the form: the registration's time starts now. */
+  const startClock = () => {
+    startedAt.current ??= performance.now();
+  };
 
   const send = async (values: NewCallValues, repeatReason?: string) => {
     // A second Ctrl+Enter before the first answer (and before a re-render) sends nothing.
@@ -40,10 +58,19 @@ export function useRegistration(form: UseFormReturn<NewCallValues>) {
     sending.current = true;
     setFormError(null);
     try {
+      const started = startedAt.current;
       const result = await registerAppeal.mutateAsync({
         values,
         idempotencyKey: idempotencyKey.current,
         ...(repeatReason ? { repeatReason } : {}),
+        ...(started !== null
+          ? {
+              intakeSeconds: Math.min(
+                86_400,
+                Math.max(0, Math.round((performance.now() - started) / 1000)),
+              ),
+            }
+          : {}),
       });
       setRefusedRepeat(null);
       // Issue 19: the article(s) that answered the consultation, or the note that none did.
@@ -80,6 +107,7 @@ export function useRegistration(form: UseFormReturn<NewCallValues>) {
   /** A new form to fill: a new key, and no refused repeat left from the last one. */
   const newForm = () => {
     idempotencyKey.current = newIdempotencyKey();
+    startedAt.current = null;
     setRefusedRepeat(null);
   };
 
@@ -94,6 +122,7 @@ export function useRegistration(form: UseFormReturn<NewCallValues>) {
     send,
     onSubmit,
     newForm,
+    startClock,
     clearOutcome,
     pending: registerAppeal.isPending,
     registered,
