@@ -12,9 +12,10 @@
  *    to be marked anew;
  * 7. CSV and XLSX exports of 100,000 appeals: time and the peak memory of a fresh server process;
  * 8. the SQL of 2–5 straight through the driver, and the API's overhead as a ratio;
- * 9. address suggestions at the full address registry (imported from the shared data once).
+ * 9. address suggestions at the full address registry (imported from the shared data once);
+ * 10. the head's live picture and today's map by district (issue 18: p95 ≤ 100 ms at 1M).
  * Prints a table and writes JSON under bench/results/. Every load loop is bounded in time and count.
- * `--skip reads,register,export,sweep,addresses` leaves out those scenarios (reads: 2–5 and 8).
+ * `--skip reads,register,export,sweep,addresses` leaves out those scenarios (reads: 2–5, 8 and 10).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
@@ -363,6 +364,8 @@ async function main(): Promise<void> {
       ['4 appeal card with history', 'card', counted('/api/v1/appeals/:id', (i) => get(`/api/v1/appeals/${cardIds[i % cardIds.length]!}`, cookies.supervisor)), 'p95 ≤ 20 ms', (r) => r.p95 <= 20],
       ['5a supervisor counts: /dashboard', 'dashboard', counted('/api/v1/dashboard', () => get('/api/v1/dashboard', cookies.supervisor)), 'p95 ≤ 200 ms', (r) => r.p95 <= 200],
       ['5b supervisor counts: /queues', 'queues', counted('/api/v1/queues', () => get('/api/v1/queues', cookies.supervisor)), 'p95 ≤ 200 ms', (r) => r.p95 <= 200],
+      ['10a head’s live picture: /monitoring/picture', 'picture', counted('/api/v1/monitoring/picture', () => get('/api/v1/monitoring/picture', cookies.supervisor)), 'p95 ≤ 100 ms', (r) => r.p95 <= 100],
+      ['10b today by district: /monitoring/today-by-district', 'map', counted('/api/v1/monitoring/today-by-district', () => get('/api/v1/monitoring/today-by-district', cookies.supervisor)), 'p95 ≤ 100 ms', (r) => r.p95 <= 100],
     ]; // prettier-ignore
     const api: Record<string, LoadResult> = {};
     for (const [scenario, key, next, targetText, ok] of skip.has('reads') ? [] : reads) {

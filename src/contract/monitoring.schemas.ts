@@ -116,3 +116,32 @@ export const livePictureView = z.object({
   ),
 });
 export type LivePictureView = z.infer<typeof livePictureView>;
+
+/** Today's appeals by district and question type (issue 18 item 4: the head's map). */
+export const todayByDistrictView = z.object({
+  /** The city's midnight today, and when counted. */
+  since: z.string(),
+  countedAt: z.string(),
+  /** Most appeals first; `districtId` null: in no known district (not on the map). */
+  districts: z.array(
+    z.object({
+      districtId: z.number().int().nullable(),
+      district: z.string().nullable(),
+      districtEn: z.string().nullable(),
+      /** The district has a boundary to draw (the address registry's). */
+      outlined: z.boolean(),
+      appeals: z.number().int(),
+      byType: z.array(z.object({ questionTypeId: z.number().int(), appeals: z.number().int() })),
+    }),
+  ),
+  /** The question types of today's appeals, most first. */
+  questionTypes: z.array(
+    z.object({
+      questionTypeId: z.number().int(),
+      questionType: z.string(),
+      questionTypeEn: z.string().nullable(),
+      appeals: z.number().int(),
+    }),
+  ),
+});
+export type TodayByDistrictView = z.infer<typeof todayByDistrictView>;

@@ -40,6 +40,8 @@ const MISSING: Record<string, string> = {
   kind: 'appeal_overdue',
   locale: 'uk',
   userId: '987654321',
+  // issue 18: the morning digest of a day
+  day: '2020-01-01',
 };
 
 /**

@@ -81,6 +81,12 @@ browserStory('live monitoring: a spike becomes an alert on the head’s page (is
       await expect
         .poll(() => operators.innerText(), { timeout: 60_000 })
         .toMatch(/Оператор Демо\s+У системі\s+\d+\s+\d+/);
+      // Today's map by district: these appeals are in no known district (no registry here); the
+      // table under the map has the figures.
+      const districts = head.getByTestId('map-districts');
+      await expect
+        .poll(() => districts.innerText(), { timeout: 60_000 })
+        .toMatch(/Район не визначено\s+\d+/);
       await head.getByRole('heading', { level: 2, name: 'Поточна картина' }).waitFor();
       await expectAccessible(head, 'the monitoring page with an alert');
       await screenshot(head, 'monitoring-alert-uk');

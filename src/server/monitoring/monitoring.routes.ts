@@ -12,6 +12,7 @@ import {
   liveCountsQuery,
   liveCountsView,
   livePictureView,
+  todayByDistrictView,
 } from '../../contract/monitoring.schemas.js';
 import { idParams } from '../../contract/common.js';
 import { z } from 'zod';
@@ -21,6 +22,7 @@ import { errorResponses } from '../http/openapi.js';
 import { acknowledgeAlert, getAlert, listAlerts } from './alerts.service.js';
 import { liveCounts } from './appeal-counts.js';
 import { livePicture } from './live-picture.js';
+import { todayByDistrict } from './today-by-district.js';
 import {
   digestDayParams,
   digestFigures,
@@ -110,6 +112,20 @@ export function monitoringRoutes(deps: Deps): FastifyPluginAsyncZod {
         },
       },
       async () => livePicture(deps),
+    );
+    app.get(
+      '/monitoring/today-by-district',
+      {
+        config: { access: 'monitoring.read' },
+        schema: {
+          tags,
+          operationId: 'todayByDistrict',
+          summary:
+            "Today's appeals by district and question type (the head's map), from the live counts",
+          response: { 200: todayByDistrictView, ...errorResponses(401, 403) },
+        },
+      },
+      async () => todayByDistrict(deps),
     );
     app.get(
       '/monitoring/digests',

@@ -5,7 +5,11 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { DigestFigures, digestListItem } from '../../../../contract/digest.schemas.js';
-import type { AlertView, LivePictureView } from '../../../../contract/monitoring.schemas.js';
+import type {
+  AlertView,
+  LivePictureView,
+  TodayByDistrictView,
+} from '../../../../contract/monitoring.schemas.js';
 import { api } from '../../../shared/api/client.js';
 
 export const ALERTS_TOPIC = 'alerts';
@@ -47,3 +51,11 @@ export const digestQuery = (day: string) =>
     queryFn: ({ signal }) =>
       api.get<DigestFigures>(`/monitoring/digests/${day}`, undefined, signal),
   });
+
+/** Today's appeals by district and question type (the head's map): re-read every minute. */
+export const todayByDistrictQuery = queryOptions({
+  queryKey: ['monitoring', 'today-by-district'],
+  queryFn: ({ signal }) =>
+    api.get<TodayByDistrictView>('/monitoring/today-by-district', undefined, signal),
+  refetchInterval: 60_000,
+});

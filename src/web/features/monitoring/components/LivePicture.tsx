@@ -10,6 +10,7 @@ import { EmptyRow } from '../../../shared/ui/EmptyRow.js';
 import { ErrorNote } from '../../../shared/ui/ErrorNote.js';
 import { TableScroll } from '../../../shared/ui/TableScroll.js';
 import { livePictureQuery } from '../api/monitoring.js';
+import { DistrictMap } from './DistrictMap.js';
 
 type Queue = LivePictureView['queues'][number]['key'];
 
@@ -28,7 +29,8 @@ const minutesSeconds = (seconds: number) =>
 
 /**
  * The head's live picture (issue 18 item 4; `monitoring.read`) from one call: the question types
- * rising city-wide (a chart and a table with the same figures), the queues, and the operators
+ * rising city-wide (a chart and a table with the same figures), the queues, today's map by
+ * district (`DistrictMap`), and the operators
  * signed in or registering today. Re-read every 30 seconds; the page's alerts re-read it too.
  */
 export function LivePicture() {
@@ -126,6 +128,8 @@ export function LivePicture() {
           </Table.Tbody>
         </Table>
       </TableScroll>
+
+      <DistrictMap />
 
       <Title order={3}>{t('monitoring.picture.operators')}</Title>
       <TableScroll label={t('monitoring.picture.operators')} minWidth={760}>
