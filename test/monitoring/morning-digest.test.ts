@@ -9,7 +9,11 @@ import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DigestFigures } from '../../src/contract/digest.schemas.js';
 import { registerAppeal } from '../../src/server/appeals/register-appeal.js';
-import { runMorningDigest, digestDayDue } from '../../src/server/monitoring/morning-digest.js';
+import {
+  digestDayDue,
+  runMorningDigest,
+  type DigestRun,
+} from '../../src/server/monitoring/morning-digest.js';
 import { deliverDueNotifications, smtpMailer } from '../../src/server/notifications/delivery.js';
 import { makeUser, routedQuestionType } from '../factories.js';
 import { startTestServer, type TestServer } from '../http.js';
@@ -111,30 +115,40 @@ describe('the digest hour', () => {
 });
 
 describe('the morning digest', () => {
-  let figures: DigestFigures;
-
-  it('is not made before the hour, then made once for yesterday even when two jobs race', async () => {
+  // Made once for the whole describe (its tests run in any order, CI shuffles them): a run just
+  // before the hour, two racing at the hour, and one more.
+  let beforeHour: DigestRun;
+  let racing: DigestRun[];
+  let again: DigestRun;
+  let supervisorsThen: number;
+  beforeAll(async () => {
     const deps = server.ctx.deps;
     server.ctx.setNow(new Date('2027-01-20T04:59:00Z'));
-    expect(await runMorningDigest(deps)).toEqual({ made: null, queued: 0 });
+    beforeHour = await runMorningDigest(deps);
     server.ctx.setNow(new Date('2027-01-20T05:00:30Z'));
-    const runs = await Promise.all([runMorningDigest(deps), runMorningDigest(deps)]);
-    expect(runs.filter((r) => r.made === '2027-01-19')).toHaveLength(1);
+    racing = await Promise.all([runMorningDigest(deps), runMorningDigest(deps)]);
     const supervisors = await deps.db
       .selectFrom('users')
       .select((eb) => eb.fn.countAll<string>().as('n'))
       .where('role', '=', 'supervisor')
       .where('active', '=', true)
       .executeTakeFirstOrThrow();
-    expect(runs.reduce((sum, r) => sum + r.queued, 0)).toBe(Number(supervisors.n) + 1);
-    expect(await runMorningDigest(deps)).toEqual({ made: null, queued: 0 });
+    supervisorsThen = Number(supervisors.n);
+    again = await runMorningDigest(deps);
+  });
+
+  it('is not made before the hour, then made once for yesterday even when two jobs race', () => {
+    expect(beforeHour).toEqual({ made: null, queued: 0 });
+    expect(racing.filter((r) => r.made === '2027-01-19')).toHaveLength(1);
+    expect(racing.reduce((sum, r) => sum + r.queued, 0)).toBe(supervisorsThen + 1);
+    expect(again).toEqual({ made: null, queued: 0 });
   });
 
   it('counts the city day’s appeals, closures and alerts, and the open queues now', async () => {
     const head = await server.signIn('supervisor');
     const res = await head.get<DigestFigures>('/api/v1/monitoring/digests/2027-01-19');
     expect(res.status).toBe(200);
-    figures = res.body;
+    const figures = res.body;
     expect(figures.registered.total).toBe(3);
     expect(figures.registered.byKind).toEqual([
       { kind: 'application', count: 2 },

@@ -65,6 +65,7 @@ afterAll(async () => {
 
 describe('GET /api/v1/monitoring/today-by-district', () => {
   it('sums the city day’s appeals per district and question type, most first', async () => {
+    server.ctx.setNow(NOW);
     const head = await server.signIn('supervisor');
     const res = await head.get<TodayByDistrictView>('/api/v1/monitoring/today-by-district');
     expect(res.status).toBe(200);
@@ -93,6 +94,8 @@ describe('GET /api/v1/monitoring/today-by-district', () => {
   });
 
   it('counts an appeal as it is registered (the live counts, no scan of appeals)', async () => {
+    // The next day: the other tests read the 20th's counts, in any order.
+    server.ctx.setNow(new Date('2027-01-21T09:00:00Z'));
     const operator = await server.signIn('operator');
     const head = await server.signIn('supervisor');
     const before = await head.get<TodayByDistrictView>('/api/v1/monitoring/today-by-district');

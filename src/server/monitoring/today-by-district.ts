@@ -33,6 +33,7 @@ export async function todayByDistrict(deps: Deps): Promise<TodayByDistrictView> 
       eb.fn.sum<string | number>('c.appeals').as('appeals'),
     ])
     .where('c.hour', '>=', midnight.toJSDate())
+    .where('c.hour', '<=', now)
     .where('c.kind', '!=', 'consultation')
     .groupBy(['c.district_id', 'd.id', 'c.question_type_id', 'q.id'])
     .execute();
