@@ -16,6 +16,19 @@ const timeZone = z.string().refine(
   { message: 'must be an IANA time zone such as Europe/Kyiv' },
 );
 
+/** A comma-separated list of e-mail addresses (empty: none); each must be an address. */
+const emailList = () =>
+  z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.email('each address must be an e-mail address')));
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
@@ -112,30 +125,12 @@ const envSchema = z.object({
    * Issue 18: e-mail addresses that receive every monitoring alert (comma-separated), beside the
    * supervisors who chose e-mail for their notifications.
    */
-  KONTAKT_ALERT_EMAILS: z
-    .string()
-    .default('')
-    .transform((v) =>
-      v
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(z.email('each address must be an e-mail address'))),
+  KONTAKT_ALERT_EMAILS: emailList(),
   /**
    * Issue 18, item 5: e-mail addresses that receive the morning digest (comma-separated), beside
    * the supervisors, who get it in the web app and by e-mail per their choice.
    */
-  KONTAKT_DIGEST_EMAILS: z
-    .string()
-    .default('')
-    .transform((v) =>
-      v
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(z.email('each address must be an e-mail address'))),
+  KONTAKT_DIGEST_EMAILS: emailList(),
   /** Issue 18, item 5: the hour of the city's day (0–23) from which yesterday's digest is made. */
   KONTAKT_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
   /** Run the background jobs (deadline sweep, mail delivery) in this process. */
