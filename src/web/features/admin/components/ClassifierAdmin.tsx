@@ -16,6 +16,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TOPICS_858 } from '../../../../domain/classifier-858.js';
 import { ErrorNote } from '../../../shared/ui/ErrorNote.js';
+import { FormActions } from './FormActions.js';
 import { TableScroll } from '../../../shared/ui/TableScroll.js';
 import {
   adminClassifierQuery,
@@ -196,15 +197,7 @@ function KindForm({ kind, onClose }: { kind: AdminKind | null; onClose: () => vo
           value={nameEn}
           onChange={(e) => setNameEn(e.currentTarget.value)}
         />
-        <ErrorNote error={mutation.error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('admin.cancel')}
-          </Button>
-          <Button type="submit" loading={mutation.isPending}>
-            {t('admin.save')}
-          </Button>
-        </Group>
+        <FormActions error={mutation.error} pending={mutation.isPending} onCancel={onClose} />
       </Stack>
     </Modal>
   );
@@ -333,15 +326,7 @@ function QuestionTypeForm({
             onChange={setExecutorId}
           />
         )}
-        <ErrorNote error={mutation.error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('admin.cancel')}
-          </Button>
-          <Button type="submit" loading={mutation.isPending}>
-            {t('admin.save')}
-          </Button>
-        </Group>
+        <FormActions error={mutation.error} pending={mutation.isPending} onCancel={onClose} />
       </Stack>
     </Modal>
   );

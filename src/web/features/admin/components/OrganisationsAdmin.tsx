@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ORGANISATION_TYPES } from '../../../../domain/vocabulary.js';
 import { ErrorNote } from '../../../shared/ui/ErrorNote.js';
+import { FormActions } from './FormActions.js';
 import { TableScroll } from '../../../shared/ui/TableScroll.js';
 import {
   districtsQuery,
@@ -197,15 +198,7 @@ function OrganisationForm({
           value={phone}
           onChange={(e) => setPhone(e.currentTarget.value)}
         />
-        <ErrorNote error={mutation.error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('admin.cancel')}
-          </Button>
-          <Button type="submit" loading={mutation.isPending}>
-            {t('admin.save')}
-          </Button>
-        </Group>
+        <FormActions error={mutation.error} pending={mutation.isPending} onCancel={onClose} />
       </Stack>
     </Modal>
   );
@@ -248,15 +241,7 @@ function MoveForm({
           value={parentId}
           onChange={setParentId}
         />
-        <ErrorNote error={move.error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('admin.cancel')}
-          </Button>
-          <Button type="submit" loading={move.isPending}>
-            {t('admin.save')}
-          </Button>
-        </Group>
+        <FormActions error={move.error} pending={move.isPending} onCancel={onClose} />
       </Stack>
     </Modal>
   );

@@ -17,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ROLES } from '../../../../domain/vocabulary.js';
 import { ErrorNote } from '../../../shared/ui/ErrorNote.js';
+import { FormActions } from './FormActions.js';
 import { TableScroll } from '../../../shared/ui/TableScroll.js';
 import {
   organisationsQuery,
@@ -286,15 +287,7 @@ function UserForm({ user, onClose }: { user: StaffUser | null; onClose: () => vo
             onChange={(e) => setPassword(e.currentTarget.value)}
           />
         )}
-        <ErrorNote error={mutation.error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('admin.cancel')}
-          </Button>
-          <Button type="submit" loading={mutation.isPending}>
-            {t('admin.save')}
-          </Button>
-        </Group>
+        <FormActions error={mutation.error} pending={mutation.isPending} onCancel={onClose} />
       </Stack>
     </Modal>
   );
