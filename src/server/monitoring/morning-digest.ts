@@ -24,7 +24,11 @@ import { WHOLE_CENTRE } from '../dashboard/dashboard-snapshot.js';
 import { overdueByExecutor } from '../dashboard/dashboard-counts.js';
 import type { DB } from '../db/schema.js';
 import { notFound } from '../errors.js';
-import { enqueueNotifications, type NewNotification } from '../notifications/outbox.js';
+import {
+  enqueueNotifications,
+  escalationRecipients,
+  type NewNotification,
+} from '../notifications/outbox.js';
 import { digestLines } from './digest-render.js';
 
 /** How many question types and executors the digest lists. */
@@ -187,19 +191,14 @@ export async function runMorningDigest(deps: Deps): Promise<DigestRun> {
 }
 
 async function queueDigest(trx: Kysely<DB>, deps: Deps, figures: DigestFigures): Promise<number> {
-  const supervisors = await trx
-    .selectFrom('users')
-    .select('id')
-    .where('active', '=', true)
-    .where('role', '=', 'supervisor')
-    .execute();
+  const { supervisors } = await escalationRecipients(trx, []);
   const params = {
     text: DateTime.fromISO(figures.day).toFormat('dd.MM.yyyy'),
     lines: digestLines(figures, 'uk'),
     link: `${deps.config.publicUrl}/alerts/digests/${figures.day}`,
   };
   const items: NewNotification[] = [
-    ...supervisors.map((s) => ({ key: `user:${s.id}`, recipientUserId: s.id })),
+    ...supervisors.map((s) => ({ key: `user:${s.userId}`, recipientUserId: s.userId })),
     ...deps.config.digest.emails.map((email) => ({
       key: `email:${email}`,
       recipientEmail: email,

@@ -106,12 +106,14 @@ export async function deliverDueNotifications(
     return due;
   });
 
+  // One rendering of a digest per day and language in a round, however many receive it.
+  const digests = new Map<string, Promise<Pick<MailMessage, 'html' | 'attachments'>>>();
   for (const row of leased) {
     try {
       // The domain in IDNA ASCII (olena@пошта.укр → olena@xn--…): what every SMTP server takes.
       const to = smtpAddress(row.recipient_email!) ?? row.recipient_email!;
       const parts = row.digest_day
-        ? await digestParts(db, row.digest_day, row.locale === 'en' ? 'en' : 'uk')
+        ? await digestOnce(digests, db, row.digest_day, row.locale === 'en' ? 'en' : 'uk')
         : {};
       await mailer.send({ to, subject: row.subject, text: row.body, ...parts });
       await db
@@ -135,6 +137,24 @@ export async function deliverDueNotifications(
     }
   }
   return report;
+}
+
+/** `digestParts`, rendered once per day and language in `cache`. */
+function digestOnce(
+  cache: Map<string, Promise<Pick<MailMessage, 'html' | 'attachments'>>>,
+  db: Kysely<DB>,
+  day: string,
+  lang: 'uk' | 'en',
+): Promise<Pick<MailMessage, 'html' | 'attachments'>> {
+  const key = `${day}/${lang}`;
+  let parts = cache.get(key);
+  if (!parts) {
+    parts = digestParts(db, day, lang);
+    // A failed rendering is not kept: the next recipient tries again (and is retried itself).
+    parts.catch(() => cache.delete(key));
+    cache.set(key, parts);
+  }
+  return parts;
 }
 
 /** The morning digest's HTML part and PDF attachment, rendered from the day's stored figures. */
