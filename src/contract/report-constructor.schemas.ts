@@ -1,0 +1,151 @@
+/**
+ * The report constructor (issue 17, item 2): a pivot of the appeals received in a period, its rows
+ * and (optionally) columns chosen from dimensions, its cells from measures; and saved reports, which
+ * keep a standard report's or a pivot's definition with a period relative to the day it runs, are
+ * shared with roles and may be e-mailed on a schedule (XLSX or PDF, weekly or monthly).
+ */
+import { z } from 'zod';
+import { REPORT_KEYS } from '../domain/reports.js';
+import { ROLES } from '../domain/vocabulary.js';
+import { reportQuery } from './reports.schemas.js';
+
+/**
+ * What a pivot's rows and columns may be. `day|week|month|quarter` bucket the date received in
+ * the centre's time zone; `executor_parent` is the main executor's parent organisation; `result`
+ * is the closed appeal's result; `social_category` is the author's category of Classifier 858
+ * (I.7) and `sex` the author's sex as the intake recorded them; `privileged` is yes/no.
+ */
+export const PIVOT_DIMENSIONS = [
+  'day',
+  'week',
+  'month',
+  'quarter',
+  'district',
+  'executor',
+  'executor_parent',
+  'kind',
+  'question_type',
+  'channel',
+  'status',
+  'result',
+  'social_category',
+  'sex',
+  'privileged',
+] as const;
+export type PivotDimension = (typeof PIVOT_DIMENSIONS)[number];
+
+/**
+ * A pivot's cells. `count` appeals; `on_time_share` percent of the closed ones closed by their
+ * deadline (0–100, null when none closed); `avg_days` mean days from receipt to closing of the
+ * closed ones; `reworks` the sum of returns for rework; `avg_rating` the citizens' mean rating (1–5).
+ */
+export const PIVOT_MEASURES = [
+  'count',
+  'on_time_share',
+  'avg_days',
+  'reworks',
+  'avg_rating',
+] as const;
+export type PivotMeasure = (typeof PIVOT_MEASURES)[number];
+
+const measureList = z
+  .union([z.array(z.enum(PIVOT_MEASURES)), z.enum(PIVOT_MEASURES)])
+  .transform((v) => (Array.isArray(v) ? v : [v]))
+  .pipe(z.array(z.enum(PIVOT_MEASURES)).min(1).max(PIVOT_MEASURES.length));
+
+/**
+ * `GET /reports/pivot`: the standard reports' period, filters, format and language, plus the
+ * rows' dimension, an optional columns' dimension (not the same as the rows') and the measures
+ * (repeated `measures=` or a comma list). At most 400 days, as the standard reports.
+ */
+export const pivotQuery = reportQuery.extend({
+  rows: z.enum(PIVOT_DIMENSIONS),
+  columns: z.enum(PIVOT_DIMENSIONS).optional(),
+  measures: z.preprocess(
+    (v) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v),
+    measureList,
+  ),
+});
+export type PivotQueryInput = z.infer<typeof pivotQuery>;
+
+/**
+ * A saved report's period, relative to the day it is run (for schedules): the previous full
+ * week (Monday–Sunday), month or quarter, the last 7 or 30 days up to yesterday, or fixed days.
+ */
+export const RELATIVE_PERIODS = [
+  'previous_week',
+  'previous_month',
+  'previous_quarter',
+  'last_7_days',
+  'last_30_days',
+  'fixed',
+] as const;
+export type RelativePeriod = (typeof RELATIVE_PERIODS)[number];
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+const filters = reportQuery.pick({
+  districtId: true,
+  executorId: true,
+  kind: true,
+  questionTypeId: true,
+  channel: true,
+});
+
+/** What a saved report runs: a standard report or a pivot, with filters and a relative period. */
+export const savedReportDefinition = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('standard'),
+    key: z.enum(REPORT_KEYS),
+    period: z.enum(RELATIVE_PERIODS),
+    from: day.optional().describe('Only with period `fixed`'),
+    to: day.optional().describe('Only with period `fixed`'),
+    filters,
+  }),
+  z.object({
+    type: z.literal('pivot'),
+    rows: z.enum(PIVOT_DIMENSIONS),
+    columns: z.enum(PIVOT_DIMENSIONS).optional(),
+    measures: z.array(z.enum(PIVOT_MEASURES)).min(1).max(PIVOT_MEASURES.length),
+    period: z.enum(RELATIVE_PERIODS),
+    from: day.optional(),
+    to: day.optional(),
+    filters,
+  }),
+]);
+export type SavedReportDefinition = z.infer<typeof savedReportDefinition>;
+
+/** E-mail on a schedule: weekly (Mondays) or monthly (the 1st), at the digest's hour, as a file. */
+export const reportSchedule = z.object({
+  every: z.enum(['week', 'month']),
+  format: z.enum(['xlsx', 'pdf']),
+  lang: z.enum(['uk', 'en']).default('uk'),
+  /** Extra addresses beyond the owner (the owner always gets it when they have an e-mail). */
+  emails: z.array(z.string().email().max(254)).max(20).default([]),
+});
+export type ReportSchedule = z.infer<typeof reportSchedule>;
+
+/** `POST /reports/saved` and `PUT /reports/saved/{id}`. */
+export const savedReportInput = z.object({
+  name: z.string().trim().min(1).max(200),
+  definition: savedReportDefinition,
+  /** Roles that see and run it besides its owner; only roles that read reports (`monitoring.read`). */
+  sharedWithRoles: z.array(z.enum(ROLES)).max(ROLES.length).default([]),
+  schedule: reportSchedule.nullable().default(null),
+});
+export type SavedReportInput = z.infer<typeof savedReportInput>;
+
+export const savedReportView = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  definition: savedReportDefinition,
+  sharedWithRoles: z.array(z.enum(ROLES)),
+  schedule: reportSchedule.nullable(),
+  owner: z.object({ id: z.number().int(), name: z.string() }),
+  /** Whether the caller may change or delete it (its owner). */
+  mine: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  /** The last scheduled sending: when and for which period, or null. */
+  lastSent: z.object({ at: z.string(), from: z.string(), to: z.string() }).nullable(),
+});
+export type SavedReportView = z.infer<typeof savedReportView>;
