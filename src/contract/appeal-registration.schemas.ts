@@ -12,24 +12,16 @@ import {
   CHANNELS,
   RECEIPT_SIGNS,
 } from '../domain/vocabulary.js';
-import {
-  AUTHOR_CATEGORY_KEYS,
-  AUTHOR_SEX_KEYS,
-  SOCIAL_STATUS_KEYS,
-} from '../domain/classifier-858.js';
+import { authorStatisticsSchema, type AuthorStatistics } from '../domain/classifier-858.js';
 import { applicantInputSchema } from './applicants.schemas.js';
 import { id, isoDateTime, text } from './common.js';
 
 /**
  * The author's sex, category and social status for the statistics by Classifier No. 858 (sections
- * I.4, I.7, I.8; issue 17): keys of `domain/classifier-858.ts`, null or absent = not stated.
+ * I.4, I.7, I.8; issue 17): the domain's schema, shared with the portal's submission form.
  */
-export const authorStatistics = z.object({
-  authorSex: z.enum(AUTHOR_SEX_KEYS).nullish().describe('Classifier 858, I.4.'),
-  authorCategory: z.enum(AUTHOR_CATEGORY_KEYS).nullish().describe('Classifier 858, I.7.'),
-  authorSocialStatus: z.enum(SOCIAL_STATUS_KEYS).nullish().describe('Classifier 858, I.8.'),
-});
-export type AuthorStatistics = z.infer<typeof authorStatistics>;
+export const authorStatistics = authorStatisticsSchema;
+export type { AuthorStatistics };
 
 export const registerAppealSchema = z
   .object({

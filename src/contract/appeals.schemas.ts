@@ -72,6 +72,17 @@ export const appealApplicantView = z.object({
   sex: z.enum(AUTHOR_SEX_KEYS).nullable().optional(),
 });
 
+/**
+ * The author's sex, category (I.7) and social status (I.8) by Classifier No. 858 (issue 17), as
+ * the intake (or the portal's form) stated them; null: not stated.
+ */
+export const authorView = z.object({
+  sex: z.enum(AUTHOR_SEX_KEYS).nullable(),
+  category: z.enum(AUTHOR_CATEGORY_KEYS).nullable(),
+  socialStatus: z.enum(SOCIAL_STATUS_KEYS).nullable(),
+});
+export type AuthorView = z.infer<typeof authorView>;
+
 export const assignmentView = z.object({
   id,
   executor: z.object({ id, name: z.string() }),
@@ -111,13 +122,7 @@ export const appealCardView = appealSummaryView.extend({
   confidential: z.boolean(),
   applicant: appealApplicantView.nullable(),
   /** Classifier No. 858 (issue 17): the author as the intake recorded them; null without full personal-data access. */
-  author: z
-    .object({
-      sex: z.enum(AUTHOR_SEX_KEYS).nullable(),
-      category: z.enum(AUTHOR_CATEGORY_KEYS).nullable(),
-      socialStatus: z.enum(SOCIAL_STATUS_KEYS).nullable(),
-    })
-    .nullable(),
+  author: authorView.nullable(),
   assignments: z.array(assignmentView),
   responses: z.array(
     z.object({

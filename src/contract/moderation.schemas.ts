@@ -15,6 +15,7 @@ import {
 } from '../domain/portal.js';
 import { LOCALES } from '../domain/portal-forms.js';
 import { APPEAL_STATUSES, APPEAL_SUBJECTS, RECEIPT_SIGNS } from '../domain/vocabulary.js';
+import { authorView } from './appeals.schemas.js';
 import { id } from './common.js';
 import { photoView } from './portal.schemas.js';
 
@@ -69,6 +70,9 @@ export const submissionView = z.object({
     address: z.string().nullable(),
   }),
   consent: z.object({ at: z.string(), source: z.enum(['portal_form', 'api_client']) }),
+  author: authorView.describe(
+    'The author’s sex, category and social status the portal form stated (Classifier No. 858); carried onto the appeal when registered',
+  ),
   confidential: z.boolean(),
   locale: z.enum(LOCALES),
   apiClient: z.string().nullable().describe('Name of the Open311 API key it came with.'),

@@ -10,6 +10,7 @@
  * the Classifier's codes (`row` is the row of that form). Our keys are stable identifiers, so
  * a code confirmed later is a change of data here, never of the stored appeals.
  */
+import { z } from 'zod';
 import type { Channel, ReceiptSign, AppealKind, AppealSubject } from './vocabulary.js';
 import type { ResultCode } from './results.js';
 
@@ -119,6 +120,18 @@ export const SOCIAL_STATUS_KEYS = SOCIAL_STATUSES.map((s) => s.key) as [
   SocialStatus,
   ...SocialStatus[],
 ];
+
+/**
+ * The author's sex, category and social status for the statistics (sections I.4, I.7, I.8): keys
+ * of the lists above, null or absent = not stated. One schema for the staff's registration form
+ * and the portal's submission form (an unknown key is a 400 there, never stored).
+ */
+export const authorStatisticsSchema = z.object({
+  authorSex: z.enum(AUTHOR_SEX_KEYS).nullish().describe('Classifier 858, I.4.'),
+  authorCategory: z.enum(AUTHOR_CATEGORY_KEYS).nullish().describe('Classifier 858, I.7.'),
+  authorSocialStatus: z.enum(SOCIAL_STATUS_KEYS).nullish().describe('Classifier 858, I.8.'),
+});
+export type AuthorStatistics = z.infer<typeof authorStatisticsSchema>;
 
 /**
  * The topics (тематика) of questions, 1–30 as the current form numbers them. The official code

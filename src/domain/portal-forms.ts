@@ -8,6 +8,7 @@
  * Law «Про захист персональних даних» Art. 11 (consent).
  */
 import { z } from 'zod';
+import { authorStatisticsSchema } from './classifier-858.js';
 import { SUBMISSION_KINDS } from './portal.js';
 import { phoneProblem, smtpAddress } from './normal-forms.js';
 
@@ -90,6 +91,9 @@ export const submissionInputSchema = z
       .enum(LOCALES)
       .default('uk')
       .describe('Language of the e-mails sent to the applicant.'),
+    // Optional, for the state statistics of appeals (Classifier No. 858, I.4, I.7, I.8): carried
+    // onto the appeal when the moderator registers the submission.
+    ...authorStatisticsSchema.shape,
   })
   .superRefine(
     (parsed, ctx) => {

@@ -16,7 +16,7 @@ import { can, type PersonalDataAccess } from '../../domain/policy.js';
 import type { ResultCode } from '../../domain/results.js';
 import type { UserActor } from '../context.js';
 import type { AppealsTable, ApplicantsTable, AssignmentsTable } from '../db/schema.js';
-import type { AppealCardView } from '../../contract/appeals.schemas.js';
+import type { AppealCardView, AuthorView } from '../../contract/appeals.schemas.js';
 import type { AppealSummaryView } from '../../contract/appeal-registry.schemas.js';
 import type { SummaryRow } from './appeal-summary.queries.js';
 
@@ -190,7 +190,21 @@ export function depersonaliseSummary<T extends AppealSummaryView>(
 }
 
 /** The stored keys were admitted by the contract's enums (migration 0029 has no checks). */
-type AuthorCard = NonNullable<AppealCardView['author']>;
+/**
+ * The author's statistics by Classifier No. 858 of a row with the `author_*` columns (an appeal,
+ * or a portal submission before moderation). The columns hold only keys the API's enums admitted.
+ */
+export function presentAuthor(row: {
+  author_sex: string | null;
+  author_category: string | null;
+  author_social_status: string | null;
+}): AuthorView {
+  return {
+    sex: row.author_sex as AuthorView['sex'],
+    category: row.author_category as AuthorView['category'],
+    socialStatus: row.author_social_status as AuthorView['socialStatus'],
+  };
+}
 
 export function presentAppealCard(parts: CardParts): AppealCardView {
   const { appeal } = parts;
@@ -205,11 +219,7 @@ export function presentAppealCard(parts: CardParts): AppealCardView {
     applicant: presentApplicant(parts.applicant, parts.access),
     author:
       parts.access === 'full'
-        ? {
-            sex: appeal.author_sex as AuthorCard['sex'],
-            category: appeal.author_category as AuthorCard['category'],
-            socialStatus: appeal.author_social_status as AuthorCard['socialStatus'],
-          }
+        ? presentAuthor(appeal)
         : null,
     assignments: parts.assignments.map((a) => ({
       id: a.id,

@@ -12,6 +12,7 @@ import { publicStreetAddress } from '../../domain/public-address.js';
 import type { RejectionReason, SubmissionChannel } from '../../domain/portal.js';
 import { RESULTS, type ResultCode } from '../../domain/results.js';
 import type { AppealStatus } from '../../domain/vocabulary.js';
+import { presentAuthor } from '../appeals/appeals.presenter.js';
 import type { SubmissionsTable } from '../db/schema.js';
 import type { PublicAppealView } from '../../contract/portal-appeals.schemas.js';
 import type { SubmissionView } from '../../contract/moderation.schemas.js';
@@ -58,6 +59,7 @@ export function presentSubmission(
       at: row.consent_given_at.toISOString(),
       source: row.consent_source as 'portal_form' | 'api_client',
     },
+    author: presentAuthor(row),
     confidential: row.confidential,
     locale: row.locale === 'en' ? 'en' : 'uk',
     apiClient: row.api_key_name,

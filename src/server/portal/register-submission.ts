@@ -1,5 +1,6 @@
 import { findSameApplicant } from '../applicants/applicants.service.js';
 import { recordAppealEvent } from '../appeals/appeal-history.js';
+import { presentAuthor } from '../appeals/appeals.presenter.js';
 import { registerAppealIn } from '../appeals/register-appeal.js';
 import type { Deps, UserActor } from '../context.js';
 import { badRequest } from '../errors.js';
@@ -43,6 +44,7 @@ export async function registerSubmission(
       phone: s.applicant_phone,
       email: s.applicant_email,
     });
+    const author = presentAuthor(s);
     const registered = await registerAppealIn(trx, deps, actor, {
       receivedAt: s.received_at.toISOString(),
       channel: s.channel === 'open311' ? 'open311' : 'portal',
@@ -78,6 +80,11 @@ export async function registerSubmission(
       ...(input.executorId !== undefined ? { executorId: input.executorId } : {}),
       ...(input.instruction !== undefined ? { instruction: input.instruction } : {}),
       acknowledgeRepeat: input.acknowledgeRepeat,
+      // Classifier No. 858 as the portal form stated them; the staff intake's rule then applies
+      // (a new applicant takes the stated sex, a known one's sex fills a sex not stated).
+      authorSex: author.sex,
+      authorCategory: author.category,
+      authorSocialStatus: author.socialStatus,
     });
     const photoIds = await movePhotos(trx, s.id, registered.id);
     await markModerated(trx, s, actor, now, {

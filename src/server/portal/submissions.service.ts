@@ -17,6 +17,7 @@ import {
   type SubmissionChannel,
   type SubmissionKind,
 } from '../../domain/portal.js';
+import type { AuthorStatistics } from '../../domain/classifier-858.js';
 import type { Deps } from '../context.js';
 import { buildingById, buildingByText } from '../addresses/registry-search.js';
 import type { DB } from '../db/schema.js';
@@ -47,6 +48,8 @@ export interface NewSubmission {
   deviceId?: string | null;
   accountId?: string | null;
   attributes?: Record<string, unknown>;
+  /** The author's statistics by Classifier No. 858, as the portal form stated them (not Open311). */
+  author?: AuthorStatistics;
 }
 /**
  * A question type a citizen may choose: active and public.
@@ -137,6 +140,9 @@ export async function storeSubmission(
         account_id: input.accountId ?? null,
         attributes: JSON.stringify(input.attributes ?? {}),
         received_at: now,
+        author_sex: input.author?.authorSex ?? null,
+        author_category: input.author?.authorCategory ?? null,
+        author_social_status: input.author?.authorSocialStatus ?? null,
       })
       .onConflict((oc) => oc.column('idempotency_key_hash').doNothing())
       .returning(['id', 'tracking_number', 'received_at'])
@@ -256,6 +262,11 @@ export async function submitFromPortal(
       consentSource: 'portal_form',
       confidential: input.confidential,
       locale: input.locale,
+      author: {
+        authorSex: input.authorSex,
+        authorCategory: input.authorCategory,
+        authorSocialStatus: input.authorSocialStatus,
+      },
     },
     idempotencyKey ? { scope: 'portal', key: idempotencyKey } : null,
     sha256(JSON.stringify(input)),

@@ -166,6 +166,10 @@ export interface SubmissionsTable {
   moderation_comment: string | null;
   moderated_by: number | null;
   moderated_at: NullableTimestamp;
+  /** Classifier No. 858 keys the portal form stated (issue 17; migration 0037); null: not stated. */
+  author_sex: ColumnType<string | null, string | null | undefined, string | null>;
+  author_category: ColumnType<string | null, string | null | undefined, string | null>;
+  author_social_status: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface TrackingAttemptsTable {
