@@ -17,6 +17,10 @@ export interface Draft {
   phone: string;
   residence: string;
   confidential: boolean;
+  /** Classifier No. 858 keys for the statistics; '' = not stated (optional). */
+  authorSex: string;
+  authorCategory: string;
+  authorSocialStatus: string;
   consent: boolean;
 }
 
@@ -38,6 +42,9 @@ export const EMPTY_DRAFT: Draft = {
   phone: '',
   residence: '',
   confidential: false,
+  authorSex: '',
+  authorCategory: '',
+  authorSocialStatus: '',
   consent: false,
 };
 
@@ -52,6 +59,9 @@ export const FIELD_ORDER = [
   'applicant.email',
   'applicant.phone',
   'applicant.address',
+  'authorSex',
+  'authorCategory',
+  'authorSocialStatus',
   'consent',
 ];
 
@@ -75,6 +85,9 @@ export function toInput(draft: Draft, locale: 'uk' | 'en'): unknown {
     },
     consent: draft.consent,
     confidential: draft.confidential,
+    authorSex: blankToNull(draft.authorSex),
+    authorCategory: blankToNull(draft.authorCategory),
+    authorSocialStatus: blankToNull(draft.authorSocialStatus),
     locale,
   };
 }

@@ -9,13 +9,14 @@ import { PhotoPicker } from '../components/PhotoPicker.js';
 import { PlaceFieldset } from '../components/PlaceFieldset.js';
 import { QuestionFieldset } from '../components/QuestionFieldset.js';
 import { Receipt } from '../components/Receipt.js';
+import { StatisticsFieldset } from '../components/StatisticsFieldset.js';
 import { usePointPlace } from '../hooks/usePointPlace.js';
 import { useSendSubmission, type Done } from '../hooks/useSendSubmission.js';
 import { EMPTY_DRAFT, type Draft } from '../lib/submission-draft.js';
 
 /**
  * Submit an appeal: question type, what and where (address and/or a point), photos, who (Art. 5),
- * consent. Send twice, or again after a network error, and the server keeps one appeal: the form
+ * optionally the author's statistics (Classifier No. 858), consent. Send twice, or again after a network error, and the server keeps one appeal: the form
  * carries one idempotency key until its receipt is shown.
  */
 export function SubmitPage() {
@@ -92,6 +93,7 @@ export function SubmitPage() {
           </Fieldset>
 
           <ApplicantFieldset draft={draft} set={set} err={err} />
+          <StatisticsFieldset draft={draft} set={set} err={err} />
 
           <Divider />
           <Checkbox

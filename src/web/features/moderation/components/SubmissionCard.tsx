@@ -15,10 +15,35 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDateTime } from '../../../shared/lib/format.js';
+import {
+  AUTHOR_CATEGORIES,
+  AUTHOR_SEXES,
+  SOCIAL_STATUSES,
+  classifierName,
+} from '../../../../domain/classifier-858.js';
 import type { SubmissionView } from '../api/moderation.js';
 import { MergeForm, RegisterForm, RejectForm, type OnModerated } from './ModerationForms.js';
 
 type Step = 'register' | 'merge' | 'reject';
+
+/**
+ * The author's sex, category and social status the portal form stated (Classifier No. 858; the
+ * registered appeal carries them), or nothing when none was stated.
+ */
+function AuthorLine({ author }: { author: SubmissionView['author'] }) {
+  const { t, i18n } = useTranslation();
+  const names = [
+    classifierName(AUTHOR_SEXES, author.sex, i18n.language),
+    classifierName(AUTHOR_CATEGORIES, author.category, i18n.language),
+    classifierName(SOCIAL_STATUSES, author.socialStatus, i18n.language),
+  ].filter(Boolean);
+  if (names.length === 0) return null;
+  return (
+    <Text size="sm" c="dimmed" data-testid="submission-author">
+      {t('appeal.author858')}: {names.join(' · ')}
+    </Text>
+  );
+}
 
 /**
  * The appeals already on the submission's building (issue 15): a duplicate to merge into, or an
@@ -125,6 +150,7 @@ export function SubmissionCard({
                 .filter(Boolean)
                 .join(' · ') || '—'}
             </Text>
+            <AuthorLine author={s.author} />
           </div>
         </SimpleGrid>
         <SameBuilding submission={s} />
