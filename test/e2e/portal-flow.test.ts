@@ -1,8 +1,9 @@
 /**
- * End to end, in a real browser against a real server: a citizen submits an appeal with a photo on
- * the public portal (a phone-sized screen, no account) → the moderator registers it in the staff
- * app → the executor answers and the controller accepts → the citizen sees the result on the
- * tracking page and rates it; the public list, map and statistics show it without the applicant.
+ * End to end, in a real browser against a real server: a citizen submits an appeal with a photo and
+ * the optional statistics of Classifier No. 858 on the public portal (a 360 px phone, no account)
+ * → the moderator registers it in the staff app → the executor answers and the controller accepts
+ * → the citizen sees the result on the tracking page and rates it; the public list, map and
+ * statistics show it without the applicant.
  *
  * The form's idempotency is tried the hard way: the first send reaches the server but its answer is
  * lost (the browser sees a network error); sending again must give the same receipt, and the
@@ -28,6 +29,11 @@ browserStory('public portal: submit → moderate → answer → track and rate',
     email: `yaryna.${stamp}@example.org`,
     residence: 'вул. Вигадана, 7, кв. 45',
   };
+  const author = {
+    sex: 'Жіноча',
+    category: 'Багатодітна сім’я',
+    socialStatus: 'Працівник бюджетної сфери',
+  };
   const description = `Засмічений каналізаційний стояк у другому під’їзді, вода в підвалі (${stamp}).`;
   let trackingNumber = '';
   let accessCode = '';
@@ -35,18 +41,18 @@ browserStory('public portal: submit → moderate → answer → track and rate',
   let appealPath = '';
 
   it(
-    'a citizen submits with a photo on a phone; a lost answer, an edit and a double press give one receipt',
+    'a citizen submits with a photo and the statistics on a 360 px phone; a lost answer, an edit and a double press give one receipt',
     async () => {
-      const page = await suite.newPage({ width: 390 });
+      const page = await suite.newPage({ width: 360 });
       await page.goto(`${suite.baseUrl}/portal/`);
       await page.getByRole('heading', { level: 1, name: 'Повідомте місту про проблему' }).waitFor();
-      await screenshot(page, 'portal-home-390');
+      await screenshot(page, 'portal-home-360');
       await expectAccessible(page, 'the portal home page');
 
       await page.getByRole('link', { name: 'Подати звернення' }).first().click();
       await page.waitForURL('**/portal/submit');
       await page.getByRole('heading', { level: 1, name: 'Подати звернення' }).waitFor();
-      await screenshot(page, 'portal-submit-empty-390');
+      await screenshot(page, 'portal-submit-empty-360');
       await expectAccessible(page, 'the submit form');
 
       // Sent empty: each missing field says what it needs, and focus goes to the first.
@@ -81,8 +87,17 @@ browserStory('public portal: submit → moderate → answer → track and rate',
       await page.getByLabel('E-mail').fill(applicant.email);
       await page.getByLabel('Телефон').fill(applicant.phone);
       await page.getByLabel('Місце проживання').fill(applicant.residence);
+      // The optional block for the statistics (Classifier No. 858): said why, never required.
+      await page.getByRole('group', { name: 'Для статистики (необов’язково)' }).waitFor();
+      await page.getByText('державної статистики звернень громадян').waitFor();
+      await page.getByLabel('Стать', { exact: true }).selectOption({ label: author.sex });
+      await page.getByLabel('Категорія', { exact: true }).selectOption({ label: author.category });
+      await page
+        .getByLabel('Соціальний стан', { exact: true })
+        .selectOption({ label: author.socialStatus });
       await page.getByRole('checkbox', { name: /Я згоден/ }).check();
-      await screenshot(page, 'portal-submit-filled-390');
+      await screenshot(page, 'portal-submit-filled-360');
+      await expectAccessible(page, 'the filled submit form');
 
       // The first send reaches the server, but its answer never comes back.
       let firstKey = '';
@@ -119,7 +134,7 @@ browserStory('public portal: submit → moderate → answer → track and rate',
       expect(trackingNumber).toMatch(/^P-\d{4}-\d{6}$/);
       expect(accessCode.length).toBeGreaterThanOrEqual(8);
       await page.getByText('Додано 1 фото.').waitFor();
-      await screenshot(page, 'portal-receipt-390');
+      await screenshot(page, 'portal-receipt-360');
       await expectAccessible(page, 'the receipt');
 
       // Straight to tracking with the code carried over (not in the URL).
@@ -129,10 +144,10 @@ browserStory('public portal: submit → moderate → answer → track and rate',
       await page.getByText('Очікує перевірки модератором').first().waitFor();
       // The citizen sees their own text (issue 12).
       await expect.poll(() => page.getByTestId('own-text').textContent()).toContain(description);
-      await screenshot(page, 'portal-track-pending-390');
+      await screenshot(page, 'portal-track-pending-360');
       await expectAccessible(page, 'the tracking page (pending)');
       const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-      expect(scrollWidth, 'no sideways scrolling at 390 px').toBeLessThanOrEqual(390);
+      expect(scrollWidth, 'no sideways scrolling at 360 px').toBeLessThanOrEqual(360);
     },
     STEP_TIMEOUT,
   );
@@ -147,6 +162,10 @@ browserStory('public portal: submit → moderate → answer → track and rate',
       await card.waitFor();
       expect(await page.locator('article', { hasText: description }).count()).toBe(1);
       await card.getByText(applicant.name).waitFor();
+      // What the citizen stated for the statistics; the registered appeal carries it.
+      await expect
+        .poll(() => card.getByTestId('submission-author').textContent())
+        .toContain(`${author.sex} · ${author.category} · ${author.socialStatus}`);
       const thumbnail = card.getByRole('img', { name: /stoyak\.png/ });
       await expect
         .poll(() => thumbnail.evaluate((img) => (img as HTMLImageElement).naturalWidth))
@@ -286,6 +305,27 @@ browserStory('public portal: submit → moderate → answer → track and rate',
         await expectTranslated(page, name);
       }
       await screenshot(page, 'portal-statistics-en');
+    },
+    STEP_TIMEOUT,
+  );
+
+  it(
+    'in English on a 360 px phone the optional statistics block is translated and accessible',
+    async () => {
+      const page = await suite.newPage({ width: 360, locale: 'en-GB' });
+      await page.goto(`${suite.baseUrl}/portal/`);
+      await page.locator('label', { hasText: 'English' }).first().click();
+      await page.goto(`${suite.baseUrl}/portal/submit`);
+      await page.getByRole('heading', { level: 1, name: 'Submit an appeal' }).waitFor();
+      await page.getByRole('group', { name: 'For statistics (optional)' }).waitFor();
+      await page.getByLabel('Sex', { exact: true }).selectOption({ label: 'Male' });
+      await page.getByLabel('Category', { exact: true }).selectOption({ label: 'Combatant' });
+      await page.getByLabel('Social status', { exact: true }).selectOption({ label: 'Pensioner' });
+      await screenshot(page, 'portal-submit-statistics-en-360');
+      await expectAccessible(page, 'the English submit form with the statistics');
+      await expectTranslated(page, 'the English submit form');
+      const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(scrollWidth, 'no sideways scrolling at 360 px').toBeLessThanOrEqual(360);
     },
     STEP_TIMEOUT,
   );

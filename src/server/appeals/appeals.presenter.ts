@@ -217,10 +217,7 @@ export function presentAppealCard(parts: CardParts): AppealCardView {
     longitude: appeal.longitude,
     confidential: appeal.confidential,
     applicant: presentApplicant(parts.applicant, parts.access),
-    author:
-      parts.access === 'full'
-        ? presentAuthor(appeal)
-        : null,
+    author: parts.access === 'full' ? presentAuthor(appeal) : null,
     assignments: parts.assignments.map((a) => ({
       id: a.id,
       executor: { id: a.executor_id, name: a.executor_name },
