@@ -107,3 +107,9 @@ export const savedReportView = z.object({
   lastSent: z.object({ at: z.string(), from: z.string(), to: z.string() }).nullable(),
 });
 export type SavedReportView = z.infer<typeof savedReportView>;
+
+/** `/reports/saved/{id}…`: the saved report's id. */
+export const savedReportParams = z.object({ id: z.coerce.number().int().positive() });
+
+/** `GET /reports/saved/{id}/run`: the format and language; the period is the saved one's. */
+export const savedReportRunQuery = reportQuery.pick({ format: true, lang: true });
