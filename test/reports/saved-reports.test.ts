@@ -301,7 +301,7 @@ describe('a monthly schedule', () => {
     const file = mail.attachments.find((a) => a.filename?.endsWith('.xlsx'));
     expect(file?.filename).toBe('pivot-executor-2026-04-01-2026-04-30.xlsx');
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(file!.content);
+    await workbook.xlsx.load(new Uint8Array(file!.content).buffer);
     const sheet = workbook.worksheets[0]!;
     expect(sheet.getCell('A1').value).toBe('Зведена таблиця: Виконавець (Кількість)');
     expect(sheet.getCell('A2').value).toBe('Період: 01.04.2026 – 30.04.2026');
