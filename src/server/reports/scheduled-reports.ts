@@ -58,10 +58,11 @@ export async function runScheduledReports(deps: Deps): Promise<ScheduledReportsR
       .select(['s.id', 's.name', 's.owner_id', 's.definition', 's.schedule'])
       .where('s.schedule', 'is not', null)
       .where(sql<string>`s.schedule ->> 'every'`, '=', every)
-      .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom('scheduled_report_runs as r')
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('scheduled_report_runs as r')
               .select('r.id')
               .whereRef('r.saved_report_id', '=', 's.id')
               .where('r.period_from', '=', sql<Date>`${period.from}::date`),
