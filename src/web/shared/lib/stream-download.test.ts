@@ -108,7 +108,7 @@ describe('the file name from Content-Disposition', () => {
   it.each([
     ['attachment; filename="a b.xlsx"', 'a b.xlsx'],
     ['attachment; filename=plain.csv', 'plain.csv'],
-    ["attachment; filename=\"x.pdf\"; filename*=UTF-8''%D0%B7%D0%B2%D1%96%D1%82.pdf", 'звіт.pdf'],
+    ['attachment; filename="x.pdf"; filename*=UTF-8\'\'%D0%B7%D0%B2%D1%96%D1%82.pdf', 'звіт.pdf'],
     ['inline', null],
     [null, null],
   ])('%s → %s', (header, name) => {
