@@ -38,7 +38,11 @@ export function PivotResult({ built, onSave }: { built: BuiltPivot; onSave: () =
   const lang = languageOf(i18n.language);
   const pivot = useQuery(pivotQueryOptions(built.layout, built.filters, lang));
   const data = pivot.data;
-  const option = useMemo(() => (data ? chartOption(data, lang) : null), [data, lang]);
+  // The chart plots the rows, not their total (the table's last row).
+  const option = useMemo(
+    () => (data ? chartOption({ ...data, rows: data.rows.slice(0, -1) }, lang) : null),
+    [data, lang],
+  );
   const caption = usePivotCaption()(built.layout);
   const { layout, filters } = built;
   return (
@@ -60,8 +64,8 @@ export function PivotResult({ built, onSave }: { built: BuiltPivot; onSave: () =
         </Group>
       )}
       {option && <EChart option={option} style={{ width: '100%', height: 320 }} />}
-      {data && <ReportTable view={data} caption={caption} withTotals />}
-      {data && data.rows.length === 0 && <Text>{t('reports.empty')}</Text>}
+      {data && <ReportTable view={data} caption={caption} lastRowIsTotal={data.rows.length > 0} />}
+      {data && data.rows.length <= 1 && <Text>{t('reports.empty')}</Text>}
     </Stack>
   );
 }

@@ -1,30 +1,44 @@
 /**
  * A report's figures as a table — what a screen reader reads, and the same figures as the chart
  * beside it: headers in the page's language, text left and numbers right-aligned, percent and
- * decimals formatted, and (when asked) a totals row of the integer columns.
+ * decimals formatted. The constructor's answer ends with its total row (the server computes it
+ * from the totals' sums, so shares and means are right); `lastRowIsTotal` sets it in the footer.
  */
 import { Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ReportView } from '../../../../contract/reports.schemas.js';
 import { languageOf } from '../../../shared/i18n/locale.js';
 import { TableScroll } from '../../../shared/ui/TableScroll.js';
-import { formatCell, totalsOf } from './report-format.js';
+import { formatCell } from './report-format.js';
+
+type Row = ReportView['rows'][number];
 
 export function ReportTable({
   view,
   caption,
-  withTotals = false,
+  lastRowIsTotal = false,
 }: {
   view: Pick<ReportView, 'columns' | 'rows'>;
   caption: string;
-  withTotals?: boolean;
+  lastRowIsTotal?: boolean;
 }) {
-  const { t, i18n } = useTranslation();
+  const { i18n } = useTranslation();
   const lang = languageOf(i18n.language);
-  const totals = withTotals ? totalsOf(view) : null;
   const align = (type: string) => (type === 'text' ? 'left' : 'right');
-  // The totals row names itself in the first column's place.
-  const [first, ...rest] = view.columns;
+  const body = lastRowIsTotal ? view.rows.slice(0, -1) : view.rows;
+  const total = lastRowIsTotal ? view.rows.at(-1) : undefined;
+  const cells = (r: Row, bold: boolean) =>
+    view.columns.map((c, j) =>
+      bold && j === 0 ? (
+        <Table.Th key={c.key} scope="row">
+          {formatCell(r[c.key], c.type, lang)}
+        </Table.Th>
+      ) : (
+        <Table.Td key={c.key} fw={bold ? 600 : undefined} style={{ textAlign: align(c.type) }}>
+          {formatCell(r[c.key], c.type, lang)}
+        </Table.Td>
+      ),
+    );
   return (
     <TableScroll label={caption} minWidth={Math.max(500, view.columns.length * 110)}>
       <Table striped>
@@ -39,26 +53,13 @@ export function ReportTable({
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {view.rows.map((r, i) => (
-            <Table.Tr key={i}>
-              {view.columns.map((c) => (
-                <Table.Td key={c.key} style={{ textAlign: align(c.type) }}>
-                  {formatCell(r[c.key], c.type, lang)}
-                </Table.Td>
-              ))}
-            </Table.Tr>
+          {body.map((r, i) => (
+            <Table.Tr key={i}>{cells(r, false)}</Table.Tr>
           ))}
         </Table.Tbody>
-        {totals && first ? (
+        {total ? (
           <Table.Tfoot>
-            <Table.Tr>
-              <Table.Th scope="row">{t('reports.pivot.total')}</Table.Th>
-              {rest.map((c) => (
-                <Table.Td key={c.key} fw={600} style={{ textAlign: align(c.type) }}>
-                  {totals[c.key] === null ? '' : formatCell(totals[c.key], c.type, lang)}
-                </Table.Td>
-              ))}
-            </Table.Tr>
+            <Table.Tr>{cells(total, true)}</Table.Tr>
           </Table.Tfoot>
         ) : null}
       </Table>
