@@ -4,6 +4,7 @@
  */
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ReportKey } from '../../../../domain/reports.js';
+import type { AppealKind, Channel } from '../../../../domain/vocabulary.js';
 import type {
   PivotDimension,
   PivotMeasure,
@@ -19,9 +20,9 @@ export interface ReportFilters {
   to: string;
   districtId?: number | undefined;
   executorId?: number | undefined;
-  kind?: string | undefined;
+  kind?: AppealKind | undefined;
   questionTypeId?: number | undefined;
-  channel?: string | undefined;
+  channel?: Channel | undefined;
 }
 
 /** The constructor's layout: rows, optional columns, measures. */

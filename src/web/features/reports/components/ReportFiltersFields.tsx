@@ -7,7 +7,12 @@ import { NativeSelect, Select, SimpleGrid, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { APPEAL_KINDS, CHANNELS } from '../../../../domain/vocabulary.js';
+import {
+  APPEAL_KINDS,
+  CHANNELS,
+  type AppealKind,
+  type Channel,
+} from '../../../../domain/vocabulary.js';
 import {
   classifierQuery,
   executorsQuery,
@@ -78,7 +83,9 @@ export function ReportFiltersFields({
       <NativeSelect
         label={t('reports.filters.kind')}
         value={filters.kind ?? ''}
-        onChange={(e) => set({ kind: e.currentTarget.value || undefined })}
+        onChange={(e) =>
+          set({ kind: (e.currentTarget.value || undefined) as AppealKind | undefined })
+        }
         data={[any, ...APPEAL_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))]}
       />
       <Select
@@ -95,7 +102,9 @@ export function ReportFiltersFields({
       <NativeSelect
         label={t('reports.filters.channel')}
         value={filters.channel ?? ''}
-        onChange={(e) => set({ channel: e.currentTarget.value || undefined })}
+        onChange={(e) =>
+          set({ channel: (e.currentTarget.value || undefined) as Channel | undefined })
+        }
         data={[any, ...CHANNELS.map((c) => ({ value: c, label: t(`channel.${c}`) }))]}
       />
     </SimpleGrid>

@@ -29,10 +29,9 @@ function filtersOf(filters: ReportFilters): SavedReportDefinition['filters'] {
   const kept: SavedReportDefinition['filters'] = {};
   if (filters.districtId !== undefined) kept.districtId = filters.districtId;
   if (filters.executorId !== undefined) kept.executorId = filters.executorId;
-  if (filters.kind !== undefined) kept.kind = filters.kind as NonNullable<typeof kept.kind>;
+  if (filters.kind !== undefined) kept.kind = filters.kind;
   if (filters.questionTypeId !== undefined) kept.questionTypeId = filters.questionTypeId;
-  if (filters.channel !== undefined)
-    kept.channel = filters.channel as NonNullable<typeof kept.channel>;
+  if (filters.channel !== undefined) kept.channel = filters.channel;
   return kept;
 }
 

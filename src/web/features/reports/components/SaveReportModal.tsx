@@ -69,6 +69,10 @@ export function SaveReportModal({
   const [period, setPeriod] = useState<RelativePeriod>(
     existing ? definition.period : periodOf(definition.from, definition.to),
   );
+  // Fixed days: the report's own, else the days its relative period covers today.
+  const initialDays = resolvePeriod(definition.period, cityToday(), definition);
+  const [fixedFrom, setFixedFrom] = useState(definition.from ?? initialDays.from);
+  const [fixedTo, setFixedTo] = useState(definition.to ?? initialDays.to);
   const [roles, setRoles] = useState<string[]>(existing?.sharedWithRoles ?? []);
   const [scheduled, setScheduled] = useState(Boolean(existing?.schedule));
   const [every, setEvery] = useState(existing?.schedule?.every ?? 'week');
@@ -85,8 +89,8 @@ export function SaveReportModal({
       definition: {
         ...definition,
         period,
-        from: fixed ? definition.from : undefined,
-        to: fixed ? definition.to : undefined,
+        from: fixed ? fixedFrom : undefined,
+        to: fixed ? fixedTo : undefined,
       },
       sharedWithRoles: roles,
       schedule: scheduled ? { every, format, lang, emails: splitEmails(emails) } : null,
@@ -129,11 +133,7 @@ export function SaveReportModal({
           />
           <NativeSelect
             label={t('reports.save.period')}
-            description={
-              period === 'fixed'
-                ? `${definition.from ?? ''} – ${definition.to ?? ''}`
-                : t('reports.save.periodHint')
-            }
+            description={period === 'fixed' ? undefined : t('reports.save.periodHint')}
             value={period}
             onChange={(e) => setPeriod(e.currentTarget.value as RelativePeriod)}
             data={RELATIVE_PERIODS.map((p) => ({
@@ -141,6 +141,24 @@ export function SaveReportModal({
               label: t(`reports.save.periods.${p}`),
             }))}
           />
+          {period === 'fixed' ? (
+            <SimpleGrid cols={2}>
+              <TextInput
+                type="date"
+                label={t('reports.from')}
+                required
+                value={fixedFrom}
+                onChange={(e) => setFixedFrom(e.currentTarget.value)}
+              />
+              <TextInput
+                type="date"
+                label={t('reports.to')}
+                required
+                value={fixedTo}
+                onChange={(e) => setFixedTo(e.currentTarget.value)}
+              />
+            </SimpleGrid>
+          ) : null}
           <Checkbox.Group
             label={t('reports.save.share')}
             description={t('reports.save.shareHint')}
