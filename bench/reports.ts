@@ -5,8 +5,8 @@
  * appeals, the constructor's typical pivot (executor × month, count and on-time share) in ≤ 3 s, and
  * a 20-page PDF in ≤ 5 s. Prepares the bench database of N generated appeals (reused when there),
  * then, in-process: each report key (`domain/reports.ts`) over the last 365 days of the data, R runs
- * each after one warm-up; the pivot as one set-based statement (the constructor is not built yet:
- * this is the SQL it would send); and a PDF of ≥ 20 A4 pages (the question-types report's rows
+ * each after one warm-up; the constructor's typical pivot (executor × month, count and on-time
+ * share) through `runPivot`, the code `GET /reports/pivot` runs; and a PDF of ≥ 20 A4 pages (the question-types report's rows
  * repeated) through the same `reportPdf`. Prints the figures and writes JSON under bench/results/.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { REPORT_KEYS } from '../src/domain/reports.js';
 import { reportPdf } from '../src/server/reports/report-export.js';
+import { runPivot } from '../src/server/reports/pivot-report.js';
 import { runReport } from '../src/server/reports/standard-reports.js';
 import { type Engine, openBenchDatabase, prepareDatabase } from './lib/prepare.js';
 import { ROOT } from './lib/server.js';
@@ -75,20 +76,14 @@ try {
     });
   }
   const zone = deps.config.timeZone;
+  // The constructor's own code: the statement `GET /reports/pivot` sends, and its table.
   const pivot = () =>
-    sql`WITH b AS (
-          SELECT a.id, a.received_at, a.closed_at, COALESCE(a.legal_deadline, a.control_date) AS deadline,
-                 (SELECT s.executor_id FROM assignments s
-                   WHERE s.appeal_id = a.id AND s.role = 'main' AND s.state NOT IN ('returned', 'withdrawn')
-                   ORDER BY s.id DESC LIMIT 1) AS executor_id
-            FROM appeals a
-           WHERE a.received_at >= ((${from}::date)::timestamp AT TIME ZONE ${zone})
-             AND a.received_at < ((${to}::date)::timestamp AT TIME ZONE ${zone}) + interval '1 day')
-        SELECT b.executor_id, date_trunc('month', b.received_at AT TIME ZONE ${zone}) AS month,
-               count(*) AS n,
-               round(100.0 * count(*) FILTER (WHERE b.closed_at <= b.deadline OR (b.closed_at IS NOT NULL AND b.deadline IS NULL))
-                     / NULLIF(count(*) FILTER (WHERE b.closed_at IS NOT NULL), 0), 1) AS on_time
-          FROM b GROUP BY 1, 2`.execute(deps.db);
+    runPivot(
+      deps,
+      { rows: 'executor', columns: 'month', measures: ['count', 'on_time_share'] },
+      query,
+      'uk',
+    );
   const pivotTimes = await timed(pivot);
   rows.push({
     scenario: 'pivot executor × month',

@@ -8,45 +8,15 @@ import { z } from 'zod';
 import { REPORT_KEYS } from '../domain/reports.js';
 import { ROLES } from '../domain/vocabulary.js';
 import { reportQuery } from './reports.schemas.js';
+import { PIVOT_DIMENSIONS, PIVOT_MEASURES } from '../domain/pivot.js';
+import { RELATIVE_PERIODS } from '../domain/report-periods.js';
 
-/**
- * What a pivot's rows and columns may be. `day|week|month|quarter` bucket the date received in
- * the centre's time zone; `executor_parent` is the main executor's parent organisation; `result`
- * is the closed appeal's result; `social_category` is the author's category of Classifier 858
- * (I.7) and `sex` the author's sex as the intake recorded them; `privileged` is yes/no.
- */
-export const PIVOT_DIMENSIONS = [
-  'day',
-  'week',
-  'month',
-  'quarter',
-  'district',
-  'executor',
-  'executor_parent',
-  'kind',
-  'question_type',
-  'channel',
-  'status',
-  'result',
-  'social_category',
-  'sex',
-  'privileged',
-] as const;
-export type PivotDimension = (typeof PIVOT_DIMENSIONS)[number];
-
-/**
- * A pivot's cells. `count` appeals; `on_time_share` percent of the closed ones closed by their
- * deadline (0–100, null when none closed); `avg_days` mean days from receipt to closing of the
- * closed ones; `reworks` the sum of returns for rework; `avg_rating` the citizens' mean rating (1–5).
- */
-export const PIVOT_MEASURES = [
-  'count',
-  'on_time_share',
-  'avg_days',
-  'reworks',
-  'avg_rating',
-] as const;
-export type PivotMeasure = (typeof PIVOT_MEASURES)[number];
+export {
+  PIVOT_DIMENSIONS,
+  PIVOT_MEASURES,
+  type PivotDimension,
+  type PivotMeasure,
+} from '../domain/pivot.js';
 
 const measureList = z
   .union([z.array(z.enum(PIVOT_MEASURES)), z.enum(PIVOT_MEASURES)])
@@ -68,19 +38,7 @@ export const pivotQuery = reportQuery.extend({
 });
 export type PivotQueryInput = z.infer<typeof pivotQuery>;
 
-/**
- * A saved report's period, relative to the day it is run (for schedules): the previous full
- * week (Monday–Sunday), month or quarter, the last 7 or 30 days up to yesterday, or fixed days.
- */
-export const RELATIVE_PERIODS = [
-  'previous_week',
-  'previous_month',
-  'previous_quarter',
-  'last_7_days',
-  'last_30_days',
-  'fixed',
-] as const;
-export type RelativePeriod = (typeof RELATIVE_PERIODS)[number];
+export { RELATIVE_PERIODS, type RelativePeriod } from '../domain/report-periods.js';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 const filters = reportQuery.pick({
@@ -149,3 +107,9 @@ export const savedReportView = z.object({
   lastSent: z.object({ at: z.string(), from: z.string(), to: z.string() }).nullable(),
 });
 export type SavedReportView = z.infer<typeof savedReportView>;
+
+/** `/reports/saved/{id}…`: the saved report's id. */
+export const savedReportParams = z.object({ id: z.coerce.number().int().positive() });
+
+/** `GET /reports/saved/{id}/run`: the format and language; the period is the saved one's. */
+export const savedReportRunQuery = reportQuery.pick({ format: true, lang: true });

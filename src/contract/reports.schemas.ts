@@ -25,7 +25,8 @@ export const reportQuery = z.object({
 export type ReportQueryInput = z.infer<typeof reportQuery>;
 
 export const reportView = z.object({
-  key: z.enum(REPORT_KEYS),
+  /** A standard report's key, or `pivot` for the constructor's table (issue 17, item 2). */
+  key: z.enum([...REPORT_KEYS, 'pivot']),
   from: z.string(),
   to: z.string(),
   madeAt: z.string().describe('When the report was computed (ISO 8601)'),

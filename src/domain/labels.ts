@@ -3,7 +3,7 @@
  * writes itself (the morning digest, its PDF). The web app's catalogues (`web/shared/i18n`) carry
  * the same words under `kind.*` and `channel.*`; `web/shared/i18n/domain-labels.test.ts` keeps the two equal.
  */
-import type { AppealKind, Channel } from './vocabulary.js';
+import type { AppealKind, AppealStatus, Channel } from './vocabulary.js';
 
 export type LabelLang = 'uk' | 'en';
 
@@ -48,5 +48,23 @@ export const CHANNEL_LABELS: Record<LabelLang, Record<Channel, string>> = {
     sign_language: 'Sign language',
     open311: 'Open311',
     import: 'Import',
+  },
+};
+
+/** An appeal's status as people read it (the web app's `status.*`; issue 17's pivot labels). */
+export const STATUS_LABELS: Record<LabelLang, Record<AppealStatus, string>> = {
+  uk: {
+    registered: 'Зареєстровано',
+    in_work: 'В роботі',
+    on_check: 'На перевірці',
+    rework: 'На доопрацюванні',
+    closed: 'Закрито',
+  },
+  en: {
+    registered: 'Registered',
+    in_work: 'In work',
+    on_check: 'On check',
+    rework: 'Rework',
+    closed: 'Closed',
   },
 };

@@ -44,6 +44,8 @@ export const NOTIFICATION_KINDS = [
   'article_review_due',
   // issue 18: yesterday's figures to management (its e-mail carries HTML and a PDF)
   'morning_digest',
+  // issue 17, item 2: a saved report on its schedule (its e-mail carries the XLSX or PDF)
+  'scheduled_report',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

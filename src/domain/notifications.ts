@@ -25,6 +25,8 @@ export const DEADLINE_NOTIFICATION_KINDS = [
   'late_executors_summary',
   // Issue 18: the morning digest to management (regulation 2.2.4).
   'morning_digest',
+  // Issue 17, item 2: a saved report its owner scheduled for e-mail.
+  'scheduled_report',
 ] as const;
 
 /** Notifications about the day's work, derived from the appeal's history (ADR 027). */

@@ -22,6 +22,7 @@ import { mapOutlineRoutes } from './addresses/map-outline.routes.js';
 import { registryKeeperRoutes } from './addresses/registry-keeper.routes.js';
 import { dashboardRoutes } from './dashboard/dashboard.routes.js';
 import { reportsRoutes } from './reports/reports.routes.js';
+import { savedReportsRoutes } from './reports/saved-reports.routes.js';
 import { deadlinesRoutes } from './deadlines/deadlines.routes.js';
 import { notificationsRoutes } from './notifications/notifications.routes.js';
 import { apiKeysRoutes } from './open311/api-keys.routes.js';
@@ -200,6 +201,7 @@ export async function buildApp(deps: Deps, options: AppOptions): Promise<Fastify
       await api.register(liveRoutes(deps));
       await api.register(worksRoutes(deps)); // issue 16
       await api.register(massAppealsRoutes(deps)); // issue 16: mass appeals
+      await api.register(savedReportsRoutes(deps)); // issue 17, item 2: saved reports
       await api.register(reportsRoutes(deps));
       await api.register(telephonyRoutes(deps));
       await api.register(knowledgeRoutes(deps)); // issue 19

@@ -60,9 +60,10 @@ describe('notification templates', () => {
   it('lists every kind in uk and en with its placeholders', async () => {
     const res = await admin.get<Template[]>('/api/v1/admin/notification-templates');
     expect(res.status).toBe(200);
-    // 25 kinds (18, issue 16's three works notices, issue 20's letter receipt, issue 18's
-    // monitoring alert and morning digest, issue 19's article review) × uk, en.
-    expect(res.body).toHaveLength(25 * 2);
+    // 26 kinds (18, issue 16's three works notices, issue 20's letter receipt, issue 18's
+    // monitoring alert and morning digest, issue 19's article review, issue 17's scheduled
+    // report) × uk, en.
+    expect(res.body).toHaveLength(26 * 2);
     const overdue = res.body.find((t) => t.kind === 'appeal_overdue' && t.locale === 'en');
     expect(overdue?.placeholders).toEqual(['deadline', 'executor', 'link', 'number']);
   });

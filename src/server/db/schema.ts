@@ -7,6 +7,7 @@
  * reads need no casts and writes are checked.
  */
 import type { Insertable, Selectable } from 'kysely';
+import type { SavedReportsTable, ScheduledReportRunsTable } from './tables/reports.tables.js';
 import type {
   OrganisationsTable,
   ClassifierKindsTable,
@@ -90,6 +91,7 @@ export type * from './tables/core.tables.js';
 export type * from './tables/operations.tables.js';
 export type * from './tables/registry.tables.js';
 export type * from './tables/monitoring.tables.js';
+export type * from './tables/reports.tables.js';
 
 export interface DB {
   organisations: OrganisationsTable;
@@ -165,6 +167,9 @@ export interface DB {
   appeal_hour_counts: AppealHourCountsTable;
   monitoring_alerts: MonitoringAlertsTable;
   morning_digests: MorningDigestsTable;
+  // issue 17, item 2: saved reports and their scheduled runs (migration 0036)
+  saved_reports: SavedReportsTable;
+  scheduled_report_runs: ScheduledReportRunsTable;
 }
 
 export type AppealRow = Selectable<AppealsTable>;

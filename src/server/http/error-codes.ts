@@ -142,6 +142,12 @@ export const ERROR_CODES = [
   'digest_not_found',
   // reports (issue 17)
   'report_period_invalid',
+  // issue 17, item 2: the report constructor and saved reports
+  'pivot_same_dimension',
+  'pivot_too_wide',
+  'saved_report_not_found',
+  'saved_report_not_owner',
+  'report_share_role_invalid',
   // knowledge base and call-back (issue 19)
   'callback_survey_not_found',
   'callback_survey_closed',

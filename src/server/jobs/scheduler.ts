@@ -3,7 +3,7 @@
  * dashboard's count snapshot every minute (ADR 012), the work notifications read from the appeals'
  * history every 10 seconds (ADR 027), mail delivery every 15 seconds, the outbox's
  * retention (access codes of delivered receipts blanked) and the purge of expired rate-limit
- * counters every hour, the spike detection of live monitoring and the morning digest's check every minute (ADR 048), the question-type suggestion
+ * counters every hour, the spike detection of live monitoring and the morning digest's check and the scheduled reports' every minute (ADRs 048, 051), the question-type suggestion
  * model retrained when a day old (checked hourly, and at start). Several processes may run them against one PostgreSQL: the sweep takes
  * an advisory lock, delivery leases rows, and dedupe keys make every notification unique.
  */
@@ -25,6 +25,7 @@ import { purgeRateLimitHits } from '../http/rate-limit-store.js';
 import { runSpikeDetection } from '../monitoring/alerts.service.js';
 import { runCallbackJob } from '../callbacks/callbacks.service.js';
 import { runMorningDigest } from '../monitoring/morning-digest.js';
+import { runScheduledReports } from '../reports/scheduled-reports.js';
 
 export interface JobOptions {
   sweepEveryMs?: number;
@@ -115,6 +116,9 @@ export function startJobs(
     // Issue 18: yesterday's digest to management, once a day from the digest hour (made once
     // across processes: the day's row).
     every('morning-digest', options.spikesEveryMs ?? 60_000, () => runMorningDigest(deps)),
+    // Issue 17, item 2: saved reports e-mailed on Mondays / the 1st from the digest hour (sent
+    // once across processes: the run's row per report and period).
+    every('scheduled-reports', options.spikesEveryMs ?? 60_000, () => runScheduledReports(deps)),
     // Issue 19: closures into the call-back queue; articles past their review date flagged.
     every('callback-queue', 10 * 60_000, () => runCallbackJob(deps)),
     // Issue 20: the mailboxes read as a channel (every process may run it: each letter is

@@ -11,6 +11,7 @@ import nodemailer from 'nodemailer';
 import type { DB } from '../db/schema.js';
 import { digestHtml, digestPdf } from '../monitoring/digest-render.js';
 import { digestOf } from '../monitoring/morning-digest.js';
+import { reportRunAttachment } from '../reports/scheduled-reports.js';
 
 /** One e-mail: plain text always; an HTML alternative and attachments when the kind has them. */
 export interface MailMessage {
@@ -82,6 +83,7 @@ export async function deliverDueNotifications(
         'attempts',
         'locale',
         sql<string | null>`to_char(digest_day, 'YYYY-MM-DD')`.as('digest_day'),
+        'report_run_id',
       ])
       .where('status', '=', 'pending')
       .where('recipient_email', 'is not', null)
@@ -108,13 +110,19 @@ export async function deliverDueNotifications(
 
   // One rendering of a digest per day and language in a round, however many receive it.
   const digests = new Map<string, Promise<Pick<MailMessage, 'html' | 'attachments'>>>();
+  // And one rendering of a scheduled report's file per run.
+  const reports = new Map<string, Promise<Pick<MailMessage, 'html' | 'attachments'>>>();
   for (const row of leased) {
     try {
       // The domain in IDNA ASCII (olena@пошта.укр → olena@xn--…): what every SMTP server takes.
       const to = smtpAddress(row.recipient_email!) ?? row.recipient_email!;
       const parts = row.digest_day
         ? await digestOnce(digests, db, row.digest_day, row.locale === 'en' ? 'en' : 'uk')
-        : {};
+        : row.report_run_id !== null
+          ? await once(reports, String(row.report_run_id), () =>
+              reportRunParts(db, row.report_run_id!),
+            )
+          : {};
       await mailer.send({ to, subject: row.subject, text: row.body, ...parts });
       await db
         .updateTable('notifications')
@@ -139,17 +147,29 @@ export async function deliverDueNotifications(
   return report;
 }
 
+type Parts = Pick<MailMessage, 'html' | 'attachments'>;
+
 /** `digestParts`, rendered once per day and language in `cache`. */
 function digestOnce(
-  cache: Map<string, Promise<Pick<MailMessage, 'html' | 'attachments'>>>,
+  cache: Map<string, Promise<Parts>>,
   db: Kysely<DB>,
   day: string,
   lang: 'uk' | 'en',
-): Promise<Pick<MailMessage, 'html' | 'attachments'>> {
-  const key = `${day}/${lang}`;
+): Promise<Parts> {
+  return once(cache, `${day}/${lang}`, () => digestParts(db, day, lang));
+}
+
+/** A scheduled report's file as the e-mail's attachment (none when its run is gone). */
+async function reportRunParts(db: Kysely<DB>, runId: number): Promise<Parts> {
+  const file = await reportRunAttachment(db, runId);
+  return file ? { attachments: [file] } : {};
+}
+
+/** `make()` once per `key` in `cache`; a failed rendering is dropped so the next one retries. */
+function once(cache: Map<string, Promise<Parts>>, key: string, make: () => Promise<Parts>) {
   let parts = cache.get(key);
   if (!parts) {
-    parts = digestParts(db, day, lang);
+    parts = make();
     // A failed rendering is not kept: the next recipient tries again (and is retried itself).
     parts.catch(() => cache.delete(key));
     cache.set(key, parts);

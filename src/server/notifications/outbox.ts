@@ -28,6 +28,8 @@ export interface NewNotification {
   emergency?: boolean;
   /** The morning digest it carries (`YYYY-MM-DD`): its e-mail gets the digest's HTML and PDF. */
   digestDay?: string;
+  /** The scheduled report run it carries (issue 17): its e-mail gets the report's file. */
+  reportRunId?: number;
 }
 
 /**
@@ -84,6 +86,7 @@ export async function enqueueNotifications(
         body,
         emergency: n.emergency ?? false,
         digest_day: n.digestDay ?? null,
+        report_run_id: n.reportRunId ?? null,
         not_before: notBefore,
         next_attempt_at: notBefore,
         created_at: context.now,

@@ -29,6 +29,7 @@ export function base(q: ReportQuery, zone: string): RawBuilder<unknown> {
     SELECT a.id, a.received_at, a.closed_at, a.status, a.kind, a.channel, a.subject,
            a.receipt_sign, a.repeats_appeal_id, a.question_type_id, a.rework_count,
            a.extended_days, a.privileged, a.registered_by, a.applicant_id, a.district_id,
+           a.result, a.author_sex, a.author_category,
            COALESCE(a.legal_deadline, a.control_date) AS deadline, m.executor_id
       FROM appeals a
       LEFT JOIN LATERAL (

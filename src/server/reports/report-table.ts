@@ -25,7 +25,8 @@ export interface ReportColumn {
 
 /** One report's result: columns, rows (values by column key), and which columns the chart plots. */
 export interface ReportTable {
-  key: ReportKey;
+  /** A standard report's key, or `pivot` for the constructor's (issue 17, item 2). */
+  key: ReportKey | 'pivot';
   columns: ReportColumn[];
   rows: Record<string, string | number | null>[];
   chart: { category: string; series: string[]; kind: 'bar' | 'line' };

@@ -1,24 +1,60 @@
 /**
- * Standard reports over HTTP (issue 17): `GET /reports/{key}` with the period and filters, as JSON
- * for the screen or as a CSV, XLSX or PDF file. Read-only, so no audit row; access as the
- * supervisor's dashboard (`monitoring.read`).
+ * Reports over HTTP (issue 17): the constructor's pivot `GET /reports/pivot` (item 2) and the
+ * standard reports `GET /reports/{key}`, with the period and filters, as JSON for the screen or as
+ * a CSV, XLSX or PDF file. Read-only, so no audit row; access as the supervisor's dashboard
+ * (`monitoring.read`). The static `/reports/pivot` and `/reports/saved…` (`saved-reports.routes.ts`)
+ * win over the parametric `/reports/{key}` in Fastify's router whatever the order of registering.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { DateTime } from 'luxon';
+import { pivotQuery } from '../../contract/report-constructor.schemas.js';
 import { reportParams, reportQuery, reportView } from '../../contract/reports.schemas.js';
+import { MAX_PERIOD_DAYS } from '../../domain/report-periods.js';
 import type { Deps } from '../context.js';
-import { badRequest } from '../errors.js';
 import { errorResponses } from '../http/openapi.js';
-import { XLSX_MEDIA_TYPE } from '../appeals/appeals-export-xlsx.js';
-import { reportCsv, reportPdf, reportXlsx, type ReportHeader } from './report-export.js';
-import { periodDays, runReport, type ReportQuery } from './standard-reports.js';
-import { REPORT_TITLES, reportFilterLines } from './report-titles.js';
+import { pivotTitle, runPivot } from './pivot-report.js';
+import { checkReportPeriod, sendReport } from './report-response.js';
+import { runReport, type ReportQuery } from './standard-reports.js';
+import { REPORT_TITLES } from './report-titles.js';
 
-/** The longest period a standard report covers, in days. */
-export const MAX_REPORT_DAYS = 400;
+/** The longest period a report covers, in days. */
+export const MAX_REPORT_DAYS = MAX_PERIOD_DAYS;
 
 export function reportsRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
+    app.get(
+      '/reports/pivot',
+      {
+        config: { access: 'monitoring.read' },
+        schema: {
+          tags: ['reports'],
+          operationId: 'getPivotReport',
+          summary: 'The report constructor: a pivot of chosen dimensions and measures',
+          description:
+            'Rows (and optionally columns) from the dimensions, cells from the measures, over the ' +
+            'appeals received in [from, to] (the centre’s time zone; at most 400 days) with the ' +
+            'filters. With columns the table is wide: one column per (column value × measure) and ' +
+            'the totals; at most 60 column values (400 `pivot_too_wide`); rows and columns differ ' +
+            '(400 `pivot_same_dimension`). JSON, or a CSV, XLSX or PDF file with a header.',
+          querystring: pivotQuery,
+          response: { 200: reportView, ...errorResponses(400, 401, 403) },
+        },
+      },
+      async (request, reply) => {
+        const { format, lang, rows, columns, measures, ...rest } = request.query;
+        checkReportPeriod(rest.from, rest.to);
+        const spec = { rows, columns, measures };
+        const madeAt = deps.now();
+        const table = await runPivot(deps, spec, rest, lang);
+        const name = `pivot-${rows}${columns ? `-${columns}` : ''}-${rest.from}-${rest.to}`;
+        return sendReport(
+          reply,
+          deps,
+          { table, title: pivotTitle(spec, lang), query: rest, madeAt, name },
+          format,
+          lang,
+        );
+      },
+    );
     app.get(
       '/reports/:key',
       {
@@ -38,48 +74,24 @@ export function reportsRoutes(deps: Deps): FastifyPluginAsyncZod {
       async (request, reply) => {
         const { key } = request.params;
         const { format, lang, ...rest } = request.query;
-        const days = periodDays(rest.from, rest.to);
-        if (
-          !DateTime.fromISO(rest.from).isValid ||
-          !DateTime.fromISO(rest.to).isValid ||
-          days < 1 ||
-          days > MAX_REPORT_DAYS
-        )
-          throw badRequest(
-            'report_period_invalid',
-            `The period must start no later than it ends and span at most ${MAX_REPORT_DAYS} days.`,
-          );
+        checkReportPeriod(rest.from, rest.to);
         const query: ReportQuery = rest;
         const madeAt = deps.now();
         const table = await runReport(deps, key, query, madeAt, lang);
-        if (format === 'json')
-          return { ...table, from: rest.from, to: rest.to, madeAt: madeAt.toISOString() };
-        const header: ReportHeader = {
-          title: REPORT_TITLES[key][lang],
-          period: `${lang === 'uk' ? 'Період' : 'Period'}: ${fmt(rest.from)} – ${fmt(rest.to)}`,
-          filters: await reportFilterLines(deps, query, lang),
-          madeAt,
-          timeZone: deps.config.timeZone,
-        };
-        // Files bypass the JSON schema: Fastify sends strings and buffers unserialised.
-        const name = `report-${key}-${rest.from}-${rest.to}`;
-        if (format === 'csv')
-          return reply
-            .header('Content-Type', 'text/csv; charset=utf-8')
-            .header('Content-Disposition', `attachment; filename="${name}.csv"`)
-            .send(reportCsv(table, header, lang) as never);
-        if (format === 'xlsx')
-          return reply
-            .header('Content-Type', XLSX_MEDIA_TYPE)
-            .header('Content-Disposition', `attachment; filename="${name}.xlsx"`)
-            .send((await reportXlsx(table, header, lang)) as never);
-        return reply
-          .header('Content-Type', 'application/pdf')
-          .header('Content-Disposition', `attachment; filename="${name}.pdf"`)
-          .send((await reportPdf(table, header, lang)) as never);
+        return sendReport(
+          reply,
+          deps,
+          {
+            table,
+            title: REPORT_TITLES[key][lang],
+            query,
+            madeAt,
+            name: `report-${key}-${rest.from}-${rest.to}`,
+          },
+          format,
+          lang,
+        );
       },
     );
   };
 }
-
-const fmt = (day: string) => DateTime.fromISO(day).toFormat('dd.MM.yyyy');

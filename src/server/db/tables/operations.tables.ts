@@ -109,6 +109,8 @@ export interface NotificationsTable {
   /** The morning digest this notification carries (migration 0034; its e-mail attaches the PDF). */
   /** DATE: read it with to_char (pg parses a date into local midnight). */
   digest_day: ColumnType<Date | null, string | null | undefined, string | null>;
+  /** The scheduled report run this notification carries (migration 0036; its e-mail attaches the file). */
+  report_run_id: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface WorkCalendarsTable {
