@@ -38,9 +38,6 @@ export interface BuiltPivot {
   filters: ReportFilters;
 }
 
-/** The pivot's answer: a report view whose key is `pivot`. */
-export type PivotView = Omit<ReportView, 'key'> & { key: 'pivot' };
-
 export type Lang = 'uk' | 'en';
 
 const pivotParams = (layout: PivotLayout) => ({
@@ -60,7 +57,7 @@ export const pivotQueryOptions = (layout: PivotLayout, filters: ReportFilters, l
   queryOptions({
     queryKey: ['report', 'pivot', layout, filters, lang],
     queryFn: ({ signal }) =>
-      api.get<PivotView>('/reports/pivot', { ...filters, ...pivotParams(layout), lang }, signal),
+      api.get<ReportView>('/reports/pivot', { ...filters, ...pivotParams(layout), lang }, signal),
   });
 
 export const reportFileUrl = (key: ReportKey, filters: ReportFilters, lang: Lang, format: string) =>

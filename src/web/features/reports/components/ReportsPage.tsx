@@ -11,9 +11,9 @@ import type {
   SavedReportDefinition,
   SavedReportView,
 } from '../../../../contract/report-constructor.schemas.js';
+import { resolvePeriod } from '../../../../domain/report-periods.js';
 import type { ReportKey } from '../../../../domain/reports.js';
 import { cityToday } from '../../../shared/lib/format.js';
-import { resolvePeriod } from '../api/relative-period.js';
 import type { BuiltPivot, PivotLayout, ReportFilters } from '../api/reports.js';
 import { PivotBuilder } from './PivotBuilder.js';
 import { SavedReports } from './SavedReports.js';
@@ -66,7 +66,7 @@ export function ReportsPage() {
 
   const open = (saved: SavedReportView) => {
     const d = saved.definition;
-    const days = resolvePeriod(d.period, cityToday(), d);
+    const days = resolvePeriod(d.period, cityToday(), d) ?? { from: filters.from, to: filters.to };
     const opened: ReportFilters = { ...days, ...d.filters };
     setFilters(opened);
     if (d.type === 'standard') {

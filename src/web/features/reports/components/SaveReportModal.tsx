@@ -24,10 +24,10 @@ import {
   type SavedReportView,
 } from '../../../../contract/report-constructor.schemas.js';
 import { can } from '../../../../domain/policy.js';
+import { resolvePeriod } from '../../../../domain/report-periods.js';
 import { ROLES, type Role } from '../../../../domain/vocabulary.js';
 import { cityToday } from '../../../shared/lib/format.js';
 import { ErrorNote } from '../../../shared/ui/ErrorNote.js';
-import { resolvePeriod } from '../api/relative-period.js';
 import { useSaveReport } from '../api/reports.js';
 
 /** Besides the owner, only roles that read reports may see one. */
@@ -40,7 +40,7 @@ function periodOf(from: string | undefined, to: string | undefined): RelativePer
     RELATIVE_PERIODS.find((p) => {
       if (p === 'fixed') return false;
       const days = resolvePeriod(p, today);
-      return days.from === from && days.to === to;
+      return days !== null && days.from === from && days.to === to;
     }) ?? 'fixed'
   );
 }
@@ -70,7 +70,11 @@ export function SaveReportModal({
     existing ? definition.period : periodOf(definition.from, definition.to),
   );
   // Fixed days: the report's own, else the days its relative period covers today.
-  const initialDays = resolvePeriod(definition.period, cityToday(), definition);
+  const today = cityToday();
+  const initialDays = resolvePeriod(definition.period, today, definition) ?? {
+    from: today,
+    to: today,
+  };
   const [fixedFrom, setFixedFrom] = useState(definition.from ?? initialDays.from);
   const [fixedTo, setFixedTo] = useState(definition.to ?? initialDays.to);
   const [roles, setRoles] = useState<string[]>(existing?.sharedWithRoles ?? []);
