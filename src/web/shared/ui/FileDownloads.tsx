@@ -27,7 +27,7 @@ export function FileDownloads({
   baseName: string;
   formats?: readonly FileFormat[];
   disabled?: boolean;
-  /** Small buttons (in a table's row). */
+  /** Small buttons named by their format alone (in a table's row; give `subject`). */
   compact?: boolean;
   /** What the file is of, added to the buttons' names where several lists of them stand. */
   subject?: string;
@@ -51,7 +51,9 @@ export function FileDownloads({
             }
             onClick={() => void download.start(urlOf(format), `${baseName}.${format}`)}
           >
-            {t('download.button', { format: format.toUpperCase() })}
+            {compact
+              ? format.toUpperCase()
+              : t('download.button', { format: format.toUpperCase() })}
           </Button>
         ))}
       </Group>

@@ -19,7 +19,16 @@ import {
 import { chartOption } from './report-chart.js';
 import { ReportTable } from './ReportTable.js';
 
-/** «Executor × Month» in the page's language. */
+/** «Executor × Month» (or «Executor») in the page's language. */
+export function usePivotLayoutText(): (layout: PivotLayout) => string {
+  const { t } = useTranslation();
+  return (layout) =>
+    [layout.rows, ...(layout.columns ? [layout.columns] : [])]
+      .map((d) => t(`reports.pivot.dimensions.${d}`))
+      .join(' × ');
+}
+
+/** The table's caption: «Звіт: Виконавець × Місяць» in the page's language. */
 export function usePivotCaption(): (layout: PivotLayout) => string {
   const { t } = useTranslation();
   return (layout) => {

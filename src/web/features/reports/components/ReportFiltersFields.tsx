@@ -53,14 +53,12 @@ export function ReportFiltersFields({
         type="date"
         label={t('reports.from')}
         value={filters.from}
-        required
         onChange={(e) => set({ from: e.currentTarget.value })}
       />
       <TextInput
         type="date"
         label={t('reports.to')}
         value={filters.to}
-        required
         onChange={(e) => set({ to: e.currentTarget.value })}
       />
       <NativeSelect

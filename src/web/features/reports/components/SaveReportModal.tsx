@@ -123,6 +123,7 @@ export function SaveReportModal({
       onClose={onClose}
       title={t(existing ? 'reports.save.editTitle' : 'reports.save.title')}
       size="lg"
+      closeButtonProps={{ 'aria-label': t('common.close') }}
     >
       <form onSubmit={submit} noValidate>
         <Stack>

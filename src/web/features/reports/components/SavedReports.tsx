@@ -15,7 +15,7 @@ import { ErrorNote } from '../../../shared/ui/ErrorNote.js';
 import { FileDownloads } from '../../../shared/ui/FileDownloads.js';
 import { TableScroll } from '../../../shared/ui/TableScroll.js';
 import { savedReportFileUrl, savedReportsQuery, useDeleteReport } from '../api/reports.js';
-import { usePivotCaption } from './PivotResult.js';
+import { usePivotLayoutText } from './PivotResult.js';
 
 export function SavedReports({
   onOpen,
@@ -77,7 +77,12 @@ export function SavedReports({
         </TableScroll>
       ) : null}
       {deleting ? (
-        <Modal opened onClose={() => setDeleting(null)} title={t('reports.saved.deleteTitle')}>
+        <Modal
+          opened
+          onClose={() => setDeleting(null)}
+          title={t('reports.saved.deleteTitle')}
+          closeButtonProps={{ 'aria-label': t('common.close') }}
+        >
           <Stack>
             <Text>{t('reports.saved.deleteText', { name: deleting.name })}</Text>
             <Group justify="flex-end">
@@ -120,12 +125,12 @@ function SavedReportRow({
 }) {
   const { t, i18n } = useTranslation();
   const lang = languageOf(i18n.language);
-  const caption = usePivotCaption();
+  const layoutText = usePivotLayoutText();
   const d = saved.definition;
   const what =
     d.type === 'standard'
       ? t(`reports.keys.${d.key}`)
-      : t('reports.saved.pivotWhat', { layout: caption(d) });
+      : t('reports.saved.pivotWhat', { layout: layoutText(d) });
   const period =
     d.period === 'fixed'
       ? t('reports.saved.fixedPeriod', {
