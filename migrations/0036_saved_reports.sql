@@ -28,7 +28,9 @@ CREATE TABLE scheduled_report_runs (
   -- The report's table (`ReportTable`) and its file header (title, period, filters).
   report          jsonb NOT NULL,
   made_at         timestamptz NOT NULL,
-  UNIQUE (saved_report_id, period_from)
+  -- The period's end too: a week and a month may start on the same day (a report switched from
+  -- weekly to monthly must still send the month that begins where a sent week began).
+  UNIQUE (saved_report_id, period_from, period_to)
 );
 
 -- The scheduled report a notification carries (its e-mail attaches the file).

@@ -16,7 +16,10 @@ import type {
 } from '../../src/contract/report-constructor.schemas.js';
 import { can } from '../../src/domain/policy.js';
 import { deliverDueNotifications, smtpMailer } from '../../src/server/notifications/delivery.js';
-import { createSavedReport } from '../../src/server/reports/saved-reports.service.js';
+import {
+  createSavedReport,
+  getSavedReport,
+} from '../../src/server/reports/saved-reports.service.js';
 import {
   runScheduledReports,
   type ScheduledReportsRun,
@@ -234,18 +237,19 @@ describe('a monthly schedule', () => {
     let racing: ScheduledReportsRun[];
     let again: ScheduledReportsRun;
     let id: number;
+    const actor = {
+      kind: 'user' as const,
+      id: head.id,
+      login: head.login,
+      fullName: head.fullName,
+      role: 'supervisor' as const,
+      organisationId: null,
+    };
     try {
       server.ctx.setNow(new Date('2026-04-20T09:00:00Z'));
       ({ id } = await createSavedReport(
         deps,
-        {
-          kind: 'user',
-          id: head.id,
-          login: head.login,
-          fullName: head.fullName,
-          role: 'supervisor',
-          organisationId: null,
-        },
+        actor,
         pivotInput({
           name: 'Місячний звіт',
           definition: {
@@ -276,6 +280,12 @@ describe('a monthly schedule', () => {
       .where('saved_report_id', '=', id)
       .execute();
     expect(runs).toHaveLength(1);
+    const saved = await getSavedReport(deps.db, actor, id);
+    expect(saved.lastSent).toEqual({
+      at: '2026-05-01T04:00:30.000Z',
+      from: '2026-04-01',
+      to: '2026-04-30',
+    });
     const queued = await deps.db
       .selectFrom('notifications')
       .select(['recipient_email', 'recipient_user_id', 'kind'])

@@ -102,7 +102,8 @@ async function labelsOf(
   lang: Lang,
 ): Promise<Map<string, string>> {
   const present = keys.filter((k): k is string => k !== null);
-  const named = enumLabel(d, '') === null ? await namesOf(deps, d, present) : new Map();
+  const named: Named =
+    enumLabel(d, '') === null ? await namesOf(deps, d, present) : new Map<string, never>();
   const out = new Map<string, string>();
   for (const k of keys) {
     if (k === null) out.set('', NOT_STATED[lang]);

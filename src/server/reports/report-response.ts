@@ -97,5 +97,5 @@ export async function sendReport(
   return reply
     .header('Content-Type', file.contentType)
     .header('Content-Disposition', `attachment; filename="${report.name}.${file.extension}"`)
-    .send(file.content as never);
+    .send(file.content);
 }

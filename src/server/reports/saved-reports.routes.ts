@@ -26,6 +26,7 @@ import {
   updateSavedReport,
 } from './saved-reports.service.js';
 
+/** The saved reports' routes under `/api/v1` (see the module's comment). */
 export function savedReportsRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
     const config = { access: 'monitoring.read', auditedInTransaction: true } as const;

@@ -2,8 +2,9 @@
  * Saved reports e-mailed on a schedule (issue 17, item 2; ADR 051). The job runs every minute in
  * every process. On a Monday (weekly) or the 1st (monthly), from `KONTAKT_DIGEST_HOUR` to the end
  * of that city day (`domain/report-periods.ts`), each scheduled report not yet sent for the period
- * just finished is made and stored in `scheduled_report_runs` — whose unique key (saved report,
- * period start) is the once-only lock across processes: the insert is ON CONFLICT DO NOTHING and
+ * just finished (the schedule's week or month, in place of the definition's own period) is made
+ * and stored in `scheduled_report_runs` — whose unique key (saved report, period start and end)
+ * is the once-only lock across processes: the insert is ON CONFLICT DO NOTHING and
  * only the process whose insert took queues the notifications, in the same transaction, to the
  * owner and the schedule's addresses. Delivery attaches the file (XLSX or PDF) rendered from the
  * stored table (`reportRunAttachment`), so every recipient gets the same figures.
@@ -58,13 +59,15 @@ export async function runScheduledReports(deps: Deps): Promise<ScheduledReportsR
       .select(['s.id', 's.name', 's.owner_id', 's.definition', 's.schedule'])
       .where('s.schedule', 'is not', null)
       .where(sql<string>`s.schedule ->> 'every'`, '=', every)
-      .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom('scheduled_report_runs as r')
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('scheduled_report_runs as r')
               .select('r.id')
               .whereRef('r.saved_report_id', '=', 's.id')
-              .where('r.period_from', '=', sql<Date>`${period.from}::date`),
+              .where('r.period_from', '=', sql<Date>`${period.from}::date`)
+              .where('r.period_to', '=', sql<Date>`${period.to}::date`),
           ),
         ),
       )
@@ -116,7 +119,7 @@ async function storeAndQueue(
         report: JSON.stringify(stored),
         made_at: made.madeAt,
       })
-      .onConflict((oc) => oc.columns(['saved_report_id', 'period_from']).doNothing())
+      .onConflict((oc) => oc.columns(['saved_report_id', 'period_from', 'period_to']).doNothing())
       .returning('id')
       .executeTakeFirst();
     if (!run) return null;
