@@ -1,182 +1,139 @@
 /**
- * Standard reports (issue 17): choose a report and a period, see it as a chart and as a table with
- * the same figures (the table is what a screen reader reads), download it as XLSX, CSV or PDF.
+ * The reports screen (issue 17), three tabs over one period and one set of filters: the standard
+ * reports, the report builder (rows × columns of dimensions, measures in the cells) and the saved
+ * reports (mine and shared with me). Either kind of report is saved from its tab; a saved one
+ * opens back into its tab with its period resolved for today, and runs.
  */
-import { Anchor, Group, Loader, NativeSelect, Stack, Table, TextInput, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { Stack, Tabs, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { REPORT_KEYS, type ReportKey } from '../../../../domain/reports.js';
-import type { ReportView } from '../../../../contract/reports.schemas.js';
-import { api, API_BASE, withQuery } from '../../../shared/api/client.js';
-import { EChart } from '../../../shared/ui/EChart.js';
-import { ErrorNote } from '../../../shared/ui/ErrorNote.js';
+import type {
+  SavedReportDefinition,
+  SavedReportView,
+} from '../../../../contract/report-constructor.schemas.js';
+import { resolvePeriod } from '../../../../domain/report-periods.js';
+import type { ReportKey } from '../../../../domain/reports.js';
+import { cityToday } from '../../../shared/lib/format.js';
+import type { BuiltPivot, PivotLayout, ReportFilters } from '../api/reports.js';
+import { PivotBuilder } from './PivotBuilder.js';
+import { SavedReports } from './SavedReports.js';
+import { SaveReportModal } from './SaveReportModal.js';
+import { StandardReport } from './StandardReport.js';
 
-const firstOfMonth = () => {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-01`;
-};
-const today = () => new Date().toLocaleDateString('sv-SE');
+type Tab = 'standard' | 'pivot' | 'saved';
 
-/** The reporting periods of Resolution No. 858 (p. 3: quarterly; half-years): this year's and last year's. */
-function officialPeriods(): {
-  value: string;
-  from: string;
-  to: string;
-  part: string;
-  year: number;
-}[] {
-  const year = new Date().getFullYear();
-  const parts: [string, string, string][] = [
-    ['q1', '01-01', '03-31'],
-    ['q2', '04-01', '06-30'],
-    ['q3', '07-01', '09-30'],
-    ['q4', '10-01', '12-31'],
-    ['h1', '01-01', '06-30'],
-    ['h2', '07-01', '12-31'],
-  ];
-  return [year, year - 1].flatMap((y) =>
-    parts.map(([part, from, to]) => ({
-      value: `${y}-${part}`,
-      from: `${y}-${from}`,
-      to: `${y}-${to}`,
-      part,
-      year: y,
-    })),
-  );
+const firstOfMonth = () => `${cityToday().slice(0, 8)}01`;
+
+/** The filters a saved definition keeps (only those set). */
+function filtersOf(filters: ReportFilters): SavedReportDefinition['filters'] {
+  const kept: SavedReportDefinition['filters'] = {};
+  if (filters.districtId !== undefined) kept.districtId = filters.districtId;
+  if (filters.executorId !== undefined) kept.executorId = filters.executorId;
+  if (filters.kind !== undefined) kept.kind = filters.kind;
+  if (filters.questionTypeId !== undefined) kept.questionTypeId = filters.questionTypeId;
+  if (filters.channel !== undefined) kept.channel = filters.channel;
+  return kept;
 }
 
-/** A chart of more rows than this would be unreadable; the table carries the figures. */
-const MAX_CHART_ROWS = 40;
-
 export function ReportsPage() {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language === 'en' ? 'en' : 'uk';
+  const { t } = useTranslation();
+  const [tab, setTab] = useState<Tab>('standard');
+  const [filters, setFilters] = useState<ReportFilters>({ from: firstOfMonth(), to: cityToday() });
   const [key, setKey] = useState<ReportKey>('executors');
-  const [from, setFrom] = useState(firstOfMonth());
-  const [to, setTo] = useState(today());
-  const params = { from, to, lang };
-  const periods = useMemo(officialPeriods, []);
-  const report = useQuery({
-    queryKey: ['report', key, from, to, lang],
-    queryFn: ({ signal }) => api.get<ReportView>(`/reports/${key}`, params, signal),
-    enabled: Boolean(from && to),
-  });
-  const data = report.data;
-  const option = useMemo(() => {
-    if (!data) return null;
-    const header = (k: string) => data.columns.find((c) => c.key === k)?.[lang] ?? k;
-    return {
-      tooltip: { trigger: 'axis' },
-      legend: { top: 0 },
-      grid: { left: 48, right: 16, bottom: 80, top: 36 },
-      xAxis: {
-        type: 'category',
-        data: data.rows.map((r) => String(r[data.chart.category] ?? '')),
-        axisLabel: { rotate: 30, width: 120, overflow: 'truncate' },
-      },
-      yAxis: { type: 'value' },
-      series: data.chart.series.map((s) => ({
-        name: header(s),
-        type: data.chart.kind,
-        data: data.rows.map((r) => r[s] ?? 0),
-      })),
-    };
-  }, [data, lang]);
-  const file = (format: string) => withQuery(`${API_BASE}/reports/${key}`, { ...params, format });
+  const [layout, setLayout] = useState<PivotLayout>({ rows: 'executor', measures: ['count'] });
+  const [built, setBuilt] = useState<BuiltPivot | null>(null);
+  // The save dialog: what it saves and, when editing, the saved report.
+  const [saving, setSaving] = useState<{
+    definition: SavedReportDefinition;
+    existing: SavedReportView | null;
+  } | null>(null);
+  const [savedName, setSavedName] = useState<string | null>(null);
+
+  const current = (): SavedReportDefinition => {
+    const base = { period: 'fixed' as const, from: filters.from, to: filters.to };
+    const kept = filtersOf(built && tab === 'pivot' ? built.filters : filters);
+    if (tab === 'pivot' && built)
+      return {
+        type: 'pivot',
+        ...built.layout,
+        ...base,
+        from: built.filters.from,
+        to: built.filters.to,
+        filters: kept,
+      };
+    return { type: 'standard', key, ...base, filters: kept };
+  };
+
+  const open = (saved: SavedReportView) => {
+    const d = saved.definition;
+    const days = resolvePeriod(d.period, cityToday(), d) ?? { from: filters.from, to: filters.to };
+    const opened: ReportFilters = { ...days, ...d.filters };
+    setFilters(opened);
+    if (d.type === 'standard') {
+      setKey(d.key);
+      setTab('standard');
+    } else {
+      const pivot: PivotLayout = { rows: d.rows, columns: d.columns, measures: d.measures };
+      setLayout(pivot);
+      setBuilt({ layout: pivot, filters: opened });
+      setTab('pivot');
+    }
+  };
+
   return (
     <Stack>
       <Title order={1}>{t('reports.title')}</Title>
-      <Group align="end" wrap="wrap">
-        <NativeSelect
-          label={t('reports.report')}
-          value={key}
-          onChange={(e) => setKey(e.currentTarget.value as ReportKey)}
-          data={REPORT_KEYS.map((k) => ({ value: k, label: t(`reports.keys.${k}`) }))}
-        />
-        {key === 'classifier-858' ? (
-          <NativeSelect
-            label={t('reports.officialPeriod')}
-            value={periods.find((p) => p.from === from && p.to === to)?.value ?? ''}
-            onChange={(e) => {
-              const p = periods.find((x) => x.value === e.currentTarget.value);
-              if (p) {
-                setFrom(p.from);
-                setTo(p.to);
-              }
-            }}
-            data={[
-              { value: '', label: t('reports.customPeriod') },
-              ...periods.map((p) => ({
-                value: p.value,
-                label: t(`reports.parts.${p.part}`, { year: p.year }),
-              })),
-            ]}
+      <Text size="sm" role="status">
+        {savedName ? t('reports.save.saved', { name: savedName }) : ''}
+      </Text>
+      <Tabs
+        value={tab}
+        onChange={(v) => setTab((v as Tab | null) ?? 'standard')}
+        keepMounted={false}
+      >
+        <Tabs.List mb="md">
+          <Tabs.Tab value="standard">{t('reports.tabs.standard')}</Tabs.Tab>
+          <Tabs.Tab value="pivot">{t('reports.tabs.pivot')}</Tabs.Tab>
+          <Tabs.Tab value="saved">{t('reports.tabs.saved')}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="standard">
+          <StandardReport
+            reportKey={key}
+            onKeyChange={setKey}
+            filters={filters}
+            onFiltersChange={setFilters}
+            onSave={() => setSaving({ definition: current(), existing: null })}
           />
-        ) : null}
-        <TextInput
-          type="date"
-          label={t('reports.from')}
-          value={from}
-          onChange={(e) => setFrom(e.currentTarget.value)}
+        </Tabs.Panel>
+        <Tabs.Panel value="pivot">
+          <PivotBuilder
+            filters={filters}
+            onFiltersChange={setFilters}
+            layout={layout}
+            onLayoutChange={setLayout}
+            built={built}
+            onBuild={setBuilt}
+            onSave={() => setSaving({ definition: current(), existing: null })}
+          />
+        </Tabs.Panel>
+        <Tabs.Panel value="saved">
+          <SavedReports
+            onOpen={open}
+            onEdit={(s) => setSaving({ definition: s.definition, existing: s })}
+          />
+        </Tabs.Panel>
+      </Tabs>
+      {saving ? (
+        <SaveReportModal
+          definition={saving.definition}
+          existing={saving.existing}
+          onClose={() => setSaving(null)}
+          onSaved={(s) => {
+            setSaving(null);
+            setSavedName(s.name);
+          }}
         />
-        <TextInput
-          type="date"
-          label={t('reports.to')}
-          value={to}
-          onChange={(e) => setTo(e.currentTarget.value)}
-        />
-      </Group>
-      <Group gap="md">
-        <Anchor href={file('xlsx')}>{t('reports.download', { format: 'XLSX' })}</Anchor>
-        <Anchor href={file('csv')}>{t('reports.download', { format: 'CSV' })}</Anchor>
-        <Anchor href={file('pdf')}>{t('reports.download', { format: 'PDF' })}</Anchor>
-      </Group>
-      <ErrorNote error={report.error} />
-      {report.isFetching && (
-        <Group gap="xs" role="status">
-          <Loader size="sm" />
-          {t('reports.loading')}
-        </Group>
-      )}
-      {data && option && data.rows.length > 0 && data.rows.length <= MAX_CHART_ROWS && (
-        <EChart option={option} style={{ width: '100%', height: 320 }} />
-      )}
-      {data && (
-        <Table.ScrollContainer minWidth={500}>
-          <Table striped>
-            <Table.Caption>{t(`reports.keys.${key}`)}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                {data.columns.map((c) => (
-                  <Table.Th key={c.key} scope="col">
-                    {c[lang]}
-                  </Table.Th>
-                ))}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {data.rows.map((r, i) => (
-                <Table.Tr key={i}>
-                  {data.columns.map((c) => (
-                    <Table.Td
-                      key={c.key}
-                      style={{ textAlign: c.type === 'text' ? 'left' : 'right' }}
-                    >
-                      {r[c.key] === null
-                        ? '—'
-                        : typeof r[c.key] === 'number'
-                          ? (r[c.key] as number).toLocaleString(lang === 'uk' ? 'uk-UA' : 'en-GB')
-                          : String(r[c.key])}
-                    </Table.Td>
-                  ))}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
-      {data && data.rows.length === 0 && <p>{t('reports.empty')}</p>}
+      ) : null}
     </Stack>
   );
 }
