@@ -74,6 +74,7 @@ try {
       maxMs: Math.max(...times),
       target: '≤ 2000 ms at 1M',
     });
+    log(`report ${key}: p95 ${p95(times).toFixed(0)} ms`);
   }
   const zone = deps.config.timeZone;
   // The constructor's own code: the statement `GET /reports/pivot` sends, and its table.
@@ -91,6 +92,7 @@ try {
     maxMs: Math.max(...pivotTimes),
     target: '≤ 3000 ms at 1M',
   });
+  log(`pivot executor × month: p95 ${p95(pivotTimes).toFixed(0)} ms`);
 
   // A PDF of ≥ 20 pages: the question-types report's rows repeated to ~900 rows.
   const table = await runReport(deps, 'question-types', query, now);
