@@ -18,10 +18,20 @@ export {
   type PivotMeasure,
 } from '../domain/pivot.js';
 
+/** Each item once: a measure twice would be two equal columns, an address twice two e-mails. */
+const distinct = (xs: readonly unknown[]) => new Set(xs).size === xs.length;
+
+/** One to all measures, each once. */
+const measures = z
+  .array(z.enum(PIVOT_MEASURES))
+  .min(1)
+  .max(PIVOT_MEASURES.length)
+  .refine(distinct, 'Each measure once');
+
 const measureList = z
   .union([z.array(z.enum(PIVOT_MEASURES)), z.enum(PIVOT_MEASURES)])
   .transform((v) => (Array.isArray(v) ? v : [v]))
-  .pipe(z.array(z.enum(PIVOT_MEASURES)).min(1).max(PIVOT_MEASURES.length));
+  .pipe(measures);
 
 /**
  * `GET /reports/pivot`: the standard reports' period, filters, format and language, plus the
@@ -63,7 +73,7 @@ export const savedReportDefinition = z.discriminatedUnion('type', [
     type: z.literal('pivot'),
     rows: z.enum(PIVOT_DIMENSIONS),
     columns: z.enum(PIVOT_DIMENSIONS).optional(),
-    measures: z.array(z.enum(PIVOT_MEASURES)).min(1).max(PIVOT_MEASURES.length),
+    measures,
     period: z.enum(RELATIVE_PERIODS),
     from: day.optional(),
     to: day.optional(),
@@ -78,7 +88,11 @@ export const reportSchedule = z.object({
   format: z.enum(['xlsx', 'pdf']),
   lang: z.enum(['uk', 'en']).default('uk'),
   /** Extra addresses beyond the owner (the owner always gets it when they have an e-mail). */
-  emails: z.array(z.string().email().max(254)).max(20).default([]),
+  emails: z
+    .array(z.string().email().max(254))
+    .max(20)
+    .refine(distinct, 'Each address once')
+    .default([]),
 });
 export type ReportSchedule = z.infer<typeof reportSchedule>;
 

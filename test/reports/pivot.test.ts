@@ -237,7 +237,10 @@ describe('the pivot', () => {
     const long = await pivot({ rows: 'month', measures: 'count', from: '2025-01-01' });
     expect([long.status, long.body.error]).toEqual([400, 'report_period_invalid']);
     const unknown = await pivot({ rows: 'month', measures: 'count,median' });
-    expect(unknown.status).toBe(400);
+    expect([unknown.status, unknown.body.error]).toEqual([400, 'validation_failed']);
+    // A measure twice would be two equal columns.
+    const twice = await pivot({ rows: 'month', measures: 'count,on_time_share,count' });
+    expect([twice.status, twice.body.error]).toEqual([400, 'validation_failed']);
   });
 
   it('as XLSX: the header, then numbers as number cells', async () => {

@@ -206,6 +206,27 @@ describe('saved reports', () => {
       }),
     );
     expect([same.status, same.body.error]).toEqual([400, 'pivot_same_dimension']);
+    // A measure twice, an address twice (it would be mailed twice): refused, not stored.
+    const twice = await owner.post<{ error: string }>(
+      '/api/v1/reports/saved',
+      pivotInput({
+        definition: {
+          type: 'pivot',
+          rows: 'month',
+          measures: ['count', 'count'],
+          period: 'last_30_days',
+          filters: {},
+        },
+      }),
+    );
+    expect([twice.status, twice.body.error]).toEqual([400, 'validation_failed']);
+    const mailedTwice = await owner.post<{ error: string }>(
+      '/api/v1/reports/saved',
+      pivotInput({
+        schedule: { every: 'week', format: 'pdf', lang: 'uk', emails: [EXTRA, EXTRA] },
+      }),
+    );
+    expect([mailedTwice.status, mailedTwice.body.error]).toEqual([400, 'validation_failed']);
     const mine = await owner.get<SavedReportView[]>('/api/v1/reports/saved');
     expect(mine.body.filter((r) => r.mine)).toEqual([]);
   });

@@ -2,7 +2,7 @@
  * The report constructor (issue 17): the period and filters of the standard reports, the rows'
  * dimension, an optional columns' dimension and the measures; «Build» runs it. The result is
  * `PivotResult`; what was built stays until the next «Build», and a note says when the form
- * has changed since.
+ * has changed since. A «Build» the form refuses (no period, no measure, rows = columns) hides it.
  */
 import {
   Button,
@@ -26,7 +26,8 @@ import { PivotResult } from './PivotResult.js';
 import { ReportFiltersFields } from './ReportFiltersFields.js';
 
 /** Why the layout cannot be built, as a catalogue key, or null. */
-export function layoutProblem(layout: PivotLayout): string | null {
+export function layoutProblem(layout: PivotLayout, filters: ReportFilters): string | null {
+  if (!filters.from || !filters.to) return 'reports.pivot.periodMissing';
   if (layout.measures.length === 0) return 'reports.pivot.noMeasure';
   if (layout.columns === layout.rows) return 'reports.pivot.sameDimension';
   return null;
@@ -57,7 +58,7 @@ export function PivotBuilder({
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const why = layoutProblem(layout);
+    const why = layoutProblem(layout, filters);
     setProblem(why);
     if (!why) onBuild({ layout, filters });
   };
@@ -66,7 +67,11 @@ export function PivotBuilder({
     <Stack>
       <form onSubmit={submit} noValidate>
         <Stack>
-          <ReportFiltersFields filters={filters} onChange={onFiltersChange} />
+          <ReportFiltersFields
+            filters={filters}
+            onChange={onFiltersChange}
+            markMissing={problem === 'reports.pivot.periodMissing'}
+          />
           <Paper withBorder p="md" radius="md">
             <SimpleGrid
               component="fieldset"
@@ -128,7 +133,8 @@ export function PivotBuilder({
           </Group>
         </Stack>
       </form>
-      {built ? (
+      {/* A layout that cannot be built hides the last result rather than leave it under the error. */}
+      {problem ? null : built ? (
         <PivotResult built={built} onSave={onSave} />
       ) : (
         <Text>{t('reports.pivot.hint')}</Text>

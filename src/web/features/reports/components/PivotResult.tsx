@@ -57,11 +57,13 @@ export function PivotResult({ built, onSave }: { built: BuiltPivot; onSave: () =
   return (
     <Stack>
       <Group justify="space-between" align="start">
+        {/* The files and the save follow the table: none while the server refuses the layout. */}
         <FileDownloads
           baseName={`report-pivot-${filters.from}-${filters.to}`}
           urlOf={(format) => pivotFileUrl(layout, filters, lang, format)}
+          disabled={pivot.isError}
         />
-        <Button variant="light" onClick={onSave}>
+        <Button variant="light" onClick={onSave} disabled={pivot.isError}>
           {t('reports.save.open')}
         </Button>
       </Group>
@@ -72,8 +74,12 @@ export function PivotResult({ built, onSave }: { built: BuiltPivot; onSave: () =
           {t('reports.loading')}
         </Group>
       )}
-      {option && <EChart option={option} style={{ width: '100%', height: 320 }} />}
-      {data && <ReportTable view={data} caption={caption} lastRowIsTotal={data.rows.length > 0} />}
+      {option && !pivot.isError && (
+        <EChart option={option} style={{ width: '100%', height: 320 }} />
+      )}
+      {data && !pivot.isError && (
+        <ReportTable view={data} caption={caption} lastRowIsTotal={data.rows.length > 0} />
+      )}
       {data && data.rows.length <= 1 && <Text>{t('reports.empty')}</Text>}
     </Stack>
   );

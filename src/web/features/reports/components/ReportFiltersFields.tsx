@@ -27,9 +27,12 @@ export function ReportFiltersFields({
   filters,
   onChange,
   before,
+  markMissing = false,
 }: {
   filters: ReportFilters;
   onChange: (filters: ReportFilters) => void;
+  /** Mark an empty «from» or «to» as required (after a «Build» that found one empty). */
+  markMissing?: boolean;
   /** Fields placed before the period (the report's choice, the official periods). */
   before?: ReactNode;
 }) {
@@ -53,12 +56,14 @@ export function ReportFiltersFields({
         type="date"
         label={t('reports.from')}
         value={filters.from}
+        error={markMissing && !filters.from ? t('validation.required') : undefined}
         onChange={(e) => set({ from: e.currentTarget.value })}
       />
       <TextInput
         type="date"
         label={t('reports.to')}
         value={filters.to}
+        error={markMissing && !filters.to ? t('validation.required') : undefined}
         onChange={(e) => set({ to: e.currentTarget.value })}
       />
       <NativeSelect

@@ -47,7 +47,8 @@ export function ReportsPage() {
     definition: SavedReportDefinition;
     existing: SavedReportView | null;
   } | null>(null);
-  const [savedName, setSavedName] = useState<string | null>(null);
+  // The last thing done to a saved report (saved or deleted): one notice, the newest.
+  const [notice, setNotice] = useState<{ key: string; name: string } | null>(null);
 
   const current = (): SavedReportDefinition => {
     const base = { period: 'fixed' as const, from: filters.from, to: filters.to };
@@ -84,7 +85,7 @@ export function ReportsPage() {
     <Stack>
       <Title order={1}>{t('reports.title')}</Title>
       <Text size="sm" role="status">
-        {savedName ? t('reports.save.saved', { name: savedName }) : ''}
+        {notice ? t(notice.key, { name: notice.name }) : ''}
       </Text>
       <Tabs
         value={tab}
@@ -120,6 +121,7 @@ export function ReportsPage() {
           <SavedReports
             onOpen={open}
             onEdit={(s) => setSaving({ definition: s.definition, existing: s })}
+            onDeleted={(name) => setNotice({ key: 'reports.saved.deleted', name })}
           />
         </Tabs.Panel>
       </Tabs>
@@ -130,7 +132,7 @@ export function ReportsPage() {
           onClose={() => setSaving(null)}
           onSaved={(s) => {
             setSaving(null);
-            setSavedName(s.name);
+            setNotice({ key: 'reports.save.saved', name: s.name });
           }}
         />
       ) : null}

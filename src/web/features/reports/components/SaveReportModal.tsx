@@ -83,10 +83,17 @@ export function SaveReportModal({
   const [format, setFormat] = useState(existing?.schedule?.format ?? 'xlsx');
   const [lang, setLang] = useState(existing?.schedule?.lang ?? 'uk');
   const [emails, setEmails] = useState((existing?.schedule?.emails ?? []).join(', '));
-  const [problems, setProblems] = useState<{ name?: string; emails?: string }>({});
+  const [problems, setProblems] = useState<{
+    name?: string;
+    emails?: string;
+    from?: string;
+    to?: string;
+  }>({});
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    // A refusal of the last attempt is not shown beside this attempt's own problems.
+    save.reset();
     const fixed = period === 'fixed';
     const parsed = savedReportInput.safeParse({
       name,
@@ -104,6 +111,8 @@ export function SaveReportModal({
       const bad = splitEmails(emails).filter((e) => !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(e));
       setProblems({
         ...(at('name') ? { name: t('validation.required') } : {}),
+        ...(at('from') ? { from: t('validation.required') } : {}),
+        ...(at('to') ? { to: t('validation.required') } : {}),
         ...(at('emails')
           ? { emails: t('reports.save.badEmails', { emails: bad.join(', ') || emails }) }
           : {}),
@@ -153,6 +162,7 @@ export function SaveReportModal({
                 label={t('reports.from')}
                 required
                 value={fixedFrom}
+                error={problems.from}
                 onChange={(e) => setFixedFrom(e.currentTarget.value)}
               />
               <TextInput
@@ -160,6 +170,7 @@ export function SaveReportModal({
                 label={t('reports.to')}
                 required
                 value={fixedTo}
+                error={problems.to}
                 onChange={(e) => setFixedTo(e.currentTarget.value)}
               />
             </SimpleGrid>

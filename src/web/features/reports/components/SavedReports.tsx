@@ -20,22 +20,21 @@ import { usePivotLayoutText } from './PivotResult.js';
 export function SavedReports({
   onOpen,
   onEdit,
+  onDeleted,
 }: {
   onOpen: (saved: SavedReportView) => void;
   onEdit: (saved: SavedReportView) => void;
+  /** After a deletion, with the report's name (the page announces it, one notice at a time). */
+  onDeleted: (name: string) => void;
 }) {
   const { t } = useTranslation();
   const saved = useQuery(savedReportsQuery);
   const remove = useDeleteReport();
   const [deleting, setDeleting] = useState<SavedReportView | null>(null);
-  const [deleted, setDeleted] = useState<string | null>(null);
   const caption = t('reports.saved.caption');
   return (
     <Stack>
       <ErrorNote error={saved.error ?? remove.error} />
-      <Text size="sm" role="status">
-        {deleted ? t('reports.saved.deleted', { name: deleted }) : ''}
-      </Text>
       {saved.data?.length === 0 ? <Text>{t('reports.saved.none')}</Text> : null}
       {saved.data && saved.data.length > 0 ? (
         <TableScroll label={caption} minWidth={1100}>
@@ -95,7 +94,7 @@ export function SavedReports({
                 onClick={() =>
                   remove.mutate(deleting.id, {
                     onSuccess: () => {
-                      setDeleted(deleting.name);
+                      onDeleted(deleting.name);
                       setDeleting(null);
                     },
                     onError: () => setDeleting(null),
@@ -143,7 +142,8 @@ function SavedReportRow({
     : t('reports.saved.noSchedule');
   return (
     <Table.Tr>
-      <Table.Th scope="row" fw={600}>
+      {/* A long name without spaces wraps rather than push the actions off the table. */}
+      <Table.Th scope="row" fw={600} style={{ overflowWrap: 'anywhere', maxWidth: 320 }}>
         {saved.name}
       </Table.Th>
       <Table.Td>{what}</Table.Td>
