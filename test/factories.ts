@@ -195,3 +195,23 @@ export async function addressRegistry(
     maintainerId: maintainer.id,
   };
 }
+
+/**
+ * The main assignment of a hand-made appeal (the reports' tests write appeals straight into the
+ * table): `done` when the appeal is closed, else `in_work`, assigned when it was received.
+ */
+export async function addMainAssignment(
+  db: Deps['db'],
+  appeal: { id: number; executorId: number; receivedAt: string; closed: boolean },
+): Promise<void> {
+  await db
+    .insertInto('assignments')
+    .values({
+      appeal_id: appeal.id,
+      executor_id: appeal.executorId,
+      role: 'main',
+      state: appeal.closed ? 'done' : 'in_work',
+      assigned_at: appeal.receivedAt,
+    })
+    .execute();
+}

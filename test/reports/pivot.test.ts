@@ -23,6 +23,7 @@ import { PIVOT_DIMENSIONS, PIVOT_MEASURES, type PivotDimension } from '../../src
 import { runPivot } from '../../src/server/reports/pivot-report.js';
 import type { ReportTable } from '../../src/server/reports/report-table.js';
 import { type ApiClient, startTestServer, type TestServer } from '../http.js';
+import { addMainAssignment } from '../factories.js';
 
 let server: TestServer;
 let supervisor: ApiClient;
@@ -80,16 +81,12 @@ beforeAll(async () => {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await db
-      .insertInto('assignments')
-      .values({
-        appeal_id: row.id,
-        executor_id: v.executor,
-        role: 'main',
-        state: v.closed ? 'done' : 'in_work',
-        assigned_at: v.received,
-      })
-      .execute();
+    await addMainAssignment(db, {
+      id: row.id,
+      executorId: v.executor,
+      receivedAt: v.received,
+      closed: Boolean(v.closed),
+    });
   };
   const t = (s: string) => `2026-${s}:00+02:00`;
   await add(1, {

@@ -17,6 +17,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiClient, startTestServer, type TestServer } from '../http.js';
+import { addMainAssignment } from '../factories.js';
 
 let server: TestServer;
 let supervisor: ApiClient;
@@ -70,16 +71,12 @@ beforeAll(async () => {
       .returning('id')
       .executeTakeFirstOrThrow();
     if (v.executor)
-      await db
-        .insertInto('assignments')
-        .values({
-          appeal_id: row.id,
-          executor_id: v.executor,
-          role: 'main',
-          state: v.closed ? 'done' : 'in_work',
-          assigned_at: received,
-        })
-        .execute();
+      await addMainAssignment(db, {
+        id: row.id,
+        executorId: v.executor,
+        receivedAt: received,
+        closed: Boolean(v.closed),
+      });
     return row.id;
   };
   const rate = async (appealId: number, rating: number) => {

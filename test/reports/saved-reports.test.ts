@@ -24,7 +24,7 @@ import {
   runScheduledReports,
   type ScheduledReportsRun,
 } from '../../src/server/reports/scheduled-reports.js';
-import { makeUser } from '../factories.js';
+import { addMainAssignment, makeUser } from '../factories.js';
 import { type ApiClient, startTestServer, type TestServer } from '../http.js';
 import { startTestSmtp, type TestSmtp } from '../smtp.js';
 
@@ -92,16 +92,7 @@ beforeAll(async () => {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await db
-      .insertInto('assignments')
-      .values({
-        appeal_id: row.id,
-        executor_id: e1.id,
-        role: 'main',
-        state: 'in_work',
-        assigned_at: at,
-      })
-      .execute();
+    await addMainAssignment(db, { id: row.id, executorId: e1.id, receivedAt: at, closed: false });
   }
   owner = await server.signIn('supervisor');
   analyst = await server.signIn('analyst');

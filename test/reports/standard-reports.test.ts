@@ -9,7 +9,7 @@ import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportPdf } from '../../src/server/reports/report-export.js';
 import { runReport } from '../../src/server/reports/standard-reports.js';
-import { makeUser } from '../factories.js';
+import { addMainAssignment, makeUser } from '../factories.js';
 import { type ApiClient, startTestServer, type TestServer } from '../http.js';
 
 let server: TestServer;
@@ -98,16 +98,12 @@ beforeAll(async () => {
       .returning('id')
       .executeTakeFirstOrThrow();
     if (v.executor)
-      await db
-        .insertInto('assignments')
-        .values({
-          appeal_id: row.id,
-          executor_id: v.executor,
-          role: 'main',
-          state: v.closed ? 'done' : 'in_work',
-          assigned_at: v.received,
-        })
-        .execute();
+      await addMainAssignment(db, {
+        id: row.id,
+        executorId: v.executor,
+        receivedAt: v.received,
+        closed: Boolean(v.closed),
+      });
     return row.id;
   };
   // Mon 2 March 09:15 Kyiv: closed in 3 days, on time, one rework.
