@@ -60,5 +60,10 @@ export default defineConfig({
     expect: { poll: { timeout: 20_000 } },
     // PGlite is CPU-heavy; two workers suit this 2-core machine.
     maxWorkers: 2,
+    // Each worker keeps its loaded modules from one test file to the next: importing the server's
+    // module graph afresh for every file cost ~480 s of worker time per CI pass (a quarter of the
+    // run). Files share no state through modules — each makes its own database, server, clock and
+    // config (test-db.ts, http.ts) — and the shuffled CI pass would show one that did (ADR 052).
+    isolate: false,
   },
 });

@@ -61,6 +61,16 @@ async function register(operator: ApiClient, questionTypeId: number): Promise<nu
 
 const card = (client: ApiClient, id: number) => client.get<Card>(`/api/v1/appeals/${id}`);
 
+/** The main executor the reports count the appeal under (kept by migration 0038's trigger). */
+async function reportedExecutor(id: number): Promise<number | null> {
+  const row = await server.ctx.deps.db
+    .selectFrom('appeals')
+    .select('main_executor_id')
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+  return row.main_executor_id;
+}
+
 describe('re-routing after "not in competence"', () => {
   it('goes back to the centre, is assigned to another executor, who then works it', async () => {
     const { questionTypeId, a, b } = await organisations();
@@ -68,6 +78,7 @@ describe('re-routing after "not in competence"', () => {
     const executorA = await server.signIn('executor', a);
     const executorB = await server.signIn('executor', b);
     const id = await register(operator, questionTypeId);
+    expect(await reportedExecutor(id)).toBe(a);
 
     // B is not assigned yet: the appeal does not exist for it.
     expect((await card(executorB, id)).status).toBe(404);
@@ -77,6 +88,8 @@ describe('re-routing after "not in competence"', () => {
     });
     expect(back.status).toBe(200);
     expect(back.body).toMatchObject({ status: 'registered' });
+    // Returned: the reports count it under no executor until the centre assigns one.
+    expect(await reportedExecutor(id)).toBeNull();
 
     const rerouted = await operator.post<{ assignmentId: number; status: string }>(
       `/api/v1/appeals/${id}/assignments`,
@@ -84,6 +97,7 @@ describe('re-routing after "not in competence"', () => {
     );
     expect(rerouted.status).toBe(201);
     expect(rerouted.body.status).toBe('registered');
+    expect(await reportedExecutor(id)).toBe(b);
 
     const seen = await card(operator, id);
     expect(seen.body.assignments.map((x) => [x.executor.id, x.role, x.state])).toEqual([
@@ -300,6 +314,8 @@ describe('co-executors', () => {
     expect(ended.body.status).toBe('in_work');
     const again = await operator.post(`/api/v1/appeals/${id}/assignments/${assignmentId}/end`, {});
     expect(again.status).toBe(409);
+    // A co-executor, added or ended, never changes whom the reports count the appeal under.
+    expect(await reportedExecutor(id)).toBe(a);
 
     const seen = await card(operator, id);
     expect(seen.body.status).toBe('in_work');

@@ -57,6 +57,13 @@ const CASES: [string, string, [SafetyRule, string][]][] = [
   ],
   ['lock', 'LOCK TABLE appeals;', [['heavy_lock', 'appeals']]],
   [
+    'a function body writing one row per call, then an update of every row',
+    'CREATE FUNCTION f(target int) RETURNS void LANGUAGE plpgsql AS $$\nBEGIN\n' +
+      '  UPDATE appeals SET rework_count = 0 WHERE id = target;\nEND $$;\n' +
+      'UPDATE appeals SET rework_count = 0;',
+    [['full_table_write', 'appeals']],
+  ],
+  [
     'schema-qualified',
     'CREATE INDEX a_idx ON public.appeals (status);',
     [['index_build', 'appeals']],

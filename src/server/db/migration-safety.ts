@@ -66,14 +66,17 @@ export interface MigrationStatement {
 }
 
 /**
- * Split a migration's SQL into statements (each ends with `;` at the end of a line; our migrations
- * have no function bodies), with their line and the comment block right above each.
+ * Split a migration's SQL into statements (each ends with `;` at the end of a line, outside a
+ * dollar-quoted function body: a trigger function's `UPDATE … WHERE id = target` is part of its
+ * `CREATE FUNCTION`, not a statement of the migration), with their line and the comment block right
+ * above each.
  */
 export function splitMigration(sql: string): MigrationStatement[] {
   const result: MigrationStatement[] = [];
   let comments: string[] = [];
   let current: string[] = [];
   let startLine = 0;
+  let inBody = false;
   sql.split('\n').forEach((raw, index) => {
     const line = raw.trim();
     if (current.length === 0) {
@@ -87,8 +90,10 @@ export function splitMigration(sql: string): MigrationStatement[] {
       }
       startLine = index + 1;
     }
-    current.push(raw.replace(/--.*$/, ''));
-    if (/;\s*(--.*)?$/.test(line)) {
+    current.push(inBody ? raw : raw.replace(/--.*$/, ''));
+    // A dollar quote ($$ or $tag$) opens or closes a function body.
+    if ((line.match(/\$[A-Za-z_]*\$/g) ?? []).length % 2 === 1) inBody = !inBody;
+    if (!inBody && /;\s*(--.*)?$/.test(line)) {
       result.push({
         text: current.join(' ').replace(/\s+/g, ' ').trim(),
         line: startLine,

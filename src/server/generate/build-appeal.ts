@@ -148,20 +148,26 @@ export function buildAppeal(
   let result: ResultCode | null = consultation ? 'consultation_given' : null;
   let closedAt: number | null = consultation ? registered + 5 * 60_000 : null;
   let reworkCount = 0;
+  let mainExecutorId: number | null = null;
 
   if (consultation) {
     event(closedAt!, operator, 'closed', 'registered', 'closed', '{"result":"consultation_given"}');
   } else {
-    ({ status, result, closedAt, reworkCount } = workOnAppeal(model, buffers, next, {
-      appealId,
-      qt,
-      registered,
-      open,
-      status,
-      control: deadlines!.control,
-      operator,
-      event,
-    }));
+    ({ status, result, closedAt, reworkCount, mainExecutorId } = workOnAppeal(
+      model,
+      buffers,
+      next,
+      {
+        appealId,
+        qt,
+        registered,
+        open,
+        status,
+        control: deadlines!.control,
+        operator,
+        event,
+      },
+    ));
   }
   const control = deadlines?.control ?? null;
   const deadlineState =
@@ -203,6 +209,7 @@ export function buildAppeal(
     applicant?.sex ?? null,
     applicant?.category ?? null,
     applicant?.socialStatus ?? null,
+    mainExecutorId,
   ]);
   events.sort((a, b) => (a[1] as Date).getTime() - (b[1] as Date).getTime());
   for (const e of events) buffers.events.add(e);

@@ -5,6 +5,9 @@
 import type { RunStatement } from './sinks.js';
 import { ID_TABLES } from './generator-tables.js';
 
+/** The trigger that keeps `appeals.main_executor_id` (migration 0038). */
+const MAIN_EXECUTOR_TRIGGER = 'assignments_main_executor';
+
 /** Tables a bulk load fills: their secondary indexes and foreign keys are built after it. */
 const BULK_TABLES = [...ID_TABLES, 'appeal_events'] as const;
 
@@ -49,6 +52,9 @@ export async function dropDeferrable(run: RunStatement): Promise<DeferredDefinit
   )) as DeferredDefinitions['foreignKeys'];
   for (const fk of foreignKeys) await run(`ALTER TABLE ${fk.table} DROP CONSTRAINT ${fk.name}`, []);
   for (const index of indexes) await run(`DROP INDEX ${index.name}`, []);
+  // The generator writes each appeal's main executor itself; the trigger that keeps it (migration
+  // 0038) would look it up per assignment row with the assignments' index dropped.
+  await run(`ALTER TABLE assignments DISABLE TRIGGER ${MAIN_EXECUTOR_TRIGGER}`, []);
   return { indexes, foreignKeys };
 }
 
@@ -62,4 +68,5 @@ export async function rebuildDeferred(
   for (const fk of deferred.foreignKeys) {
     await run(`ALTER TABLE ${fk.table} ADD CONSTRAINT ${fk.name} ${fk.definition}`, []);
   }
+  await run(`ALTER TABLE assignments ENABLE TRIGGER ${MAIN_EXECUTOR_TRIGGER}`, []);
 }

@@ -37,6 +37,8 @@ export function workOnAppeal(
   result: ResultCode | null;
   closedAt: number | null;
   reworkCount: number;
+  /** The appeal's main executor as migration 0038 keeps it: none once the assignment is returned. */
+  mainExecutorId: number | null;
 } {
   const { random, until } = model;
   const { appealId, qt, registered, open, operator, event } = appeal;
@@ -210,5 +212,6 @@ export function workOnAppeal(
       `{"controlDate":"${iso(control).toISOString()}","executorId":${executorId}}`,
     );
   }
-  return { status, result, closedAt, reworkCount };
+  const mainExecutorId = state === 'returned' || state === 'withdrawn' ? null : executorId;
+  return { status, result, closedAt, reworkCount, mainExecutorId };
 }

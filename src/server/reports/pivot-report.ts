@@ -25,6 +25,7 @@ import {
 import type { Deps } from '../context.js';
 import { badRequest } from '../errors.js';
 import { pivotGroups, type PivotGroup, type PivotSpec } from './pivot-sql.js';
+import { inReportSession } from './report-base.js';
 import type { Lang, ReportColumn, ReportQuery, ReportTable } from './report-table.js';
 
 export type { PivotSpec };
@@ -147,7 +148,7 @@ export async function runPivot(
   lang: Lang,
 ): Promise<ReportTable> {
   checkPivotSpec(spec, q.from, q.to);
-  const groups = await pivotGroups(deps, spec, q);
+  const groups = await inReportSession(deps, (session) => pivotGroups(session, spec, q));
   const rowTotals = groups.filter((g) => !g.allRows && g.allColumns);
   const colTotals = spec.columns ? groups.filter((g) => g.allRows && !g.allColumns) : [];
   if (colTotals.length > MAX_PIVOT_COLUMNS) throw tooWide(colTotals.length);

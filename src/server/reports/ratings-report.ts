@@ -16,7 +16,7 @@ import {
   type RatingCounts,
 } from '../../domain/ratings.js';
 import type { Deps } from '../context.js';
-import { base, ON_TIME } from './report-base.js';
+import { base, bucketStarts, ON_TIME } from './report-base.js';
 import type { Lang, ReportColumn, ReportQuery, ReportTable } from './report-table.js';
 
 export type RatingsBy = 'executors' | 'districts' | 'months';
@@ -36,35 +36,44 @@ export async function ratingsReport(
 ): Promise<ReportTable> {
   const zone = deps.config.timeZone;
   const uk = lang === 'uk';
+  // Grouped by a key (an id, a month's bucket), named once per group.
+  const months = bucketStarts('month', q, zone);
   const group: RawBuilder<unknown> =
     by === 'executors'
-      ? sql`COALESCE(o.name, '—')`
+      ? sql`b.executor_id`
+      : by === 'districts'
+        ? sql`b.district_id`
+        : sql`width_bucket(b.received_at, ${months})`;
+  const label: RawBuilder<unknown> =
+    by === 'executors'
+      ? sql`COALESCE((SELECT o.name FROM organisations o WHERE o.id = x.grp), '—')`
       : by === 'districts'
         ? uk
-          ? sql`COALESCE(d.name, '—')`
-          : sql`COALESCE(d.name_en, d.name, '—')`
-        : sql`to_char(b.received_at AT TIME ZONE ${zone}, 'YYYY-MM')`;
+          ? sql`COALESCE((SELECT d.name FROM districts d WHERE d.id = x.grp), '—')`
+          : sql`COALESCE((SELECT COALESCE(d.name_en, d.name) FROM districts d WHERE d.id = x.grp), '—')`
+        : sql`to_char((${months})[x.grp] AT TIME ZONE ${zone}, 'YYYY-MM')`;
+  // The appeals (not consultations) of the period; each part below reads it once, so the planner
+  // inlines it rather than materialising a million rows (ADR 052).
+  const appeals = sql`(SELECT * FROM (${base(q, zone)}) b0 WHERE b0.kind <> 'consultation')`;
   const { rows } = await sql<Record<string, string | null> & { grp: string | null }>`
-    WITH b AS (SELECT * FROM (${base(q, zone)}) b0 WHERE b0.kind <> 'consultation'),
-    fb AS (SELECT f.appeal_id, sum(f.rating) AS s, count(*) AS n,
+    WITH fb AS (SELECT f.appeal_id, sum(f.rating) AS s, count(*) AS n,
                   count(*) FILTER (WHERE f.rating >= 4) AS sat
-             FROM appeal_feedback f JOIN b ON b.id = f.appeal_id GROUP BY f.appeal_id),
+             FROM appeal_feedback f JOIN ${appeals} b ON b.id = f.appeal_id GROUP BY f.appeal_id),
     cb AS (SELECT c.appeal_id,
                   (c.reached AND c.solved IS NOT NULL)::int AS asked,
                   (c.reached AND c.solved)::int AS solved,
                   c.satisfaction,
                   (c.would_call_again IS TRUE)::int AS yes,
                   (c.would_call_again IS FALSE)::int AS no
-             FROM callback_surveys c JOIN b ON b.id = c.appeal_id WHERE c.state = 'completed'),
+             FROM callback_surveys c JOIN ${appeals} b ON b.id = c.appeal_id WHERE c.state = 'completed'),
     g AS (SELECT b.id, b.closed_at, b.deadline, b.rework_count, ${group} AS grp,
                  fb.s AS fb_sum, fb.n AS fb_n, fb.sat AS fb_sat, cb.asked, cb.solved,
                  cb.satisfaction, cb.yes, cb.no
-            FROM b
+            FROM ${appeals} b
             LEFT JOIN fb ON fb.appeal_id = b.id
-            LEFT JOIN cb ON cb.appeal_id = b.id
-            LEFT JOIN organisations o ON o.id = b.executor_id
-            LEFT JOIN districts d ON d.id = b.district_id)
-    SELECT b.grp, GROUPING(b.grp) AS total,
+            LEFT JOIN cb ON cb.appeal_id = b.id),
+    per AS (
+    SELECT b.grp,
            count(*) AS received,
            count(*) FILTER (WHERE b.closed_at IS NOT NULL) AS closed,
            count(*) FILTER (WHERE ${ON_TIME}) AS on_time,
@@ -77,8 +86,31 @@ export async function ratingsReport(
            COALESCE(sum(b.yes), 0) AS yes,
            COALESCE(sum(b.no), 0) AS no
       FROM g b
-     GROUP BY GROUPING SETS ((b.grp), ())
-     ORDER BY GROUPING(b.grp) DESC, b.grp`.execute(deps.db);
+     GROUP BY b.grp),
+    x AS (
+    SELECT p.grp, GROUPING(p.grp) AS total,
+           ${sql.join(
+             [
+               'received',
+               'closed',
+               'on_time',
+               'reworks',
+               'rating_sum',
+               'rating_count',
+               'satisfied',
+               'asked',
+               'solved',
+               'yes',
+               'no',
+             ].map((k) => sql`sum(${sql.ref(`p.${k}`)}) AS ${sql.ref(k)}`),
+             sql`, `,
+           )}
+      FROM per p
+     GROUP BY GROUPING SETS ((p.grp), ()))
+    SELECT ${label} AS grp, x.total, x.received, x.closed, x.on_time, x.reworks, x.rating_sum,
+           x.rating_count, x.satisfied, x.asked, x.solved, x.yes, x.no
+      FROM x
+     ORDER BY x.total DESC, 1`.execute(deps.db);
 
   const out = rows.map((r) => {
     const n = (k: string) => Number(r[k] ?? 0);

@@ -170,6 +170,11 @@ export interface AppealsTable {
   author_social_status: ColumnType<string | null, string | null | undefined, string | null>;
   /** Seconds from opening the new-call screen to registering (issue 18; migration 0035). */
   intake_seconds: ColumnType<number | null, number | null | undefined, number | null>;
+  /**
+   * The main executor (ADR 036: the latest main assignment not returned or withdrawn), kept by the
+   * trigger on assignments (migration 0038, ADR 052) for the reports; the code never writes it.
+   */
+  main_executor_id: ColumnType<number | null, never, never>;
 }
 
 export interface AssignmentsTable {
