@@ -102,7 +102,7 @@ export async function insertNumberedAppeal(
                            address_flags, description, confidential, privileged,
                            status, result, control_date, closed_at, registered_by, updated_at,
                            work_id, author_sex, author_category, author_social_status,
-                           intake_seconds)
+                           intake_seconds, main_executor_id)
       SELECT ${String(input.year)}::text || '-' || lpad(n, greatest(6, length(n)), '0'),
              ${a.received_at}::timestamptz, ${a.registered_at}::timestamptz, ${a.channel}::text,
              ${a.kind}::text, ${a.subject}::text, ${a.receipt_sign ?? 'primary'}::text,
@@ -118,7 +118,10 @@ export async function insertNumberedAppeal(
              ${a.closed_at ?? null}::timestamptz, ${by}::integer, ${input.now}::timestamptz,
              ${a.work_id ?? null}::integer, ${a.author_sex ?? null}::text,
              ${a.author_category ?? null}::text, ${a.author_social_status ?? null}::text,
-             ${a.intake_seconds ?? null}::integer
+             ${a.intake_seconds ?? null}::integer,
+             -- The main executor the trigger of migration 0038 would set: written with the row,
+             -- so registering writes the appeal once rather than inserting and then updating it.
+             ${main?.executorId ?? null}::integer
         FROM counter
       RETURNING id, number, applicant_id
     ), main_assignment AS (

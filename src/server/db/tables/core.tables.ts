@@ -172,7 +172,8 @@ export interface AppealsTable {
   intake_seconds: ColumnType<number | null, number | null | undefined, number | null>;
   /**
    * The main executor (ADR 036: the latest main assignment not returned or withdrawn), kept by the
-   * trigger on assignments (migration 0038, ADR 052) for the reports; the code never writes it.
+   * trigger on assignments (migration 0038, ADR 052) for the reports. Only registration's own
+   * statement writes it (the routed executor, the value the trigger then finds already there).
    */
   main_executor_id: ColumnType<number | null, never, never>;
 }
