@@ -6,7 +6,9 @@
 -- assigns, returns, withdraws or reassigns goes through it, the imports included), and one
 -- covering index holds the columns the reports read, so a year is an index-only range scan.
 
-ALTER TABLE appeals ADD COLUMN main_executor_id integer;
+-- IF NOT EXISTS: a large database may have added and filled it beforehand, in batches, while
+-- serving (MIGRATIONS.md, "0038 without a maintenance window").
+ALTER TABLE appeals ADD COLUMN IF NOT EXISTS main_executor_id integer;
 
 -- The main executor of one appeal, recomputed from its assignments; writes only when it changed.
 CREATE FUNCTION kontakt_sync_main_executor(target integer) RETURNS void LANGUAGE plpgsql AS $$
@@ -40,14 +42,24 @@ CREATE TRIGGER assignments_main_executor
   FOR EACH ROW EXECUTE FUNCTION kontakt_assignment_main_executor();
 
 -- safety: full_table_write — every appeal with a main assignment gets its executor (about 850,000
--- rows at 1M appeals): 61 s on the bench's 1M database on a quiet 2-core machine, writes to those
--- appeals wait meanwhile; on a large database apply it in a maintenance window (MIGRATIONS.md).
+-- rows at 1M appeals): 61 s on the bench's 1M database on a quiet 2-core machine (208 s at load
+-- 10), writes to those appeals wait meanwhile. Apply it in a maintenance window, or fill the
+-- column beforehand in batches (MIGRATIONS.md): then this finds only the appeals that changed.
 UPDATE appeals a SET main_executor_id = m.executor_id
   FROM (SELECT DISTINCT ON (s.appeal_id) s.appeal_id, s.executor_id
           FROM assignments s
          WHERE s.role = 'main' AND s.state NOT IN ('returned', 'withdrawn')
          ORDER BY s.appeal_id, s.id DESC) m
- WHERE a.id = m.appeal_id;
+ WHERE a.id = m.appeal_id AND a.main_executor_id IS DISTINCT FROM m.executor_id;
+
+-- After a fill done beforehand (see above), an appeal returned or withdrawn since has none now.
+-- safety: full_table_write — on a fresh column (all NULL) it writes nothing: one scan of appeals
+-- (about 2 s at 1M); after a fill beforehand it writes only the appeals that lost their executor.
+UPDATE appeals a SET main_executor_id = NULL
+ WHERE a.main_executor_id IS NOT NULL
+   AND NOT EXISTS (SELECT 1 FROM assignments s
+                    WHERE s.appeal_id = a.id AND s.role = 'main'
+                      AND s.state NOT IN ('returned', 'withdrawn'));
 
 -- The reports' covering index: the received time as the key (the period), and every column the
 -- standard reports, the constructor, the ratings and the 858 report read (report-base.ts).
