@@ -69,6 +69,14 @@ async function assign(appealId: number, org: number, role: Role, state: State): 
   return row.id;
 }
 
+/** Changes one assignment as a use case would (state, role or executor). */
+async function change(
+  assignmentId: number,
+  patch: { state?: State; role?: Role; executor_id?: number },
+): Promise<void> {
+  await db.updateTable('assignments').set(patch).where('id', '=', assignmentId).execute();
+}
+
 async function stored(appealId: number): Promise<number | null> {
   const row = await db
     .selectFrom('appeals')
@@ -107,7 +115,7 @@ const cases: {
     name: 'returned as not in competence clears it',
     steps: async (id) => {
       const a = await assign(id, orgs[0]!, 'main', 'in_work');
-      await db.updateTable('assignments').set({ state: 'returned' }).where('id', '=', a).execute();
+      await change(a, { state: 'returned' });
     },
     expected: null,
   },
@@ -115,7 +123,7 @@ const cases: {
     name: 'returned, then another main: the new one',
     steps: async (id) => {
       const a = await assign(id, orgs[0]!, 'main', 'in_work');
-      await db.updateTable('assignments').set({ state: 'returned' }).where('id', '=', a).execute();
+      await change(a, { state: 'returned' });
       await assign(id, orgs[1]!, 'main', 'pending');
     },
     expected: 1,
@@ -133,7 +141,7 @@ const cases: {
     steps: async (id) => {
       await assign(id, orgs[0]!, 'main', 'done');
       const b = await assign(id, orgs[2]!, 'main', 'pending');
-      await db.updateTable('assignments').set({ state: 'withdrawn' }).where('id', '=', b).execute();
+      await change(b, { state: 'withdrawn' });
     },
     expected: 0,
   },
@@ -141,7 +149,7 @@ const cases: {
     name: 'a co-executor made main',
     steps: async (id) => {
       const c = await assign(id, orgs[1]!, 'co', 'in_work');
-      await db.updateTable('assignments').set({ role: 'main' }).where('id', '=', c).execute();
+      await change(c, { role: 'main' });
     },
     expected: 1,
   },
@@ -149,7 +157,7 @@ const cases: {
     name: 'the main made co-executor',
     steps: async (id) => {
       const m = await assign(id, orgs[0]!, 'main', 'in_work');
-      await db.updateTable('assignments').set({ role: 'co' }).where('id', '=', m).execute();
+      await change(m, { role: 'co' });
     },
     expected: null,
   },
@@ -157,11 +165,7 @@ const cases: {
     name: 'the executor of the main assignment changed',
     steps: async (id) => {
       const m = await assign(id, orgs[0]!, 'main', 'pending');
-      await db
-        .updateTable('assignments')
-        .set({ executor_id: orgs[2]! })
-        .where('id', '=', m)
-        .execute();
+      await change(m, { executor_id: orgs[2]! });
     },
     expected: 2,
   },
@@ -178,8 +182,8 @@ const cases: {
     name: 'an accepted main stays (state changes within the active ones)',
     steps: async (id) => {
       const m = await assign(id, orgs[1]!, 'main', 'pending');
-      await db.updateTable('assignments').set({ state: 'in_work' }).where('id', '=', m).execute();
-      await db.updateTable('assignments').set({ state: 'done' }).where('id', '=', m).execute();
+      await change(m, { state: 'in_work' });
+      await change(m, { state: 'done' });
     },
     expected: 1,
   },
@@ -200,7 +204,7 @@ describe('appeals.main_executor_id follows the assignments (trigger of migration
     const before = await sql<{
       xmin: string;
     }>`SELECT xmin::text FROM appeals WHERE id = ${id}`.execute(db);
-    await db.updateTable('assignments').set({ state: 'in_work' }).where('id', '=', m).execute();
+    await change(m, { state: 'in_work' });
     await assign(id, orgs[1]!, 'co', 'pending');
     const after = await sql<{
       xmin: string;
