@@ -220,13 +220,17 @@ describe('standard reports on a hand-made data set', () => {
     expect(rows[ids.qt2Name]).toMatchObject({ count: 2, share: 50, previous: 0, change: null });
   });
 
-  it('channels, with a channel filter', async () => {
+  it('channels, with a channel filter, named in the report’s language', async () => {
     expect(await report('channels')).toEqual([
-      { channel: 'phone', count: 3, share: 75 },
-      { channel: 'portal', count: 1, share: 25 },
+      { channel: 'Телефон', count: 3, share: 75 },
+      { channel: 'Сайт', count: 1, share: 25 },
     ]);
     expect(await report('channels', `${march}&channel=portal`)).toEqual([
-      { channel: 'portal', count: 1, share: 100 },
+      { channel: 'Сайт', count: 1, share: 100 },
+    ]);
+    expect(await report('channels', `${march}&lang=en`)).toEqual([
+      { channel: 'Phone', count: 3, share: 75 },
+      { channel: 'Website', count: 1, share: 25 },
     ]);
   });
 
@@ -247,9 +251,10 @@ describe('standard reports on a hand-made data set', () => {
 
   it('repeated (Art. 8) and collective appeals by kind', async () => {
     const rows = byFirst(await report('repeated-collective'), 'kind');
-    expect(rows.application).toMatchObject({ total: 2, repeated: 1, collective: 0 });
-    expect(rows.complaint).toMatchObject({ total: 1, repeated: 0, collective: 1 });
-    expect(rows.consultation).toMatchObject({ total: 1, repeated: 0, collective: 0 });
+    expect(Object.keys(rows).sort()).toEqual(['Заява (клопотання)', 'Консультація', 'Скарга']);
+    expect(rows['Заява (клопотання)']).toMatchObject({ total: 2, repeated: 1, collective: 0 });
+    expect(rows['Скарга']).toMatchObject({ total: 1, repeated: 0, collective: 1 });
+    expect(rows['Консультація']).toMatchObject({ total: 1, repeated: 0, collective: 0 });
   });
 
   it('privileged applicants and consultations by topic', async () => {

@@ -14,6 +14,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Deps } from '../context.js';
 
+import { CHANNEL_LABELS, KIND_LABELS } from '../../domain/labels.js';
 import { REPORT_KEYS, type ReportKey } from '../../domain/reports.js';
 import { classifier858Report } from './classifier-858-report.js';
 import { ratingsReport } from './ratings-report.js';
@@ -64,6 +65,23 @@ function numeric(rows: Record<string, unknown>[], columns: ReportColumn[]): Row[
             : Number(v);
     }
     return out;
+  });
+}
+
+/**
+ * Rows whose `key` column holds a vocabulary code (a channel, a kind) with the code replaced by
+ * the words people read in `lang` (`domain/labels.ts`, the same the pivot and the web use); a code
+ * the vocabulary lacks stays as it is.
+ */
+function named(
+  rows: Row[],
+  key: string,
+  labels: Record<Lang, Record<string, string>>,
+  lang: Lang,
+): Row[] {
+  return rows.map((row) => {
+    const code = row[key];
+    return typeof code === 'string' ? { ...row, [key]: labels[lang][code] ?? code } : row;
   });
 }
 
@@ -199,13 +217,14 @@ async function computeReport(
         col('count', 'Кількість', 'Count', 'int'),
         col('share', 'Частка, %', 'Share, %', 'percent'),
       ];
-      const rows = await run(
+      const counted = await run(
         deps,
         sql`SELECT b.channel, count(*) AS count,
                    round(100.0 * count(*) / sum(count(*)) OVER (), 1) AS share
               FROM (${b}) b GROUP BY b.channel ORDER BY count DESC, b.channel`,
         columns,
       );
+      const rows = named(counted, 'channel', CHANNEL_LABELS, lang);
       return { key, columns, rows, chart: { category: 'channel', series: ['count'], kind: 'bar' } };
     }
     case 'hours': {
@@ -286,7 +305,7 @@ async function computeReport(
         col('collective', 'Колективні', 'Collective', 'int'),
         col('anonymous', 'Анонімні', 'Anonymous', 'int'),
       ];
-      const rows = await run(
+      const counted = await run(
         deps,
         sql`SELECT b.kind, count(*) AS total,
                    count(*) FILTER (WHERE b.receipt_sign = 'repeated' OR b.repeats_appeal_id IS NOT NULL) AS repeated,
@@ -295,6 +314,7 @@ async function computeReport(
               FROM (${b}) b GROUP BY b.kind ORDER BY total DESC, b.kind`,
         columns,
       );
+      const rows = named(counted, 'kind', KIND_LABELS, lang);
       return {
         key,
         columns,
