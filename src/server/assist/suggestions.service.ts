@@ -19,6 +19,7 @@ import {
 import { presentQuestionType } from '../classifier/classifier.service.js';
 import type { Deps } from '../context.js';
 import type { DB } from '../db/schema.js';
+import { tryJobLock } from '../db/advisory-locks.js';
 import {
   latestModelSummary,
   loadHistory,
@@ -117,11 +118,24 @@ export async function trainSuggestionModel(
   return saved;
 }
 
-/** Retrain when no model exists or the newest is older than {@link RETRAIN_AFTER_MS}. */
+/**
+ * Retrain when no model exists or the newest is older than {@link RETRAIN_AFTER_MS}. One process
+ * of a cluster trains (advisory lock `assistRetrain`, the staleness checked again under it): nodes
+ * started together trained one model each before.
+ *
+ * @returns the new model's summary, or null when the model is fresh or another process trains.
+ */
 export async function retrainWhenStale(deps: Deps): Promise<ModelSummary | null> {
-  const latest = await latestModelSummary(deps.db);
-  if (latest && deps.now().getTime() - latest.trainedAt.getTime() < RETRAIN_AFTER_MS) return null;
-  return trainSuggestionModel(deps);
+  const stale = (latest: ModelSummary | undefined) =>
+    !latest || deps.now().getTime() - latest.trainedAt.getTime() >= RETRAIN_AFTER_MS;
+  if (!stale(await latestModelSummary(deps.db))) return null;
+  // Trained and saved in the lock's transaction (the embedded engine has one connection); the
+  // process's cached model is replaced at its next version check (VERSION_CHECK_MS).
+  return deps.db.transaction().execute(async (trx) => {
+    if (!(await tryJobLock(trx, 'assistRetrain'))) return null;
+    if (!stale(await latestModelSummary(trx))) return null;
+    return trainSuggestionModel({ ...deps, db: trx });
+  });
 }
 
 /** This process's current model: cached, reloaded when a newer version is stored, trained if none. */

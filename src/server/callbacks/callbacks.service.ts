@@ -17,6 +17,7 @@ import type { Deps, UserActor } from '../context.js';
 import { AppError, conflict, notFound } from '../errors.js';
 import { reopenForCheck } from '../portal/reopen-for-check.js';
 import { flagArticlesForReview } from '../knowledge/consultations.service.js';
+import { tryJobLock } from '../db/advisory-locks.js';
 
 /** The head's rules (`settings.callback_rules`), defaults where missing. */
 export async function callbackRules(deps: Deps): Promise<CallbackRules> {
@@ -170,9 +171,6 @@ export async function listCallbackQueue(
   }));
 } // prettier-ignore
 
-/** Arbitrary constant naming the call-back job's advisory lock ("Kcbq"). */
-const CALLBACK_LOCK = 0x4b636271;
-
 /**
  * The scheduled job (every 10 minutes, `jobs/scheduler.ts`): queue the closures of the last
  * `days` days the rules select, and flag the articles past their review date. One process at a
@@ -183,8 +181,7 @@ export async function runCallbackJob(
   days = 30,
 ): Promise<{ ran: boolean; queued: number; flagged: number }> {
   const locked = await deps.db.transaction().execute(async (trx) => {
-    const { rows } = await sql<{ locked: boolean }>`SELECT pg_try_advisory_xact_lock(${CALLBACK_LOCK}) AS locked`.execute(trx);
-    if (!rows[0]?.locked) return null;
+    if (!(await tryJobLock(trx, 'callbackQueue'))) return null;
     const txDeps: Deps = { ...deps, db: trx };
     const queued = await enqueueClosedAppeals(txDeps, days);
     const flagged = await flagArticlesForReview(txDeps);

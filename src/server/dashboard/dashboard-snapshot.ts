@@ -7,11 +7,11 @@
  * Several app processes may share one database: a refresh runs under a transaction-scoped advisory
  * lock, so only one process counts at a time; the others keep answering from the last snapshot.
  */
-import { sql } from 'kysely';
 import { SUPERVISOR_FIGURES } from '../../domain/queues.js';
 import { countQueues } from '../appeals/appeals.queries.js';
 import type { Deps, UserActor } from '../context.js';
 import { countByStatus, overdueByExecutor } from './dashboard-counts.js';
+import { tryJobLock } from '../db/advisory-locks.js';
 
 /** The snapshot is recomputed when older than this (milliseconds); the job runs as often. */
 export const DASHBOARD_SNAPSHOT_MAX_AGE_MS = 60_000;
@@ -21,8 +21,6 @@ export const OVERDUE_EXECUTORS_LISTED = 20;
 
 /** Name of the dashboard's row in `monitoring_snapshots`. */
 const SNAPSHOT = 'dashboard';
-/** Arbitrary constant naming the refresh's advisory lock ("Kont" + 1; the sweep has "Kont"). */
-const SNAPSHOT_LOCK = 0x4b6f6e75;
 
 /** One row of the overdue table: an executor, the appeals without one (`null`), or the rest. */
 export interface OverdueRow {
@@ -126,10 +124,7 @@ export async function refreshDashboardSnapshot(deps: Deps): Promise<DashboardSna
     .transaction()
     .setIsolationLevel('repeatable read')
     .execute(async (trx) => {
-      const { rows } = await sql<{
-        locked: boolean;
-      }>`SELECT pg_try_advisory_xact_lock(${SNAPSHOT_LOCK}) AS locked`.execute(trx);
-      if (!rows[0]?.locked) return null;
+      if (!(await tryJobLock(trx, 'dashboardSnapshot'))) return null;
       const started = performance.now();
       const asOf = deps.now();
       const counts = await computeDashboardCounts({ ...deps, db: trx }, asOf);

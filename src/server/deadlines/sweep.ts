@@ -19,12 +19,10 @@ import {
 } from '../notifications/outbox.js';
 import { formatInZone } from '../notifications/templates.js';
 import { dueSoonHours } from '../settings.js';
+import { tryJobLock } from '../db/advisory-locks.js';
 
 /** Deadlines passed more than this many days ago are marked without notifications. */
 export const STALE_AFTER_DAYS = 7;
-
-/** Arbitrary constant naming the sweep's advisory lock. */
-const SWEEP_LOCK = 0x4b6f6e74; // "Kont"
 
 export interface SweepReport {
   /** False when another process held the lock; nothing was done. */
@@ -54,10 +52,7 @@ export async function runDeadlineSweep(deps: Deps): Promise<SweepReport> {
   const link = (id: number) => `${deps.config.publicUrl}/appeals/${id}`;
 
   return deps.db.transaction().execute(async (trx) => {
-    const { rows: lock } = await sql<{
-      locked: boolean;
-    }>`SELECT pg_try_advisory_xact_lock(${SWEEP_LOCK}) AS locked`.execute(trx);
-    if (!lock[0]?.locked)
+    if (!(await tryJobLock(trx, 'deadlineSweep')))
       return { ran: false, dueSoon: 0, overdue: 0, explanationsOverdue: 0, notifications: 0 };
 
     // One set-based statement marks every appeal whose state moved on; RETURNING gives the changes.

@@ -38,6 +38,88 @@ export interface JobOptions {
   onRun?: (job: string, durationMs: number, ok: boolean) => void;
 }
 
+/** One scheduled job: its name (metrics, logs), how often it runs, and one run. */
+export interface ScheduledJob {
+  name: string;
+  everyMs: number;
+  /** One run; resolves to a small report for the debug log. */
+  run: () => Promise<unknown>;
+}
+
+/**
+ * Every job an app process runs, in the order they start. Each one is safe when several processes
+ * run it at the same moment against one PostgreSQL (an advisory lock, a lease, a row that only one
+ * insert creates, or dedupe keys): `test/jobs/jobs-once.test.ts` runs this whole list from three
+ * nodes at once and checks each job's effect appears once.
+ */
+export function scheduledJobs(
+  deps: Deps,
+  mailer: Mailer | null,
+  log: FastifyBaseLogger,
+  options: JobOptions = {},
+): ScheduledJob[] {
+  const job = (name: string, everyMs: number, run: () => Promise<unknown>): ScheduledJob => ({
+    name,
+    everyMs,
+    run,
+  });
+  return [
+    job('deadline-sweep', options.sweepEveryMs ?? 60_000, async () => {
+      const report = await runDeadlineSweep(deps);
+      if (report.dueSoon + report.overdue > 0)
+        log.info({ ...report }, 'deadline sweep marked appeals');
+      await queueLateExecutorsSummary(deps);
+      return report;
+    }),
+    job('dashboard-snapshot', options.snapshotEveryMs ?? DASHBOARD_SNAPSHOT_MAX_AGE_MS, () =>
+      refreshDashboardSnapshot(deps).then((s) => ({ ran: s !== null })),
+    ),
+    job('work-notifications', options.workNotificationsEveryMs ?? 10_000, () =>
+      queueWorkNotifications(deps),
+    ),
+    job('mail-delivery', options.deliverEveryMs ?? 15_000, () =>
+      deliverDueNotifications(deps.db, mailer, deps.now()),
+    ),
+    job('outbox-retention', 60 * 60_000, () =>
+      blankDeliveredAccessCodes(deps).then((blanked) => ({ blanked })),
+    ),
+    job('rate-limit-purge', 60 * 60_000, () =>
+      purgeRateLimitHits(deps.db, deps.now()).then((deleted) => ({ deleted })),
+    ),
+    job('assist-retrain', 60 * 60_000, () =>
+      retrainWhenStale(deps).then((model) => ({ trained: model?.version ?? null })),
+    ),
+    // Issue 16: active works past their expected end go to the supervisors.
+    job('works-overdue', options.sweepEveryMs ?? 60_000, () =>
+      sweepOverdueWorks(deps).then((reported) => ({ reported })),
+    ),
+    // Issue 16: appeals of one question type at one place within a window proposed as a group.
+    job('mass-appeals', options.sweepEveryMs ?? 60_000, () => proposeMassAppeals(deps)),
+    // Issue 18: spikes of the live counts raised as alerts (one process at a time: advisory lock).
+    job('monitoring-spikes', options.spikesEveryMs ?? 60_000, () =>
+      runSpikeDetection(deps).then((r) => ({
+        ran: r.ran,
+        raised: r.raised.length,
+        updated: r.updated.length,
+        explained: r.explained.length,
+      })),
+    ),
+    // Issue 18: yesterday's digest to management, once a day from the digest hour (made once
+    // across processes: the day's row).
+    job('morning-digest', options.spikesEveryMs ?? 60_000, () => runMorningDigest(deps)),
+    // Issue 17, item 2: saved reports e-mailed on Mondays / the 1st from the digest hour (sent
+    // once across processes: the run's row per report and period).
+    job('scheduled-reports', options.spikesEveryMs ?? 60_000, () => runScheduledReports(deps)),
+    // Issue 19: closures into the call-back queue; articles past their review date flagged.
+    job('callback-queue', 10 * 60_000, () => runCallbackJob(deps)),
+    // Issue 20: the mailboxes read as a channel (every process may run it: each letter is
+    // registered once, by its Message-ID).
+    ...(deps.config.mailboxes.length > 0
+      ? [job('mailboxes', options.mailboxesEveryMs ?? 60_000, () => readMailboxes(deps))]
+      : []),
+  ];
+}
+
 /** Start the jobs; the returned function stops them and waits for a running one to finish. */
 export function startJobs(
   deps: Deps,
@@ -46,7 +128,7 @@ export function startJobs(
   options: JobOptions = {},
 ): () => Promise<void> {
   const running = new Set<Promise<unknown>>();
-  const every = (name: string, ms: number, job: () => Promise<unknown>) => {
+  const every = ({ name, everyMs, run: job }: ScheduledJob) => {
     let busy = false;
     const tick = () => {
       if (busy) return;
@@ -67,66 +149,12 @@ export function startJobs(
         });
       running.add(run);
     };
-    const timer = setInterval(tick, ms);
+    const timer = setInterval(tick, everyMs);
     timer.unref();
     setTimeout(tick, 1000).unref();
     return timer;
   };
-  const timers = [
-    every('deadline-sweep', options.sweepEveryMs ?? 60_000, async () => {
-      const report = await runDeadlineSweep(deps);
-      if (report.dueSoon + report.overdue > 0)
-        log.info({ ...report }, 'deadline sweep marked appeals');
-      await queueLateExecutorsSummary(deps);
-      return report;
-    }),
-    every('dashboard-snapshot', options.snapshotEveryMs ?? DASHBOARD_SNAPSHOT_MAX_AGE_MS, () =>
-      refreshDashboardSnapshot(deps).then((s) => ({ ran: s !== null })),
-    ),
-    every('work-notifications', options.workNotificationsEveryMs ?? 10_000, () =>
-      queueWorkNotifications(deps),
-    ),
-    every('mail-delivery', options.deliverEveryMs ?? 15_000, () =>
-      deliverDueNotifications(deps.db, mailer, deps.now()),
-    ),
-    every('outbox-retention', 60 * 60_000, () =>
-      blankDeliveredAccessCodes(deps).then((blanked) => ({ blanked })),
-    ),
-    every('rate-limit-purge', 60 * 60_000, () =>
-      purgeRateLimitHits(deps.db, deps.now()).then((deleted) => ({ deleted })),
-    ),
-    every('assist-retrain', 60 * 60_000, () =>
-      retrainWhenStale(deps).then((model) => ({ trained: model?.version ?? null })),
-    ),
-    // Issue 16: active works past their expected end go to the supervisors.
-    every('works-overdue', options.sweepEveryMs ?? 60_000, () =>
-      sweepOverdueWorks(deps).then((reported) => ({ reported })),
-    ),
-    // Issue 16: appeals of one question type at one place within a window proposed as a group.
-    every('mass-appeals', options.sweepEveryMs ?? 60_000, () => proposeMassAppeals(deps)),
-    // Issue 18: spikes of the live counts raised as alerts (one process at a time: advisory lock).
-    every('monitoring-spikes', options.spikesEveryMs ?? 60_000, () =>
-      runSpikeDetection(deps).then((r) => ({
-        ran: r.ran,
-        raised: r.raised.length,
-        updated: r.updated.length,
-        explained: r.explained.length,
-      })),
-    ),
-    // Issue 18: yesterday's digest to management, once a day from the digest hour (made once
-    // across processes: the day's row).
-    every('morning-digest', options.spikesEveryMs ?? 60_000, () => runMorningDigest(deps)),
-    // Issue 17, item 2: saved reports e-mailed on Mondays / the 1st from the digest hour (sent
-    // once across processes: the run's row per report and period).
-    every('scheduled-reports', options.spikesEveryMs ?? 60_000, () => runScheduledReports(deps)),
-    // Issue 19: closures into the call-back queue; articles past their review date flagged.
-    every('callback-queue', 10 * 60_000, () => runCallbackJob(deps)),
-    // Issue 20: the mailboxes read as a channel (every process may run it: each letter is
-    // registered once, by its Message-ID).
-    ...(deps.config.mailboxes.length > 0
-      ? [every('mailboxes', options.mailboxesEveryMs ?? 60_000, () => readMailboxes(deps))]
-      : []),
-  ];
+  const timers = scheduledJobs(deps, mailer, log, options).map(every);
   return async () => {
     timers.forEach(clearInterval);
     await Promise.allSettled([...running]);

@@ -14,11 +14,9 @@ import {
 import type { Deps } from '../context.js';
 import type { DB } from '../db/schema.js';
 import { numberSetting } from '../settings.js';
+import { tryJobLock } from '../db/advisory-locks.js';
 
 type Db = Kysely<DB>;
-
-/** The proposal sweep's advisory lock: one process proposes at a time. */
-const MASS_LOCK = 0x4d617373; // "Mass"
 
 /** The rules in force: settings `mass_appeal_threshold` and `mass_appeal_window_minutes`. */
 export async function massRules(db: Db): Promise<MassRules> {
@@ -44,10 +42,7 @@ export async function proposeMassAppeals(
   rules?: MassRules,
 ): Promise<{ proposed: number; joined: number }> {
   return deps.db.transaction().execute(async (trx) => {
-    const lock = await sql<{
-      locked: boolean;
-    }>`SELECT pg_try_advisory_xact_lock(${MASS_LOCK}) AS locked`.execute(trx);
-    if (!lock.rows[0]?.locked) return { proposed: 0, joined: 0 };
+    if (!(await tryJobLock(trx, 'massAppeals'))) return { proposed: 0, joined: 0 };
     const now = deps.now();
     const r = rules ?? (await massRules(trx));
     const since = new Date(now.getTime() - r.windowMinutes * 60_000);

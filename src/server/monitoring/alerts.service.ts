@@ -26,9 +26,7 @@ import { publishLive } from '../live/live-bus.js';
 import { enqueueNotifications, type NewNotification } from '../notifications/outbox.js';
 import { formatInZone } from '../notifications/templates.js';
 import { countsOfHours, firstCountedHour } from './appeal-counts.js';
-
-/** Arbitrary constant naming the detection's advisory lock ("Kont" + 18). */
-const MONITORING_LOCK = 0x4b6f6e18;
+import { tryJobLock } from '../db/advisory-locks.js';
 
 /** Who hears of alerts live (ADR 038 audience). */
 export const ALERT_AUDIENCE: { roles: Role[] } = { roles: ['supervisor', 'dispatcher'] };
@@ -57,10 +55,7 @@ export async function runSpikeDetection(
   const now = deps.now();
   const zone = deps.config.timeZone;
   return deps.db.transaction().execute(async (trx) => {
-    const { rows: lock } = await sql<{
-      locked: boolean;
-    }>`SELECT pg_try_advisory_xact_lock(${MONITORING_LOCK}) AS locked`.execute(trx);
-    if (!lock[0]?.locked) return { ran: false, raised: [], updated: [], explained: [] };
+    if (!(await tryJobLock(trx, 'monitoringSpikes'))) return { ran: false, raised: [], updated: [], explained: [] };
 
     const hours = hoursToRead(now.getTime(), params, zone).map((h) => new Date(h));
     const [counts, first] = await Promise.all([countsOfHours(trx, hours), firstCountedHour(trx)]);

@@ -13,7 +13,6 @@
  * dedupe keys make a double run harmless. Events older than `FRESH_HOURS` (an import of old
  * history, a long outage) are not announced. One process runs it at a time (advisory lock).
  */
-import { sql } from 'kysely';
 import {
   WORK_EVENT_TYPES,
   type WorkNotificationRule,
@@ -23,6 +22,7 @@ import type { Deps } from '../context.js';
 import { loadCalendar } from '../calendar/calendar.repository.js';
 import { enqueueNotifications, type NewNotification } from './outbox.js';
 import { formatInZone } from './templates.js';
+import { tryJobLock } from '../db/advisory-locks.js';
 
 /** Ids below the cursor read again each run (late commits of concurrent transactions). */
 export const LOOKBACK_IDS = 500;
@@ -31,7 +31,6 @@ export const MAX_IDS_PER_RUN = 20_000;
 /** Events older than this are not announced. */
 export const FRESH_HOURS = 24;
 
-const WORK_LOCK = 0x4b6f6e75; // "Konu": the work notifications' advisory lock
 const CURSOR_KEY = 'work_notifications_cursor';
 
 export interface WorkNotificationsReport {
@@ -60,10 +59,7 @@ export async function queueWorkNotifications(deps: Deps): Promise<WorkNotificati
   const now = deps.now();
   const calendar = await loadCalendar(deps.db, deps.config.timeZone, now);
   return deps.db.transaction().execute(async (trx) => {
-    const { rows: lock } = await sql<{
-      locked: boolean;
-    }>`SELECT pg_try_advisory_xact_lock(${WORK_LOCK}) AS locked`.execute(trx);
-    if (!lock[0]?.locked) return { ran: false, events: 0, queued: 0 };
+    if (!(await tryJobLock(trx, 'workNotifications'))) return { ran: false, events: 0, queued: 0 };
 
     const top = await trx
       .selectFrom('appeal_events')
