@@ -95,7 +95,10 @@ function summary(row: {
   };
 }
 
-/** Store a trained model as the newest version and keep only the `keep` newest rows. */
+/**
+ * Store a trained model as the newest version and keep only the `keep` newest rows, in one
+ * transaction (the caller's, when `db` is one: the retraining job's lock).
+ */
 export async function saveModel(
   db: Kysely<DB>,
   model: SuggestionModel,
@@ -103,7 +106,9 @@ export async function saveModel(
   keep = 3,
 ): Promise<ModelSummary> {
   const adb = assistDb(db);
-  return adb.transaction().execute(async (trx) => {
+  const inTransaction = <T>(fn: (trx: typeof adb) => Promise<T>) =>
+    adb.isTransaction ? fn(adb) : adb.transaction().execute(fn);
+  return inTransaction(async (trx) => {
     const row = await trx
       .insertInto('assist_models')
       .values({

@@ -20,6 +20,12 @@ export interface MailMessage {
   text: string;
   html?: string;
   attachments?: { filename: string; content: Buffer; contentType: string }[];
+  /**
+   * The outbox row sent: the Message-ID is made of it, so a message sent again after a crash
+   * between the server's acceptance and the row being marked (delivery is at least once) carries
+   * the same Message-ID, by which mail clients and servers recognise a duplicate (RFC 5322 3.6.4).
+   */
+  notificationId?: number;
 }
 
 export interface Mailer {
@@ -30,9 +36,16 @@ export interface Mailer {
 /** A mailer over SMTP. `url`: smtp://[user:pass@]host:port (smtps:// for TLS). */
 export function smtpMailer(url: string, from: string): Mailer {
   const transport = nodemailer.createTransport(url);
+  const domain = /@([^\s>]+)>?\s*$/.exec(from)?.[1] ?? 'kontakt.invalid';
   return {
-    async send(message) {
-      await transport.sendMail({ from, ...message });
+    async send({ notificationId, ...message }) {
+      await transport.sendMail({
+        from,
+        ...message,
+        ...(notificationId !== undefined
+          ? { messageId: `<notification.${notificationId}.kontakt@${domain}>` }
+          : {}),
+      });
     },
     close: () => transport.close(),
   };
@@ -123,7 +136,13 @@ export async function deliverDueNotifications(
               reportRunParts(db, row.report_run_id!),
             )
           : {};
-      await mailer.send({ to, subject: row.subject, text: row.body, ...parts });
+      await mailer.send({
+        to,
+        subject: row.subject,
+        text: row.body,
+        ...parts,
+        notificationId: row.id,
+      });
       await db
         .updateTable('notifications')
         .set({ status: 'sent', sent_at: new Date(), attempts: sql`attempts + 1`, last_error: null })
