@@ -34,6 +34,7 @@ export const ENGINE_INDEPENDENT = [
   'test/build/**/*.test.ts',
   'test/ops/dockerfile-lint.test.ts',
   'src/server/db/migration-safety.test.ts',
+  'src/server/db/read-replica.test.ts',
   'src/server/generate/generate.test.ts',
   'src/server/knowledge/safe-html.test.ts',
   'src/server/setup/classifier-seed.test.ts',

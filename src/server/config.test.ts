@@ -37,6 +37,29 @@ describe('configuration from the environment', () => {
     });
   });
 
+  it('takes a read replica only beside DATABASE_URL, with a lag bound of 30 s by default', () => {
+    expect(loadConfig({}).replica).toBeUndefined();
+    const primary = 'postgres://kontakt@db1.example.org/kontakt';
+    const replica = 'postgres://kontakt@db2.example.org/kontakt';
+    expect(loadConfig({ DATABASE_URL: primary, DATABASE_REPLICA_URL: replica }).replica).toEqual({
+      url: replica,
+      maxLagSeconds: 30,
+    });
+    expect(
+      loadConfig({
+        DATABASE_URL: primary,
+        DATABASE_REPLICA_URL: replica,
+        KONTAKT_REPLICA_MAX_LAG_SECONDS: '5',
+      }).replica?.maxLagSeconds,
+    ).toBe(5);
+    expect(() => loadConfig({ DATABASE_REPLICA_URL: replica })).toThrow(
+      /DATABASE_REPLICA_URL: needs DATABASE_URL/,
+    );
+    expect(() =>
+      loadConfig({ DATABASE_URL: primary, DATABASE_REPLICA_URL: 'replica.example.org' }),
+    ).toThrow('DATABASE_REPLICA_URL');
+  });
+
   it.each([
     ['KONTAKT_MAP_TILES', 'https://tiles.example.org/tile.png', 'KONTAKT_MAP_TILES'],
     ['KONTAKT_MAP_VIEW', 'Kyiv', 'KONTAKT_MAP_VIEW'],

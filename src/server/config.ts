@@ -37,6 +37,17 @@ const envSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
     .optional()
     .or(z.literal('').transform(() => undefined)),
+  /**
+   * A streaming replica of DATABASE_URL's server (issue 21, item 3; ADR 054): reports, exports,
+   * public statistics and open data read there while it keeps up. Only with DATABASE_URL.
+   */
+  DATABASE_REPLICA_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  /** The replica's largest replay lag, in seconds, at which reads still go to it (default 30). */
+  KONTAKT_REPLICA_MAX_LAG_SECONDS: z.coerce.number().min(0).max(86_400).default(30),
   KONTAKT_DATA_DIR: z.string().min(1).default('./data'),
   /** Where attachment bytes live: `disk` (data directory), `database` (ADR 033) or `s3` (ADR 043). */
   KONTAKT_FILE_STORE: z.enum(['disk', 'database', 's3']).optional(),
@@ -216,6 +227,11 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  /**
+   * The read replica (ADR 054): its URL and the replay lag, in seconds, beyond which reads go back
+   * to the primary. Undefined when `DATABASE_REPLICA_URL` is not set.
+   */
+  replica: { url: string; maxLagSeconds: number } | undefined;
   dataDir: string;
   /** The attachment store: `database` by default with DATABASE_URL, else `disk` (ADR 033). */
   fileStore: 'disk' | 'database' | 's3';
@@ -272,10 +288,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'Invalid configuration:\n  KONTAKT_S3_BUCKET: required when KONTAKT_FILE_STORE=s3',
     );
   }
+  if (e.DATABASE_REPLICA_URL && !e.DATABASE_URL) {
+    throw new Error(
+      'Invalid configuration:\n  DATABASE_REPLICA_URL: needs DATABASE_URL (the primary server); ' +
+        'the embedded engine has no replica',
+    );
+  }
   return {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    replica: e.DATABASE_REPLICA_URL
+      ? { url: e.DATABASE_REPLICA_URL, maxLagSeconds: e.KONTAKT_REPLICA_MAX_LAG_SECONDS }
+      : undefined,
     dataDir: e.KONTAKT_DATA_DIR,
     fileStore: e.KONTAKT_FILE_STORE ?? (e.DATABASE_URL ? 'database' : 'disk'),
     s3: {

@@ -1,10 +1,12 @@
 /**
- * What every use case receives: the database, the configuration, the clock and the file store.
+ * What every use case receives: the database, the configuration, the clock and the file store;
+ * where configured, the read replica the heavy reads may use (`readDb`, ADR 054).
  * "Now" is a function so tests pin it (CONVENTIONS.md, habit 9).
  */
 import type { Kysely } from 'kysely';
 import type { Role } from '../domain/vocabulary.js';
 import type { Config } from './config.js';
+import type { ReadReplica } from './db/read-replica.js';
 import type { DB } from './db/schema.js';
 import type { FileStore } from './attachments/file-store.js';
 import type { LiveBus } from './live/live-bus.js';
@@ -16,6 +18,12 @@ export interface Deps {
   files: FileStore;
   /** This process's live event bus (ADR 038); absent where nothing streams (CLI, some tests). */
   live?: LiveBus;
+  /**
+   * The streaming replica for reports, exports, public statistics and open data (ADR 054); absent
+   * without `DATABASE_REPLICA_URL`. Reach it only through `readDb`/`onReader` (db/read-replica.ts),
+   * which fall back to `db` when it is down or lags; nothing writes there.
+   */
+  replica?: ReadReplica;
 }
 
 /** A signed-in staff member (through a session cookie or an API token). */

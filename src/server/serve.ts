@@ -11,7 +11,8 @@ import { pino, type Logger } from 'pino';
 import { openFileStore } from './attachments/file-store.js';
 import type { Config } from './config.js';
 import type { Deps } from './context.js';
-import { openDatabase } from './db/database.js';
+import { type Database, openDatabase } from './db/database.js';
+import { openReadReplica, type ReadReplica } from './db/read-replica.js';
 import { createLiveBus } from './live/live-bus.js';
 import { migrateToLatest } from './db/migrate.js';
 import { buildApp } from './app.js';
@@ -90,16 +91,25 @@ async function start(config: Config, options: ServeOptions, runtime: Runtime): P
   const { log, out, lifecycle } = runtime;
   log.info({ engine: config.databaseUrl ? 'postgres' : 'pglite', demo: options.demo }, 'starting');
   let metrics: Metrics | null = null;
+  const onQuery = (ms: number, failed: boolean) => metrics?.observeQuery(ms, failed);
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     command: 'kontakt serve',
-    onQuery: (ms, failed) => metrics?.observeQuery(ms, failed),
+    onQuery,
   });
   lifecycle.onClose('database', () => database.close());
-  metrics = new Metrics({ db: database.db, poolUse: database.poolUse, logStats: runtime.logStats });
+  const replica = config.replica ? openReplica(config.replica, database, log, onQuery) : undefined;
+  if (replica) lifecycle.onClose('read replica', () => replica.close());
+  metrics = new Metrics({
+    db: database.db,
+    poolUse: database.poolUse,
+    logStats: runtime.logStats,
+    replica,
+  });
   const deps: Deps = {
     db: database.db,
+    replica,
     config,
     now: () => new Date(),
     files: openFileStore(config, database.db),
@@ -161,6 +171,33 @@ async function start(config: Config, options: ServeOptions, runtime: Runtime): P
     const importing = demoImports(deps, config, log, lifecycle.signal);
     lifecycle.onClose('demo import', () => importing);
   }
+}
+
+/**
+ * The read replica (ADR 054), its changes of state logged once each: back in use (info), or reads
+ * sent to the primary and why (warn).
+ */
+function openReplica(
+  settings: NonNullable<Config['replica']>,
+  database: Database,
+  log: Logger,
+  onQuery: (durationMs: number, failed: boolean) => void,
+): ReadReplica {
+  return openReadReplica({
+    url: settings.url,
+    primary: database.db,
+    maxLagSeconds: settings.maxLagSeconds,
+    onQuery,
+    onChange: (health) => {
+      const fields = {
+        replica: health.state,
+        lagSeconds: health.lagSeconds,
+        reason: health.reason,
+      };
+      if (health.state === 'in_use') log.info(fields, 'read replica in use');
+      else log.warn(fields, 'read replica not used: reads go to the primary');
+    },
+  });
 }
 
 async function demoImports(

@@ -8,6 +8,7 @@
 import { type Kysely, sql } from 'kysely';
 import { personalDataAccess } from '../../domain/policy.js';
 import type { Deps, UserActor } from '../context.js';
+import { readerBatches } from '../db/read-replica.js';
 import type { DB } from '../db/schema.js';
 import type {
   AppealFilter,
@@ -188,24 +189,28 @@ export async function listAppeals(
 
 /**
  * Every appeal of a filter, in batches of `batchSize`, for exports: keyset pages, so memory stays
- * flat however many rows there are.
+ * flat however many rows there are. Read from the replica when one is configured and keeps up
+ * (`readerBatches`, ADR 054), else from the primary.
  */
-export async function* iterateAppeals(
+export function iterateAppeals(
   deps: Deps,
   actor: UserActor,
   filter: AppealFilter,
   batchSize = 2000,
 ): AsyncGenerator<AppealSummaryView[]> {
-  let cursor: string | undefined;
-  do {
-    const page = await listAppeals(deps, actor, {
-      ...filter,
-      limit: batchSize,
-      ...(cursor ? { cursor } : {}),
-    });
-    if (page.items.length > 0) yield page.items;
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
+  return readerBatches(deps, async function* (db) {
+    const reader = { ...deps, db };
+    let cursor: string | undefined;
+    do {
+      const page = await listAppeals(reader, actor, {
+        ...filter,
+        limit: batchSize,
+        ...(cursor ? { cursor } : {}),
+      });
+      if (page.items.length > 0) yield page.items;
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+  });
 }
 
 /** How many appeals each queue of `queues` holds for `actor`. */

@@ -2,11 +2,13 @@
  * Prometheus metrics of one app process (issue 23): HTTP requests by route, errors by code,
  * database pool use and query latency, job runs, failures and durations (the deadline sweep's
  * among them), the outbox's depth and the age of its oldest undelivered message, appeals
- * registered by channel, log lines dropped, and Node's own process metrics. Counters are per
+ * registered by channel, log lines dropped, the read replica's use and lag (ADR 054), and Node's
+ * own process metrics. Counters are per
  * process: sum them over the processes in PromQL. `docs/grafana-dashboard.json` draws them.
  */
 import { sql, type Kysely } from 'kysely';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { ReadReplica } from '../db/read-replica.js';
 import type { DB } from '../db/schema.js';
 import type { LogSinkStats } from './log-sink.js';
 
@@ -28,6 +30,8 @@ export interface MetricsSources {
   db: Kysely<DB>;
   poolUse?: () => { total: number; idle: number; waiting: number };
   logStats?: () => LogSinkStats;
+  /** The read replica, when configured (ADR 054). */
+  replica?: ReadReplica | undefined;
 }
 
 /** The metrics of one app, with the registry `/metrics` renders. */
@@ -82,7 +86,7 @@ export class Metrics {
   constructor(sources: MetricsSources) {
     this.registry.registerMetric(appealsRegistered);
     collectDefaultMetrics({ register: this.registry, prefix: 'kontakt_' });
-    const { poolUse, logStats, db } = sources;
+    const { poolUse, logStats, db, replica } = sources;
     if (poolUse) {
       new Gauge({
         name: 'kontakt_db_pool_connections',
@@ -108,6 +112,24 @@ export class Metrics {
           this.set({ fate: 'written' }, stats.written);
           this.set({ fate: 'dropped' }, stats.dropped);
           this.set({ fate: 'output_errors' }, stats.errors);
+        },
+      });
+    }
+    if (replica) {
+      new Gauge({
+        name: 'kontakt_db_replica_in_use',
+        help: 'Whether heavy reads go to the read replica (1) or to the primary (0)',
+        registers: [this.registry],
+        async collect() {
+          this.set((await replica.health()).state === 'in_use' ? 1 : 0);
+        },
+      });
+      new Gauge({
+        name: 'kontakt_db_replica_lag_seconds',
+        help: "The read replica's replay lag at the last check (NaN when it could not be measured)",
+        registers: [this.registry],
+        async collect() {
+          this.set((await replica.health()).lagSeconds ?? NaN);
         },
       });
     }

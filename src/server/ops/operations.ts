@@ -5,7 +5,8 @@
  *   means "restart me".
  * - `GET /api/health/ready`: the database answers, every migration this version knows is
  *   applied, and the process is not draining; 503 otherwise, with the reasons. A failing
- *   readiness probe means "send me no traffic". It turns false at the first SIGTERM.
+ *   readiness probe means "send me no traffic". It turns false at the first SIGTERM. With a read
+ *   replica it also says where heavy reads go (`replica`), which never makes it fail.
  * - `GET /metrics`: Prometheus text (ops/metrics.ts), for loopback clients or with
  *   `Authorization: Bearer $KONTAKT_METRICS_TOKEN`.
  * - Hooks that count every answered request by route pattern, and every error answer by code.
@@ -39,6 +40,17 @@ const ReadySchema = z.object({
   }),
   /** Migrations this version knows that the database lacks. */
   pendingMigrations: z.array(z.string()),
+  /**
+   * The read replica, when configured (ADR 054): where heavy reads go now. Not a condition of
+   * readiness — without the replica they go to the primary.
+   */
+  replica: z
+    .object({
+      state: z.enum(['in_use', 'lagging', 'not_standby', 'down']),
+      lagSeconds: z.number().nullable(),
+      reason: z.string().optional(),
+    })
+    .optional(),
   message: z.string().optional(),
 });
 
@@ -58,7 +70,10 @@ function tokenMatches(given: string | undefined, expected: string): boolean {
 export async function registerOperations(
   root: FastifyInstance,
   deps: Deps,
-  ops: Operations = { metrics: new Metrics({ db: deps.db }), isDraining: () => false },
+  ops: Operations = {
+    metrics: new Metrics({ db: deps.db, replica: deps.replica }),
+    isDraining: () => false,
+  },
 ): Promise<void> {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const known = await migrationNames();
@@ -122,6 +137,7 @@ export async function registerOperations(
         database = 'unreachable';
         message = `Database unreachable: ${(error as Error).message}`;
       }
+      const replica = deps.replica ? await deps.replica.health() : undefined;
       const ready = !draining && database === 'ok' && migrations === 'current';
       if (draining) message = 'Shutting down: no new traffic, please.';
       return reply.status(ready ? 200 : 503).send({
@@ -129,6 +145,15 @@ export async function registerOperations(
         version: VERSION,
         checks: { database, migrations, draining },
         pendingMigrations: pending,
+        ...(replica
+          ? {
+              replica: {
+                state: replica.state,
+                lagSeconds: replica.lagSeconds,
+                ...(replica.reason ? { reason: replica.reason } : {}),
+              },
+            }
+          : {}),
         ...(message ? { message } : {}),
       });
     },

@@ -38,6 +38,7 @@ import { parseStreetAddress } from '../../domain/public-address.js';
 import { RESULTS } from '../../domain/results.js';
 import type { AppealKind, AppealStatus, Channel } from '../../domain/vocabulary.js';
 import type { Deps } from '../context.js';
+import { readerBatches } from '../db/read-replica.js';
 import type { DB } from '../db/schema.js';
 import { neutraliseFormula } from '../appeals/appeals-export.js';
 import { badRequest } from '../errors.js';
@@ -201,21 +202,34 @@ export function monthBounds(month: string, zone: string): { start: Date; end: Da
   return { start: start.toJSDate(), end: start.plus({ months: 1 }).toJSDate() };
 }
 
-/** The month's records in batches of `batchSize`, oldest first (keyset on received_at, id). */
-export async function* kyivRecordsOfMonth(
+/**
+ * The month's records in batches of `batchSize`, oldest first (keyset on received_at, id), read
+ * from the replica when one is configured and keeps up (`readerBatches`, ADR 054).
+ */
+export function kyivRecordsOfMonth(
   deps: Deps,
   month: string,
   batchSize = 500,
 ): AsyncGenerator<Kyiv1551Record[]> {
   const { start, end } = monthBounds(month, deps.config.timeZone);
+  return readerBatches(deps, (db) =>
+    recordsBetween(db, { start, end, zone: deps.config.timeZone }, batchSize),
+  );
+}
+
+async function* recordsBetween(
+  db: Kysely<DB>,
+  { start, end, zone }: { start: Date; end: Date; zone: string },
+  batchSize: number,
+): AsyncGenerator<Kyiv1551Record[]> {
   const city = {
-    name: await textSetting(deps.db, 'city_name', 'Київ'),
-    katottg: await textSetting(deps.db, 'city_katottg', 'UA80000000000093317'),
-    zone: deps.config.timeZone,
+    name: await textSetting(db, 'city_name', 'Київ'),
+    katottg: await textSetting(db, 'city_katottg', 'UA80000000000093317'),
+    zone,
   };
   let after: { at: Date; id: number } | null = null;
   for (;;) {
-    let q = deps.db
+    let q = db
       .selectFrom('appeals as a')
       .innerJoin('question_types as qt', 'qt.id', 'a.question_type_id')
       .innerJoin('classifier_kinds as k', 'k.id', 'qt.kind_id')

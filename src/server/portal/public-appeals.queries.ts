@@ -12,6 +12,7 @@ import { DateTime } from 'luxon';
 import { APPEAL_STATUSES, type AppealStatus } from '../../domain/vocabulary.js';
 import { registryCity, streetIndex } from '../addresses/registry-search.js';
 import type { Deps } from '../context.js';
+import { onReader } from '../db/read-replica.js';
 import type { AppealsTable, DB } from '../db/schema.js';
 import { badRequest } from '../errors.js';
 import type {
@@ -272,6 +273,7 @@ export async function listPublicQuestionTypes(deps: Deps) {
 /**
  * Counts of appeals received in the months `from`–`to` (city time), by question type, by status
  * and by month. Every appeal counts (aggregates disclose no one), confidential ones included.
+ * Read from the replica when one is configured and keeps up (`onReader`, ADR 054).
  *
  * @throws AppError 400 `invalid_period` (from after to, or more than 60 months).
  */
@@ -292,40 +294,41 @@ export async function publicStatistics(
   }
   const start = fromMonth.startOf('month').toJSDate();
   const end = toMonth.plus({ months: 1 }).startOf('month').toJSDate();
-  const inPeriod = deps.db
-    .selectFrom('appeals as a')
-    .where('a.received_at', '>=', start)
-    .where('a.received_at', '<', end);
-
-  const [byType, byStatus, byMonth] = await Promise.all([
-    inPeriod
-      .innerJoin('question_types as qt', 'qt.id', 'a.question_type_id')
-      .innerJoin('classifier_kinds as k', 'k.id', 'qt.kind_id')
-      .select((eb) => [
-        'qt.id',
-        'qt.name',
-        'qt.name_en',
-        'k.name as kind_name',
-        'k.name_en as kind_name_en',
-        eb.fn.countAll<string>().as('n'),
-      ])
-      .groupBy(['qt.id', 'qt.name', 'qt.name_en', 'k.name', 'k.name_en'])
-      .orderBy('n', 'desc')
-      .orderBy('qt.id')
-      .execute(),
-    inPeriod
-      .select((eb) => ['a.status', eb.fn.countAll<string>().as('n')])
-      .groupBy('a.status')
-      .execute(),
-    inPeriod
-      .select((eb) => [
-        sql<string>`to_char(a.received_at AT TIME ZONE ${zone}, 'YYYY-MM')`.as('month'),
-        eb.fn.countAll<string>().as('n'),
-      ])
-      // By position: the month expression carries a parameter, so it cannot be repeated here.
-      .groupBy(sql`1`)
-      .execute(),
-  ]);
+  const [byType, byStatus, byMonth] = await onReader(deps, (db) => {
+    const inPeriod = db
+      .selectFrom('appeals as a')
+      .where('a.received_at', '>=', start)
+      .where('a.received_at', '<', end);
+    return Promise.all([
+      inPeriod
+        .innerJoin('question_types as qt', 'qt.id', 'a.question_type_id')
+        .innerJoin('classifier_kinds as k', 'k.id', 'qt.kind_id')
+        .select((eb) => [
+          'qt.id',
+          'qt.name',
+          'qt.name_en',
+          'k.name as kind_name',
+          'k.name_en as kind_name_en',
+          eb.fn.countAll<string>().as('n'),
+        ])
+        .groupBy(['qt.id', 'qt.name', 'qt.name_en', 'k.name', 'k.name_en'])
+        .orderBy('n', 'desc')
+        .orderBy('qt.id')
+        .execute(),
+      inPeriod
+        .select((eb) => ['a.status', eb.fn.countAll<string>().as('n')])
+        .groupBy('a.status')
+        .execute(),
+      inPeriod
+        .select((eb) => [
+          sql<string>`to_char(a.received_at AT TIME ZONE ${zone}, 'YYYY-MM')`.as('month'),
+          eb.fn.countAll<string>().as('n'),
+        ])
+        // By position: the month expression carries a parameter, so it cannot be repeated here.
+        .groupBy(sql`1`)
+        .execute(),
+    ]);
+  });
   const monthCounts = new Map(byMonth.map((r) => [r.month, Number(r.n)]));
   const allMonths: { month: string; count: number }[] = [];
   for (let m = fromMonth.startOf('month'); m <= toMonth; m = m.plus({ months: 1 })) {

@@ -4,6 +4,7 @@
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { Deps } from '../context.js';
+import { onReader } from '../db/read-replica.js';
 import type { ReportQuery } from './report-table.js';
 
 /** The start of day `date` in `zone` as a SQL timestamptz expression. */
@@ -63,14 +64,19 @@ export const ON_TIME = sql`b.closed_at IS NOT NULL AND (b.deadline IS NULL OR b.
  * 64 MB and sorting discouraged, so grouping a million rows hashes in memory (the planner
  * estimates the groups of several keys as the product of their counts — 800,000 where there are
  * 25,000 — and with the server's 4 MB it sorted on disk). All local to the transaction. Read-only:
- * a report never writes. Errors: the database's, and whatever `fn` throws (rolled back).
+ * a report never writes, so it runs on the read replica when one is configured and keeps up
+ * (`onReader`, ADR 054), else on the primary; a replica lost meanwhile costs a retry on the
+ * primary. What the caller writes after (a scheduled run's row) goes through its own `deps.db`.
+ * Errors: the database's, and whatever `fn` throws (rolled back).
  */
 export function inReportSession<T>(deps: Deps, fn: (deps: Deps) => Promise<T>): Promise<T> {
-  return deps.db.transaction().execute(async (trx) => {
-    await sql`SET TRANSACTION READ ONLY`.execute(trx);
-    await reportSettings(trx);
-    return fn({ ...deps, db: trx });
-  });
+  return onReader(deps, (db) =>
+    db.transaction().execute(async (trx) => {
+      await sql`SET TRANSACTION READ ONLY`.execute(trx);
+      await reportSettings(trx);
+      return fn({ ...deps, db: trx });
+    }),
+  );
 }
 
 /** The settings of {@link inReportSession}, for the current transaction of `trx`. */

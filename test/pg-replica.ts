@@ -1,0 +1,170 @@
+/**
+ * A PostgreSQL primary and its streaming replica for tests, made on this machine from Debian's
+ * PostgreSQL 15 binaries: `initdb` a small cluster of our own (never the machine's server), then
+ * `pg_basebackup -R` it into a hot standby. Both listen on free loopback ports with trust
+ * authentication, sockets and data in one temporary folder, fsync off. As root the binaries run
+ * as the `postgres` OS user (initdb refuses root). Stopped by their data directories, so only
+ * what was started here is stopped. Without the binaries the test is skipped with a warning on a
+ * developer's machine and fails under `CI=true` (as for Dovecot, test/dovecot.ts).
+ */
+import { execFile } from 'node:child_process';
+import { chownSync, existsSync, mkdtempSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
+import { tmpdir, userInfo } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+export const PG_BIN = '/usr/lib/postgresql/15/bin';
+
+const run = promisify(execFile);
+
+/** Whether the PostgreSQL 15 server binaries are installed; throws under CI=true when not. */
+export function postgresBinariesPresent(what: string): boolean {
+  if (['initdb', 'pg_ctl', 'pg_basebackup'].every((b) => existsSync(join(PG_BIN, b)))) return true;
+  const message = `${what} need the PostgreSQL 15 server binaries (${PG_BIN}); install postgresql-15.`;
+  if (process.env.CI === 'true' || process.env.CI === '1') throw new Error(message);
+  console.warn(`skipped: ${message}`);
+  return false;
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+export interface ReplicaPair {
+  /** postgres:// URL of database `name` on the primary. */
+  primaryUrl(name: string): string;
+  /** postgres:// URL of database `name` on the replica. */
+  replicaUrl(name: string): string;
+  /** Make the replica from the primary as it is now (pg_basebackup -R), and start it. */
+  startReplica(): Promise<void>;
+  stopReplica(): Promise<void>;
+  /** Start the stopped replica again (it resumes streaming). */
+  restartReplica(): Promise<void>;
+  /** Stop both servers and remove their folder. */
+  stop(): Promise<void>;
+}
+
+/** Start a primary on a free loopback port (the replica is made later, by `startReplica`). */
+export async function startPrimary(): Promise<ReplicaPair> {
+  const dir = mkdtempSync(join(tmpdir(), 'kontakt-replica-'));
+  const asRoot = userInfo().uid === 0;
+  if (asRoot) {
+    const { stdout } = await run('id', ['-u', 'postgres']);
+    const { stdout: gid } = await run('id', ['-g', 'postgres']);
+    chownSync(dir, Number(stdout.trim()), Number(gid.trim()));
+  }
+  const pg = (bin: string, args: string[]) =>
+    asRoot
+      ? run('runuser', ['-u', 'postgres', '--', join(PG_BIN, bin), ...args])
+      : run(join(PG_BIN, bin), args);
+  const primaryDir = join(dir, 'primary');
+  const replicaDir = join(dir, 'replica');
+  const [primaryPort, replicaPort] = [await freePort(), await freePort()];
+  const started = new Set<string>();
+
+  const ctl = async (data: string, action: 'start' | 'stop') => {
+    if (action === 'start') {
+      await pg('pg_ctl', [
+        '-D',
+        data,
+        '-l',
+        join(dir, `${data.endsWith('primary') ? 'p' : 'r'}.log`),
+        '-w',
+        '-t',
+        '60',
+        'start',
+      ]);
+      started.add(data);
+    } else {
+      await pg('pg_ctl', ['-D', data, '-m', 'fast', '-w', '-t', '60', 'stop']);
+      started.delete(data);
+    }
+  };
+  const conf = (data: string, lines: string[]) =>
+    appendFileSync(join(data, 'postgresql.conf'), `\n${lines.join('\n')}\n`);
+
+  try {
+    await pg('initdb', [
+      '-D',
+      primaryDir,
+      '-U',
+      'postgres',
+      '-A',
+      'trust',
+      '--no-sync',
+      '-E',
+      'UTF8',
+      '--locale=C.UTF-8',
+    ]);
+    writeFileSync(
+      join(primaryDir, 'pg_hba.conf'),
+      [
+        'local all all trust',
+        'host all all 127.0.0.1/32 trust',
+        'local replication all trust',
+        'host replication all 127.0.0.1/32 trust',
+        '',
+      ].join('\n'),
+    );
+    conf(primaryDir, [
+      "listen_addresses = '127.0.0.1'",
+      `port = ${primaryPort}`,
+      `unix_socket_directories = '${dir}'`,
+      'fsync = off',
+      'full_page_writes = off',
+      'shared_buffers = 32MB',
+      'max_connections = 40',
+      'wal_level = replica',
+      'max_wal_senders = 4',
+      // What docs/OPERATIONS.md recommends for a replica that serves long reports.
+      'hot_standby = on',
+      'hot_standby_feedback = on',
+      'max_standby_streaming_delay = 30s',
+    ]);
+    await ctl(primaryDir, 'start');
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+
+  async function stopAll(): Promise<void> {
+    for (const data of [replicaDir, primaryDir]) {
+      if (started.has(data)) await ctl(data, 'stop').catch(() => {});
+    }
+    rmSync(dir, { recursive: true, force: true });
+  }
+
+  const url = (port: number, name: string) => `postgres://postgres@127.0.0.1:${port}/${name}`;
+  return {
+    primaryUrl: (name) => url(primaryPort, name),
+    replicaUrl: (name) => url(replicaPort, name),
+    async startReplica() {
+      await pg('pg_basebackup', [
+        '-h',
+        '127.0.0.1',
+        '-p',
+        String(primaryPort),
+        '-U',
+        'postgres',
+        '-D',
+        replicaDir,
+        '-R',
+        '-X',
+        'stream',
+        '--no-sync',
+        '-c',
+        'fast',
+      ]);
+      conf(replicaDir, [`port = ${replicaPort}`]);
+      await ctl(replicaDir, 'start');
+    },
+    stopReplica: () => ctl(replicaDir, 'stop'),
+    restartReplica: () => ctl(replicaDir, 'start'),
+    stop: stopAll,
+  };
+}
