@@ -16,6 +16,8 @@
  * 10. the head's live picture and today's map by district (issue 18: p95 ≤ 100 ms at 1M).
  * Prints a table and writes JSON under bench/results/. Every load loop is bounded in time and count.
  * `--skip reads,register,export,sweep,addresses` leaves out those scenarios (reads: 2–5, 8 and 10).
+ * `--nodes N` (PostgreSQL) runs registration through N app processes on the one database, the
+ * requests taken by each in turn as a round-robin proxy would.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
@@ -139,15 +141,19 @@ const counted =
  * Scrape the server's /metrics and compare its request counts with what the bench sent, route by
  * route (issue 23). Returns the lines to print and whether every count matched.
  */
-async function compareWithMetrics(base: URL): Promise<{ lines: string[]; same: boolean }> {
-  const text = await (await fetch(new URL('/metrics', base))).text();
+async function compareWithMetrics(
+  bases: readonly URL[],
+): Promise<{ lines: string[]; same: boolean }> {
   const served = new Map<string, number>();
-  for (const line of text.split('\n')) {
-    const m =
-      /^kontakt_http_requests_total\{method="(\w+)",route="([^"]+)",status="\d+"\} (\d+)/.exec(
-        line,
-      );
-    if (m) served.set(`${m[1]} ${m[2]}`, (served.get(`${m[1]} ${m[2]}`) ?? 0) + Number(m[3]));
+  for (const base of bases) {
+    const text = await (await fetch(new URL('/metrics', base))).text();
+    for (const line of text.split('\n')) {
+      const m =
+        /^kontakt_http_requests_total\{method="(\w+)",route="([^"]+)",status="\d+"\} (\d+)/.exec(
+          line,
+        );
+      if (m) served.set(`${m[1]} ${m[2]}`, (served.get(`${m[1]} ${m[2]}`) ?? 0) + Number(m[3]));
+    }
   }
   let same = true;
   const lines = [...sent].map(([route, n]) => {
@@ -268,6 +274,7 @@ async function main(): Promise<void> {
       scale: { type: 'string', default: 'tiny' },
       duration: { type: 'string' },
       skip: { type: 'string', default: '' },
+      nodes: { type: 'string', default: '1' },
     },
   });
   const engine = values.engine as Engine;
@@ -277,6 +284,11 @@ async function main(): Promise<void> {
   const duration = values.duration ? Number(values.duration) : scale <= 10_000 ? 3 : 10;
   if (!(duration > 0 && duration <= 300)) throw new Error('--duration must be 1…300 seconds');
   const skip = new Set(values.skip.split(',').filter(Boolean));
+  // Registration through several app processes on one database (issue 21, item 5).
+  const nodes = Number(values.nodes);
+  if (!(Number.isInteger(nodes) && nodes >= 1 && nodes <= 4))
+    throw new Error('--nodes must be 1…4');
+  if (nodes > 1 && engine !== 'postgres') throw new Error('--nodes needs --engine postgres');
   const warmup = Math.min(3, Math.max(1, duration / 3));
   const bounded = { seconds: duration, warmupSeconds: warmup, maxRequests: 200_000 };
   const started = new Date();
@@ -342,6 +354,7 @@ async function main(): Promise<void> {
   const serverNodeArgs = engine === 'postgres' ? ['--max-old-space-size=256'] : [];
   log(`starting the server (node ${serverNodeArgs.join(' ') || 'defaults'})…`);
   const server: RunningServer = await startServer(target.env, 180, { nodeArgs: serverNodeArgs });
+  const extraNodes: RunningServer[] = [];
   const idleMemory = server.memoryMiB();
   log(`server pid ${server.pid} at ${server.base.href} (${fmt(idleMemory, 0)} MiB resident)`);
   const base = server.base;
@@ -446,14 +459,21 @@ async function main(): Promise<void> {
           applicant: { fullName: 'Бенчмарк Заявник Тестовий', phones: ['+380 67 000 12 34'] },
         }),
       });
+      // The other nodes, started for registration only (the reads above measure one process).
+      for (let n = 1; n < nodes; n += 1) {
+        const extra = await startServer(target.env, 180, { nodeArgs: serverNodeArgs });
+        extraNodes.push(extra);
+        log(`node ${n + 1}: pid ${extra.pid} at ${extra.base.href}`);
+      }
+      const bases = [base, ...extraNodes.map((s) => s.base)];
       for (const concurrency of [1, 8, 32]) {
-        const result = await runLoad(base, counted('/api/v1/appeals', register), {
+        const result = await runLoad(bases, counted('/api/v1/appeals', register), {
           ...bounded,
           concurrency,
         });
         const isTarget = concurrency === 32;
         rows.push({
-          scenario: `1 registration through the API, c=${concurrency}`,
+          scenario: `1 registration through the API, c=${concurrency}${nodes > 1 ? `, ${nodes} processes` : ''}`,
           target: isTarget ? '≥ 1,000/s, p99 ≤ 100 ms' : '',
           met: isTarget
             ? result.errors === 0 && result.throughput >= 1000 && result.p99 <= 100
@@ -467,7 +487,7 @@ async function main(): Promise<void> {
       }
     }
     // 9. /metrics counts what the bench sent (issue 23).
-    const compared = await compareWithMetrics(base);
+    const compared = await compareWithMetrics([base, ...extraNodes.map((s) => s.base)]);
     console.log(
       `\nRequests: the bench's own count and the server's /metrics\n${compared.lines.join('\n')}`,
     );
@@ -478,6 +498,7 @@ async function main(): Promise<void> {
       detail: compared.lines.map((l) => l.replace(/\s+/g, ' ')).join('; '),
     });
   } finally {
+    await Promise.all(extraNodes.map((s) => s.stop()));
     await server.stop();
     log('server stopped');
   }

@@ -117,16 +117,20 @@ export interface RunOptions {
 }
 
 /**
- * Run a closed loop against `base` with requests from `next` (called once per request, with a
+ * Run a closed loop against `base` (one URL, or several nodes taken in turn) with requests from `next` (called once per request, with a
  * running index), first a warm-up, then the measured part.
  */
 export async function runLoad(
-  base: URL,
+  base: URL | readonly URL[],
   next: (i: number) => RequestSpec,
   options: RunOptions,
 ): Promise<LoadResult> {
-  assertLoopback(base);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: options.concurrency });
+  // Several app processes (`--nodes`): request i goes to node i mod n, as a round-robin proxy would.
+  const bases = Array.isArray(base) ? base : [base as URL];
+  bases.forEach(assertLoopback);
+  const agents = bases.map(
+    () => new http.Agent({ keepAlive: true, maxSockets: options.concurrency }),
+  );
   let index = 0;
   const phase = async (seconds: number, budget: number, record: boolean) => {
     const latencies: number[] = [];
@@ -137,10 +141,12 @@ export async function runLoad(
     const worker = async () => {
       while (performance.now() < end && sent < budget) {
         sent++;
-        const spec = next(index++);
+        const i = index++;
+        const spec = next(i);
+        const node = i % bases.length;
         const started = performance.now();
         try {
-          const { status, body } = await send(agent, base, spec);
+          const { status, body } = await send(agents[node]!, bases[node]!, spec);
           const took = performance.now() - started;
           if (status >= 200 && status < 300) latencies.push(took);
           else {
@@ -162,7 +168,7 @@ export async function runLoad(
     if (options.warmupSeconds > 0) await phase(options.warmupSeconds, options.maxRequests, false);
     return (await phase(options.seconds, options.maxRequests, true))!;
   } finally {
-    agent.destroy();
+    agents.forEach((a) => a.destroy());
   }
 }
 
