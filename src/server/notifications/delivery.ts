@@ -4,6 +4,11 @@
  * sends outside any transaction, then marks them sent — or, on failure, schedules the next attempt
  * with exponential back-off (1, 2, 4 … 60 minutes). Nothing is dropped: a notification stays
  * pending until a server takes it. Rows without an address are shown in the web app only.
+ *
+ * At least once, not exactly once: a process that dies after the SMTP server accepted a message
+ * and before its row is marked sent leaves the row leased; five minutes later another process
+ * sends it again. Both copies carry the row's Message-ID (`messageIdOf`), so the copy can be
+ * recognised (ADR 055; the cluster test, test/cluster, counts such re-sends apart).
  */
 import { smtpAddress } from '../../domain/normal-forms.js';
 import { type Kysely, sql } from 'kysely';
@@ -15,6 +20,13 @@ import { reportRunAttachment } from '../reports/scheduled-reports.js';
 
 /** One e-mail: plain text always; an HTML alternative and attachments when the kind has them. */
 export interface MailMessage {
+  /**
+   * A stable name of this message among the installation's mail (`notification-42`): the mailer
+   * makes the Message-ID of it, so a message sent twice (a process killed after the SMTP server
+   * took it and before its row was marked sent: delivery is at least once) carries one Message-ID
+   * both times, which mail systems and readers use to drop the copy (RFC 5322, 3.6.4).
+   */
+  id?: string;
   to: string;
   subject: string;
   text: string;
@@ -27,12 +39,25 @@ export interface Mailer {
   close(): void;
 }
 
+/**
+ * The Message-ID of a message named `id`, in the domain of the sender's address
+ * (`<kontakt.notification-42@city.example>`; `localhost` when the address has none).
+ */
+export function messageIdOf(id: string, from: string): string {
+  const domain = /@([^\s>]+)>?\s*$/.exec(from)?.[1] ?? 'localhost';
+  return `<kontakt.${id}@${domain}>`;
+}
+
 /** A mailer over SMTP. `url`: smtp://[user:pass@]host:port (smtps:// for TLS). */
 export function smtpMailer(url: string, from: string): Mailer {
   const transport = nodemailer.createTransport(url);
   return {
-    async send(message) {
-      await transport.sendMail({ from, ...message });
+    async send({ id, ...message }) {
+      await transport.sendMail({
+        from,
+        ...message,
+        ...(id ? { messageId: messageIdOf(id, from) } : {}),
+      });
     },
     close: () => transport.close(),
   };
@@ -123,7 +148,13 @@ export async function deliverDueNotifications(
               reportRunParts(db, row.report_run_id!),
             )
           : {};
-      await mailer.send({ to, subject: row.subject, text: row.body, ...parts });
+      await mailer.send({
+        id: `notification-${row.id}`,
+        to,
+        subject: row.subject,
+        text: row.body,
+        ...parts,
+      });
       await db
         .updateTable('notifications')
         .set({ status: 'sent', sent_at: new Date(), attempts: sql`attempts + 1`, last_error: null })
