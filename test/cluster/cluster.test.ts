@@ -320,6 +320,7 @@ describe.skipIf(haproxyMissing)('three nodes behind HAProxy, one killed with kil
     const answers = [...tally.answers].sort().map(([k, n]) => `${k}: ${n}`);
     console.log(
       [
+        '',
         `load ${Math.round(loadMs / 1000)} s, ${WORKERS} clients; ${victim.name} killed at ` +
           `${Math.round(killedAfter / 1000)} s, ready again at ${Math.round(backAfter / 1000)} s`,
         `answers: ${answers.join(', ')}`,
