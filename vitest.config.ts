@@ -47,6 +47,8 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     exclude: [
       ...configDefaults.exclude,
+      // The cluster test has its own config and command (npm run test:cluster, ADR 055).
+      'test/cluster/**',
       ...serverPassSkips,
       ...(serverPass ? ENGINE_INDEPENDENT : []),
     ],

@@ -144,6 +144,15 @@ const envSchema = z.object({
   KONTAKT_DIGEST_EMAILS: emailList(),
   /** Issue 18, item 5: the hour of the city's day (0–23) from which yesterday's digest is made. */
   KONTAKT_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
+  /**
+   * Build the staff web app at start when `dist/web` is missing or older than its sources. `false`:
+   * serve what is built, or the API alone when nothing is (several nodes started together from one
+   * checkout must not all build into one folder; a release builds it once, `npm run build:web`).
+   */
+  KONTAKT_BUILD_WEB: z
+    .enum(['true', 'false', '1', '0'])
+    .default('true')
+    .transform((v) => v === 'true' || v === '1'),
   /** Run the background jobs (deadline sweep, mail delivery) in this process. */
   KONTAKT_JOBS: z
     .enum(['true', 'false', '1', '0'])
@@ -250,6 +259,8 @@ export interface Config {
   mailFrom: string;
   publicUrl: string;
   runJobs: boolean;
+  /** Build the web app at start when it is stale (`KONTAKT_BUILD_WEB`). */
+  buildWeb: boolean;
   trustProxy: boolean;
   /** Per client address: portal submissions an hour, tracking requests a minute (0 = no limit). */
   publicLimits: { submissionsPerHour: number; trackingPerMinute: number };
@@ -323,6 +334,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.MAIL_FROM,
     publicUrl: e.KONTAKT_PUBLIC_URL,
     runJobs: e.KONTAKT_JOBS,
+    buildWeb: e.KONTAKT_BUILD_WEB,
     trustProxy: e.KONTAKT_TRUST_PROXY,
     publicLimits: {
       submissionsPerHour: e.KONTAKT_SUBMISSIONS_PER_HOUR,

@@ -117,7 +117,7 @@ async function start(config: Config, options: ServeOptions, runtime: Runtime): P
   };
   lifecycle.onClose('live bus', () => deps.live!.close());
   if (lifecycle.stopping) return;
-  await ensureWebBuilt((message) => out(`${message}\n`));
+  if (config.buildWeb) await ensureWebBuilt((message) => out(`${message}\n`));
   if (lifecycle.stopping) return;
   const app = await buildApp(deps, {
     engine: database.engine,

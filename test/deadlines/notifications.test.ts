@@ -72,11 +72,16 @@ describe('quiet hours', () => {
       expect(smtp.messages.map((m) => m.to)).toContain('night-normal@example.org');
       const row = await ctx.deps.db
         .selectFrom('notifications')
-        .select(['not_before', 'status'])
+        .select(['id', 'not_before', 'status'])
         .where('dedupe_key', '=', 'night-normal')
         .executeTakeFirstOrThrow();
       expect(row.not_before.toISOString()).toBe('2026-12-02T06:00:00.000Z');
       expect(row.status).toBe('sent');
+      // Its Message-ID names the row (the same on a re-send; ADR 055), in the sender's domain.
+      const normal = smtp.messages.find((m) => m.to === 'night-normal@example.org');
+      expect(/^Message-ID: (.*)$/im.exec(normal?.raw ?? '')?.[1]?.trim()).toBe(
+        `<kontakt.notification-${row.id}@example.org>`,
+      );
       // The subject is Ukrainian and arrives intact.
       const emergency = smtp.messages.find((m) => m.to === 'night-emergency@example.org');
       expect(emergency).toBeDefined();

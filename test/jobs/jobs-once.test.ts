@@ -252,7 +252,7 @@ describe('scheduled jobs run by three nodes at once', () => {
     // One message per row: each carries its notification's id in its Message-ID.
     const ids = smtp.messages.map((m) => /^Message-ID:\s*<([^>]+)>/im.exec(m.raw)?.[1]);
     expect(ids.sort()).toEqual(
-      mailed.map((n) => `notification.${n.id}.kontakt@example.org`).sort(),
+      mailed.map((n) => `kontakt.notification-${n.id}@example.org`).sort(),
     );
   });
 });

@@ -98,8 +98,6 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('embedded engine', () => {
       // Refused while a server holds the directory (stop → backup → start).
       const server = await spawnServe({
         env: { KONTAKT_DATA_DIR: source, DATABASE_URL: '' },
-        copy: () => Promise.reject(new Error('not used')),
-        drop: () => Promise.resolve(),
       });
       try {
         await server.waitForStatus('/api/health/ready', 200);

@@ -94,7 +94,7 @@ export async function createStore(from?: string): Promise<Store> {
   };
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -125,13 +125,16 @@ export interface Spawned {
   kill(): void;
 }
 
-/** Spawn `kontakt serve` with stdout and stderr as pipes the test holds. */
+/**
+ * Spawn `kontakt serve` with stdout and stderr as pipes the test holds, on a free port unless
+ * `env` names one (`PORT`: a node restarted where its load balancer expects it).
+ */
 export async function spawnServe(
-  store: Store,
+  store: Pick<Store, 'env'>,
   env: Record<string, string> = {},
   args: string[] = [],
 ): Promise<Spawned> {
-  const port = await freePort();
+  const port = env.PORT ? Number(env.PORT) : await freePort();
   const child = spawn('node', ['bin/kontakt.mjs', 'serve', ...args], {
     cwd: ROOT,
     env: {
@@ -139,9 +142,9 @@ export async function spawnServe(
       LOG_LEVEL: 'info',
       KONTAKT_JOBS: 'false',
       ...store.env,
-      PORT: String(port),
       HOST: '127.0.0.1',
       ...env,
+      PORT: String(port),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

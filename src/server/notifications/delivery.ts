@@ -4,6 +4,11 @@
  * sends outside any transaction, then marks them sent — or, on failure, schedules the next attempt
  * with exponential back-off (1, 2, 4 … 60 minutes). Nothing is dropped: a notification stays
  * pending until a server takes it. Rows without an address are shown in the web app only.
+ *
+ * At least once, not exactly once: a process that dies after the SMTP server accepted a message
+ * and before its row is marked sent leaves the row leased; five minutes later another process
+ * sends it again. Both copies carry the row's Message-ID (`messageIdOf`), so the copy can be
+ * recognised (ADR 055; the cluster test, test/cluster, counts such re-sends apart).
  */
 import { smtpAddress } from '../../domain/normal-forms.js';
 import { type Kysely, sql } from 'kysely';
@@ -15,17 +20,18 @@ import { reportRunAttachment } from '../reports/scheduled-reports.js';
 
 /** One e-mail: plain text always; an HTML alternative and attachments when the kind has them. */
 export interface MailMessage {
+  /**
+   * A stable name of this message among the installation's mail (`notification-42`): the mailer
+   * makes the Message-ID of it, so a message sent twice (a process killed after the SMTP server
+   * took it and before its row was marked sent: delivery is at least once) carries one Message-ID
+   * both times, which mail systems and readers use to drop the copy (RFC 5322, 3.6.4).
+   */
+  id?: string;
   to: string;
   subject: string;
   text: string;
   html?: string;
   attachments?: { filename: string; content: Buffer; contentType: string }[];
-  /**
-   * The outbox row sent: the Message-ID is made of it, so a message sent again after a crash
-   * between the server's acceptance and the row being marked (delivery is at least once) carries
-   * the same Message-ID, by which mail clients and servers recognise a duplicate (RFC 5322 3.6.4).
-   */
-  notificationId?: number;
 }
 
 export interface Mailer {
@@ -33,18 +39,24 @@ export interface Mailer {
   close(): void;
 }
 
+/**
+ * The Message-ID of a message named `id`, in the domain of the sender's address
+ * (`<kontakt.notification-42@city.example>`; `localhost` when the address has none).
+ */
+export function messageIdOf(id: string, from: string): string {
+  const domain = /@([^\s>]+)>?\s*$/.exec(from)?.[1] ?? 'localhost';
+  return `<kontakt.${id}@${domain}>`;
+}
+
 /** A mailer over SMTP. `url`: smtp://[user:pass@]host:port (smtps:// for TLS). */
 export function smtpMailer(url: string, from: string): Mailer {
   const transport = nodemailer.createTransport(url);
-  const domain = /@([^\s>]+)>?\s*$/.exec(from)?.[1] ?? 'kontakt.invalid';
   return {
-    async send({ notificationId, ...message }) {
+    async send({ id, ...message }) {
       await transport.sendMail({
         from,
         ...message,
-        ...(notificationId !== undefined
-          ? { messageId: `<notification.${notificationId}.kontakt@${domain}>` }
-          : {}),
+        ...(id ? { messageId: messageIdOf(id, from) } : {}),
       });
     },
     close: () => transport.close(),
@@ -137,11 +149,11 @@ export async function deliverDueNotifications(
             )
           : {};
       await mailer.send({
+        id: `notification-${row.id}`,
         to,
         subject: row.subject,
         text: row.body,
         ...parts,
-        notificationId: row.id,
       });
       await db
         .updateTable('notifications')
