@@ -126,7 +126,7 @@ export async function runLoad(
   options: RunOptions,
 ): Promise<LoadResult> {
   // Several app processes (`--nodes`): request i goes to node i mod n, as a round-robin proxy would.
-  const bases = Array.isArray(base) ? base : [base as URL];
+  const bases: readonly URL[] = base instanceof URL ? [base] : base;
   bases.forEach(assertLoopback);
   const agents = bases.map(
     () => new http.Agent({ keepAlive: true, maxSockets: options.concurrency }),
