@@ -33,6 +33,7 @@ export const ENGINE_INDEPENDENT = [
   'test/architecture/**/*.test.ts',
   'test/build/**/*.test.ts',
   'test/ops/dockerfile-lint.test.ts',
+  'src/server/auth/password.test.ts',
   'src/server/db/migration-safety.test.ts',
   'src/server/db/read-replica.test.ts',
   'src/server/generate/generate.test.ts',

@@ -1,7 +1,8 @@
 /**
  * Access codes of portal submissions and the brute-force lock of tracking.
  *
- * A code is ten characters of Crockford's base 32 (50 bits). Only its argon2id hash is stored. When
+ * A code is ten characters of Crockford's base 32 (50 bits). Only its argon2id hash is stored (at
+ * the cost for machine-made secrets, `hashAccessCode`, ADR 056). When
  * the client sent an Idempotency-Key, the code is derived from the key and a random salt kept in
  * the row (HMAC-SHA-256), so the same request sent again gets the same code back; the key itself is
  * stored only as a SHA-256 hash, so the database alone never yields a code. Without a key the code
@@ -22,7 +23,7 @@ import {
   type TrackingAttemptState,
   trackingKey,
 } from '../../domain/portal.js';
-import { hashPassword, verifyPassword } from '../auth/password.js';
+import { hashAccessCode, verifyAccessCode } from '../auth/password.js';
 import type { Deps } from '../context.js';
 import type { DB } from '../db/schema.js';
 import { AppError } from '../errors.js';
@@ -50,12 +51,12 @@ export async function newAccessCode(idempotencyKey: string | null): Promise<NewA
     idempotencyKey && salt
       ? derivedAccessCode(idempotencyKey, salt)
       : accessCodeFromBytes(randomBytes(16));
-  return { display: formatAccessCode(code), hash: await hashPassword(code), salt };
+  return { display: formatAccessCode(code), hash: await hashAccessCode(code), salt };
 }
 
 /** Whether a typed code matches a stored hash (a null hash never matches, in constant work). */
 export function accessCodeMatches(hash: string | null, typed: string): Promise<boolean> {
-  return verifyPassword(hash, normaliseAccessCode(typed));
+  return verifyAccessCode(hash, normaliseAccessCode(typed));
 }
 
 async function lockRules(db: Kysely<DB>) {
