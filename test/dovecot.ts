@@ -5,28 +5,17 @@
  * developer's machine and fails under `CI=true` (as for the shared data, test/shared-data.ts).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { type AddressInfo, createServer, connect } from 'node:net';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
+import { freePort, programsPresent } from './local-services.js';
 
 export const DOVECOT = '/usr/sbin/dovecot';
 
 /** Whether Dovecot is installed; throws under CI=true when it is not. */
 export function dovecotPresent(what: string): boolean {
-  if (existsSync(DOVECOT)) return true;
-  const message = `${what} need Dovecot (${DOVECOT}); install dovecot-imapd (.ci/run does).`;
-  if (process.env.CI === 'true' || process.env.CI === '1') throw new Error(message);
-  console.warn(`skipped: ${message}`);
-  return false;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
+  return programsPresent(what, [DOVECOT], 'install dovecot-imapd (.ci/run does)');
 }
 
 async function waitForPort(port: number, log: () => string): Promise<void> {

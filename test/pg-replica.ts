@@ -8,11 +8,11 @@
  * developer's machine and fails under `CI=true` (as for Dovecot, test/dovecot.ts).
  */
 import { execFile } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
-import { type AddressInfo, createServer } from 'node:net';
+import { chownSync, mkdtempSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { freePort, programsPresent } from './local-services.js';
 
 export const PG_BIN = '/usr/lib/postgresql/15/bin';
 
@@ -20,19 +20,11 @@ const run = promisify(execFile);
 
 /** Whether the PostgreSQL 15 server binaries are installed; throws under CI=true when not. */
 export function postgresBinariesPresent(what: string): boolean {
-  if (['initdb', 'pg_ctl', 'pg_basebackup'].every((b) => existsSync(join(PG_BIN, b)))) return true;
-  const message = `${what} need the PostgreSQL 15 server binaries (${PG_BIN}); install postgresql-15.`;
-  if (process.env.CI === 'true' || process.env.CI === '1') throw new Error(message);
-  console.warn(`skipped: ${message}`);
-  return false;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
+  return programsPresent(
+    what,
+    ['initdb', 'pg_ctl', 'pg_basebackup'].map((b) => join(PG_BIN, b)),
+    'install postgresql-15',
+  );
 }
 
 export interface ReplicaPair {

@@ -10,7 +10,6 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, statSync, readdirSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +17,7 @@ import pg from 'pg';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject } from 'vitest';
 import { copyTemplateInto } from '../template-store.js';
+import { freePort } from '../local-services.js';
 import en from '../../src/web/shared/i18n/en.json' with { type: 'json' };
 import uk from '../../src/web/shared/i18n/uk.json' with { type: 'json' };
 import { adminUrl, databaseUrlWithName } from '../pg-urls.js';
@@ -121,18 +121,6 @@ async function ensureWebBuild(): Promise<void> {
 const SERVER_START_BUDGET = 600_000;
 /** A suite's start: the web build (or the wait for another file's), the server, Chromium. */
 const SUITE_START_BUDGET = 1_200_000;
-
-function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => ok(port));
-    });
-  });
-}
 
 interface RunningServer {
   baseUrl: string;

@@ -8,7 +8,6 @@ import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
 import { randomBytes } from 'node:crypto';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +15,9 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { adminUrl, databaseUrlWithName } from '../pg-urls.js';
 import { copyTemplateInto } from '../template-store.js';
+import { freePort } from '../local-services.js';
+
+export { freePort };
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const BUDGET_MS = 300_000;
@@ -92,17 +94,6 @@ export async function createStore(from?: string): Promise<Store> {
       rmSync(filesDir, { recursive: true, force: true });
     },
   };
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 export interface Exit {
