@@ -55,7 +55,8 @@ export async function runSpikeDetection(
   const now = deps.now();
   const zone = deps.config.timeZone;
   return deps.db.transaction().execute(async (trx) => {
-    if (!(await tryJobLock(trx, 'monitoringSpikes'))) return { ran: false, raised: [], updated: [], explained: [] };
+    if (!(await tryJobLock(trx, 'monitoringSpikes')))
+      return { ran: false, raised: [], updated: [], explained: [] };
 
     const hours = hoursToRead(now.getTime(), params, zone).map((h) => new Date(h));
     const [counts, first] = await Promise.all([countsOfHours(trx, hours), firstCountedHour(trx)]);
