@@ -6,6 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
@@ -108,6 +109,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     const pgliteDir = inMemory ? dataDir : join(dataDir, 'pglite');
     if (!inMemory) mkdirSync(pgliteDir, { recursive: true });
     const pglite = await PGlite.create(pgliteDir, {
+      // Trigram indexes for the registry's search by part of a name (migration 0039, ADR 057).
+      extensions: { pg_trgm },
       ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     });
     const pool = new pg.Pool(createPgConfig(pglite));
