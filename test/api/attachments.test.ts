@@ -126,4 +126,54 @@ describe('attachments', () => {
       expect.objectContaining({ fileName: 'after.png', responseId: card.body.responses[0]?.id }),
     ]);
   });
+
+  it('stores an upload sent again with the same Idempotency-Key once, and refuses the key with another file', async () => {
+    const appealId = await newAppeal();
+    const key = `upload-${appealId}-0123456789abcdef`;
+    const send = (bytes: Buffer, name: string) =>
+      executor.request<{ id: number; error?: string }>(
+        'POST',
+        `/api/v1/appeals/${appealId}/attachments`,
+        form(bytes, name, 'image/png'),
+        { 'idempotency-key': key },
+      );
+    const first = await send(PNG, 'двір.png');
+    expect(first.status).toBe(201);
+    const again = await send(PNG, 'двір.png');
+    expect([again.status, again.body.id]).toEqual([200, first.body.id]);
+    // Two at once with a fresh key: one row.
+    const racingKey = `${key}-racing`;
+    const racing = await Promise.all(
+      [0, 1].map(() =>
+        executor.request<{ id: number }>(
+          'POST',
+          `/api/v1/appeals/${appealId}/attachments`,
+          form(PNG, 'двір.png', 'image/png'),
+          { 'idempotency-key': racingKey },
+        ),
+      ),
+    );
+    expect(racing.map((r) => r.status).sort()).toEqual([200, 201]);
+    expect(racing[0]!.body.id).toBe(racing[1]!.body.id);
+    const other = await send(
+      await sharp({ create: { width: 2, height: 2, channels: 3, background: '#123456' } })
+        .png()
+        .toBuffer(),
+      'двір.png',
+    );
+    expect([other.status, other.body.error]).toEqual([422, 'idempotency_key_reused']);
+    const rows = await server.ctx.deps.db
+      .selectFrom('attachments')
+      .select('id')
+      .where('appeal_id', '=', appealId)
+      .execute();
+    expect(rows).toHaveLength(2);
+    const events = await server.ctx.deps.db
+      .selectFrom('appeal_events')
+      .select('id')
+      .where('appeal_id', '=', appealId)
+      .where('type', '=', 'attachment_added')
+      .execute();
+    expect(events).toHaveLength(2);
+  });
 });

@@ -6,6 +6,7 @@ import { AppError } from '../errors.js';
 import { currentUser } from '../http/auth-plugin.js';
 import { errorResponses } from '../http/openapi.js';
 import { contentDisposition } from '../../domain/file-names.js';
+import { idempotencyHeaders } from '../../contract/portal.schemas.js';
 import { addAttachment, readAttachment } from './attachments.service.js';
 
 const attachmentView = z.object({
@@ -26,9 +27,17 @@ export function attachmentsRoutes(deps: Deps): FastifyPluginAsyncZod {
           tags: ['attachments'],
           operationId: 'uploadAttachment',
           summary: 'Upload one file (multipart/form-data, field "file") to an appeal',
+          description:
+            'Send an Idempotency-Key made once per file: the same upload sent again returns the first ' +
+            'attachment with 200 instead of storing the file twice; the key with another file is 422.',
           consumes: ['multipart/form-data'],
+          headers: idempotencyHeaders,
           params: z.object({ id: z.coerce.number().int().positive() }),
-          response: { 201: attachmentView, ...errorResponses(400, 401, 403, 404, 413, 415) },
+          response: {
+            201: attachmentView,
+            200: attachmentView,
+            ...errorResponses(400, 401, 403, 404, 413, 415, 422),
+          },
         },
       },
       async (request, reply) => {
@@ -44,13 +53,19 @@ export function attachmentsRoutes(deps: Deps): FastifyPluginAsyncZod {
         });
         if (!part)
           throw new AppError('file_missing', 400, 'No file in the request: use the field "file".');
-        const view = await addAttachment(deps, currentUser(request), request.params.id, {
-          stream: part.file,
-          fileName: part.filename,
-          declaredType: part.mimetype,
-          truncated: () => part.file.truncated,
-        });
-        return reply.status(201).send(view);
+        const { replayed, ...view } = await addAttachment(
+          deps,
+          currentUser(request),
+          request.params.id,
+          {
+            stream: part.file,
+            fileName: part.filename,
+            declaredType: part.mimetype,
+            truncated: () => part.file.truncated,
+          },
+          request.headers['idempotency-key'],
+        );
+        return reply.status(replayed ? 200 : 201).send(view);
       },
     );
     app.get(

@@ -152,18 +152,23 @@ function formatMiB(bytes: number): string {
 }
 
 /**
- * Store one uploaded file on an appeal.
+ * Store one uploaded file on an appeal. With `idempotencyKey`, the same upload sent again (the
+ * answer to the first was lost) stores nothing new and answers the first attachment with
+ * `replayed: true`; concurrent uploads with one key store one (unique index of migration 0040).
  *
  * @param file the multipart file stream with its name; `truncated()` tells whether the size limit cut it.
+ * @param idempotencyKey the client's Idempotency-Key (16–200 characters), when it sent one.
  * @throws AppError 404 `appeal_not_found`; 413 `file_too_large`; 415 `unsupported_file_type`;
- *   400 `empty_file`. Nothing stays on disk or in the database when it fails.
+ *   400 `empty_file`; 422 `idempotency_key_reused` when the key came with another file (other bytes
+ *   or name). Nothing stays on disk or in the database when it fails.
  */
 export async function addAttachment(
   deps: Deps,
   actor: UserActor,
   appealId: number,
   file: UploadedFile,
-): Promise<AttachmentView> {
+  idempotencyKey?: string,
+): Promise<AttachmentView & { replayed: boolean }> {
   await assertAppealVisible(deps, actor, appealId);
   if ((await standingOf(deps.db, actor, appealId)).kind === 'former') {
     throw new AppError(
@@ -173,9 +178,10 @@ export async function addAttachment(
     );
   }
   const received = await receiveFile(deps, file);
+  const keyHash = idempotencyKey ? createHash('sha256').update(idempotencyKey).digest('hex') : null;
   const now = deps.now();
   try {
-    return await deps.db.transaction().execute(async (trx) => {
+    const stored = await deps.db.transaction().execute(async (trx) => {
       const row = await trx
         .insertInto('attachments')
         .values({
@@ -187,9 +193,17 @@ export async function addAttachment(
           storage_key: received.storageKey,
           uploaded_by: actor.id,
           created_at: now,
+          idempotency_key_hash: keyHash,
         })
+        .onConflict((oc) =>
+          oc
+            .columns(['appeal_id', 'idempotency_key_hash'])
+            .where('idempotency_key_hash', 'is not', null)
+            .doNothing(),
+        )
         .returning(['id', 'file_name', 'media_type', 'size_bytes'])
-        .executeTakeFirstOrThrow();
+        .executeTakeFirst();
+      if (!row) return null;
       await recordAppealEvent(trx, {
         appealId,
         actor,
@@ -202,18 +216,44 @@ export async function addAttachment(
           sizeBytes: received.sizeBytes,
         },
       });
-      return {
-        id: row.id,
-        fileName: row.file_name,
-        mediaType: row.media_type,
-        sizeBytes: row.size_bytes,
-        url: `/api/v1/attachments/${row.id}`,
-      };
+      return { ...attachmentView(row), replayed: false };
     });
+    if (stored) return stored;
   } catch (error) {
     await deps.files.remove(received.storageKey);
     throw error;
   }
+  // The key was used before: these bytes are not kept; the first upload is the answer.
+  await deps.files.remove(received.storageKey);
+  const first = await deps.db
+    .selectFrom('attachments')
+    .select(['id', 'file_name', 'media_type', 'size_bytes', 'sha256'])
+    .where('appeal_id', '=', appealId)
+    .where('idempotency_key_hash', '=', keyHash)
+    .executeTakeFirstOrThrow();
+  if (first.sha256 !== received.sha256 || first.file_name !== received.fileName) {
+    throw new AppError(
+      'idempotency_key_reused',
+      422,
+      'This Idempotency-Key was already used for a different file; make a new key for a new upload.',
+    );
+  }
+  return { ...attachmentView(first), replayed: true };
+}
+
+function attachmentView(row: {
+  id: number;
+  file_name: string;
+  media_type: string;
+  size_bytes: number;
+}): AttachmentView {
+  return {
+    id: row.id,
+    fileName: row.file_name,
+    mediaType: row.media_type,
+    sizeBytes: row.size_bytes,
+    url: `/api/v1/attachments/${row.id}`,
+  };
 }
 
 /**

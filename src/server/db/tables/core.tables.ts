@@ -226,6 +226,8 @@ export interface AttachmentsTable {
   storage_key: string;
   uploaded_by: number | null;
   created_at: Timestamp;
+  /** SHA-256 of the upload's Idempotency-Key, unique per appeal (migration 0040). */
+  idempotency_key_hash: string | null;
 }
 
 /** History events the work notifications have handled (migration 0013; ADR 027). */
