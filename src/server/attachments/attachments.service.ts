@@ -14,6 +14,7 @@ import { appealScope, can } from '../../domain/policy.js';
 import type { Deps, UserActor } from '../context.js';
 import { AppError, notFound } from '../errors.js';
 import { recordAppealEvent } from '../appeals/appeal-history.js';
+import { sha256 } from '../appeals/registration-replay.js';
 import { safeFileName } from '../../domain/file-names.js';
 import { standingOf } from '../appeals/executor-standing.js';
 import { CLEANED_IMAGE_TYPES, cleanImage } from './clean-image.js';
@@ -178,7 +179,7 @@ export async function addAttachment(
     );
   }
   const received = await receiveFile(deps, file);
-  const keyHash = idempotencyKey ? createHash('sha256').update(idempotencyKey).digest('hex') : null;
+  const keyHash = idempotencyKey ? sha256(idempotencyKey) : null;
   const now = deps.now();
   try {
     const stored = await deps.db.transaction().execute(async (trx) => {

@@ -31,16 +31,25 @@ export function hashAccessCode(code: string): Promise<string> {
 // Verified against when the login is unknown, so both cases take the same time.
 const DUMMY_HASH = hash('kontakt-dummy-password', OPTIONS);
 
-/** Whether `password` matches `passwordHash` (a null hash never matches, in constant work). */
-export async function verifyPassword(
-  passwordHash: string | null,
-  password: string,
+/**
+ * Whether `secret` matches `stored`; a null `stored` never matches, after verifying against
+ * `dummy` (a hash of the same cost), so the time does not tell whether anything was stored.
+ */
+async function verifyOrDummy(
+  stored: string | null,
+  secret: string,
+  dummy: Promise<string>,
 ): Promise<boolean> {
-  if (!passwordHash) {
-    await verify(await DUMMY_HASH, password).catch(() => false);
+  if (!stored) {
+    await verify(await dummy, secret).catch(() => false);
     return false;
   }
-  return verify(passwordHash, password).catch(() => false);
+  return verify(stored, secret).catch(() => false);
+}
+
+/** Whether `password` matches `passwordHash` (a null hash never matches, in constant work). */
+export function verifyPassword(passwordHash: string | null, password: string): Promise<boolean> {
+  return verifyOrDummy(passwordHash, password, DUMMY_HASH);
 }
 
 // Verified against when no code is stored for the number typed, at the access codes' cost.
@@ -51,10 +60,6 @@ const DUMMY_ACCESS_CODE_HASH = hash('KONTAKTDUM', ACCESS_CODE_OPTIONS);
  * after the same work as a code hashed at {@link ACCESS_CODE_OPTIONS}, so the time tells nothing.
  * (Codes hashed at the password cost before ADR 056 take longer to check.)
  */
-export async function verifyAccessCode(codeHash: string | null, typed: string): Promise<boolean> {
-  if (!codeHash) {
-    await verify(await DUMMY_ACCESS_CODE_HASH, typed).catch(() => false);
-    return false;
-  }
-  return verify(codeHash, typed).catch(() => false);
+export function verifyAccessCode(codeHash: string | null, typed: string): Promise<boolean> {
+  return verifyOrDummy(codeHash, typed, DUMMY_ACCESS_CODE_HASH);
 }

@@ -47,7 +47,8 @@ export interface OpenDatabaseOptions {
   onQuery?: (durationMs: number, failed: boolean) => void;
 }
 
-function kysely(pool: pg.Pool, options: OpenDatabaseOptions): Kysely<DB> {
+/** Kysely over `pool`, reporting each query's duration to `options.onQuery` (metrics). */
+export function kysely(pool: pg.Pool, options: Pick<OpenDatabaseOptions, 'onQuery'>): Kysely<DB> {
   const onQuery = options.onQuery;
   return new Kysely<DB>({
     dialect: new PostgresDialect({ pool }),

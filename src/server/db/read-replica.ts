@@ -14,8 +14,9 @@
  * standby) behind the URL, or a lag past the bound sends the reads to the primary until a later
  * check says otherwise; each change of state is reported once (`onChange`), not per request.
  */
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import pg from 'pg';
+import { kysely } from './database.js';
 import type { DB } from './schema.js';
 
 /** Where reads go and why: `in_use` → the replica; any other state → the primary. */
@@ -106,13 +107,7 @@ export function openReadReplica(options: ReadReplicaOptions): ReadReplica {
   pool.on('error', (error) => {
     process.stderr.write(`kontakt: an idle replica connection was closed: ${error.message}\n`);
   });
-  const onQuery = options.onQuery;
-  const db = new Kysely<DB>({
-    dialect: new PostgresDialect({ pool }),
-    ...(onQuery
-      ? { log: (event) => onQuery(event.queryDurationMillis, event.level === 'error') }
-      : {}),
-  });
+  const db = kysely(pool, options);
   const interval = options.checkIntervalMs ?? 5000;
   let last: ReplicaHealth | null = null;
   let pending: Promise<ReplicaHealth> | null = null;
