@@ -557,9 +557,7 @@ async function main(): Promise<void> {
       detail: `${fixture.openAppeals.toLocaleString('en')} open; marked ${steady.dueSoon} due soon, ${steady.overdue} overdue`,
     });
     // Worst case: every open appeal's state forgotten, so the sweep re-marks them all.
-    await sql`UPDATE appeals SET deadline_state = 'ok' WHERE status <> 'closed' AND deadline_state <> 'ok'`.execute(
-      deps.db,
-    );
+    await sql`DELETE FROM appeal_deadline_marks`.execute(deps.db);
     t = performance.now();
     const full = await runDeadlineSweep(deps);
     const fullSeconds = (performance.now() - t) / 1000;

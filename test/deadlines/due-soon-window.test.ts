@@ -53,9 +53,10 @@ async function sweepWith(hours: number) {
     .where('key', '=', 'due_soon_hours')
     .execute();
   await ctx.deps.db
-    .updateTable('appeals')
-    .set({ deadline_state: 'ok' })
-    .where('number', 'like', 'DS-%')
+    .deleteFrom('appeal_deadline_marks')
+    .where('appeal_id', 'in', (eb) =>
+      eb.selectFrom('appeals').select('id').where('number', 'like', 'DS-%'),
+    )
     .execute();
   await runDeadlineSweep(ctx.deps);
 }
@@ -64,9 +65,10 @@ async function sweepWith(hours: number) {
 async function markedDueSoon(): Promise<string[]> {
   const rows = await ctx.deps.db
     .selectFrom('appeals')
+    .innerJoin('appeal_deadline_marks as m', 'm.appeal_id', 'appeals.id')
     .select('number')
     .where('number', 'like', 'DS-%')
-    .where('deadline_state', '=', 'due_soon')
+    .where('m.state', '=', 'due_soon')
     .orderBy('number')
     .execute();
   return rows.map((r) => r.number);

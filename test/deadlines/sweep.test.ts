@@ -83,12 +83,16 @@ describe('deadline sweep', () => {
         dueSoon: expectedDueSoon,
       });
       const states = await ctx.deps.db
-        .selectFrom('appeals')
-        .select(['deadline_state', (eb) => eb.fn.countAll<string>().as('n')])
-        .where('number', 'like', 'SW-%')
-        .groupBy('deadline_state')
+        .selectFrom('appeals as a')
+        .leftJoin('appeal_deadline_marks as m', 'm.appeal_id', 'a.id')
+        .select([
+          sql<string>`coalesce(m.state, 'ok')`.as('state'),
+          (eb) => eb.fn.countAll<string>().as('n'),
+        ])
+        .where('a.number', 'like', 'SW-%')
+        .groupBy(sql`coalesce(m.state, 'ok')`)
         .execute();
-      const byState = Object.fromEntries(states.map((s) => [s.deadline_state, Number(s.n)]));
+      const byState = Object.fromEntries(states.map((s) => [s.state, Number(s.n)]));
       expect(byState).toEqual({
         overdue: expectedOverdue,
         due_soon: expectedDueSoon,
@@ -191,11 +195,85 @@ describe('a deadline found long past', () => {
     expect(report.overdue).toBe(1);
     expect(await count(ctx)).toBe(0);
     const row = await ctx.deps.db
-      .selectFrom('appeals')
-      .select('deadline_state')
-      .where('id', '=', old.id)
+      .selectFrom('appeal_deadline_marks')
+      .select('state')
+      .where('appeal_id', '=', old.id)
       .executeTakeFirstOrThrow();
-    expect(row.deadline_state).toBe('overdue');
+    expect(row.state).toBe('overdue');
+  });
+});
+
+describe('a mark follows its appeal', () => {
+  it('is dropped when the control date moves later or the appeal closes, and set again when due', async () => {
+    const ctx = await use(seeded(0));
+    const now = ctx.deps.now();
+    const { questionTypeId } = await routedQuestionType(ctx.deps);
+    const made = await ctx.deps.db
+      .insertInto('appeals')
+      .values(
+        ['MK-1', 'MK-2'].map((number) => ({
+          number,
+          received_at: new Date(now.getTime() - 20 * 86_400_000),
+          channel: 'phone' as const,
+          kind: 'application' as const,
+          subject: 'individual' as const,
+          question_type_id: questionTypeId,
+          description: 'Звернення для позначок строку',
+          status: 'in_work' as const,
+          control_date: new Date(now.getTime() - 3_600_000),
+        })),
+      )
+      .returning('id')
+      .execute();
+    const [extended, closed] = made.map((r) => r.id) as [number, number];
+    const marks = async () =>
+      Object.fromEntries(
+        (
+          await ctx.deps.db
+            .selectFrom('appeal_deadline_marks')
+            .select(['appeal_id', 'state'])
+            .where('appeal_id', 'in', [extended, closed])
+            .execute()
+        ).map((m) => [m.appeal_id, m.state]),
+      );
+    expect((await runDeadlineSweep(ctx.deps)).overdue).toBe(2);
+    expect(await marks()).toEqual({ [extended]: 'overdue', [closed]: 'overdue' });
+
+    // An extension of ten days, and a closing: both marks go, silently.
+    await ctx.deps.db
+      .updateTable('appeals')
+      .set({ control_date: new Date(now.getTime() + 10 * 86_400_000) })
+      .where('id', '=', extended)
+      .execute();
+    await ctx.deps.db
+      .updateTable('appeals')
+      .set({ status: 'closed', result: 'explained', closed_at: now })
+      .where('id', '=', closed)
+      .execute();
+    const quiet = await runDeadlineSweep(ctx.deps);
+    expect(quiet).toMatchObject({ overdue: 0, dueSoon: 0 });
+    expect(await marks()).toEqual({});
+
+    // The extended term nears its end: due soon, then overdue, each once.
+    ctx.setNow(new Date(now.getTime() + 10 * 86_400_000 - 3_600_000));
+    expect(await runDeadlineSweep(ctx.deps)).toMatchObject({ dueSoon: 1, overdue: 0 });
+    expect(await marks()).toEqual({ [extended]: 'due_soon' });
+    ctx.setNow(new Date(now.getTime() + 10 * 86_400_000 + 60_000));
+    expect(await runDeadlineSweep(ctx.deps)).toMatchObject({ dueSoon: 0, overdue: 1 });
+    expect(await runDeadlineSweep(ctx.deps)).toMatchObject({ dueSoon: 0, overdue: 0 });
+    expect(await marks()).toEqual({ [extended]: 'overdue' });
+    const events = await ctx.deps.db
+      .selectFrom('appeal_events')
+      .select('type')
+      .where('appeal_id', '=', extended)
+      .where('type', 'like', 'deadline_%')
+      .orderBy('seq')
+      .execute();
+    expect(events.map((e) => e.type)).toEqual([
+      'deadline_overdue',
+      'deadline_due_soon',
+      'deadline_overdue',
+    ]);
   });
 });
 

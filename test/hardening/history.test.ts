@@ -81,6 +81,57 @@ describe('the hash chains', { shuffle: false }, () => {
     expect(report.problems).toEqual([]);
   });
 
+  it('give each event written at once its own place, on a new chain and an old one', async () => {
+    // Twelve transactions at once on one appeal's chain, and six on a chain with no head yet (an
+    // appeal inserted behind the app): the trigger reads the head and moves it on only if nobody
+    // moved it meanwhile (migration 0041), so none is lost, none shares a place.
+    const fresh = await db()
+      .insertInto('appeals')
+      .values({
+        number: 'CHAIN-1',
+        received_at: new Date(),
+        channel: 'import',
+        kind: 'application',
+        subject: 'individual',
+        question_type_id: (await routedQuestionType(server.ctx.deps)).questionTypeId,
+        description: 'Звернення без історії',
+        status: 'registered',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const write = (id: number, i: number) =>
+      db()
+        .transaction()
+        .execute((trx) =>
+          trx
+            .insertInto('appeal_events')
+            .values({ appeal_id: id, actor_label: 'test', type: 'comment', comment: `№ ${i}` })
+            .execute(),
+        );
+    const before = await db()
+      .selectFrom('appeal_events')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('appeal_id', '=', otherAppealId)
+      .executeTakeFirstOrThrow();
+    await Promise.all([
+      ...Array.from({ length: 12 }, (_, i) => write(otherAppealId, i)),
+      ...Array.from({ length: 6 }, (_, i) => write(fresh.id, i)),
+    ]);
+    for (const [id, n] of [
+      [otherAppealId, Number(before.n) + 12],
+      [fresh.id, 6],
+    ] as const) {
+      const seqs = await db()
+        .selectFrom('appeal_events')
+        .select('seq')
+        .where('appeal_id', '=', id)
+        .orderBy('seq')
+        .execute();
+      expect(seqs.map((r) => r.seq)).toEqual(Array.from({ length: n }, (_, i) => i + 1));
+    }
+    expect((await verifyHistory(server.ctx.deps)).problems).toEqual([]);
+  });
+
   it('detect a changed row, a removed row, a removed last row and a changed audit entry', async () => {
     await tamper(
       `UPDATE appeal_events SET comment = 'змінено' WHERE appeal_id = ${appealId} AND seq = 1`,

@@ -26,6 +26,7 @@ import type {
   NotifiedEventsTable,
   AppealEventsTable,
   AppealHistoryHeadsTable,
+  AppealDeadlineMarksTable,
 } from './tables/core.tables.js';
 import type {
   AuditLogTable,
@@ -113,6 +114,7 @@ export interface DB {
   appeal_events: AppealEventsTable;
   notified_events: NotifiedEventsTable;
   appeal_history_heads: AppealHistoryHeadsTable;
+  appeal_deadline_marks: AppealDeadlineMarksTable;
   audit_log: AuditLogTable;
   audit_log_head: AuditLogHeadTable;
   login_throttle: LoginThrottleTable;

@@ -44,6 +44,19 @@ interface Changed {
   is_emergency: boolean;
 }
 
+/**
+ * The marks (ADR 058) of the appeals with ids `$1` … `$2` (a batch just generated) as of `$3`
+ * (an ISO instant): open and past the control date, overdue; within a day after it, due soon.
+ * Plain text with positional parameters, for the generator's raw statements; the next sweep
+ * corrects whatever the service's own due-soon window would mark otherwise.
+ */
+export const MARK_APPEAL_RANGE_SQL = `
+  INSERT INTO appeal_deadline_marks (appeal_id, state)
+  SELECT id, CASE WHEN control_date < $3::timestamptz THEN 'overdue' ELSE 'due_soon' END
+    FROM appeals
+   WHERE id BETWEEN $1::integer AND $2::integer AND status <> 'closed'
+     AND control_date < $3::timestamptz + interval '1 day'`;
+
 export async function runDeadlineSweep(deps: Deps): Promise<SweepReport> {
   const now = deps.now();
   const soonHours = await dueSoonHours(deps.db);
@@ -55,64 +68,56 @@ export async function runDeadlineSweep(deps: Deps): Promise<SweepReport> {
     if (!(await tryJobLock(trx, 'deadlineSweep')))
       return { ran: false, dueSoon: 0, overdue: 0, explanationsOverdue: 0, notifications: 0 };
 
-    // One set-based statement marks every appeal whose state moved on; RETURNING gives the changes.
+    // One statement marks every open appeal whose state moved on (the marks of ADR 058: no row is
+    // 'ok'), writes each change's history event and returns the changes for the notifications.
+    // The candidates are the open appeals past or near their control date
+    // (appeals_open_deadline_idx) without that mark yet, as of the statement's snapshot: an
+    // extension or a closing committed while it runs is seen by the next run, which drops the
+    // mark. Only the sweep writes marks, under its lock, so no mark is lost; no appeal row is
+    // locked or written (ADR 058).
     const { rows: changed } = await sql<Changed>`
-      -- Two ranges of partial indexes (migration 0005), so that only the appeals whose mark
-      -- changes are read, not every open appeal past its control date.
-      WITH overdue AS (
-        SELECT a.id, a.deadline_state AS old_state, 'overdue' AS new_state
+      WITH candidates AS (
+        SELECT a.id, a.number, a.control_date, a.question_type_id,
+               coalesce(m.state, 'ok') AS old_state,
+               CASE WHEN a.control_date < ${now} THEN 'overdue' ELSE 'due_soon' END AS new_state
           FROM appeals a
-         WHERE a.status <> 'closed' AND a.deadline_state <> 'overdue' AND a.control_date < ${now}
-         FOR UPDATE
-      ), soon AS (
-        SELECT a.id, a.deadline_state AS old_state, 'due_soon' AS new_state
-          FROM appeals a
-         WHERE a.status <> 'closed' AND a.deadline_state <> 'due_soon'
-           AND a.control_date >= ${now} AND a.control_date < ${soon}
-         FOR UPDATE
-      ), candidates AS (
-        SELECT * FROM overdue UNION ALL SELECT * FROM soon
-      ), updated AS (
-        UPDATE appeals a SET deadline_state = c.new_state
-          FROM candidates c WHERE a.id = c.id
-        RETURNING a.id, a.number, c.old_state, c.new_state, a.control_date, a.question_type_id
+          LEFT JOIN appeal_deadline_marks m ON m.appeal_id = a.id
+         WHERE a.status <> 'closed' AND a.control_date < ${soon}
+           AND m.state IS DISTINCT FROM
+               (CASE WHEN a.control_date < ${now} THEN 'overdue' ELSE 'due_soon' END)
+      ), changed AS (
+        SELECT c.id, c.number, c.old_state, c.new_state, c.control_date,
+               x.executor_id, o.name AS executor_name, qt.is_emergency
+          FROM candidates c
+          JOIN question_types qt ON qt.id = c.question_type_id
+          LEFT JOIN assignments x ON x.appeal_id = c.id AND x.role = 'main'
+               AND x.state IN ('pending', 'in_work', 'responded', 'rework')
+          LEFT JOIN organisations o ON o.id = x.executor_id
+      ), marked AS (
+        INSERT INTO appeal_deadline_marks AS m (appeal_id, state)
+        SELECT id, new_state FROM changed
+        ON CONFLICT (appeal_id) DO UPDATE SET state = EXCLUDED.state
+      ), written AS (
+        INSERT INTO appeal_events (appeal_id, at, actor_id, actor_label, type, data)
+        SELECT id, ${now}, NULL, 'system:deadline-sweep',
+               CASE new_state WHEN 'overdue' THEN 'deadline_overdue' ELSE 'deadline_due_soon' END,
+               jsonb_build_object(
+                 'controlDate',
+                 to_char(control_date AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+                 'executorId', executor_id)
+          FROM changed
       )
-      SELECT u.id, u.number, u.old_state, u.new_state, u.control_date,
-             m.executor_id, o.name AS executor_name, qt.is_emergency
-        FROM updated u
-        JOIN question_types qt ON qt.id = u.question_type_id
-        LEFT JOIN assignments m ON m.appeal_id = u.id AND m.role = 'main'
-             AND m.state IN ('pending', 'in_work', 'responded', 'rework')
-        LEFT JOIN organisations o ON o.id = m.executor_id
-       ORDER BY u.id`.execute(trx);
+      SELECT * FROM changed ORDER BY id`.execute(trx);
 
-    // Appeals whose control date moved later (an extension) go back to 'ok' silently.
+    // Appeals whose control date moved later (an extension) go back to 'ok' silently; a closed
+    // appeal's mark is dropped (the sweep reads open appeals only).
     await sql`
-      UPDATE appeals SET deadline_state = 'ok'
-       WHERE status <> 'closed' AND deadline_state <> 'ok' AND control_date >= ${soon}`.execute(
+      DELETE FROM appeal_deadline_marks m
+       WHERE NOT EXISTS (
+         SELECT FROM appeals a
+          WHERE a.id = m.appeal_id AND a.status <> 'closed' AND a.control_date < ${soon})`.execute(
       trx,
     );
-
-    for (let i = 0; i < changed.length; i += 1000) {
-      const batch = changed.slice(i, i + 1000);
-      await trx
-        .insertInto('appeal_events')
-        .values(
-          batch.map((c) => ({
-            appeal_id: c.id,
-            at: now,
-            actor_id: null,
-            actor_label: 'system:deadline-sweep',
-            type: c.new_state === 'overdue' ? 'deadline_overdue' : 'deadline_due_soon',
-            comment: null,
-            data: JSON.stringify({
-              controlDate: c.control_date.toISOString(),
-              executorId: c.executor_id,
-            }),
-          })),
-        )
-        .execute();
-    }
 
     const recipients = await escalationRecipients(trx, [
       ...new Set(changed.flatMap((c) => (c.executor_id === null ? [] : [c.executor_id]))),

@@ -169,15 +169,6 @@ export function buildAppeal(
       },
     ));
   }
-  const control = deadlines?.control ?? null;
-  const deadlineState =
-    control === null
-      ? 'ok'
-      : control < (closedAt ?? until)
-        ? 'overdue'
-        : closedAt === null && control < until + DAY_MS
-          ? 'due_soon'
-          : 'ok';
   const hasPoint = random.chance(web ? 0.8 : 0.3);
   buffers.appeals.add([
     appealId,
@@ -198,9 +189,8 @@ export function buildAppeal(
     privileged,
     status,
     result,
-    control === null ? null : iso(control),
+    deadlines === null ? null : iso(deadlines.control),
     deadlines === null ? null : iso(deadlines.legal),
-    deadlineState,
     reworkCount,
     closedAt === null ? null : iso(closedAt),
     iso(closedAt ?? Math.max(registered, ...events.map((e) => (e[1] as Date).getTime()))),

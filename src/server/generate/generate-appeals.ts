@@ -52,6 +52,7 @@ import {
   REVIEW_COLUMNS,
 } from './generator-tables.js';
 import { COUNT_APPEAL_RANGE_SQL } from '../monitoring/appeal-counts.js';
+import { MARK_APPEAL_RANGE_SQL } from '../deadlines/sweep.js';
 import { type DeferredDefinitions, dropDeferrable, rebuildDeferred } from './bulk-load.js';
 
 export interface GenerateOptions {
@@ -213,9 +214,13 @@ export async function generateAppeals(
                 ]);
               }
             }
-            // The live counts (issue 18): the chunk's appeals added to their hours.
             if (endIds.appeals > startIds.appeals) {
-              await run(COUNT_APPEAL_RANGE_SQL, [startIds.appeals, endIds.appeals - 1]);
+              const range = [startIds.appeals, endIds.appeals - 1];
+              // The live counts (issue 18): the chunk's appeals added to their hours.
+              await run(COUNT_APPEAL_RANGE_SQL, range);
+              // The sweep's marks (ADR 058) as of `until`: open and past the control date,
+              // overdue; within a day of it, due soon.
+              await run(MARK_APPEAL_RANGE_SQL, [...range, new Date(model.until).toISOString()]);
             }
             for (const [year, last] of usedCounters) {
               await run(

@@ -14,7 +14,7 @@ export const APPEAL_COLUMNS = [
   'id', 'number', 'received_at', 'registered_at', 'channel', 'kind', 'subject', 'receipt_sign',
   'applicant_id', 'question_type_id', 'address_text', 'latitude', 'longitude', 'description',
   'confidential', 'privileged', 'status', 'result', 'control_date', 'legal_deadline',
-  'deadline_state', 'rework_count', 'closed_at', 'updated_at', 'district_id', 'author_sex',
+  'rework_count', 'closed_at', 'updated_at', 'district_id', 'author_sex',
   'author_category', 'author_social_status', 'main_executor_id',
 ]; // prettier-ignore
 export const ASSIGNMENT_COLUMNS = [

@@ -156,7 +156,6 @@ export interface AppealsTable {
   updated_at: Timestamp;
   legal_deadline: NullableTimestamp;
   extended_days: Generated<number>;
-  deadline_state: Generated<DeadlineState>;
   repeats_appeal_id: number | null;
   building_id: number | null;
   district_id: number | null;
@@ -249,6 +248,15 @@ export interface AppealEventsTable {
   /** Position in the appeal's hash chain and the chain's hash (set by a trigger, migration 0007). */
   seq: Generated<number>;
   hash: Generated<string>;
+}
+
+/**
+ * The deadline sweep's mark of an open appeal due soon or overdue (migration 0041, ADR 058): no
+ * row means 'ok'. Written by the sweep only.
+ */
+export interface AppealDeadlineMarksTable {
+  appeal_id: number;
+  state: Exclude<DeadlineState, 'ok'>;
 }
 
 /** The head of each appeal's history chain (migration 0007). */
