@@ -17,7 +17,8 @@
  * Prints a table and writes JSON under bench/results/. Every load loop is bounded in time and count.
  * `--skip reads,register,export,sweep,addresses` leaves out those scenarios (reads: 2–5, 8 and 10).
  * `--nodes N` (PostgreSQL) runs registration through N app processes on the one database, the
- * requests taken by each in turn as a round-robin proxy would.
+ * requests taken by each in turn as a round-robin proxy would. `--cluster own` (PostgreSQL) runs on
+ * the bench's own cluster with the settings a city should use (deploy/postgresql-city.conf).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
@@ -53,6 +54,7 @@ import {
   prepareDatabase,
   prepareFixture,
 } from './lib/prepare.js';
+import { startOwnCluster } from './lib/own-cluster.js';
 import { ROOT, type RunningServer, startServer } from './lib/server.js';
 
 /** One line of the results table. */
@@ -275,6 +277,7 @@ async function main(): Promise<void> {
       duration: { type: 'string' },
       skip: { type: 'string', default: '' },
       nodes: { type: 'string', default: '1' },
+      cluster: { type: 'string', default: 'server' },
     },
   });
   const engine = values.engine as Engine;
@@ -289,6 +292,8 @@ async function main(): Promise<void> {
   if (!(Number.isInteger(nodes) && nodes >= 1 && nodes <= 4))
     throw new Error('--nodes must be 1…4');
   if (nodes > 1 && engine !== 'postgres') throw new Error('--nodes needs --engine postgres');
+  if (values.cluster === 'own' && engine !== 'postgres')
+    throw new Error('--cluster own needs --engine postgres');
   const warmup = Math.min(3, Math.max(1, duration / 3));
   const bounded = { seconds: duration, warmupSeconds: warmup, maxRequests: 200_000 };
   const started = new Date();
@@ -586,6 +591,8 @@ async function main(): Promise<void> {
     startedAt: started.toISOString(),
     finishedAt: new Date().toISOString(),
     machine: machine(),
+    // 'own': the bench's cluster with deploy/postgresql-city.conf; 'server': DATABASE_URL's.
+    cluster: engine === 'postgres' ? values.cluster : null,
     loadAverage: loadavg(),
     generateSeconds: target.generateSeconds,
     fixture: {
@@ -611,4 +618,23 @@ async function main(): Promise<void> {
   log(`written ${file}`);
 }
 
-await main();
+/**
+ * `--cluster own`: the run's PostgreSQL is the bench's own cluster with the city settings
+ * (bench/lib/own-cluster.ts), started for the run and stopped after it; `--cluster server`
+ * (default): the server of `DATABASE_URL`.
+ */
+async function inCluster(): Promise<void> {
+  const { values } = parseArgs({ options: { cluster: { type: 'string' } }, strict: false });
+  if (values.cluster !== undefined && values.cluster !== 'own' && values.cluster !== 'server')
+    throw new Error('--cluster must be own or server');
+  if (values.cluster !== 'own') return main();
+  const own = await startOwnCluster((line) => console.log(`[bench] ${line}`));
+  process.env.DATABASE_URL = own.adminUrl;
+  try {
+    await main();
+  } finally {
+    await own.stop();
+  }
+}
+
+await inCluster();

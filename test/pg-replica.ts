@@ -1,31 +1,25 @@
 /**
  * A PostgreSQL primary and its streaming replica for tests, made on this machine from Debian's
- * PostgreSQL 15 binaries: `initdb` a small cluster of our own (never the machine's server), then
- * `pg_basebackup -R` it into a hot standby. Both listen on free loopback ports with trust
- * authentication, sockets and data in one temporary folder, fsync off. As root the binaries run
- * as the `postgres` OS user (initdb refuses root). Stopped by their data directories, so only
- * what was started here is stopped. Without the binaries the test is skipped with a warning on a
- * developer's machine and fails under `CI=true` (as for Dovecot, test/dovecot.ts).
+ * PostgreSQL 15 binaries (test/pg-cluster.ts): `initdb` a small cluster of our own (never the
+ * machine's server), then `pg_basebackup -R` it into a hot standby. Both listen on free loopback
+ * ports with trust authentication, sockets and data in one temporary folder, fsync off. Stopped
+ * by their data directories, so only what was started here is stopped. Without the binaries the
+ * test is skipped with a warning on a developer's machine and fails under `CI=true` (as for
+ * Dovecot, test/dovecot.ts).
  */
-import { execFile } from 'node:child_process';
-import { chownSync, mkdtempSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
-import { tmpdir, userInfo } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { freePort, programsPresent } from './local-services.js';
+import { freePort } from './local-services.js';
+import {
+  appendClusterSettings,
+  initCluster,
+  ownedByPostgres,
+  pgCtl,
+  pgProgram,
+} from './pg-cluster.js';
 
-export const PG_BIN = '/usr/lib/postgresql/15/bin';
-
-const run = promisify(execFile);
-
-/** Whether the PostgreSQL 15 server binaries are installed; throws under CI=true when not. */
-export function postgresBinariesPresent(what: string): boolean {
-  return programsPresent(
-    what,
-    ['initdb', 'pg_ctl', 'pg_basebackup'].map((b) => join(PG_BIN, b)),
-    'install postgresql-15',
-  );
-}
+export { postgresBinariesPresent } from './pg-cluster.js';
 
 export interface ReplicaPair {
   /** postgres:// URL of database `name` on the primary. */
@@ -44,66 +38,20 @@ export interface ReplicaPair {
 /** Start a primary on a free loopback port (the replica is made later, by `startReplica`). */
 export async function startPrimary(): Promise<ReplicaPair> {
   const dir = mkdtempSync(join(tmpdir(), 'kontakt-replica-'));
-  const asRoot = userInfo().uid === 0;
-  if (asRoot) {
-    const { stdout } = await run('id', ['-u', 'postgres']);
-    const { stdout: gid } = await run('id', ['-g', 'postgres']);
-    chownSync(dir, Number(stdout.trim()), Number(gid.trim()));
-  }
-  const pg = (bin: string, args: string[]) =>
-    asRoot
-      ? run('runuser', ['-u', 'postgres', '--', join(PG_BIN, bin), ...args])
-      : run(join(PG_BIN, bin), args);
+  await ownedByPostgres(dir);
   const primaryDir = join(dir, 'primary');
   const replicaDir = join(dir, 'replica');
   const [primaryPort, replicaPort] = [await freePort(), await freePort()];
   const started = new Set<string>();
 
   const ctl = async (data: string, action: 'start' | 'stop') => {
-    if (action === 'start') {
-      await pg('pg_ctl', [
-        '-D',
-        data,
-        '-l',
-        join(dir, `${data.endsWith('primary') ? 'p' : 'r'}.log`),
-        '-w',
-        '-t',
-        '60',
-        'start',
-      ]);
-      started.add(data);
-    } else {
-      await pg('pg_ctl', ['-D', data, '-m', 'fast', '-w', '-t', '60', 'stop']);
-      started.delete(data);
-    }
+    await pgCtl(data, action, join(dir, `${data.endsWith('primary') ? 'p' : 'r'}.log`));
+    if (action === 'start') started.add(data);
+    else started.delete(data);
   };
-  const conf = (data: string, lines: string[]) =>
-    appendFileSync(join(data, 'postgresql.conf'), `\n${lines.join('\n')}\n`);
 
   try {
-    await pg('initdb', [
-      '-D',
-      primaryDir,
-      '-U',
-      'postgres',
-      '-A',
-      'trust',
-      '--no-sync',
-      '-E',
-      'UTF8',
-      '--locale=C.UTF-8',
-    ]);
-    writeFileSync(
-      join(primaryDir, 'pg_hba.conf'),
-      [
-        'local all all trust',
-        'host all all 127.0.0.1/32 trust',
-        'local replication all trust',
-        'host replication all 127.0.0.1/32 trust',
-        '',
-      ].join('\n'),
-    );
-    conf(primaryDir, [
+    await initCluster(primaryDir, [
       "listen_addresses = '127.0.0.1'",
       `port = ${primaryPort}`,
       `unix_socket_directories = '${dir}'`,
@@ -136,7 +84,7 @@ export async function startPrimary(): Promise<ReplicaPair> {
     primaryUrl: (name) => url(primaryPort, name),
     replicaUrl: (name) => url(replicaPort, name),
     async startReplica() {
-      await pg('pg_basebackup', [
+      await pgProgram('pg_basebackup', [
         '-h',
         '127.0.0.1',
         '-p',
@@ -152,7 +100,7 @@ export async function startPrimary(): Promise<ReplicaPair> {
         '-c',
         'fast',
       ]);
-      conf(replicaDir, [`port = ${replicaPort}`]);
+      appendClusterSettings(replicaDir, [`port = ${replicaPort}`]);
       await ctl(replicaDir, 'start');
     },
     stopReplica: () => ctl(replicaDir, 'stop'),
