@@ -59,22 +59,40 @@ export async function writeAudit(
   actor: Actor,
   change: AuditChange,
 ): Promise<void> {
-  const fields = changedFields(change.before, change.after);
-  await trx
+  await writeAudits(trx, at, actor, [change]);
+}
+
+/**
+ * Several entries in one statement (atomic on its own, no transaction needed), chained in the
+ * order given by the log's trigger (migration 0007). Nothing is written for an empty list.
+ */
+export async function writeAudits(
+  db: Kysely<DB>,
+  at: Date,
+  actor: Actor,
+  changes: readonly AuditChange[],
+): Promise<void> {
+  if (changes.length === 0) return;
+  await db
     .insertInto('audit_log')
-    .values({
-      at,
-      actor_id: actorId(actor),
-      actor_label: actorLabel(actor),
-      action: change.action,
-      target: change.target,
-      data: JSON.stringify({
-        fields,
-        before: change.before === undefined ? undefined : onlyChanged(change.before, fields),
-        after: change.after === undefined ? undefined : onlyChanged(change.after, fields),
-        ...change.data,
+    .values(
+      changes.map((change) => {
+        const fields = changedFields(change.before, change.after);
+        return {
+          at,
+          actor_id: actorId(actor),
+          actor_label: actorLabel(actor),
+          action: change.action,
+          target: change.target,
+          data: JSON.stringify({
+            fields,
+            before: change.before === undefined ? undefined : onlyChanged(change.before, fields),
+            after: change.after === undefined ? undefined : onlyChanged(change.after, fields),
+            ...change.data,
+          }),
+        };
       }),
-    })
+    )
     .execute();
 }
 
