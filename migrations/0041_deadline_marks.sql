@@ -13,15 +13,19 @@ CREATE TABLE appeal_deadline_marks (
   state     text NOT NULL CHECK (state IN ('due_soon', 'overdue'))
 );
 
--- The marks of open appeals move over; a closed appeal's mark is of no further use (the sweep
+-- The marks of open appeals are copied; a closed appeal's mark is of no further use (the sweep
 -- reads open appeals only, and drops a mark once its appeal is closed).
 INSERT INTO appeal_deadline_marks (appeal_id, state)
 SELECT id, deadline_state FROM appeals WHERE status <> 'closed' AND deadline_state <> 'ok';
 
+-- The two indexes served only the old sweep's search; without them a node of the previous release
+-- still runs its sweep during a rolling upgrade (a scan of the open appeals past their date), only
+-- slower. Each drop holds appeals' exclusive lock for a moment.
 DROP INDEX appeals_open_not_overdue_idx;
 DROP INDEX appeals_open_marked_idx;
--- A catalogue change only: PostgreSQL drops a column without rewriting the table.
-ALTER TABLE appeals DROP COLUMN deadline_state;
+-- `appeals.deadline_state` itself stays for this release (ADR 021, expand → contract): nodes of the
+-- previous release read and write it until the last of them is replaced; no code of this release
+-- touches it. The release after drops it.
 
 -- One write of the chain's head per history event instead of two: the head is read, the event
 -- sealed, and the head moved on only if no one moved it meanwhile (else read again). The upsert it

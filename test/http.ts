@@ -90,12 +90,17 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
       return Object.assign(client, { userId: user.id });
     },
     async close() {
-      // Every test of the file is done: connections still open (a test's request cut off halfway,
-      // a stream it left) would otherwise hold the close until the server's request timeout —
-      // 69 s of test/hardening/security.test.ts.
+      // Every test of the file is done. Requests still being handled finish (the close waits for
+      // them); a connection left open after a second (a test's request cut off halfway, a stream
+      // it left) is closed, or it held the close until the server's request timeout — 69 s of
+      // test/hardening/security.test.ts.
       const closing = app.close();
-      app.server.closeAllConnections();
-      await closing;
+      const force = setTimeout(() => app.server.closeAllConnections(), 1_000);
+      try {
+        await closing;
+      } finally {
+        clearTimeout(force);
+      }
       await ctx.close();
     },
   };

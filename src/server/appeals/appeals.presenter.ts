@@ -31,7 +31,7 @@ export function presentAppealSummary(
   access: PersonalDataAccess = 'none',
 ): AppealSummaryView {
   // One object literal, the applicant added after: a conditional spread at the head of the
-  // literal made V8 build each row's object the slow way (23 µs a row against 1 µs: an export of
+  // literal made V8 build each row's object the slow way (23 µs a row against 2.5 µs: an export of
   // 100,000 appeals spent 1.6 s here).
   const view: AppealSummaryView = {
     id: row.id,

@@ -71,10 +71,10 @@ export async function runDeadlineSweep(deps: Deps): Promise<SweepReport> {
     // One statement marks every open appeal whose state moved on (the marks of ADR 058: no row is
     // 'ok'), writes each change's history event and returns the changes for the notifications.
     // The candidates are the open appeals past or near their control date
-    // (appeals_open_deadline_idx) without that mark yet, as of the statement's snapshot: an
-    // extension or a closing committed while it runs is seen by the next run, which drops the
-    // mark. Only the sweep writes marks, under its lock, so no mark is lost; no appeal row is
-    // locked or written (ADR 058).
+    // (appeals_open_deadline_idx) whose mark differs, as of the statement's snapshot: an extension
+    // or a closing committed while it runs is not seen by it (its event and notices go out, true
+    // at the snapshot) and the DELETE below or the next run drops the mark. Only the sweep writes
+    // marks, under its lock, so no mark is lost; no appeal row is locked or written (ADR 058).
     const { rows: changed } = await sql<Changed>`
       WITH candidates AS (
         SELECT a.id, a.number, a.control_date, a.question_type_id,
