@@ -28,7 +28,8 @@ import {
   questionTypeForRouting,
   type RegisteredAppeal,
 } from './registration-steps.js';
-import { isUniqueViolation, replayRegistration, sha256 } from './registration-replay.js';
+import { isUniqueViolation, replayRegistration } from './registration-replay.js';
+import { sha256 } from '../sha256.js';
 
 /**
  * Register one appeal.

@@ -3,14 +3,10 @@
  * appeal an earlier request with the same key registered (`replayRegistration`), and the test for
  * the unique violation a concurrent request with the same key meets.
  */
-import { createHash } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import type { RegisteredAppeal } from './registration-steps.js';
-
-/** The SHA-256 of `text`, as lowercase hex (keys and requests are kept as hashes). */
-export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 /** Whether `error` is PostgreSQL's unique violation (SQLSTATE 23505). */
 export function isUniqueViolation(error: unknown): boolean {

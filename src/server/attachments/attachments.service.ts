@@ -14,7 +14,7 @@ import { appealScope, can } from '../../domain/policy.js';
 import type { Deps, UserActor } from '../context.js';
 import { AppError, notFound } from '../errors.js';
 import { recordAppealEvent } from '../appeals/appeal-history.js';
-import { sha256 } from '../appeals/registration-replay.js';
+import { sha256 } from '../sha256.js';
 import { safeFileName } from '../../domain/file-names.js';
 import { standingOf } from '../appeals/executor-standing.js';
 import { CLEANED_IMAGE_TYPES, cleanImage } from './clean-image.js';

@@ -2,14 +2,13 @@
  * Sign-in by password (session cookie) and API tokens for machine clients.
  * Only SHA-256 hashes of session and API tokens are stored; the plain token is shown once.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Role } from '../../domain/vocabulary.js';
 import type { Deps, UserActor } from '../context.js';
 import { AppError } from '../errors.js';
 import { assertSignInOpen, clearAfterSignIn, recordSignInFailure } from './login-throttle.js';
 import { verifyPassword } from './password.js';
-
-const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+import { sha256 } from '../sha256.js';
 
 /** The stored form of a session token (its SHA-256). */
 export const sessionTokenHash = (token: string): string => sha256(token);

@@ -10,7 +10,6 @@
  * instead of making a new one. Auto-replies, bounces and list mail are recognised
  * (`domain/mail.ts`) and not registered. Each message is handled once per mailbox (Message-ID).
  */
-import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { automaticReason, quotedTrackingNumber } from '../../domain/mail.js';
@@ -21,14 +20,13 @@ import type { Deps } from '../context.js';
 import { imapflow } from '../lazy-modules.js';
 import { enqueueNotifications } from '../notifications/outbox.js';
 import { storeSubmission } from '../portal/submissions.service.js';
+import { sha256 } from '../sha256.js';
 
 export type MailOutcome =
   | { outcome: 'submission'; submissionId: number; trackingNumber: string; attachments: number }
   | { outcome: 'addition'; submissionId: number; trackingNumber: string; attachments: number }
   | { outcome: 'automatic' | 'refused'; reason: string }
   | { outcome: 'already_seen' };
-
-const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
 
 /** Printable text of a letter: NFC, no control characters but line breaks and tabs. */
 function cleanText(text: string): string {

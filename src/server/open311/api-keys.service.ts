@@ -4,12 +4,11 @@
  * a key is stored; the plain key is shown once. The client vouches, by the terms it received the
  * key on, that its users consented to the processing of their personal data.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { Deps, UserActor } from '../context.js';
 import { AppError } from '../errors.js';
-
-const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+import { sha256 } from '../sha256.js';
 
 export const newApiKeySchema = z.object({
   name: z

@@ -12,7 +12,7 @@
  * tells nothing); too many wrong codes lock the number for a while (`tracking_max_failures` within
  * `tracking_lock_minutes`, settings).
  */
-import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import {
   accessCodeFromBytes,
@@ -28,8 +28,6 @@ import type { Deps } from '../context.js';
 import type { DB } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import { numberSetting } from '../settings.js';
-
-export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 export interface NewAccessCode {
   /** As shown to the citizen: `ABCDE-FGHJK`. */

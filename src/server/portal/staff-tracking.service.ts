@@ -14,7 +14,8 @@ import type { Actor, Deps } from '../context.js';
 import { actorId } from '../context.js';
 import { loadCalendar } from '../calendar/calendar.repository.js';
 import { enqueueNotifications } from '../notifications/outbox.js';
-import { newAccessCode, sha256 } from './access-codes.js';
+import { newAccessCode } from './access-codes.js';
+import { sha256 } from '../sha256.js';
 import { nextTrackingNumber, trackUrl } from './tracking-numbers.js';
 
 /** Channels whose applicants get a code from the operator (the Internet ones have their own receipt). */

@@ -24,7 +24,8 @@ import type { DB } from '../db/schema.js';
 import { AppError, badRequest } from '../errors.js';
 import { loadCalendar } from '../calendar/calendar.repository.js';
 import { enqueueNotifications } from '../notifications/outbox.js';
-import { derivedAccessCode, newAccessCode, sha256 } from './access-codes.js';
+import { derivedAccessCode, newAccessCode } from './access-codes.js';
+import { sha256 } from '../sha256.js';
 import type { SubmissionInput, SubmissionReceiptView } from '../../contract/portal.schemas.js';
 import { nextTrackingNumber, trackUrl } from './tracking-numbers.js';
 
