@@ -292,8 +292,6 @@ async function main(): Promise<void> {
   if (!(Number.isInteger(nodes) && nodes >= 1 && nodes <= 4))
     throw new Error('--nodes must be 1…4');
   if (nodes > 1 && engine !== 'postgres') throw new Error('--nodes needs --engine postgres');
-  if (values.cluster === 'own' && engine !== 'postgres')
-    throw new Error('--cluster own needs --engine postgres');
   const warmup = Math.min(3, Math.max(1, duration / 3));
   const bounded = { seconds: duration, warmupSeconds: warmup, maxRequests: 200_000 };
   const started = new Date();
@@ -624,10 +622,16 @@ async function main(): Promise<void> {
  * (default): the server of `DATABASE_URL`.
  */
 async function inCluster(): Promise<void> {
-  const { values } = parseArgs({ options: { cluster: { type: 'string' } }, strict: false });
+  const { values } = parseArgs({
+    options: { cluster: { type: 'string' }, engine: { type: 'string' } },
+    strict: false,
+  });
   if (values.cluster !== undefined && values.cluster !== 'own' && values.cluster !== 'server')
     throw new Error('--cluster must be own or server');
   if (values.cluster !== 'own') return main();
+  // Checked before the cluster starts (main() reads the engine again, from DATABASE_URL set below).
+  if (values.engine !== undefined && values.engine !== 'postgres')
+    throw new Error('--cluster own needs --engine postgres');
   const own = await startOwnCluster((line) => console.log(`[bench] ${line}`));
   process.env.DATABASE_URL = own.adminUrl;
   try {
