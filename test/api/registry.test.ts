@@ -4,7 +4,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appealBody, routedQuestionType } from '../factories.js';
+import { appealBody, otherOrganisation, routedQuestionType } from '../factories.js';
 import { type ApiClient, startTestServer, type TestServer } from '../http.js';
 
 let server: TestServer;
@@ -75,6 +75,72 @@ describe('registry paging', () => {
     );
     const page = await operator.get<Page>('/api/v1/appeals?queue=open&limit=3');
     expect(page.body.items[0]).toMatchObject({ id: res.body.id, privileged: true });
+  });
+});
+
+describe('an executor’s queues, read from its own assignments (ADR 059)', () => {
+  it.each(['queue=new', 'queue=open'])(
+    'keeps a total order across pages on equal timestamps (%s)',
+    async (query) => {
+      const executor = await server.signIn('executor', executorId);
+      const paged = await allPages(executor, `${query}&${ONLY_SAME_TIME}`, 5);
+      const whole = await allPages(executor, `${query}&${ONLY_SAME_TIME}`, 200);
+      expect(paged).toHaveLength(23);
+      expect(new Set(paged).size).toBe(23);
+      expect(paged).toEqual(whole);
+    },
+  );
+
+  it('puts privileged applicants first in the executor’s inbox', async () => {
+    const res = await operator.post<{ id: number }>(
+      '/api/v1/appeals',
+      appealBody(questionTypeId, {
+        applicant: {
+          fullName: 'Ветеранка Тест',
+          phones: ['050 000 00 98'],
+          privilegedCategory: 'Особа з інвалідністю внаслідок війни',
+        },
+      }),
+    );
+    expect(res.status).toBe(201);
+    const executor = await server.signIn('executor', executorId);
+    const items = await allPages(executor, 'queue=new', 7);
+    const inbox = await executor.get<Page>('/api/v1/appeals?queue=new&limit=200');
+    const signs = inbox.body.items.map((a) => a.privileged);
+    expect(items).toContain(res.body.id);
+    expect(inbox.body.items.find((a) => a.id === res.body.id)?.privileged).toBe(true);
+    // Every privileged appeal before every other one, on every page alike.
+    expect(signs).toEqual([...signs].sort((x, y) => Number(y) - Number(x)));
+    expect(items.slice(0, inbox.body.items.length)).toEqual(inbox.body.items.map((a) => a.id));
+  });
+
+  it('orders a co-executor’s queue by the control date it was given', async () => {
+    const co = await otherOrganisation(server.ctx.deps, executorId);
+    const first = await operator.post<{ id: number }>(
+      '/api/v1/appeals',
+      appealBody(questionTypeId),
+    );
+    const second = await operator.post<{ id: number }>(
+      '/api/v1/appeals',
+      appealBody(questionTypeId),
+    );
+    const soon = new Date(Date.now() + 86_400_000).toISOString();
+    for (const [id, controlDate] of [
+      [first.body.id, undefined],
+      [second.body.id, soon],
+    ] as const) {
+      const added = await operator.post(`/api/v1/appeals/${id}/assignments`, {
+        executorId: co,
+        role: 'co',
+        ...(controlDate ? { controlDate } : {}),
+      });
+      expect(added.status).toBe(201);
+    }
+    const coExecutor = await server.signIn('executor', co);
+    const ids = await allPages(coExecutor, 'queue=new', 1);
+    // The second appeal's own term (a day) comes before the first's (the appeal's, weeks ahead).
+    expect(ids.indexOf(second.body.id)).toBeGreaterThanOrEqual(0);
+    expect(ids.indexOf(second.body.id)).toBeLessThan(ids.indexOf(first.body.id));
   });
 });
 

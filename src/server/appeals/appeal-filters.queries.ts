@@ -58,7 +58,14 @@ export async function searchedAddress(
   return { key: addressKey(text), buildingId: building?.id ?? null };
 }
 
-/** Apply the registry's filters (everything but sort and paging). */
+/**
+ * Apply the registry's filters (everything but sort and paging).
+ *
+ * @param address the search text read as an address (`searchedAddress`), when there is one.
+ * @param queueJoined the executor's queue is already a condition of the query's own join of its
+ *   assignments (`ownAssignmentCondition` on `own`: the executor's page, ADR 059), so neither the
+ *   queue nor the visibility is added again.
+ */
 export function applyFilter(
   q: AppealQuery,
   filter: AppealFilter,
@@ -66,12 +73,14 @@ export function applyFilter(
   deps: Deps,
   dueSoonHours: number,
   address: SearchedAddress | null = null,
+  queueJoined = false,
 ): AppealQuery {
   const now = deps.now();
   // An executor's queue already requires its own assignment (applyQueue), which implies
   // visibility: the second EXISTS would only repeat the lookup for every candidate row.
   if (!(filter.queue && appealScope(actor).kind === 'organisation')) q = q.where(visibleTo(actor));
-  if (filter.queue) q = applyQueue(q, filter.queue, actor, now, deps.config.timeZone, dueSoonHours);
+  if (filter.queue && !queueJoined)
+    q = applyQueue(q, filter.queue, actor, now, deps.config.timeZone, dueSoonHours);
   if (filter.status) q = q.where('a.status', '=', filter.status);
   if (filter.questionTypeId) q = q.where('a.question_type_id', '=', filter.questionTypeId);
   if (filter.channel) q = q.where('a.channel', '=', filter.channel);

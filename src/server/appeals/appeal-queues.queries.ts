@@ -4,7 +4,7 @@
  * main assignment. Also the query's type (`AppealQuery`) and the main-assignment subquery
  * (`mainAssignment`) the filters share. The list and the counts are in `appeals.queries.ts`.
  */
-import { type ExpressionBuilder, sql } from 'kysely';
+import { type ExpressionBuilder, type RawBuilder, sql } from 'kysely';
 import { DateTime } from 'luxon';
 import { ACTIVE_ASSIGNMENT_STATES } from '../../domain/appeal-lifecycle.js';
 import { appealScope } from '../../domain/policy.js';
@@ -38,6 +38,61 @@ export function mainAssignment(
     .where('x.state', 'in', [...states]);
 }
 
+/** What an executor's queue asks of the organisation's own assignment. */
+export interface OwnAssignmentQueue {
+  states: AssignmentState[];
+  /** The deadline queues: the assignment's control date within the due-soon window, or passed. */
+  window?: 'due_soon' | 'overdue';
+}
+
+/**
+ * An executor's queue as a condition on its organisation's own assignment (`applyQueue`), or null
+ * for the contact centre's queues, which an executor has none of.
+ */
+export function ownAssignmentQueue(queue: Queue): OwnAssignmentQueue | null {
+  switch (queue) {
+    case 'new':
+      return { states: ['pending'] };
+    case 'in_work':
+      return { states: ['in_work'] };
+    case 'rework':
+      return { states: ['rework'] };
+    case 'on_check':
+      return { states: ['responded'] };
+    case 'due_soon':
+      return { states: ['pending', 'in_work', 'rework'], window: 'due_soon' };
+    case 'overdue':
+      return { states: ['pending', 'in_work', 'rework'], window: 'overdue' };
+    case 'open':
+      return { states: [...ACTIVE_ASSIGNMENT_STATES] };
+    case 'needs_routing':
+    case 'registered_today':
+      return null;
+  }
+}
+
+/**
+ * `queue`'s conditions on the assignment `alias` of organisation `organisationId`: `o` in the
+ * EXISTS of `applyQueue`, `own` in the executor's page read from its assignments (ADR 059).
+ */
+export function ownAssignmentCondition(
+  alias: 'o' | 'own',
+  organisationId: number,
+  queue: OwnAssignmentQueue,
+  now: Date,
+  soon: Date,
+): RawBuilder<boolean> {
+  const column = (name: string) => sql.ref(`${alias}.${name}`);
+  const parts = [
+    sql`${column('executor_id')} = ${organisationId}`,
+    sql`${column('state')} IN (${sql.join(queue.states)})`,
+  ];
+  if (queue.window === 'due_soon')
+    parts.push(sql`${column('control_date')} >= ${now}`, sql`${column('control_date')} < ${soon}`);
+  if (queue.window === 'overdue') parts.push(sql`${column('control_date')} < ${now}`);
+  return sql<boolean>`(${sql.join(parts, sql` AND `)})`;
+}
+
 /**
  * The work queues. For an executor, a queue looks at its own organisation's assignments (their
  * state and control date); for the contact centre at the appeal.
@@ -64,38 +119,17 @@ export function applyQueue(
   const scope = appealScope(actor);
   const soon = new Date(now.getTime() + dueSoonHours * 3600_000);
   if (scope.kind === 'organisation') {
-    const own = (states: AssignmentState[], extra?: 'due_soon' | 'overdue') =>
-      q.where((eb) => {
-        let sub = eb
+    const own = ownAssignmentQueue(queue);
+    if (own === null) return q.where(sql.lit(false));
+    return q.where((eb) =>
+      eb.exists(
+        eb
           .selectFrom('assignments as o')
           .select(sql.lit(1).as('one'))
           .whereRef('o.appeal_id', '=', 'a.id')
-          .where('o.executor_id', '=', scope.organisationId)
-          .where('o.state', 'in', states);
-        if (extra === 'due_soon')
-          sub = sub.where('o.control_date', '>=', now).where('o.control_date', '<', soon);
-        if (extra === 'overdue') sub = sub.where('o.control_date', '<', now);
-        return eb.exists(sub);
-      });
-    switch (queue) {
-      case 'new':
-        return own(['pending']);
-      case 'in_work':
-        return own(['in_work']);
-      case 'rework':
-        return own(['rework']);
-      case 'on_check':
-        return own(['responded']);
-      case 'due_soon':
-        return own(['pending', 'in_work', 'rework'], 'due_soon');
-      case 'overdue':
-        return own(['pending', 'in_work', 'rework'], 'overdue');
-      case 'open':
-        return own([...ACTIVE_ASSIGNMENT_STATES]);
-      case 'needs_routing':
-      case 'registered_today':
-        return q.where(sql.lit(false));
-    }
+          .where(ownAssignmentCondition('o', scope.organisationId, own, now, soon)),
+      ),
+    );
   }
   switch (queue) {
     case 'needs_routing':

@@ -5,8 +5,8 @@
  * sort orders, the keyset cursor and the list and count queries.
  * Every result goes through a presenter for its audience before it leaves the server.
  */
-import { type Kysely, sql } from 'kysely';
-import { personalDataAccess } from '../../domain/policy.js';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { appealScope, personalDataAccess } from '../../domain/policy.js';
 import type { Deps, UserActor } from '../context.js';
 import { readerBatches } from '../db/read-replica.js';
 import type { DB } from '../db/schema.js';
@@ -26,7 +26,11 @@ import {
 import { dueSoonHours } from '../settings.js';
 import { summaryQuery, type SummaryRow } from './appeal-summary.queries.js';
 import { depersonaliseSummary, presentAppealSummary } from './appeals.presenter.js';
-import type { AppealQuery } from './appeal-queues.queries.js';
+import {
+  type AppealQuery,
+  ownAssignmentCondition,
+  ownAssignmentQueue,
+} from './appeal-queues.queries.js';
 import { applyFilter, searchedAddress } from './appeal-filters.queries.js';
 
 /**
@@ -40,10 +44,8 @@ function appealsOnly(db: Kysely<DB>): AppealQuery {
 
 /** The sort keys of each order; the last is always the id, so the order is total. */
 const FAR_FUTURE = new Date('9999-12-31T00:00:00Z');
-const SORT_KEYS: Record<
-  AppealSort,
-  { key: 'privileged' | 'received_at' | 'control_date' | 'id'; dir: 'asc' | 'desc' }[]
-> = {
+type SortKey = 'privileged' | 'received_at' | 'control_date' | 'id';
+const SORT_KEYS: Record<AppealSort, { key: SortKey; dir: 'asc' | 'desc' }[]> = {
   received_desc: [
     { key: 'received_at', dir: 'desc' },
     { key: 'id', dir: 'desc' },
@@ -59,18 +61,39 @@ const SORT_KEYS: Record<
   ],
 };
 
-function sortExpression(key: 'privileged' | 'received_at' | 'control_date' | 'id') {
+/**
+ * Where a page's ids and sort values are read: the appeals (`a`), or, for an executor's queue in
+ * its own order, the organisation's own assignments (`own`, joined to `a`; ADR 059), whose index
+ * holds the queue privileged first and by the executor's control date.
+ */
+type PageSource = 'appeals' | 'own_assignments';
+
+/** A sort key's value in the page query (what ORDER BY and the cursor compare). */
+function sortExpression(key: SortKey, source: PageSource) {
+  const own = source === 'own_assignments';
   switch (key) {
     case 'privileged':
-      return sql<boolean>`a.privileged`;
+      return own ? sql<boolean>`own.privileged` : sql<boolean>`a.privileged`;
     case 'received_at':
       return sql<Date>`a.received_at`;
     case 'control_date':
       // Appeals without a control date (consultations) sort last.
-      return sql<Date>`coalesce(a.control_date, ${FAR_FUTURE})`;
+      return own
+        ? sql<Date>`coalesce(own.control_date, ${FAR_FUTURE})`
+        : sql<Date>`coalesce(a.control_date, ${FAR_FUTURE})`;
     case 'id':
-      return sql<number>`a.id`;
+      return own ? sql<number>`own.appeal_id` : sql<number>`a.id`;
   }
+}
+
+/**
+ * The ORDER BY of a key: the value itself, except the assignments' control date, ordered as the
+ * column (ascending puts NULL last, as the coalesce does) so that the queue's index serves it.
+ */
+function orderExpression(key: SortKey, source: PageSource) {
+  return source === 'own_assignments' && key === 'control_date'
+    ? sql<Date | null>`own.control_date`
+    : sortExpression(key, source);
 }
 
 /** What each sort key's cursor position holds. */
@@ -79,7 +102,7 @@ const CURSOR_KINDS = {
   received_at: 'instant',
   control_date: 'instant',
   id: 'integer',
-} as const satisfies Record<string, CursorKind>;
+} as const satisfies Record<SortKey, CursorKind>;
 
 function decodeSortCursor(cursor: string, sort: AppealSort): CursorValue[] {
   return decodeCursor(
@@ -88,18 +111,21 @@ function decodeSortCursor(cursor: string, sort: AppealSort): CursorValue[] {
   );
 }
 
-function cursorOf(row: SummaryRow & { privileged: boolean }, sort: AppealSort): string {
+/** A page row's sort values, as the page query selected them (`sort_<key>`). */
+type SortValues = Partial<Record<`sort_${SortKey}`, unknown>>;
+
+function cursorOf(row: SortValues, sort: AppealSort): string {
   return encodeCursor(
     SORT_KEYS[sort].map(({ key }) => {
+      const value = row[`sort_${key}`];
       switch (key) {
         case 'privileged':
-          return row.privileged;
+          return value as boolean;
         case 'received_at':
-          return row.received_at.toISOString();
         case 'control_date':
-          return (row.control_date ?? FAR_FUTURE).toISOString();
+          return (value as Date).toISOString();
         case 'id':
-          return row.id;
+          return Number(value);
       }
     }),
   );
@@ -113,7 +139,12 @@ function cursorOf(row: SummaryRow & { privileged: boolean }, sort: AppealSort): 
  * control date) it is written out — (k1 after v1) or (k1 = v1 and k2 after v2) … — with the first
  * key's bound repeated so that an index on it can still narrow the range.
  */
-function afterCursor(q: AppealQuery, sort: AppealSort, values: CursorValue[]): AppealQuery {
+function afterCursor(
+  q: AppealQuery,
+  sort: AppealSort,
+  values: CursorValue[],
+  source: PageSource,
+): AppealQuery {
   const keys = SORT_KEYS[sort];
   const value = (i: number) => {
     const v = values[i]!;
@@ -121,10 +152,10 @@ function afterCursor(q: AppealQuery, sort: AppealSort, values: CursorValue[]): A
     return key === 'received_at' || key === 'control_date' ? new Date(v as string) : v;
   };
   const compare = (i: number, op: '=' | '<' | '>' | '<=' | '>=') =>
-    sql<boolean>`${sortExpression(keys[i]!.key)} ${sql.raw(op)} ${value(i)}`;
+    sql<boolean>`${sortExpression(keys[i]!.key, source)} ${sql.raw(op)} ${value(i)}`;
   const direction = keys[0]!.dir;
   if (keys.every((k) => k.dir === direction)) {
-    const left = sql.join(keys.map((k) => sortExpression(k.key)));
+    const left = sql.join(keys.map((k) => sortExpression(k.key, source)));
     const right = sql.join(keys.map((_, i) => value(i)));
     return q.where(sql<boolean>`(${left}) ${sql.raw(direction === 'asc' ? '>' : '<')} (${right})`);
   }
@@ -148,7 +179,8 @@ function effectiveSort(filter: AppealFilter): AppealSort {
 
 /**
  * One page of the registry in a total order (the id breaks every tie), so no row repeats or
- * vanishes across pages; in a queue, privileged applicants first, then by control date.
+ * vanishes across pages; in a queue, privileged applicants first, then by control date — for an
+ * executor, its own assignment's control date (the term it was given; ADR 059).
  *
  * @returns `items` and `nextCursor` (null on the last page).
  * @throws AppError 400 `invalid_cursor`.
@@ -159,30 +191,57 @@ export async function listAppeals(
   query: ListAppealsQuery,
 ): Promise<{ items: AppealSummaryView[]; nextCursor: string | null }> {
   const sort = effectiveSort(query);
-  // The page's ids first, on `appeals` alone (filters, order, limit), then the joins for those
-  // rows only: a queue sorted by control date would otherwise join every candidate (thousands in
-  // a large executor's inbox) before sorting them (docs/PERFORMANCE.md).
+  // The page's ids and sort values first (filters, order, limit), then the joins for those rows
+  // only: a queue sorted by control date would otherwise join every candidate (thousands in a
+  // large executor's inbox) before sorting them (docs/PERFORMANCE.md).
   const soonHours = await dueSoonHours(deps.db);
   const address = query.q ? await searchedAddress(deps.db, query.q) : null;
-  let ids = applyFilter(appealsOnly(deps.db), query, actor, deps, soonHours, address);
-  if (query.cursor) ids = afterCursor(ids, sort, decodeSortCursor(query.cursor, sort));
-  for (const { key, dir } of SORT_KEYS[sort]) ids = ids.orderBy(sortExpression(key), dir);
-  const pageIds = ids
+  const scope = appealScope(actor);
+  const own =
+    query.queue && scope.kind === 'organisation' && sort === 'control_date_asc'
+      ? ownAssignmentQueue(query.queue)
+      : null;
+  const source: PageSource = own ? 'own_assignments' : 'appeals';
+  let ids: AppealQuery;
+  if (own && scope.kind === 'organisation') {
+    const now = deps.now();
+    const soon = new Date(now.getTime() + soonHours * 3600_000);
+    const joined = deps.db
+      .selectFrom('assignments as own')
+      .innerJoin('appeals as a', 'a.id', 'own.appeal_id') as unknown as AppealQuery;
+    ids = applyFilter(
+      joined.where(ownAssignmentCondition('own', scope.organisationId, own, now, soon)),
+      query,
+      actor,
+      deps,
+      soonHours,
+      address,
+      true,
+    );
+  } else {
+    ids = applyFilter(appealsOnly(deps.db), query, actor, deps, soonHours, address);
+  }
+  if (query.cursor) ids = afterCursor(ids, sort, decodeSortCursor(query.cursor, sort), source);
+  for (const { key, dir } of SORT_KEYS[sort]) ids = ids.orderBy(orderExpression(key, source), dir);
+  const page = ids
     .clearSelect()
-    .select('a.id')
-    .limit(query.limit + 1);
-  let q = summaryQuery(deps.db).where('a.id', 'in', pageIds);
-  for (const { key, dir } of SORT_KEYS[sort]) q = q.orderBy(sortExpression(key), dir);
-  const rows = await q.execute();
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map((row) =>
-      depersonaliseSummary(
-        presentAppealSummary(row, personalDataAccess(actor.role)),
-        personalDataAccess(actor.role),
+    .select(
+      SORT_KEYS[sort].map(({ key }) =>
+        (sortExpression(key, source) as RawBuilder<unknown>).as(`sort_${key}`),
       ),
-    ),
+    )
+    .select(sql<number>`a.id`.as('page_id'))
+    .limit(query.limit + 1);
+  let q = summaryQuery(deps.db)
+    .innerJoin(page.as('p'), (join) => join.onRef(sql.ref('p.page_id'), '=', 'a.id'))
+    .select(SORT_KEYS[sort].map(({ key }) => sql.ref(`p.sort_${key}`).as(`sort_${key}`)));
+  for (const { key, dir } of SORT_KEYS[sort]) q = q.orderBy(sql.ref(`p.sort_${key}`), dir);
+  const rows = (await q.execute()) as (SummaryRow & SortValues)[];
+  const items = rows.slice(0, query.limit);
+  const last = items.at(-1);
+  const access = personalDataAccess(actor.role);
+  return {
+    items: items.map((row) => depersonaliseSummary(presentAppealSummary(row, access), access)),
     nextCursor: rows.length > query.limit && last ? cursorOf(last, sort) : null,
   };
 }

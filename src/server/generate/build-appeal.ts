@@ -164,6 +164,7 @@ export function buildAppeal(
         open,
         status,
         control: deadlines!.control,
+        privileged,
         operator,
         event,
       },

@@ -5,8 +5,11 @@
 import type { RunStatement } from './sinks.js';
 import { ID_TABLES } from './generator-tables.js';
 
-/** The trigger that keeps `appeals.main_executor_id` (migration 0038). */
-const MAIN_EXECUTOR_TRIGGER = 'assignments_main_executor';
+/**
+ * The triggers on assignments whose work the generator does itself: the one that keeps
+ * `appeals.main_executor_id` (migration 0038) and the one that copies the privileged sign (0043).
+ */
+const ASSIGNMENT_TRIGGERS = ['assignments_main_executor', 'assignments_privileged'];
 
 /** Tables a bulk load fills: their secondary indexes and foreign keys are built after it. */
 const BULK_TABLES = [...ID_TABLES, 'appeal_events'] as const;
@@ -52,9 +55,11 @@ export async function dropDeferrable(run: RunStatement): Promise<DeferredDefinit
   )) as DeferredDefinitions['foreignKeys'];
   for (const fk of foreignKeys) await run(`ALTER TABLE ${fk.table} DROP CONSTRAINT ${fk.name}`, []);
   for (const index of indexes) await run(`DROP INDEX ${index.name}`, []);
-  // The generator writes each appeal's main executor itself; the trigger that keeps it (migration
-  // 0038) would look it up per assignment row with the assignments' index dropped.
-  await run(`ALTER TABLE assignments DISABLE TRIGGER ${MAIN_EXECUTOR_TRIGGER}`, []);
+  // The generator writes each appeal's main executor and each assignment's privileged sign itself;
+  // the triggers would look them up per assignment row (the main executor's with the assignments'
+  // index dropped).
+  for (const trigger of ASSIGNMENT_TRIGGERS)
+    await run(`ALTER TABLE assignments DISABLE TRIGGER ${trigger}`, []);
   return { indexes, foreignKeys };
 }
 
@@ -68,5 +73,6 @@ export async function rebuildDeferred(
   for (const fk of deferred.foreignKeys) {
     await run(`ALTER TABLE ${fk.table} ADD CONSTRAINT ${fk.name} ${fk.definition}`, []);
   }
-  await run(`ALTER TABLE assignments ENABLE TRIGGER ${MAIN_EXECUTOR_TRIGGER}`, []);
+  for (const trigger of ASSIGNMENT_TRIGGERS)
+    await run(`ALTER TABLE assignments ENABLE TRIGGER ${trigger}`, []);
 }

@@ -19,7 +19,7 @@ export const APPEAL_COLUMNS = [
 ]; // prettier-ignore
 export const ASSIGNMENT_COLUMNS = [
   'id', 'appeal_id', 'executor_id', 'role', 'state', 'control_date', 'assigned_at', 'accepted_at',
-  'finished_at',
+  'finished_at', 'privileged',
 ]; // prettier-ignore
 export const RESPONSE_COLUMNS = [
   'id',

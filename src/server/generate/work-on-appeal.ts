@@ -29,6 +29,8 @@ export function workOnAppeal(
     open: boolean;
     status: AppealStatus;
     control: number;
+    /** The applicant's privileged sign, which the assignments carry too (migration 0043). */
+    privileged: boolean;
     operator: string;
     event: EventWriter;
   },
@@ -181,6 +183,7 @@ export function workOnAppeal(
   buffers.assignments.add([
     assignmentId, appealId, executorId, 'main', state, iso(control), iso(registered),
     acceptedAt === null ? null : iso(acceptedAt), finishedAt === null ? null : iso(finishedAt),
+    appeal.privileged,
   ]); // prettier-ignore
   if (random.chance(0.04)) {
     const co = model.executors.draw(random);
@@ -189,7 +192,7 @@ export function workOnAppeal(
       buffers.assignments.add([
         next.assignments++, appealId, co, 'co', coState, iso(control), iso(registered),
         coState === 'pending' ? null : iso(registered + HOUR_MS),
-        coState === 'done' ? iso(closedAt ?? registered) : null,
+        coState === 'done' ? iso(closedAt ?? registered) : null, appeal.privileged,
       ]); // prettier-ignore
       event(
         registered,

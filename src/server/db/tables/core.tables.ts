@@ -189,6 +189,8 @@ export interface AssignmentsTable {
   assigned_at: Timestamp;
   accepted_at: NullableTimestamp;
   finished_at: NullableTimestamp;
+  /** The appeal's privileged sign, copied by a trigger when written (migration 0043): the queues' order. */
+  privileged: Generated<boolean>;
 }
 
 export interface ResponsesTable {
