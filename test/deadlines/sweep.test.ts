@@ -7,7 +7,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
-import { queueLateExecutorsSummary, runDeadlineSweep } from '../../src/server/deadlines/sweep.js';
+import {
+  queueLateExecutorsSummary,
+  runDeadlineSweep,
+  spreadIds,
+} from '../../src/server/deadlines/sweep.js';
 import { makeUser, routedQuestionType } from '../factories.js';
 import { createTestContext, type TestContext } from '../test-db.js';
 
@@ -135,6 +139,34 @@ describe('deadline sweep', () => {
         FROM notifications GROUP BY 1, 2, 3, 4 HAVING count(*) > 1) d`.execute(ctx.deps.db);
     expect(Number(duplicates.rows[0]?.n)).toBe(0);
   });
+
+  it(
+    'marks and announces the same when spread over id ranges, and once with two sweeps at once',
+    BIG,
+    async () => {
+      // On PostgreSQL the 2,700 candidates run as three transactions at once (ADR 061); the embedded
+      // engine runs them as one.
+      const spread = { ranges: 3, minRange: 500 };
+      const ctx = await use(seeded(3_000));
+      const [a, b] = await Promise.all([
+        runDeadlineSweep(ctx.deps, spread),
+        runDeadlineSweep(ctx.deps, spread),
+      ]);
+      const { overdue, dueSoon } = expected(3_000);
+      expect(a.overdue + b.overdue).toBe(overdue);
+      expect(a.dueSoon + b.dueSoon).toBe(dueSoon);
+      expect(a.notifications + b.notifications).toBe(overdue * 4 + dueSoon * 3);
+      expect(await count(ctx)).toBe(overdue * 4 + dueSoon * 3);
+      const events = await sql<{ appeals: string; events: string }>`
+      SELECT count(DISTINCT appeal_id) AS appeals, count(*) AS events FROM appeal_events
+       WHERE type IN ('deadline_overdue', 'deadline_due_soon')`.execute(ctx.deps.db);
+      expect(events.rows[0]).toEqual({
+        appeals: String(overdue + dueSoon),
+        events: String(overdue + dueSoon),
+      });
+      expect(await runDeadlineSweep(ctx.deps, spread)).toMatchObject({ overdue: 0, dueSoon: 0 });
+    },
+  );
 
   it('sends the daily summary of late executors once a day', async () => {
     const ctx = await use(seeded(30));
@@ -284,3 +316,19 @@ async function count(ctx: TestContext): Promise<number> {
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+describe('spreadIds', () => {
+  const ids = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
+  it.each([
+    { n: 0, ranges: 2, minRange: 4, sizes: [] },
+    { n: 7, ranges: 2, minRange: 4, sizes: [7] },
+    { n: 8, ranges: 2, minRange: 4, sizes: [4, 4] },
+    { n: 9, ranges: 2, minRange: 4, sizes: [5, 4] },
+    { n: 100, ranges: 3, minRange: 4, sizes: [34, 34, 32] },
+    { n: 100, ranges: 1, minRange: 1, sizes: [100] },
+  ])('$n ids, at most $ranges of at least $minRange: $sizes', ({ n, ranges, minRange, sizes }) => {
+    const pieces = spreadIds(ids(n), { ranges, minRange });
+    expect(pieces.map((p) => p.length)).toEqual(sizes);
+    expect(pieces.flat()).toEqual(ids(n));
+  });
+});

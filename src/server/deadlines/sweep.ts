@@ -1,15 +1,17 @@
 /**
  * The deadline sweep (regulation 3.1.3): marks open appeals due soon or overdue, writes the
- * history events and queues the escalations, in one transaction under an advisory lock.
+ * history events and queues the escalations, under an advisory lock held by one transaction for
+ * the whole run (a large re-marking is spread over id ranges, each its own transaction: ADR 061).
  *
  * Idempotent: an appeal's state changes once per deadline, and every notification has a dedupe key
  * made of the appeal, the event and the deadline, so a second run — or a second process running at
  * the same moment — queues nothing new. Safe on PGlite and on a PostgreSQL shared by several nodes.
  */
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { DateTime } from 'luxon';
-import { isWithinServiceHours } from '../../domain/calendar/work-calendar.js';
+import { isWithinServiceHours, type WorkCalendar } from '../../domain/calendar/work-calendar.js';
 import type { Deps } from '../context.js';
+import type { DB } from '../db/schema.js';
 import { overdueByExecutor } from '../dashboard/dashboard-counts.js';
 import { loadCalendar } from '../calendar/calendar.repository.js';
 import {
@@ -57,57 +59,178 @@ export const MARK_APPEAL_RANGE_SQL = `
    WHERE id BETWEEN $1::integer AND $2::integer AND status <> 'closed'
      AND control_date < $3::timestamptz + interval '1 day'`;
 
-export async function runDeadlineSweep(deps: Deps): Promise<SweepReport> {
+/**
+ * How a large re-marking is spread (ADR 061): at most `ranges` id ranges of at least `minRange`
+ * candidates each, each its own transaction on its own connection of the pool. Only with a
+ * PostgreSQL server (the embedded engine has one connection): a restore or a long outage leaves
+ * tens of thousands of appeals to re-mark at once (28,000 at 1M appeals), and one statement on one
+ * core took 3.3 s of the 2 s the sweep is given.
+ */
+export const SWEEP_SPREAD = { ranges: 2, minRange: 4_000 } as const;
+
+interface RangeReport {
+  dueSoon: number;
+  overdue: number;
+  notifications: number;
+}
+
+/**
+ * Mark, write the history of and announce the appeals with ids in `ids` that are still candidates
+ * as `db` sees them (a transaction): one statement for the marks and events, then the
+ * notifications. Only the sweep writes marks, and the caller holds its lock.
+ */
+async function markAppeals(
+  deps: Deps,
+  db: Kysely<DB>,
+  ids: readonly number[],
+  clock: { now: Date; soon: Date; calendar: WorkCalendar },
+): Promise<RangeReport> {
+  if (ids.length === 0) return { dueSoon: 0, overdue: 0, notifications: 0 };
+  const { now, soon, calendar } = clock;
+  const link = (id: number) => `${deps.config.publicUrl}/appeals/${id}`;
+  // The candidate test is repeated for the given ids: an extension or a closing committed since the
+  // ids were read is seen here. As of this statement's snapshot, an extension or a closing
+  // committed while it runs is not (its event and notices go out, true at the snapshot) and the
+  // DELETE of the caller or the next run drops the mark. No appeal row is locked or written (ADR 058).
+  const { rows: changed } = await sql<Changed>`
+    WITH candidates AS (
+      SELECT a.id, a.number, a.control_date, a.question_type_id,
+             coalesce(m.state, 'ok') AS old_state,
+             CASE WHEN a.control_date < ${now} THEN 'overdue' ELSE 'due_soon' END AS new_state
+        FROM appeals a
+        LEFT JOIN appeal_deadline_marks m ON m.appeal_id = a.id
+       WHERE a.id = ANY(${ids}::integer[])
+         AND a.status <> 'closed' AND a.control_date < ${soon}
+         AND m.state IS DISTINCT FROM
+             (CASE WHEN a.control_date < ${now} THEN 'overdue' ELSE 'due_soon' END)
+    ), changed AS (
+      SELECT c.id, c.number, c.old_state, c.new_state, c.control_date,
+             x.executor_id, o.name AS executor_name, qt.is_emergency
+        FROM candidates c
+        JOIN question_types qt ON qt.id = c.question_type_id
+        LEFT JOIN assignments x ON x.appeal_id = c.id AND x.role = 'main'
+             AND x.state IN ('pending', 'in_work', 'responded', 'rework')
+        LEFT JOIN organisations o ON o.id = x.executor_id
+    ), marked AS (
+      INSERT INTO appeal_deadline_marks AS m (appeal_id, state)
+      SELECT id, new_state FROM changed
+      ON CONFLICT (appeal_id) DO UPDATE SET state = EXCLUDED.state
+    ), written AS (
+      INSERT INTO appeal_events (appeal_id, at, actor_id, actor_label, type, data)
+      SELECT id, ${now}, NULL, 'system:deadline-sweep',
+             CASE new_state WHEN 'overdue' THEN 'deadline_overdue' ELSE 'deadline_due_soon' END,
+             jsonb_build_object(
+               'controlDate',
+               to_char(control_date AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+               'executorId', executor_id)
+        FROM changed
+    )
+    SELECT * FROM changed ORDER BY id`.execute(db);
+
+  const recipients = await escalationRecipients(db, [
+    ...new Set(changed.flatMap((c) => (c.executor_id === null ? [] : [c.executor_id]))),
+  ]);
+  const notifications: NewNotification[] = [];
+  // A deadline found long past (an import of old open appeals, a long outage) is marked and
+  // written to the history, but not announced: nobody can act on a week-old alarm.
+  const announceSince = new Date(now.getTime() - STALE_AFTER_DAYS * 86_400_000);
+  for (const c of changed) {
+    if (c.control_date < announceSince) continue;
+    const deadlineKey = c.control_date.toISOString();
+    const params = {
+      number: c.number,
+      executor: c.executor_name ?? '—',
+      deadline: formatInZone(c.control_date, deps.config.timeZone, 'uk'),
+      link: link(c.id),
+    };
+    const executorPeople =
+      c.executor_id === null ? [] : (recipients.byExecutor.get(c.executor_id) ?? []);
+    const kind = c.new_state === 'overdue' ? 'appeal_overdue' : 'appeal_due_soon';
+    const people =
+      c.new_state === 'overdue' ? [...executorPeople, ...recipients.supervisors] : executorPeople;
+    for (const person of people) {
+      notifications.push({
+        dedupeKey: `${kind}:${c.id}:${deadlineKey}:${person.userId ?? person.email}`,
+        kind,
+        appealId: c.id,
+        recipientUserId: person.userId,
+        recipientEmail: person.email,
+        params,
+        emergency: c.is_emergency,
+      });
+    }
+  }
+  return {
+    dueSoon: changed.filter((c) => c.new_state === 'due_soon').length,
+    overdue: changed.filter((c) => c.new_state === 'overdue').length,
+    notifications: await enqueueNotifications(db, notifications, { now, calendar }),
+  };
+}
+
+/**
+ * `ids` (ascending) cut into at most `ranges` consecutive pieces of at least `minRange` each
+ * (one piece when there are fewer than twice `minRange`).
+ */
+export function spreadIds(
+  ids: readonly number[],
+  spread: { ranges: number; minRange: number },
+): number[][] {
+  const pieces = Math.max(1, Math.min(spread.ranges, Math.floor(ids.length / spread.minRange)));
+  const size = Math.ceil(ids.length / pieces);
+  return Array.from({ length: pieces }, (_, i) => ids.slice(i * size, (i + 1) * size)).filter(
+    (piece) => piece.length > 0,
+  );
+}
+
+/**
+ * Run the sweep once: every open appeal whose deadline state moved on is marked (ADR 058), gets its
+ * history event and its notices; explanation requests past their term are announced; marks that no
+ * longer apply are dropped.
+ *
+ * One transaction holds the job's advisory lock for the whole run (another process's sweep skips,
+ * `ran: false`). The candidates are read first; on a PostgreSQL server more than twice
+ * `spread.minRange` of them are split into id ranges, each marked in a transaction of its own on
+ * its own connection, all at once (ADR 061). A range that fails leaves the others committed and
+ * its appeals for the next run; the error is thrown once every range has finished.
+ *
+ * @param spread the ranges (tests set small ones); the embedded engine always runs one.
+ */
+export async function runDeadlineSweep(
+  deps: Deps,
+  spread: { ranges: number; minRange: number } = SWEEP_SPREAD,
+): Promise<SweepReport> {
   const now = deps.now();
   const soonHours = await dueSoonHours(deps.db);
   const soon = new Date(now.getTime() + soonHours * 3600_000);
   const calendar = await loadCalendar(deps.db, deps.config.timeZone, now);
-  const link = (id: number) => `${deps.config.publicUrl}/appeals/${id}`;
+  const clock = { now, soon, calendar };
 
   return deps.db.transaction().execute(async (trx) => {
     if (!(await tryJobLock(trx, 'deadlineSweep')))
       return { ran: false, dueSoon: 0, overdue: 0, explanationsOverdue: 0, notifications: 0 };
 
-    // One statement marks every open appeal whose state moved on (the marks of ADR 058: no row is
-    // 'ok'), writes each change's history event and returns the changes for the notifications.
-    // The candidates are the open appeals past or near their control date
-    // (appeals_open_deadline_idx) whose mark differs, as of the statement's snapshot: an extension
-    // or a closing committed while it runs is not seen by it (its event and notices go out, true
-    // at the snapshot) and the DELETE below or the next run drops the mark. Only the sweep writes
-    // marks, under its lock, so no mark is lost; no appeal row is locked or written (ADR 058).
-    const { rows: changed } = await sql<Changed>`
-      WITH candidates AS (
-        SELECT a.id, a.number, a.control_date, a.question_type_id,
-               coalesce(m.state, 'ok') AS old_state,
-               CASE WHEN a.control_date < ${now} THEN 'overdue' ELSE 'due_soon' END AS new_state
-          FROM appeals a
-          LEFT JOIN appeal_deadline_marks m ON m.appeal_id = a.id
-         WHERE a.status <> 'closed' AND a.control_date < ${soon}
-           AND m.state IS DISTINCT FROM
-               (CASE WHEN a.control_date < ${now} THEN 'overdue' ELSE 'due_soon' END)
-      ), changed AS (
-        SELECT c.id, c.number, c.old_state, c.new_state, c.control_date,
-               x.executor_id, o.name AS executor_name, qt.is_emergency
-          FROM candidates c
-          JOIN question_types qt ON qt.id = c.question_type_id
-          LEFT JOIN assignments x ON x.appeal_id = c.id AND x.role = 'main'
-               AND x.state IN ('pending', 'in_work', 'responded', 'rework')
-          LEFT JOIN organisations o ON o.id = x.executor_id
-      ), marked AS (
-        INSERT INTO appeal_deadline_marks AS m (appeal_id, state)
-        SELECT id, new_state FROM changed
-        ON CONFLICT (appeal_id) DO UPDATE SET state = EXCLUDED.state
-      ), written AS (
-        INSERT INTO appeal_events (appeal_id, at, actor_id, actor_label, type, data)
-        SELECT id, ${now}, NULL, 'system:deadline-sweep',
-               CASE new_state WHEN 'overdue' THEN 'deadline_overdue' ELSE 'deadline_due_soon' END,
-               jsonb_build_object(
-                 'controlDate',
-                 to_char(control_date AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-                 'executorId', executor_id)
-          FROM changed
-      )
-      SELECT * FROM changed ORDER BY id`.execute(trx);
+    // The candidates: open appeals past or near their control date (appeals_open_deadline_idx)
+    // whose mark differs (no mark means 'ok').
+    const { rows: candidates } = await sql<{ id: number }>`
+      SELECT a.id
+        FROM appeals a
+        LEFT JOIN appeal_deadline_marks m ON m.appeal_id = a.id
+       WHERE a.status <> 'closed' AND a.control_date < ${soon}
+         AND m.state IS DISTINCT FROM
+             (CASE WHEN a.control_date < ${now} THEN 'overdue' ELSE 'due_soon' END)
+       ORDER BY a.id`.execute(trx);
+    const pieces = spreadIds(
+      candidates.map((c) => c.id),
+      deps.config.databaseUrl ? spread : { ranges: 1, minRange: 1 },
+    );
+    const reports =
+      pieces.length === 1
+        ? [await markAppeals(deps, trx, pieces[0] ?? [], clock)]
+        : await allSettledOrThrow(
+            pieces.map((piece) =>
+              deps.db.transaction().execute((range) => markAppeals(deps, range, piece, clock)),
+            ),
+          );
 
     // Appeals whose control date moved later (an extension) go back to 'ok' silently; a closed
     // appeal's mark is dropped (the sweep reads open appeals only).
@@ -119,40 +242,6 @@ export async function runDeadlineSweep(deps: Deps): Promise<SweepReport> {
       trx,
     );
 
-    const recipients = await escalationRecipients(trx, [
-      ...new Set(changed.flatMap((c) => (c.executor_id === null ? [] : [c.executor_id]))),
-    ]);
-    const notifications: NewNotification[] = [];
-    // A deadline found long past (an import of old open appeals, a long outage) is marked and
-    // written to the history, but not announced: nobody can act on a week-old alarm.
-    const announceSince = new Date(now.getTime() - STALE_AFTER_DAYS * 86_400_000);
-    for (const c of changed) {
-      if (c.control_date < announceSince) continue;
-      const deadlineKey = c.control_date.toISOString();
-      const params = {
-        number: c.number,
-        executor: c.executor_name ?? '—',
-        deadline: formatInZone(c.control_date, deps.config.timeZone, 'uk'),
-        link: link(c.id),
-      };
-      const executorPeople =
-        c.executor_id === null ? [] : (recipients.byExecutor.get(c.executor_id) ?? []);
-      const kind = c.new_state === 'overdue' ? 'appeal_overdue' : 'appeal_due_soon';
-      const people =
-        c.new_state === 'overdue' ? [...executorPeople, ...recipients.supervisors] : executorPeople;
-      for (const person of people) {
-        notifications.push({
-          dedupeKey: `${kind}:${c.id}:${deadlineKey}:${person.userId ?? person.email}`,
-          kind,
-          appealId: c.id,
-          recipientUserId: person.userId,
-          recipientEmail: person.email,
-          params,
-          emergency: c.is_emergency,
-        });
-      }
-    }
-
     // Explanation requests past their own term: the supervisor hears once.
     const lateExplanations = await trx
       .selectFrom('explanation_requests as e')
@@ -163,33 +252,50 @@ export async function runDeadlineSweep(deps: Deps): Promise<SweepReport> {
       .where('e.state', '=', 'requested')
       .where('e.due_at', '<', now)
       .execute();
-    for (const e of lateExplanations) {
-      for (const person of recipients.supervisors) {
-        notifications.push({
-          dedupeKey: `explanation_overdue:${e.id}:${person.userId}`,
-          kind: 'explanation_overdue',
-          appealId: e.appeal_id,
-          recipientUserId: person.userId,
-          recipientEmail: person.email,
-          params: {
-            number: e.number,
-            executor: e.name,
-            deadline: formatInZone(e.due_at, deps.config.timeZone, 'uk'),
-            link: link(e.appeal_id),
-          },
-        });
+    const notifications: NewNotification[] = [];
+    if (lateExplanations.length > 0) {
+      const { supervisors } = await escalationRecipients(trx, []);
+      for (const e of lateExplanations) {
+        for (const person of supervisors) {
+          notifications.push({
+            dedupeKey: `explanation_overdue:${e.id}:${person.userId}`,
+            kind: 'explanation_overdue',
+            appealId: e.appeal_id,
+            recipientUserId: person.userId,
+            recipientEmail: person.email,
+            params: {
+              number: e.number,
+              executor: e.name,
+              deadline: formatInZone(e.due_at, deps.config.timeZone, 'uk'),
+              link: `${deps.config.publicUrl}/appeals/${e.appeal_id}`,
+            },
+          });
+        }
       }
     }
-
     const queued = await enqueueNotifications(trx, notifications, { now, calendar });
     return {
       ran: true,
-      dueSoon: changed.filter((c) => c.new_state === 'due_soon').length,
-      overdue: changed.filter((c) => c.new_state === 'overdue').length,
+      dueSoon: sum(reports, (r) => r.dueSoon),
+      overdue: sum(reports, (r) => r.overdue),
       explanationsOverdue: lateExplanations.length,
-      notifications: queued,
+      notifications: queued + sum(reports, (r) => r.notifications),
     };
   });
+}
+
+const sum = <T>(items: readonly T[], of: (item: T) => number): number =>
+  items.reduce((total, item) => total + of(item), 0);
+
+/**
+ * The results of `tasks` once every one has settled; the first failure is thrown then (so that
+ * nothing still runs when the caller's transaction ends and releases its lock).
+ */
+async function allSettledOrThrow<T>(tasks: Promise<T>[]): Promise<T[]> {
+  const settled = await Promise.allSettled(tasks);
+  const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((s) => (s as PromiseFulfilledResult<T>).value);
 }
 
 /** Executors with at least this many overdue open appeals appear in the daily summary. */
