@@ -322,13 +322,19 @@ describe('spreadIds', () => {
   it.each([
     { n: 0, ranges: 2, minRange: 4, sizes: [] },
     { n: 7, ranges: 2, minRange: 4, sizes: [7] },
-    { n: 8, ranges: 2, minRange: 4, sizes: [4, 4] },
-    { n: 9, ranges: 2, minRange: 4, sizes: [5, 4] },
-    { n: 100, ranges: 3, minRange: 4, sizes: [34, 34, 32] },
-    { n: 100, ranges: 1, minRange: 1, sizes: [100] },
+    { n: 8, ranges: 2, minRange: 4, sizes: [8] },
+    { n: 600, ranges: 2, minRange: 300, sizes: [344, 256] },
+    { n: 1_000, ranges: 3, minRange: 100, sizes: [488, 256, 256] },
+    { n: 1_000, ranges: 1, minRange: 1, sizes: [1_000] },
   ])('$n ids, at most $ranges of at least $minRange: $sizes', ({ n, ranges, minRange, sizes }) => {
     const pieces = spreadIds(ids(n), { ranges, minRange });
     expect(pieces.map((p) => p.length)).toEqual(sizes);
-    expect(pieces.flat()).toEqual(ids(n));
+    expect(pieces.flat().sort((a, b) => a - b)).toEqual(ids(n));
+  });
+
+  it('deals blocks of 256 consecutive ids in turn', () => {
+    const [first, second] = spreadIds(ids(1_024), { ranges: 2, minRange: 100 });
+    expect(first!.slice(255, 257)).toEqual([256, 513]);
+    expect(second!.slice(0, 1)).toEqual([257]);
   });
 });

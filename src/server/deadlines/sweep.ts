@@ -167,19 +167,25 @@ async function markAppeals(
   };
 }
 
+/** Consecutive candidates dealt to one piece at a time (see `spreadIds`). */
+const SPREAD_BLOCK = 256;
+
 /**
- * `ids` (ascending) cut into at most `ranges` consecutive pieces of at least `minRange` each
- * (one piece when there are fewer than twice `minRange`).
+ * `ids` (ascending) dealt into at most `ranges` pieces of at least `minRange` each (one piece when
+ * there are fewer than twice `minRange`), in blocks of 256 consecutive ids taken in turn: the old
+ * appeals' pages are colder and their re-marking measured twice as slow as the recent ones', so
+ * each piece gets its share of both.
  */
 export function spreadIds(
   ids: readonly number[],
   spread: { ranges: number; minRange: number },
 ): number[][] {
-  const pieces = Math.max(1, Math.min(spread.ranges, Math.floor(ids.length / spread.minRange)));
-  const size = Math.ceil(ids.length / pieces);
-  return Array.from({ length: pieces }, (_, i) => ids.slice(i * size, (i + 1) * size)).filter(
-    (piece) => piece.length > 0,
-  );
+  const count = Math.max(1, Math.min(spread.ranges, Math.floor(ids.length / spread.minRange)));
+  const pieces: number[][] = Array.from({ length: count }, () => []);
+  for (let start = 0; start < ids.length; start += SPREAD_BLOCK) {
+    pieces[(start / SPREAD_BLOCK) % count]!.push(...ids.slice(start, start + SPREAD_BLOCK));
+  }
+  return pieces.filter((piece) => piece.length > 0);
 }
 
 /**
