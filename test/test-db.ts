@@ -14,6 +14,7 @@ import type { Deps } from '../src/server/context.js';
 import { type Database, openDatabase } from '../src/server/db/database.js';
 import { adminUrl, databaseUrlWithName } from './pg-urls.js';
 import { createLiveBus } from '../src/server/live/live-bus.js';
+import { listenForAuthChanges } from '../src/server/auth/session-cache.js';
 
 export interface TestContext {
   deps: Deps;
@@ -70,6 +71,8 @@ export async function createTestContext(overrides: Partial<Config> = {}): Promis
         ? databaseFileStore(database.db, join(filesDir, 'tmp'))
         : diskFileStore(join(filesDir, 'files')),
     live: await createLiveBus(database),
+    // As `kontakt serve` runs (ADR 062): every HTTP test goes through the session cache.
+    sessions: await listenForAuthChanges(database),
   };
   return {
     deps,
@@ -81,6 +84,7 @@ export async function createTestContext(overrides: Partial<Config> = {}): Promis
     },
     close: async () => {
       await deps.live?.close();
+      await deps.sessions?.close();
       await database.close();
       await dropDatabase();
       await rm(filesDir, { recursive: true, force: true });

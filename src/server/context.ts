@@ -10,6 +10,7 @@ import type { ReadReplica } from './db/read-replica.js';
 import type { DB } from './db/schema.js';
 import type { FileStore } from './attachments/file-store.js';
 import type { LiveBus } from './live/live-bus.js';
+import type { SessionCache } from './auth/session-cache.js';
 
 export interface Deps {
   db: Kysely<DB>;
@@ -24,6 +25,11 @@ export interface Deps {
    * which fall back to `db` when it is down or lags; nothing writes there.
    */
   replica?: ReadReplica;
+  /**
+   * This process's few seconds' memory of session → staff member (ADR 062); absent where nothing
+   * serves HTTP for long (CLI, most tests): every lookup then reads the database.
+   */
+  sessions?: SessionCache<UserActor>;
 }
 
 /** A signed-in staff member (through a session cookie or an API token). */

@@ -14,6 +14,7 @@ import type { Deps } from './context.js';
 import { type Database, openDatabase } from './db/database.js';
 import { openReadReplica, type ReadReplica } from './db/read-replica.js';
 import { createLiveBus } from './live/live-bus.js';
+import { listenForAuthChanges } from './auth/session-cache.js';
 import { migrateToLatest } from './db/migrate.js';
 import { buildApp } from './app.js';
 import { startJobs } from './jobs/scheduler.js';
@@ -114,8 +115,10 @@ async function start(config: Config, options: ServeOptions, runtime: Runtime): P
     now: () => new Date(),
     files: openFileStore(config, database.db),
     live: await createLiveBus(database),
+    sessions: await listenForAuthChanges(database),
   };
   lifecycle.onClose('live bus', () => deps.live!.close());
+  lifecycle.onClose('session cache', () => deps.sessions!.close());
   if (lifecycle.stopping) return;
   if (config.buildWeb) await ensureWebBuilt((message) => out(`${message}\n`));
   if (lifecycle.stopping) return;

@@ -49,5 +49,5 @@ export async function changeOwnPassword(
       target: `/users/${user.id}`,
       after: { mustChangePassword: false },
     });
-  });
+  }).finally(() => deps.sessions?.forgetUser(user.id));
 }

@@ -113,5 +113,5 @@ export async function deactivateStaffUser(
       });
     }
     return result;
-  });
+  }).finally(() => deps.sessions?.forgetUser(id));
 }

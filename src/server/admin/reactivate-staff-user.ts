@@ -25,5 +25,5 @@ export async function reactivateStaffUser(
       after: { active: true },
     });
     return loadUser(trx, id);
-  });
+  }).finally(() => deps.sessions?.forgetUser(id));
 }

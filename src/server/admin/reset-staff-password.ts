@@ -41,5 +41,5 @@ export async function resetStaffPassword(
       data: { sessionsEnded: Number(sessions.numDeletedRows) },
     });
     return { user: await loadUser(trx, id), oneTimePassword: password };
-  });
+  }).finally(() => deps.sessions?.forgetUser(id));
 }

@@ -51,5 +51,5 @@ export async function updateStaffUser(
       after: auditable(after),
     });
     return after;
-  });
+  }).finally(() => deps.sessions?.forgetUser(id));
 }

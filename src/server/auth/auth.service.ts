@@ -99,20 +99,34 @@ export async function actorByLogin(deps: Deps, login: string): Promise<UserActor
 
 /** End a session (logging out twice is harmless). */
 export async function logout(deps: Deps, token: string): Promise<void> {
-  await deps.db.deleteFrom('sessions').where('token_hash', '=', sha256(token)).execute();
+  const hash = sha256(token);
+  await deps.db.deleteFrom('sessions').where('token_hash', '=', hash).execute();
+  deps.sessions?.forgetToken(hash);
 }
 
-/** The active user of a session token, or null when it is unknown or expired. */
+/**
+ * The active user of a session token, or null when it is unknown or expired. With the process's
+ * session cache (ADR 062) a token read within the last seconds is answered from memory; any change
+ * of the user or of their sessions, in any process, empties it for that user.
+ */
 export async function userBySession(deps: Deps, token: string): Promise<UserActor | null> {
+  const hash = sha256(token);
+  const now = deps.now();
+  const cached = deps.sessions?.get(hash, now);
+  if (cached) return cached;
+  const mark = deps.sessions?.mark();
   const row = await deps.db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select(USER_COLUMNS)
-    .where('sessions.token_hash', '=', sha256(token))
-    .where('sessions.expires_at', '>', deps.now())
+    .select([...USER_COLUMNS, 'sessions.expires_at'])
+    .where('sessions.token_hash', '=', hash)
+    .where('sessions.expires_at', '>', now)
     .where('users.active', '=', true)
     .executeTakeFirst();
-  return row ? toActor(row) : null;
+  if (!row) return null;
+  const actor = toActor(row);
+  if (mark !== undefined) deps.sessions?.put(hash, actor, row.expires_at, now, mark);
+  return actor;
 }
 
 /**
