@@ -14,3 +14,15 @@ CREATE TRIGGER users_announce_auth_change AFTER UPDATE OR DELETE ON users
   FOR EACH ROW EXECUTE FUNCTION kontakt_announce_auth_change('id');
 CREATE TRIGGER sessions_announce_auth_change AFTER UPDATE OR DELETE ON sessions
   FOR EACH ROW EXECUTE FUNCTION kontakt_announce_auth_change('user_id');
+
+-- A TRUNCATE (an administrator signing everyone out) has no rows: every process forgets everyone.
+CREATE FUNCTION kontakt_announce_auth_truncate() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM pg_notify('kontakt_auth', '*');
+  RETURN NULL;
+END $$;
+
+CREATE TRIGGER users_announce_auth_truncate AFTER TRUNCATE ON users
+  FOR EACH STATEMENT EXECUTE FUNCTION kontakt_announce_auth_truncate();
+CREATE TRIGGER sessions_announce_auth_truncate AFTER TRUNCATE ON sessions
+  FOR EACH STATEMENT EXECUTE FUNCTION kontakt_announce_auth_truncate();

@@ -66,6 +66,32 @@ describe('the cache alone', () => {
   });
 });
 
+describe('the listening cache', () => {
+  it('answers nothing while its listener is down, and forgets everyone on «*»', async () => {
+    let feed: { payload: (text: string) => void; connected: (up: boolean) => void } | undefined;
+    const cache = await listenForAuthChanges<UserActor>({
+      listen: async (_channel, onPayload, onConnected) => {
+        feed = { payload: onPayload, connected: onConnected ?? (() => {}) };
+        return async () => {};
+      },
+    });
+    const now = new Date();
+    const later = new Date(now.getTime() + 3_600_000);
+    const keep = (hash: string, id: number) => cache.put(hash, actor(id), later, now, cache.mark());
+    keep('a', 1);
+    feed!.connected(false);
+    expect(cache.get('a', now)).toBeUndefined();
+    keep('b', 2); // read while notices could be missed
+    feed!.connected(true);
+    expect([cache.get('a', now), cache.get('b', now)]).toEqual([undefined, undefined]);
+    keep('c', 3);
+    keep('d', 4);
+    expect(cache.get('c', now)?.id).toBe(3);
+    feed!.payload('*');
+    expect([cache.get('c', now), cache.get('d', now)]).toEqual([undefined, undefined]);
+  });
+});
+
 describe('two processes on one database', () => {
   let ctx: TestContext;
   let other: { deps: Deps; database: Database | null; sessions: SessionCache<UserActor> };
@@ -144,6 +170,7 @@ describe('two processes on one database', () => {
         "UPDATE users SET role = 'executor', organisation_id = (SELECT min(id) FROM organisations) WHERE id = $1",
     },
     { change: 'sessions ended by SQL', statement: 'DELETE FROM sessions WHERE user_id = $1' },
+    { change: 'every session truncated', statement: 'TRUNCATE sessions' },
   ])('forgets the user in every process after $change', async ({ statement }) => {
     const { token, userId } = await signedIn();
     await sql.raw(statement.replace('$1', String(userId))).execute(ctx.deps.db);

@@ -49,5 +49,7 @@ export async function changeOwnPassword(
       target: `/users/${user.id}`,
       after: { mustChangePassword: false },
     });
-  }).finally(() => deps.sessions?.forgetUser(user.id));
+  });
+  // Every process forgets the user's sessions (ADR 062); this one at once.
+  deps.sessions?.forgetUser(user.id);
 }

@@ -1,8 +1,10 @@
 /**
  * Deactivate a staff user (issue 14, item 1; ADR 025). The user's sessions are deleted and their
- * API tokens revoked in the same transaction as the audit entry; every request checks the session
- * and the token against the database (`auth.service.ts`), so the user is signed out on every app
- * process at once. The last active administrator is never deactivated (409 `last_administrator`).
+ * API tokens revoked in the same transaction as the audit entry. Tokens are checked against the
+ * database on every request; sessions are remembered a few seconds per process and forgotten on the
+ * change's notice (ADR 062): signed out at once on this process, on the others as the notice
+ * arrives (milliseconds; at most 5 s should a process's listener be reconnecting). The last active
+ * administrator is never deactivated (409 `last_administrator`).
  */
 import type { StaffUserView } from '../../contract/admin.schemas.js';
 import type { Deps, UserActor } from '../context.js';
@@ -34,7 +36,7 @@ export async function deactivateStaffUser(
 }> {
   if (actor && actor.id === id)
     throw conflict('cannot_deactivate_self', 'You cannot deactivate your own account.');
-  return deps.db.transaction().execute(async (trx) => {
+  const result = await deps.db.transaction().execute(async (trx) => {
     const before = await loadUser(trx, id);
     if (before.role === 'administrator') await assertNotLastAdministrator(trx, id);
     await trx.updateTable('users').set({ active: false }).where('id', '=', id).execute();
@@ -113,5 +115,8 @@ export async function deactivateStaffUser(
       });
     }
     return result;
-  }).finally(() => deps.sessions?.forgetUser(id));
+  });
+  // Every process forgets the user's sessions (ADR 062); this one at once.
+  deps.sessions?.forgetUser(id);
+  return result;
 }

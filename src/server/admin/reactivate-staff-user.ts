@@ -14,7 +14,7 @@ export async function reactivateStaffUser(
   actor: UserActor,
   id: number,
 ): Promise<StaffUserView> {
-  return deps.db.transaction().execute(async (trx) => {
+  const result = await deps.db.transaction().execute(async (trx) => {
     const before = await loadUser(trx, id);
     if (before.organisationId !== null) await assertOrganisation(trx, before.organisationId);
     await trx.updateTable('users').set({ active: true }).where('id', '=', id).execute();
@@ -25,5 +25,8 @@ export async function reactivateStaffUser(
       after: { active: true },
     });
     return loadUser(trx, id);
-  }).finally(() => deps.sessions?.forgetUser(id));
+  });
+  // Every process forgets the user's sessions (ADR 062); this one at once.
+  deps.sessions?.forgetUser(id);
+  return result;
 }

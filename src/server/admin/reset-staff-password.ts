@@ -22,7 +22,7 @@ export async function resetStaffPassword(
 ): Promise<{ user: StaffUserView; oneTimePassword: string }> {
   const password = oneTimePassword();
   const passwordHash = await hashPassword(password);
-  return deps.db.transaction().execute(async (trx) => {
+  const result = await deps.db.transaction().execute(async (trx) => {
     await loadUser(trx, id);
     await trx
       .updateTable('users')
@@ -41,5 +41,8 @@ export async function resetStaffPassword(
       data: { sessionsEnded: Number(sessions.numDeletedRows) },
     });
     return { user: await loadUser(trx, id), oneTimePassword: password };
-  }).finally(() => deps.sessions?.forgetUser(id));
+  });
+  // Every process forgets the user's sessions (ADR 062); this one at once.
+  deps.sessions?.forgetUser(id);
+  return result;
 }

@@ -85,7 +85,7 @@ export function staffUsersRoutes(deps: Deps): FastifyPluginAsyncZod {
           tags: ['admin'],
           operationId: 'adminDeactivateUser',
           summary:
-            'Deactivate: sessions and API tokens stop working at once on every process; the last administrator is refused',
+            'Deactivate: sessions and API tokens stop working on every process (sessions within at most 5 s, ADR 062); the last administrator is refused',
           params: idParams,
           response: { 200: deactivationView, ...errorResponses(401, 403, 404, 409) },
         },

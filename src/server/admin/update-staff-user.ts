@@ -21,7 +21,7 @@ export async function updateStaffUser(
   id: number,
   change: StaffUserChange,
 ): Promise<StaffUserView> {
-  return deps.db.transaction().execute(async (trx) => {
+  const result = await deps.db.transaction().execute(async (trx) => {
     const before = await loadUser(trx, id);
     const role = change.role ?? before.role;
     const organisationId =
@@ -51,5 +51,8 @@ export async function updateStaffUser(
       after: auditable(after),
     });
     return after;
-  }).finally(() => deps.sessions?.forgetUser(id));
+  });
+  // Every process forgets the user's sessions (ADR 062); this one at once.
+  deps.sessions?.forgetUser(id);
+  return result;
 }

@@ -5,9 +5,9 @@
  * Correctness across processes: every change of a user or a session row is announced on the
  * channel `kontakt_auth` by a trigger (migration 0045) with the user's id, and every process's cache
  * forgets that user's entries when it hears it (LISTEN; PGlite's in-process listen on the embedded
- * engine). A notice lost while a listener reconnects is covered by the entry's lifetime: a logout
- * or a deactivation reaches every process at once, and at worst after {@link SESSION_CACHE_MS}.
- * An entry never outlives its session's own expiry.
+ * engine). While a listener is reconnecting its cache answers nothing. A notice is lost only
+ * between a connection's silent loss and its detection (TCP keepalive); an entry's lifetime of
+ * {@link SESSION_CACHE_MS} bounds that case. An entry never outlives its session's own expiry.
  */
 import type { Database } from '../db/database.js';
 
@@ -43,6 +43,8 @@ export interface SessionCache<A extends Identified> {
   forgetToken(tokenHash: string): void;
   /** Forget every entry of a user. */
   forgetUser(userId: number): void;
+  /** Forget every entry (a `TRUNCATE`, a gap in the notices). */
+  forgetAll(): void;
   /** Stop listening. */
   close(): Promise<void>;
 }
@@ -84,6 +86,10 @@ export function createSessionCache<A extends Identified>(
       generation += 1;
       for (const [key, entry] of entries) if (entry.actor.id === userId) entries.delete(key);
     },
+    forgetAll() {
+      generation += 1;
+      entries.clear();
+    },
     close: async () => {
       entries.clear();
     },
@@ -93,19 +99,31 @@ export function createSessionCache<A extends Identified>(
 
 /**
  * This process's session cache, forgetting a user whenever any process's transaction that changed
- * the user or one of the user's sessions commits.
+ * the user or one of the user's sessions commits (`*`: a table was truncated, forget everyone).
+ * While the listening connection is down (notices would be missed) the cache answers nothing and
+ * is emptied again when it is back.
  */
 export async function listenForAuthChanges<A extends Identified>(
   database: Pick<Database, 'listen'>,
   lifetimeMs = SESSION_CACHE_MS,
 ): Promise<SessionCache<A>> {
   const cache = createSessionCache<A>(lifetimeMs);
-  const stop = await database.listen(AUTH_CHANNEL, (payload) => {
-    const userId = Number(payload);
-    if (Number.isInteger(userId)) cache.forgetUser(userId);
-  });
+  let listening = true;
+  const stop = await database.listen(
+    AUTH_CHANNEL,
+    (payload) => {
+      if (payload === '*') return cache.forgetAll();
+      const userId = Number(payload);
+      if (Number.isInteger(userId)) cache.forgetUser(userId);
+    },
+    (connected) => {
+      listening = connected;
+      cache.forgetAll();
+    },
+  );
   return {
     ...cache,
+    get: (tokenHash, now) => (listening ? cache.get(tokenHash, now) : undefined),
     close: async () => {
       await stop();
       await cache.close();

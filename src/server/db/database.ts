@@ -25,9 +25,15 @@ export interface Database {
   /**
    * Listen to a NOTIFY channel (the live bus, ADR 038): on a server through one dedicated
    * connection (re-opened after a loss), on the embedded engine through PGlite's in-process
-   * listen. Returns the function that stops listening.
+   * listen. `onConnected(false)` when the server connection is lost (notices sent until it is back
+   * are never heard), `onConnected(true)` once listening again. Returns the function that stops
+   * listening.
    */
-  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  listen(
+    channel: string,
+    onPayload: (payload: string) => void,
+    onConnected?: (connected: boolean) => void,
+  ): Promise<() => Promise<void>>;
   /** Close every connection (and the embedded engine with its lock). */
   close(): Promise<void>;
 }
@@ -88,8 +94,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       db,
       engine: 'postgres',
       poolUse: poolUse(pool),
-      listen: async (channel, onPayload) => {
-        const stop = await serverListener(options.databaseUrl!, channel, onPayload);
+      listen: async (channel, onPayload, onConnected) => {
+        const stop = await serverListener(options.databaseUrl!, channel, onPayload, onConnected);
         listeners.add(stop);
         return async () => {
           listeners.delete(stop);
@@ -139,30 +145,52 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
 
 /**
  * LISTEN on `channel` through a connection of its own (a pooled one would be handed to other
- * queries). A lost connection is re-opened after 1 s; notifications sent meanwhile are lost,
- * so subscribers re-read their state on reconnect (ADR 038).
+ * queries). A lost connection is re-opened after 1 s, and again every few seconds (at most 30)
+ * until it is back; notifications sent meanwhile are lost, so subscribers re-read their state on
+ * reconnect (ADR 038) and `onConnected` tells them of the gap (the session cache, ADR 062).
  */
 async function serverListener(
   url: string,
   channel: string,
   onPayload: (payload: string) => void,
+  onConnected: (connected: boolean) => void = () => {},
 ): Promise<() => Promise<void>> {
   let stopped = false;
   let client: pg.Client | null = null;
+  let failures = 0;
+  const retry = () => {
+    if (stopped) return;
+    const delay = Math.min(30_000, 1000 * 2 ** Math.min(failures, 5));
+    failures += 1;
+    setTimeout(() => void open().catch(retry), delay).unref();
+  };
   const open = async (): Promise<void> => {
-    const next = new pg.Client({ connectionString: url });
+    const next = new pg.Client({ connectionString: url, keepAlive: true });
     next.on('notification', (message) => {
       if (message.channel === channel) onPayload(message.payload ?? '');
     });
     next.on('error', (error) => {
+      // Only a listening connection's loss is handled here; a failed open rejects below.
+      if (client !== next) return;
       process.stderr.write(`kontakt: the live listener lost its connection: ${error.message}\n`);
+      client = null;
+      onConnected(false);
       void next.end().catch(() => {});
-      if (!stopped) setTimeout(() => void open().catch(() => {}), 1000).unref();
+      retry();
     });
-    await next.connect();
-    await next.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    try {
+      await next.connect();
+      await next.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    } catch (error) {
+      void next.end().catch(() => {});
+      throw error;
+    }
+    failures = 0;
     if (stopped) await next.end();
-    else client = next;
+    else {
+      client = next;
+      onConnected(true);
+    }
   };
   await open();
   return async () => {

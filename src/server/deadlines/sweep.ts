@@ -112,9 +112,16 @@ async function markAppeals(
              AND x.state IN ('pending', 'in_work', 'responded', 'rework')
         LEFT JOIN organisations o ON o.id = x.executor_id
     ), marked AS (
+      -- Only a mark this statement actually moved gets its event and notices: should a second
+      -- sweep ever mark the same appeal at once (its lock's connection lost while these pieces
+      -- ran), it waits here for this one's commit and then finds nothing to change.
       INSERT INTO appeal_deadline_marks AS m (appeal_id, state)
       SELECT id, new_state FROM changed
       ON CONFLICT (appeal_id) DO UPDATE SET state = EXCLUDED.state
+         WHERE m.state IS DISTINCT FROM EXCLUDED.state
+      RETURNING appeal_id
+    ), moved AS (
+      SELECT changed.* FROM changed JOIN marked ON marked.appeal_id = changed.id
     ), written AS (
       INSERT INTO appeal_events (appeal_id, at, actor_id, actor_label, type, data)
       SELECT id, ${now}, NULL, 'system:deadline-sweep',
@@ -123,9 +130,9 @@ async function markAppeals(
                'controlDate',
                to_char(control_date AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
                'executorId', executor_id)
-        FROM changed
+        FROM moved
     )
-    SELECT * FROM changed ORDER BY id`.execute(db);
+    SELECT * FROM moved ORDER BY id`.execute(db);
 
   const recipients = await escalationRecipients(db, [
     ...new Set(changed.flatMap((c) => (c.executor_id === null ? [] : [c.executor_id]))),
@@ -171,8 +178,8 @@ async function markAppeals(
 const SPREAD_BLOCK = 256;
 
 /**
- * `ids` (ascending) dealt into at most `ranges` pieces of at least `minRange` each (one piece when
- * there are fewer than twice `minRange`), in blocks of 256 consecutive ids taken in turn: the old
+ * `ids` (ascending) dealt into at most `ranges` pieces, no more than there are whole `minRange`s
+ * of ids (one piece below twice `minRange`), in blocks of 256 consecutive ids taken in turn: the old
  * appeals' pages are colder and their re-marking measured twice as slow as the recent ones', so
  * each piece gets its share of both.
  */
