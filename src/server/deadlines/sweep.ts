@@ -59,9 +59,23 @@ export const MARK_APPEAL_RANGE_SQL = `
    WHERE id BETWEEN $1::integer AND $2::integer AND status <> 'closed'
      AND control_date < $3::timestamptz + interval '1 day'`;
 
+/** The state an open appeal's control date gives it at `now` (a candidate is past or near it). */
+const stateAt = (now: Date) =>
+  sql`(CASE WHEN a.control_date < ${now} THEN 'overdue' ELSE 'due_soon' END)`;
+
 /**
- * How a large re-marking is spread (ADR 061): at most `ranges` id ranges of at least `minRange`
- * candidates each, each its own transaction on its own connection of the pool. Only with a
+ * An open appeal `a` past or near its control date (appeals_open_deadline_idx) whose mark `m`
+ * (left-joined; none means 'ok') differs from what the date says.
+ */
+const isCandidate = (now: Date, soon: Date) =>
+  sql`a.status <> 'closed' AND a.control_date < ${soon} AND m.state IS DISTINCT FROM ${stateAt(now)}`;
+
+/** The staff app's page of an appeal, for the notices. */
+const appealLink = (deps: Deps, id: number) => `${deps.config.publicUrl}/appeals/${id}`;
+
+/**
+ * How a large re-marking is spread (ADR 061): at most `ranges` pieces (see `spreadIds`), each its
+ * own transaction on its own connection of the pool. Only with a
  * PostgreSQL server (the embedded engine has one connection): a restore or a long outage leaves
  * tens of thousands of appeals to re-mark at once (28,000 at 1M appeals), and one statement on one
  * core took 3.3 s of the 2 s the sweep is given.
@@ -87,7 +101,6 @@ async function markAppeals(
 ): Promise<RangeReport> {
   if (ids.length === 0) return { dueSoon: 0, overdue: 0, notifications: 0 };
   const { now, soon, calendar } = clock;
-  const link = (id: number) => `${deps.config.publicUrl}/appeals/${id}`;
   // The candidate test is repeated for the given ids: an extension or a closing committed since the
   // ids were read is seen here. As of this statement's snapshot, an extension or a closing
   // committed while it runs is not (its event and notices go out, true at the snapshot) and the
@@ -95,14 +108,10 @@ async function markAppeals(
   const { rows: changed } = await sql<Changed>`
     WITH candidates AS (
       SELECT a.id, a.number, a.control_date, a.question_type_id,
-             coalesce(m.state, 'ok') AS old_state,
-             CASE WHEN a.control_date < ${now} THEN 'overdue' ELSE 'due_soon' END AS new_state
+             coalesce(m.state, 'ok') AS old_state, ${stateAt(now)} AS new_state
         FROM appeals a
         LEFT JOIN appeal_deadline_marks m ON m.appeal_id = a.id
-       WHERE a.id = ANY(${ids}::integer[])
-         AND a.status <> 'closed' AND a.control_date < ${soon}
-         AND m.state IS DISTINCT FROM
-             (CASE WHEN a.control_date < ${now} THEN 'overdue' ELSE 'due_soon' END)
+       WHERE a.id = ANY(${ids}::integer[]) AND ${isCandidate(now, soon)}
     ), changed AS (
       SELECT c.id, c.number, c.old_state, c.new_state, c.control_date,
              x.executor_id, o.name AS executor_name, qt.is_emergency
@@ -148,7 +157,7 @@ async function markAppeals(
       number: c.number,
       executor: c.executor_name ?? '—',
       deadline: formatInZone(c.control_date, deps.config.timeZone, 'uk'),
-      link: link(c.id),
+      link: appealLink(deps, c.id),
     };
     const executorPeople =
       c.executor_id === null ? [] : (recipients.byExecutor.get(c.executor_id) ?? []);
@@ -201,12 +210,12 @@ export function spreadIds(
  * longer apply are dropped.
  *
  * One transaction holds the job's advisory lock for the whole run (another process's sweep skips,
- * `ran: false`). The candidates are read first; on a PostgreSQL server more than twice
- * `spread.minRange` of them are split into id ranges, each marked in a transaction of its own on
- * its own connection, all at once (ADR 061). A range that fails leaves the others committed and
- * its appeals for the next run; the error is thrown once every range has finished.
+ * `ran: false`). The candidates are read first; on a PostgreSQL server at least twice
+ * `spread.minRange` of them are dealt into pieces (`spreadIds`), each marked in a transaction of
+ * its own on its own connection, all at once (ADR 061). A piece that fails leaves the others
+ * committed and its appeals for the next run; the error is thrown once every piece has finished.
  *
- * @param spread the ranges (tests set small ones); the embedded engine always runs one.
+ * @param spread the pieces (tests set small ones); the embedded engine always runs one.
  */
 export async function runDeadlineSweep(
   deps: Deps,
@@ -222,15 +231,11 @@ export async function runDeadlineSweep(
     if (!(await tryJobLock(trx, 'deadlineSweep')))
       return { ran: false, dueSoon: 0, overdue: 0, explanationsOverdue: 0, notifications: 0 };
 
-    // The candidates: open appeals past or near their control date (appeals_open_deadline_idx)
-    // whose mark differs (no mark means 'ok').
     const { rows: candidates } = await sql<{ id: number }>`
       SELECT a.id
         FROM appeals a
         LEFT JOIN appeal_deadline_marks m ON m.appeal_id = a.id
-       WHERE a.status <> 'closed' AND a.control_date < ${soon}
-         AND m.state IS DISTINCT FROM
-             (CASE WHEN a.control_date < ${now} THEN 'overdue' ELSE 'due_soon' END)
+       WHERE ${isCandidate(now, soon)}
        ORDER BY a.id`.execute(trx);
     const pieces = spreadIds(
       candidates.map((c) => c.id),
@@ -280,7 +285,7 @@ export async function runDeadlineSweep(
               number: e.number,
               executor: e.name,
               deadline: formatInZone(e.due_at, deps.config.timeZone, 'uk'),
-              link: `${deps.config.publicUrl}/appeals/${e.appeal_id}`,
+              link: appealLink(deps, e.appeal_id),
             },
           });
         }
