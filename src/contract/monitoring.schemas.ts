@@ -6,6 +6,20 @@ import { z } from 'zod';
 import { APPEAL_KINDS } from '../domain/vocabulary.js';
 import { PRESENCE_STATES } from './telephony.schemas.js';
 
+/**
+ * The live bus's topics of alerts (ADR 038), each sent as an SSE `event:` of its own name. A page
+ * listens for every one by name: EventSource dispatches by the exact name, so a listener for the
+ * prefix `alerts` alone hears nothing (the monitoring page did so until 2 December 2026 and showed
+ * a new alert only at its one-minute re-read).
+ */
+export const ALERT_TOPICS = [
+  'alerts.raised',
+  'alerts.updated',
+  'alerts.explained',
+  'alerts.acknowledged',
+] as const;
+export type AlertTopic = (typeof ALERT_TOPICS)[number];
+
 export const alertListQuery = z.object({
   /** `open`: not acknowledged yet (default); `all`: every recent one. */
   state: z.enum(['open', 'all']).default('open'),

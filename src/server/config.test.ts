@@ -37,6 +37,11 @@ describe('configuration from the environment', () => {
     });
   });
 
+  it('looks for spikes every minute unless told otherwise', () => {
+    expect(loadConfig({}).monitoringEveryMs).toBe(60_000);
+    expect(loadConfig({ KONTAKT_MONITORING_EVERY_SECONDS: '5' }).monitoringEveryMs).toBe(5_000);
+  });
+
   it('takes a read replica only beside DATABASE_URL, with a lag bound of 30 s by default', () => {
     expect(loadConfig({}).replica).toBeUndefined();
     const primary = 'postgres://kontakt@db1.example.org/kontakt';
@@ -66,6 +71,7 @@ describe('configuration from the environment', () => {
     ['PORT', 'eighty', 'PORT'],
     ['DATABASE_URL', 'mysql://x', 'DATABASE_URL'],
     ['TZ', 'Mars/Olympus', 'TZ'],
+    ['KONTAKT_MONITORING_EVERY_SECONDS', '1', 'KONTAKT_MONITORING_EVERY_SECONDS'],
   ])('refuses %s=%s and names the variable', (name, value, named) => {
     expect(() => loadConfig({ [name]: value })).toThrow(named);
   });

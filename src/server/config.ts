@@ -158,6 +158,12 @@ const envSchema = z.object({
     .enum(['true', 'false', '1', '0'])
     .default('true')
     .transform((v) => v === 'true' || v === '1'),
+  /**
+   * How often the live-monitoring jobs run, in seconds: spike detection, the morning digest's
+   * check and the scheduled reports (ADRs 048, 051). Each is idempotent per minute, so a shorter
+   * period only brings an alert sooner.
+   */
+  KONTAKT_MONITORING_EVERY_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
   /** Where the shared real data lives, imported by the demo when present. */
   KONTAKT_SHARED_DATA: z.string().default('../shared/data'),
   /**
@@ -259,6 +265,8 @@ export interface Config {
   mailFrom: string;
   publicUrl: string;
   runJobs: boolean;
+  /** The period of the live-monitoring jobs (spikes, digest, scheduled reports), ms. */
+  monitoringEveryMs: number;
   /** Build the web app at start when it is stale (`KONTAKT_BUILD_WEB`). */
   buildWeb: boolean;
   trustProxy: boolean;
@@ -334,6 +342,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.MAIL_FROM,
     publicUrl: e.KONTAKT_PUBLIC_URL,
     runJobs: e.KONTAKT_JOBS,
+    monitoringEveryMs: e.KONTAKT_MONITORING_EVERY_SECONDS * 1000,
     buildWeb: e.KONTAKT_BUILD_WEB,
     trustProxy: e.KONTAKT_TRUST_PROXY,
     publicLimits: {

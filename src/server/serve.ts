@@ -146,7 +146,10 @@ async function start(config: Config, options: ServeOptions, runtime: Runtime): P
   if (mailer) lifecycle.onClose('mailer', () => mailer.close());
   else log.info('SMTP_URL is not set: notifications stay in the outbox and the web app');
   if (config.runJobs) {
-    const stopJobs = startJobs(deps, mailer, log, { onRun: metrics.observeJob });
+    const stopJobs = startJobs(deps, mailer, log, {
+      onRun: metrics.observeJob,
+      spikesEveryMs: config.monitoringEveryMs,
+    });
     lifecycle.onClose('jobs', stopJobs);
   }
   // Issue 20: follow an Asterisk over AMI when configured (events are idempotent across processes).

@@ -27,6 +27,7 @@ import { enqueueNotifications, type NewNotification } from '../notifications/out
 import { formatInZone } from '../notifications/templates.js';
 import { countsOfHours, firstCountedHour } from './appeal-counts.js';
 import { tryJobLock } from '../db/advisory-locks.js';
+import type { AlertTopic } from '../../contract/monitoring.schemas.js';
 
 /** Who hears of alerts live (ADR 038 audience). */
 export const ALERT_AUDIENCE: { roles: Role[] } = { roles: ['supervisor', 'dispatcher'] };
@@ -74,11 +75,12 @@ export async function runSpikeDetection(
     }
     report.explained = await explainAlerts(trx, now);
     if (report.raised.length > 0) await notifyRaised(trx, deps, report.raised, now);
-    for (const [topic, ids] of [
+    const announced: [AlertTopic, number[]][] = [
       ['alerts.raised', report.raised],
       ['alerts.updated', report.updated],
       ['alerts.explained', report.explained],
-    ] as const) {
+    ];
+    for (const [topic, ids] of announced) {
       // Ids only (NOTIFY's 8000 bytes): the pages read the alerts.
       if (ids.length > 0) await publishLive(trx, topic, { alertIds: ids }, ALERT_AUDIENCE, now);
     }
@@ -303,7 +305,8 @@ export async function acknowledgeAlert(deps: Deps, actor: Actor, id: number): Pr
       .returning('id')
       .executeTakeFirst();
     if (changed) {
-      await publishLive(trx, 'alerts.acknowledged', { alertIds: [id] }, ALERT_AUDIENCE, now);
+      const topic: AlertTopic = 'alerts.acknowledged';
+      await publishLive(trx, topic, { alertIds: [id] }, ALERT_AUDIENCE, now);
     }
   });
   const alert = await alertRows(deps.db).where('a.id', '=', id).executeTakeFirst();

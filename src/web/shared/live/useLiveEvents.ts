@@ -1,7 +1,9 @@
 /**
  * Subscribe a screen to the live bus (ADR 038): opens `/api/v1/live/stream?topics=…` with
  * EventSource (the browser reconnects by itself after a lost connection) and calls `onEvent`
- * with each event's topic and parsed data. `live.hello` — sent first on every (re)connection —
+ * with each event's topic and parsed data. `topics` are whole topic names (`alerts.raised`), not
+ * prefixes: the stream would send a prefix's events, but EventSource hands an event only to the
+ * listeners of its exact name. `live.hello` — sent first on every (re)connection —
  * calls `onConnect`, where the screen re-reads its state (e.g. invalidates its queries): nothing
  * is replayed, so what happened while away is in that state.
  */

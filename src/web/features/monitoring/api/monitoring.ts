@@ -1,6 +1,7 @@
 /**
  * Live monitoring's queries (issue 18, ADR 048): the alerts and their acknowledgement. The alerts
- * arrive live on the bus (topic prefix `alerts`); the page re-reads them on each event.
+ * arrive live on the bus (`ALERT_TOPICS`, each listened for by name); the page re-reads them on
+ * each event.
  */
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
@@ -11,8 +12,6 @@ import type {
   TodayByDistrictView,
 } from '../../../../contract/monitoring.schemas.js';
 import { api } from '../../../shared/api/client.js';
-
-export const ALERTS_TOPIC = 'alerts';
 
 export const alertsQuery = (state: 'open' | 'all') =>
   queryOptions({

@@ -10,7 +10,8 @@ import { ErrorNote } from '../../../shared/ui/ErrorNote.js';
 import { EmptyRow } from '../../../shared/ui/EmptyRow.js';
 import { TableScroll } from '../../../shared/ui/TableScroll.js';
 import { meQuery } from '../../../shared/api/queries.js';
-import { ALERTS_TOPIC, alertsQuery, useAcknowledgeAlert } from '../api/monitoring.js';
+import { ALERT_TOPICS } from '../../../../contract/monitoring.schemas.js';
+import { alertsQuery, useAcknowledgeAlert } from '../api/monitoring.js';
 import { LivePicture } from './LivePicture.js';
 
 /**
@@ -31,7 +32,7 @@ export function MonitoringPage() {
   const withPicture = me.data?.permissions.includes('monitoring.read') ?? false;
   // Both the alerts and the picture (`['monitoring', …]`).
   const reread = () => void queryClient.invalidateQueries({ queryKey: ['monitoring'] });
-  useLiveEvents([ALERTS_TOPIC], { onEvent: reread, onConnect: reread });
+  useLiveEvents(ALERT_TOPICS, { onEvent: reread, onConnect: reread });
   const items = alerts.data ?? [];
 
   return (
