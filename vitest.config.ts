@@ -54,7 +54,7 @@ export default defineConfig({
       ...(serverPass ? ENGINE_INDEPENDENT : []),
     ],
     globalSetup: ['test/global-setup.ts'],
-    setupFiles: ['test/setup-wasm.ts'],
+    setupFiles: ['test/liftoff-only.mjs'],
     // Budgets that hold on a loaded 2-core machine (six suites at once took a 25 s test past 60 s):
     // ceilings against a hung test, never a judgement of speed (issue 11, item 20).
     testTimeout: 180_000,

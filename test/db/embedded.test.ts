@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { openDatabase } from '../../src/server/db/database.js';
 import { migrateToLatest } from '../../src/server/db/migrate.js';
+import { KONTAKT_CHILD_NODE_ARGS } from '../child-node.js';
 
 const usesServer = Boolean(process.env.DATABASE_URL);
 const dirs: string[] = [];
@@ -96,7 +97,7 @@ describe.skipIf(usesServer)('embedded database (PGlite)', () => {
     try {
       const env: NodeJS.ProcessEnv = { ...process.env, KONTAKT_DATA_DIR: dir, DATABASE_URL: '' };
       delete env.NODE_OPTIONS; // vitest's loader hooks are not for the child
-      const result = await runCli(['bin/kontakt.mjs', 'migrate'], env);
+      const result = await runCli([...KONTAKT_CHILD_NODE_ARGS, 'bin/kontakt.mjs', 'migrate'], env);
       expect(result.status).toBe(1);
       expect(result.stderr).toContain('in use by another Kontakt process');
       expect(result.stderr).toContain('kontakt serve');

@@ -16,6 +16,7 @@ import { inject } from 'vitest';
 import { adminUrl, databaseUrlWithName } from '../pg-urls.js';
 import { copyTemplateInto } from '../template-store.js';
 import { freePort } from '../local-services.js';
+import { KONTAKT_CHILD_NODE_ARGS } from '../child-node.js';
 
 export { freePort };
 
@@ -32,12 +33,16 @@ export const SPAWNING_TEST = { timeout: 900_000 };
  */
 export async function kontakt(args: string[], env: Record<string, string>): Promise<string> {
   try {
-    const { stdout } = await promisify(execFile)('node', ['bin/kontakt.mjs', ...args], {
-      cwd: ROOT,
-      env: { ...process.env, ...env },
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-    });
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [...KONTAKT_CHILD_NODE_ARGS, 'bin/kontakt.mjs', ...args],
+      {
+        cwd: ROOT,
+        env: { ...process.env, ...env },
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    );
     return stdout;
   } catch (error) {
     const failed = error as { stdout?: string; stderr?: string };
@@ -126,19 +131,23 @@ export async function spawnServe(
   args: string[] = [],
 ): Promise<Spawned> {
   const port = env.PORT ? Number(env.PORT) : await freePort();
-  const child = spawn('node', ['bin/kontakt.mjs', 'serve', ...args], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      LOG_LEVEL: 'info',
-      KONTAKT_JOBS: 'false',
-      ...store.env,
-      HOST: '127.0.0.1',
-      ...env,
-      PORT: String(port),
+  const child = spawn(
+    process.execPath,
+    [...KONTAKT_CHILD_NODE_ARGS, 'bin/kontakt.mjs', 'serve', ...args],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        LOG_LEVEL: 'info',
+        KONTAKT_JOBS: 'false',
+        ...store.env,
+        HOST: '127.0.0.1',
+        ...env,
+        PORT: String(port),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   let text = '';
   const watchers = new Set<() => void>();
   const onData = (chunk: Buffer) => {
