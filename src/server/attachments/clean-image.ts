@@ -5,8 +5,8 @@
  * image is stored, the original never is.
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import sharp from 'sharp';
 import { AppError } from '../errors.js';
+import { sharp } from '../lazy-modules.js';
 
 /** Media types cleaned here; other types are stored as they came (documents have no EXIF to strip here). */
 export const CLEANED_IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/heic'] as const;
@@ -24,7 +24,7 @@ export async function cleanImage(
 ): Promise<{ bytes: Buffer; mediaType: string }> {
   const input = await readFile(path);
   try {
-    const upright = sharp(input, { failOn: 'error' }).rotate();
+    const upright = sharp()(input, { failOn: 'error' }).rotate();
     const bytes =
       mediaType === 'image/png'
         ? await upright.png().toBuffer()

@@ -11,13 +11,13 @@
  * (`domain/mail.ts`) and not registered. Each message is handled once per mailbox (Message-ID).
  */
 import { Readable } from 'node:stream';
-import { type ParsedMail, simpleParser } from 'mailparser';
+import type { ParsedMail } from 'mailparser';
 import { automaticReason, quotedTrackingNumber } from '../../domain/mail.js';
 import { MAX_PHOTOS_PER_SUBMISSION, PHOTO_MEDIA_TYPES } from '../../domain/portal.js';
 import { receiveFile } from '../attachments/attachments.service.js';
 import { loadCalendar } from '../calendar/calendar.repository.js';
 import type { Deps } from '../context.js';
-import { imapflow } from '../lazy-modules.js';
+import { imapflow, mailparser } from '../lazy-modules.js';
 import { enqueueNotifications } from '../notifications/outbox.js';
 import { storeSubmission } from '../portal/submissions.service.js';
 import { sha256 } from '../sha256.js';
@@ -138,7 +138,7 @@ async function remember(
  *   errors propagate (the message stays unseen and is read again).
  */
 export async function receiveMail(deps: Deps, mailbox: string, raw: Buffer): Promise<MailOutcome> {
-  const mail = await simpleParser(raw);
+  const mail = await mailparser().simpleParser(raw);
   const messageId = (mail.messageId ?? `sha256:${sha256(raw)}`).slice(0, 500);
   const seen = await deps.db
     .selectFrom('mail_messages')
