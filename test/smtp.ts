@@ -8,6 +8,8 @@ export interface TestSmtp {
   url: string;
   messages: { to: string; raw: string }[];
   failing: boolean;
+  /** SMTP connections opened to this server so far. */
+  connections: number;
   close(): Promise<void>;
 }
 
@@ -39,11 +41,21 @@ export function decodedSubject(raw: string): string | undefined {
 }
 
 export async function startTestSmtp(port = 0): Promise<TestSmtp> {
-  const state: TestSmtp = { url: '', messages: [], failing: false, close: async () => {} };
+  const state: TestSmtp = {
+    url: '',
+    messages: [],
+    failing: false,
+    connections: 0,
+    close: async () => {},
+  };
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
+    onConnect(_session, callback) {
+      state.connections += 1;
+      callback();
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));

@@ -92,6 +92,46 @@ describe('quiet hours', () => {
   });
 });
 
+describe('a round', () => {
+  it('sends batch after batch until none is due, each once, over a few pooled connections', async () => {
+    const evening = at('2026-12-05T18:00:00+02:00');
+    for (let i = 0; i < 23; i++) await queue(`burst-${i}`, evening, false);
+    const connectionsBefore = smtp.connections;
+    const mailer = smtpMailer(smtp.url, 'Kontakt <kontakt@example.org>');
+    try {
+      // Batches of 5: five leases in one round (a round used to send one batch and stop).
+      const round = await deliverDueNotifications(ctx.deps.db, mailer, evening, { limit: 5 });
+      expect(round).toMatchObject({ sent: 23, failed: 0 });
+      const to = smtp.messages.map((m) => m.to).filter((t) => t.startsWith('burst-'));
+      expect(to.sort()).toEqual(
+        Array.from({ length: 23 }, (_, i) => `burst-${i}@example.org`).sort(),
+      );
+      expect(smtp.connections - connectionsBefore).toBeLessThanOrEqual(4);
+      const again = await deliverDueNotifications(ctx.deps.db, mailer, evening, { limit: 5 });
+      expect(again.sent).toBe(0);
+    } finally {
+      mailer.close();
+    }
+  });
+
+  it('stops after one batch once its time budget has passed; the next round takes the rest', async () => {
+    const day = at('2026-12-06T12:00:00+02:00');
+    for (let i = 0; i < 7; i++) await queue(`budget-${i}`, day, false);
+    const mailer = smtpMailer(smtp.url, 'Kontakt <kontakt@example.org>');
+    try {
+      const first = await deliverDueNotifications(ctx.deps.db, mailer, day, {
+        limit: 5,
+        budgetMs: 0,
+      });
+      expect(first.sent).toBe(5);
+      const second = await deliverDueNotifications(ctx.deps.db, mailer, day, { limit: 5 });
+      expect(second.sent).toBe(2);
+    } finally {
+      mailer.close();
+    }
+  });
+});
+
 describe('failed delivery', () => {
   it('is retried with back-off and delivered when the server is back, across a restart', async () => {
     const noon = at('2026-12-03T12:00:00+02:00');
