@@ -305,8 +305,13 @@ export async function acknowledgeAlert(deps: Deps, actor: Actor, id: number): Pr
       .returning('id')
       .executeTakeFirst();
     if (changed) {
-      const topic: AlertTopic = 'alerts.acknowledged';
-      await publishLive(trx, topic, { alertIds: [id] }, ALERT_AUDIENCE, now);
+      await publishLive(
+        trx,
+        'alerts.acknowledged' satisfies AlertTopic,
+        { alertIds: [id] },
+        ALERT_AUDIENCE,
+        now,
+      );
     }
   });
   const alert = await alertRows(deps.db).where('a.id', '=', id).executeTakeFirst();

@@ -115,17 +115,14 @@ export async function deliverDueNotifications(
   report.inApp = Number(inApp.numUpdatedRows);
   if (!mailer) return report;
 
-  // One rendering of a digest per day and language in a round, however many receive it.
-  const digests = new Map<string, Promise<Parts>>();
-  // And one rendering of a scheduled report's file per run.
-  const reports = new Map<string, Promise<Parts>>();
+  const partsOf = roundParts(db);
   const started = performance.now();
   for (;;) {
     const leased = await leaseDue(db, now, limit);
     let next = 0;
     const sendNext = async (): Promise<void> => {
       for (let row = leased[next++]; row; row = leased[next++]) {
-        const sent = await deliverOne(db, mailer, now, row, digests, reports);
+        const sent = await deliverOne(db, mailer, now, row, partsOf);
         if (sent) report.sent++;
         else report.failed++;
       }
@@ -190,19 +187,12 @@ async function deliverOne(
   mailer: Mailer,
   now: Date,
   row: DueRow,
-  digests: Map<string, Promise<Parts>>,
-  reports: Map<string, Promise<Parts>>,
+  partsOf: (row: DueRow) => Promise<Parts>,
 ): Promise<boolean> {
   try {
     // The domain in IDNA ASCII (olena@пошта.укр → olena@xn--…): what every SMTP server takes.
     const to = smtpAddress(row.recipient_email!) ?? row.recipient_email!;
-    const parts = row.digest_day
-      ? await digestOnce(digests, db, row.digest_day, row.locale === 'en' ? 'en' : 'uk')
-      : row.report_run_id !== null
-        ? await once(reports, String(row.report_run_id), () =>
-            reportRunParts(db, row.report_run_id!),
-          )
-        : {};
+    const parts = await partsOf(row);
     await mailer.send({
       id: `notification-${row.id}`,
       to,
@@ -232,6 +222,22 @@ async function deliverOne(
 }
 
 type Parts = Pick<MailMessage, 'html' | 'attachments'>;
+
+/**
+ * A round's renderer of a row's HTML and attachments: a digest once per day and language, a
+ * scheduled report's file once per run, however many rows of the round receive it; `{}` for the
+ * rest.
+ */
+function roundParts(db: Kysely<DB>): (row: DueRow) => Promise<Parts> {
+  const digests = new Map<string, Promise<Parts>>();
+  const reports = new Map<string, Promise<Parts>>();
+  return async (row) =>
+    row.digest_day
+      ? digestOnce(digests, db, row.digest_day, row.locale === 'en' ? 'en' : 'uk')
+      : row.report_run_id !== null
+        ? once(reports, String(row.report_run_id), () => reportRunParts(db, row.report_run_id!))
+        : {};
+}
 
 /** `digestParts`, rendered once per day and language in `cache`. */
 function digestOnce(
