@@ -3,15 +3,17 @@
 # Run:    see docker-compose.yml (with PostgreSQL) and README "Deploying".
 # Linted in CI by deploy/lint-dockerfile.ts (hadolint's main rules; no Docker needed).
 
-# ---- build: dependencies, the web pages (Vite), then production dependencies only
+# ---- build: dependencies, the web pages (Vite), the server bundle (esbuild, ADR 063), then
+# production dependencies only
 FROM node:20.20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
-RUN npm run build:web && npm prune --omit=dev --no-audit --no-fund
+RUN npm run build:web && npm run build:server && npm prune --omit=dev --no-audit --no-fund
 
-# ---- run: the sources (run through tsx, ADR 002), migrations, built pages; no compiler, no tests
+# ---- run: the server bundle (checked against the sources at start, ADR 063), migrations, built
+# pages; no tests
 FROM node:20.20-bookworm-slim
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// The `kontakt` command. The sources are TypeScript, run through tsx's loader (ADR 0002).
-import { register } from 'tsx/esm/api';
+// The `kontakt` command: the server bundle (built from the TypeScript sources when they changed,
+// ADR 063), or the sources through tsx's loader when no bundle can be built (ADR 002).
+import { runKontakt } from './server-bundle.mjs';
 
-register();
-await import('../src/server/cli.ts');
+await runKontakt();

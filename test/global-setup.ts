@@ -13,6 +13,7 @@ import { migrateToLatest } from '../src/server/db/migrate.js';
 import type { DB } from '../src/server/db/schema.js';
 import { seedReferenceData } from '../src/server/setup/seed-reference-data.js';
 import { adminUrl, databaseUrlWithName } from './pg-urls.js';
+import { buildBundle, bundleFresh } from '../bin/server-bundle.mjs';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -26,6 +27,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const runId = `${Date.now().toString(36)}${process.pid.toString(36)}`;
   project.provide('runId', runId);
   const url = process.env.DATABASE_URL;
+  // The `kontakt` processes the suites spawn run the server bundle (ADR 063): built once here,
+  // not by the first few of them at once.
+  if (!bundleFresh()) await buildBundle();
 
   if (url) {
     const templateName = `kontakt_tpl_${runId}`;

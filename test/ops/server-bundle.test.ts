@@ -1,0 +1,66 @@
+/**
+ * The server bundle (ADR 063): built from `src/server/cli.ts`, it finds the files its sources read
+ * beside them (the migrations), lists every source it was made of, and is stale as soon as one of them changes in
+ * content (not in time stamp).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildBundle, bundleFresh, digest } from '../../bin/server-bundle.mjs';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+// Two levels down, as dist/server/ is: the sources' paths must come out relative to the bundle.
+const DIR = join(ROOT, '.tmp', `bundle-test-${process.pid}`);
+const BUNDLE = join(DIR, 'a', 'b', 'kontakt.mjs');
+
+afterAll(() => rmSync(DIR, { recursive: true, force: true }));
+
+describe('the server bundle', () => {
+  it('runs the command, reads files beside its sources and lists every source it was made of', async () => {
+    await buildBundle(BUNDLE);
+    expect(bundleFresh(BUNDLE)).toBe(true);
+    // The migrations' directory is found through migrate.ts's own import.meta.url.
+    const dryRun = execFileSync(process.execPath, [BUNDLE, 'migrate', '--dry-run'], {
+      encoding: 'utf8',
+      env: { ...process.env, DATABASE_URL: '', KONTAKT_DATA_DIR: join(DIR, 'data') },
+    });
+    const migrations = readdirSync(join(ROOT, 'migrations'))
+      .filter((f) => f.endsWith('.sql'))
+      .map((f) => f.replace(/\.sql$/, ''));
+    expect(dryRun).toContain(`Would apply (in this order): ${migrations.sort().join(', ')}`);
+    const manifest = JSON.parse(readFileSync(`${BUNDLE}.inputs.json`, 'utf8')) as {
+      inputs: string[];
+    };
+    expect(manifest.inputs).toEqual(
+      expect.arrayContaining([
+        'src/server/cli.ts',
+        'src/server/app.ts',
+        'src/domain/policy.ts',
+        'src/contract/appeals.schemas.ts',
+        'bin/server-bundle.mjs',
+        'tsconfig.json',
+      ]),
+    );
+    expect(manifest.inputs.some((p) => p.startsWith('node_modules/'))).toBe(false);
+  });
+
+  it('is stale when a source changes in content, not when it is only touched, or when it is gone', () => {
+    mkdirSync(DIR, { recursive: true });
+    const source = join(DIR, 'source.ts');
+    writeFileSync(source, 'export const a = 1;\n');
+    const fake = join(DIR, 'fake.mjs');
+    writeFileSync(fake, '');
+    const inputs = [relative(ROOT, source).split('\\').join('/')];
+    writeFileSync(`${fake}.inputs.json`, JSON.stringify({ digest: digest(inputs), inputs }));
+    expect(bundleFresh(fake)).toBe(true);
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(source, later, later);
+    expect(bundleFresh(fake)).toBe(true);
+    writeFileSync(source, 'export const a = 2;\n');
+    expect(bundleFresh(fake)).toBe(false);
+    rmSync(source);
+    expect(bundleFresh(fake)).toBe(false);
+  });
+});
