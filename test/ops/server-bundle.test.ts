@@ -1,9 +1,11 @@
 /**
  * The server bundle (ADR 063): built from `src/server/cli.ts`, it finds the files its sources read
- * beside them (the migrations), lists every source it was made of, and is stale as soon as one of them changes in
- * content (not in time stamp).
+ * beside them (the migrations), lists every source it was made of, and is stale as soon as one of
+ * them changes in content (not in time stamp), or the bundle itself is damaged; a killed build's
+ * temporary files go at the next build.
  */
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +16,12 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 // Two levels down, as dist/server/ is: the sources' paths must come out relative to the bundle.
 const DIR = join(ROOT, '.tmp', `bundle-test-${process.pid}`);
 const BUNDLE = join(DIR, 'a', 'b', 'kontakt.mjs');
+
+const ESBUILD = (
+  JSON.parse(readFileSync(join(ROOT, 'node_modules/esbuild/package.json'), 'utf8')) as {
+    version: string;
+  }
+).version;
 
 afterAll(() => rmSync(DIR, { recursive: true, force: true }));
 
@@ -50,10 +58,7 @@ describe('the server bundle', () => {
     mkdirSync(DIR, { recursive: true });
     const source = join(DIR, 'source.ts');
     writeFileSync(source, 'export const a = 1;\n');
-    const fake = join(DIR, 'fake.mjs');
-    writeFileSync(fake, '');
-    const inputs = [relative(ROOT, source).split('\\').join('/')];
-    writeFileSync(`${fake}.inputs.json`, JSON.stringify({ digest: digest(inputs), inputs }));
+    const fake = fakeBundle([source]);
     expect(bundleFresh(fake)).toBe(true);
     const later = new Date(Date.now() + 60_000);
     utimesSync(source, later, later);
@@ -63,4 +68,56 @@ describe('the server bundle', () => {
     rmSync(source);
     expect(bundleFresh(fake)).toBe(false);
   });
+
+  it('is stale when the bundle itself was emptied or cut, or another esbuild made it', () => {
+    mkdirSync(DIR, { recursive: true });
+    const source = join(DIR, 'other.ts');
+    writeFileSync(source, 'export const b = 1;\n');
+    const fake = fakeBundle([source]);
+    expect(bundleFresh(fake)).toBe(true);
+    writeFileSync(fake, 'export const whole = tru');
+    expect(bundleFresh(fake)).toBe(false);
+    writeFileSync(fake, '');
+    expect(bundleFresh(fake)).toBe(false);
+    expect(bundleFresh(fakeBundle([source], '0.0.1'))).toBe(false);
+  });
+
+  it('removes the temporary files of a build that was killed, and keeps the bundle whole', async () => {
+    const dir = join(DIR, 'leftovers', 'a');
+    const bundle = join(dir, 'kontakt.mjs');
+    mkdirSync(dir, { recursive: true });
+    // A process id no process has (above Linux's pid_max), and a live one's file (this process's
+    // parent: a build under way elsewhere), which stays.
+    writeFileSync(join(dir, 'kontakt.mjs.4194305.tmp'), 'half a bundle');
+    writeFileSync(join(dir, `kontakt.mjs.map.${process.ppid}.tmp`), 'a build under way');
+    await buildBundle(bundle);
+    expect(readdirSync(dir).sort()).toEqual(
+      [
+        'kontakt.mjs',
+        'kontakt.mjs.inputs.json',
+        'kontakt.mjs.map',
+        `kontakt.mjs.map.${process.ppid}.tmp`,
+      ].sort(),
+    );
+    expect(bundleFresh(bundle)).toBe(true);
+  });
 });
+
+/** A bundle of one line whose manifest lists `sources`, as buildBundle writes it. */
+function fakeBundle(sources: string[], esbuild = ESBUILD): string {
+  const fake = join(
+    DIR,
+    `fake-${sources.length}-${esbuild}-${Math.random().toString(36).slice(2)}.mjs`,
+  );
+  const code = 'export const whole = true;\n';
+  writeFileSync(fake, code);
+  const inputs = sources.map((file) => relative(ROOT, file).split('\\').join('/'));
+  const manifest = {
+    esbuild,
+    bundle: createHash('sha256').update(code).digest('hex'),
+    digest: digest(inputs),
+    inputs,
+  };
+  writeFileSync(`${fake}.inputs.json`, JSON.stringify(manifest));
+  return fake;
+}
