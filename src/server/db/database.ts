@@ -64,6 +64,27 @@ export function kysely(pool: pg.Pool, options: Pick<OpenDatabaseOptions, 'onQuer
   });
 }
 
+/**
+ * A connection the server ends (a restart, a failover, an administrator's
+ * `pg_terminate_backend`) makes its `pg` client emit `error`; an event with no listener crashes the
+ * process. The pool listens on idle clients only (the client is dropped and replaced on the next
+ * query); a client checked out at that moment — between a transaction's statements, or just
+ * acquired — had none, and the process died (seen in CI: the database-gone test). Every client
+ * now has a listener for its whole life: the statement in flight fails (the request gets 503
+ * `service_unavailable`), the pool discards the client when it is released, and one line says so.
+ *
+ * @param what `database` or `replica`, for the line on stderr.
+ */
+export function watchConnections(pool: pg.Pool, what: 'database' | 'replica'): void {
+  // The pool re-emits an idle client's error; the client's own listener below has said it.
+  pool.on('error', () => {});
+  pool.on('connect', (client) => {
+    client.on('error', (error) => {
+      process.stderr.write(`kontakt: a ${what} connection was closed: ${error.message}\n`);
+    });
+  });
+}
+
 const poolUse = (pool: pg.Pool) => () => ({
   total: pool.totalCount,
   idle: pool.idleCount,
@@ -83,11 +104,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       // A database that does not answer is reported (503) instead of holding requests forever.
       connectionTimeoutMillis: 10_000,
     });
-    // An idle connection the server ends (a restart, a failover, an administrator) is dropped from
-    // the pool and replaced on the next query; without a listener the process would crash.
-    pool.on('error', (error) => {
-      process.stderr.write(`kontakt: an idle database connection was closed: ${error.message}\n`);
-    });
+    watchConnections(pool, 'database');
     const db = kysely(pool, options);
     const listeners = new Set<() => Promise<void>>();
     return {

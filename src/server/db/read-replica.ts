@@ -16,7 +16,7 @@
  */
 import { type Kysely, sql } from 'kysely';
 import pg from 'pg';
-import { kysely } from './database.js';
+import { kysely, watchConnections } from './database.js';
 import type { DB } from './schema.js';
 
 /** Where reads go and why: `in_use` → the replica; any other state → the primary. */
@@ -104,9 +104,7 @@ export function openReadReplica(options: ReadReplicaOptions): ReadReplica {
     // Named in pg_stat_activity, so the replica's administrator sees who reads.
     application_name: 'kontakt-replica-reads',
   });
-  pool.on('error', (error) => {
-    process.stderr.write(`kontakt: an idle replica connection was closed: ${error.message}\n`);
-  });
+  watchConnections(pool, 'replica');
   const db = kysely(pool, options);
   const interval = options.checkIntervalMs ?? 5000;
   let last: ReplicaHealth | null = null;
