@@ -35,8 +35,6 @@ const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const ENTRY = join(ROOT, 'src', 'server', 'cli.ts');
 export const BUNDLE = join(ROOT, 'dist', 'server', 'kontakt.mjs');
 const SELF = fileURLToPath(import.meta.url);
-/** Read before every build and every check, as the sources are. */
-const ALWAYS = [relative(ROOT, SELF).split(sep).join('/'), 'tsconfig.json'];
 const LOADERS = {
   '.ts': 'ts',
   '.mts': 'ts',
@@ -48,6 +46,8 @@ const LOADERS = {
 
 const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex');
 const toPosix = (path) => path.split(sep).join('/');
+/** Read before every build and every check, as the sources are. */
+const ALWAYS = [toPosix(relative(ROOT, SELF)), 'tsconfig.json'];
 
 /** esbuild's version: a new esbuild builds again. */
 function esbuildVersion() {
@@ -131,22 +131,27 @@ function place(path, contents) {
   renameSync(temporary, path);
 }
 
+/** Whether another process with this id runs (signal 0 only asks). */
+function alive(pid) {
+  if (pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error?.code === 'EPERM'; // it runs, as another user
+  }
+}
+
 /** Remove temporary files a build that was killed left (its process gone, or a minute old). */
 function removeLeftovers(directory, name) {
   for (const file of readdirSync(directory)) {
     if (!file.startsWith(name)) continue;
     const match = /\.(\d+)\.tmp$/.exec(file);
     if (!match) continue;
-    const pid = Number(match[1]);
-    let alive = pid !== process.pid;
-    try {
-      if (alive) process.kill(pid, 0);
-    } catch {
-      alive = false;
-    }
     const path = join(directory, file);
     try {
-      if (!alive || Date.now() - statSync(path).mtimeMs > 60_000) rmSync(path, { force: true });
+      if (!alive(Number(match[1])) || Date.now() - statSync(path).mtimeMs > 60_000)
+        rmSync(path, { force: true });
     } catch {
       // another build removed it first
     }

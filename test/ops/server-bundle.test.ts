@@ -55,9 +55,7 @@ describe('the server bundle', () => {
   });
 
   it('is stale when a source changes in content, not when it is only touched, or when it is gone', () => {
-    mkdirSync(DIR, { recursive: true });
-    const source = join(DIR, 'source.ts');
-    writeFileSync(source, 'export const a = 1;\n');
+    const source = writeSource('source.ts', 'export const a = 1;\n');
     const fake = fakeBundle([source]);
     expect(bundleFresh(fake)).toBe(true);
     const later = new Date(Date.now() + 60_000);
@@ -70,9 +68,7 @@ describe('the server bundle', () => {
   });
 
   it('is stale when the bundle itself was emptied or cut, or another esbuild made it', () => {
-    mkdirSync(DIR, { recursive: true });
-    const source = join(DIR, 'other.ts');
-    writeFileSync(source, 'export const b = 1;\n');
+    const source = writeSource('other.ts', 'export const b = 1;\n');
     const fake = fakeBundle([source]);
     expect(bundleFresh(fake)).toBe(true);
     writeFileSync(fake, 'export const whole = tru');
@@ -102,6 +98,14 @@ describe('the server bundle', () => {
     expect(bundleFresh(bundle)).toBe(true);
   });
 });
+
+/** A source file in the test's directory; its path. */
+function writeSource(name: string, text: string): string {
+  mkdirSync(DIR, { recursive: true });
+  const path = join(DIR, name);
+  writeFileSync(path, text);
+  return path;
+}
 
 /** A bundle of one line whose manifest lists `sources`, as buildBundle writes it. */
 function fakeBundle(sources: string[], esbuild = ESBUILD): string {
