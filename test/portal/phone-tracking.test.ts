@@ -92,6 +92,36 @@ describe('a phone appeal’s tracking code', () => {
     expect((await track(first.body.number, first.body.tracking!.accessCode)).status).toBe(404);
   });
 
+  it('is given with the registration for an applicant on record, e-mailed to their address', async () => {
+    const first = await operator.post<Registered & { applicantId: number }>(
+      '/api/v1/appeals',
+      appealBody(questionTypeId, {
+        applicant: {
+          fullName: 'Записана Ганна Олегівна',
+          phones: ['067 555 00 11'],
+          email: 'hanna@example.org',
+        },
+      }),
+    );
+    const again = await operator.post<Registered>('/api/v1/appeals', {
+      ...appealBody(questionTypeId, { description: 'Знову немає води' }),
+      applicant: undefined,
+      applicantId: first.body.applicantId,
+    });
+    expect(again.status).toBe(201);
+    expect(again.body.tracking).toMatchObject({ number: again.body.number, emailed: true });
+    expect((await track(again.body.number, again.body.tracking!.accessCode)).status).toBe(200);
+    // One tracking row per appeal, written with it.
+    const rows = await server.ctx.deps.db
+      .selectFrom('submissions')
+      .select(['appeal_id', 'applicant_email', 'tracking_number'])
+      .where('appeal_id', 'in', [first.body.id, again.body.id])
+      .execute();
+    expect(rows.map((r) => r.appeal_id).sort()).toEqual([first.body.id, again.body.id].sort());
+    expect(rows.every((r) => r.applicant_email === 'hanna@example.org')).toBe(true);
+    expect(rows.every((r) => /^P-\d{4}-\d{6,}$/.test(r.tracking_number))).toBe(true);
+  });
+
   it.each([
     ['a consultation', { kind: 'consultation' }],
     ['an appeal from the portal channel', { channel: 'portal' }],

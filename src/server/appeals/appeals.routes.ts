@@ -1,7 +1,6 @@
 /**
  * HTTP routes of appeals: parse (zod), authorise (route `access` + use-case scope), call, present.
  */
-import { issueStaffTrackingCode } from '../portal/staff-tracking.service.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../context.js';
@@ -76,14 +75,13 @@ export function appealsRoutes(deps: Deps): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const { replayed, ...registered } = await registerAppeal(
+        const { replayed, tracking, ...registered } = await registerAppeal(
           deps,
           currentUser(request),
           request.body,
           request.headers['idempotency-key'],
+          { trackingCode: true },
         );
-        // A replayed registration gets a new code: the first answer (and its code) never arrived.
-        const tracking = await issueStaffTrackingCode(deps, currentUser(request), registered.id);
         return reply.status(replayed ? 200 : 201).send({
           ...registered,
           tracking,

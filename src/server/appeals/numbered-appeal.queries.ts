@@ -63,8 +63,29 @@ export async function insertNumberedAppeal(
     events: readonly NewEvent[];
     /** The hashed Idempotency-Key of the request and the request's hash, kept with the appeal. */
     registrationKey?: { keyHash: string; requestHash: string } | null;
+    /**
+     * The caller's tracking code (issue 12 item 16), written with the appeal as the tracking row
+     * `issueStaffTrackingCode` makes: a `staff` submission, registered, consent asked by the
+     * operator, its number `P-<trackingYear>-NNNNNN` from `submission_number_seq`.
+     */
+    trackingCode?: {
+      accessCodeHash: string;
+      trackingYear: number;
+      applicant: {
+        name: string;
+        email: string | null;
+        phone: string | null;
+        address: string | null;
+      };
+    } | null;
   },
-): Promise<{ id: number; number: string; applicantId: number | null }> {
+): Promise<{
+  id: number;
+  number: string;
+  applicantId: number | null;
+  /** The tracking row's id when `trackingCode` was given. */
+  trackingSubmissionId: number | null;
+}> {
   const key = input.registrationKey ?? null;
   const a = input.appeal;
   const na = input.newApplicant;
@@ -81,7 +102,13 @@ export async function insertNumberedAppeal(
   );
   const main = input.mainAssignment;
   const coIds = main ? (input.coAssignments ?? []).map((c) => c.executorId) : [];
-  const { rows } = await sql<{ id: number; number: string; applicant_id: number | null }>`
+  const tracking = input.trackingCode ?? null;
+  const { rows } = await sql<{
+    id: number;
+    number: string;
+    applicant_id: number | null;
+    tracking_submission_id: number | null;
+  }>`
     WITH new_applicant AS (
       INSERT INTO applicants (full_name, phones, phone_keys, email, address, privileged_category,
                               social_status, sex)
@@ -162,8 +189,36 @@ export async function insertNumberedAppeal(
              ${input.now}::timestamptz
         FROM appeal
        WHERE ${key !== null}::boolean
+    ), tracking AS (
+      INSERT INTO submissions (tracking_number, access_code_hash, channel, state, kind,
+                               question_type_id, description, address_text, building_id,
+                               latitude, longitude, applicant_name, applicant_email,
+                               applicant_phone, applicant_address, consent_given_at,
+                               consent_source, confidential, locale, request_hash, received_at,
+                               appeal_id, moderated_by, moderated_at)
+      SELECT 'P-' || ${String(tracking?.trackingYear ?? 0)}::text || '-'
+               || lpad(s.n, greatest(6, length(s.n)), '0'),
+             ${tracking?.accessCodeHash ?? null}::text, 'staff', 'registered', ${a.kind}::text,
+             ${a.question_type_id}::integer, ${a.description}::text, ${a.address_text ?? null}::text,
+             ${a.building_id ?? null}::integer, ${a.latitude ?? null}::double precision,
+             ${a.longitude ?? null}::double precision, ${tracking?.applicant.name ?? null}::text,
+             ${tracking?.applicant.email ?? null}::text, ${tracking?.applicant.phone ?? null}::text,
+             ${tracking?.applicant.address ?? null}::text, ${input.now}::timestamptz, 'operator',
+             ${a.confidential ?? false}::boolean, 'uk',
+             -- sha256('staff:' || id) in hex, as issueStaffTrackingCode writes it.
+             encode(sha256(convert_to('staff:' || appeal.id, 'UTF8')), 'hex'),
+             ${a.received_at}::timestamptz, appeal.id, ${by}::integer, ${input.now}::timestamptz
+        FROM appeal, LATERAL (SELECT nextval('submission_number_seq')::text AS n) AS s
+       WHERE ${tracking !== null}::boolean
+      RETURNING id
     )
-    SELECT id, number, applicant_id FROM appeal`.execute(trx);
+    SELECT id, number, applicant_id, (SELECT id FROM tracking) AS tracking_submission_id
+      FROM appeal`.execute(trx);
   const row = rows[0]!;
-  return { id: row.id, number: row.number, applicantId: row.applicant_id };
+  return {
+    id: row.id,
+    number: row.number,
+    applicantId: row.applicant_id,
+    trackingSubmissionId: row.tracking_submission_id,
+  };
 }

@@ -30,6 +30,13 @@ import {
 } from './registration-steps.js';
 import { isUniqueViolation, replayRegistration } from './registration-replay.js';
 import { sha256 } from '../sha256.js';
+import { newAccessCode } from '../portal/access-codes.js';
+import {
+  getsStaffTrackingCode,
+  type IssuedTrackingCode,
+  issueStaffTrackingCode,
+  mailTrackingCode,
+} from '../portal/staff-tracking.service.js';
 
 /**
  * Register one appeal.
@@ -37,7 +44,11 @@ import { sha256 } from '../sha256.js';
  * @param input validated by `registerAppealSchema`.
  * @param idempotencyKey the request's `Idempotency-Key` (one per filled form): the same key from
  *   the same user returns the appeal it registered first (`replayed: true`) instead of a second.
- * @returns the new appeal's id, registration number, status, control date and main executor.
+ * @param options.trackingCode issue the caller's tracking code (issue 12 item 16) where the appeal
+ *   gets one (`getsStaffTrackingCode`): written by the registration's one statement, e-mailed
+ *   after it when the applicant gave an address; a replayed registration gets a new code.
+ * @returns the new appeal's id, registration number, status, control date, main executor and
+ *   (with `options.trackingCode`) the code to read out, or null.
  * @throws AppError 400 `unknown_question_type`, `unknown_executor`, 404 `applicant_not_found`,
  *   409 `repeat_of_decided_appeal` (Art. 8, unless `acknowledgeRepeat`), 422
  *   `idempotency_key_reused`; nothing is written when any check fails.
@@ -47,25 +58,38 @@ export async function registerAppeal(
   actor: Actor,
   input: RegisterAppealInput,
   idempotencyKey?: string | null,
-): Promise<RegisteredAppeal & { replayed: boolean }> {
+  options: { trackingCode?: boolean } = {},
+): Promise<RegisteredAppeal & { replayed: boolean; tracking: IssuedTrackingCode | null }> {
   // No explicit transaction: the checks only read, and everything written (a new applicant, the
-  // number, the appeal, its assignment and history, the request's key) is one statement, hence
-  // one transaction that commits on the server without another round trip while the year's
-  // counter row is locked.
+  // number, the appeal, its assignment, history and tracking code, the request's key) is one
+  // statement, hence one transaction that commits on the server without another round trip
+  // while the year's counter row is locked.
+  const trackingCode = options.trackingCode ?? false;
   if (!idempotencyKey)
-    return { ...(await registerAppealIn(deps.db, deps, actor, input)), replayed: false };
+    return {
+      ...(await registerAppealIn(deps.db, deps, actor, input, null, { trackingCode })),
+      replayed: false,
+    };
   const key = {
     keyHash: sha256(`staff:${actorId(actor) ?? 'system'}:${idempotencyKey}`),
     requestHash: sha256(JSON.stringify(input)),
   };
+  // A replayed registration gets a new code: the first answer (and its code) never arrived.
+  const replayed = async (earlier: RegisteredAppeal & { replayed: true }) => ({
+    ...earlier,
+    tracking: trackingCode ? await issueStaffTrackingCode(deps, actor, earlier.id) : null,
+  });
   const earlier = await replayRegistration(deps.db, key);
-  if (earlier) return earlier;
+  if (earlier) return replayed(earlier);
   try {
-    return { ...(await registerAppealIn(deps.db, deps, actor, input, key)), replayed: false };
+    return {
+      ...(await registerAppealIn(deps.db, deps, actor, input, key, { trackingCode })),
+      replayed: false,
+    };
   } catch (error) {
     // The same form sent twice at once: the second statement meets the first one's key.
     const again = isUniqueViolation(error) ? await replayRegistration(deps.db, key) : null;
-    if (again) return again;
+    if (again) return replayed(again);
     throw error;
   }
 }
@@ -81,8 +105,19 @@ export async function registerAppealIn(
   actor: Actor,
   input: RegisterAppealInput,
   registrationKey: { keyHash: string; requestHash: string } | null = null,
-): Promise<RegisteredAppeal> {
+  options: { trackingCode?: boolean } = {},
+): Promise<RegisteredAppeal & { tracking: IssuedTrackingCode | null }> {
   const now = deps.now();
+  // The tracking code's hash (~1 ms of argon2 in the thread pool) is made while the reads below
+  // wait for the database; whether the appeal gets it is known once the applicant is.
+  // An applicant given by id is checked for a name with the rest once read.
+  const mayTrack =
+    options.trackingCode === true &&
+    (input.applicantId !== undefined ||
+      getsStaffTrackingCode({ ...input, applicantName: input.applicant?.fullName }));
+  const codeMade = mayTrack ? newAccessCode(null) : null;
+  // An unused code's rejection must not go unhandled while the reads run.
+  codeMade?.catch(() => {});
   const receivedAt = input.receivedAt ? new Date(input.receivedAt) : now;
   const receivedProblem = receivedAtProblem(receivedAt, now);
   if (receivedProblem) {
@@ -151,6 +186,11 @@ export async function registerAppealIn(
           })
         : null;
   const newApplicant = known === null && input.applicant ? input.applicant : null;
+  const tracked = known ?? newApplicant;
+  const code =
+    codeMade && tracked && getsStaffTrackingCode({ ...input, applicantName: tracked.fullName })
+      ? await codeMade
+      : null;
   const privileged = Boolean(
     (known?.privilegedCategory ?? newApplicant?.privilegedCategory)?.trim(),
   );
@@ -274,9 +314,38 @@ export async function registerAppealIn(
     coAssignments: coExecutorIds.map((id) => ({ executorId: id })),
     events,
     registrationKey,
+    trackingCode:
+      code && tracked
+        ? {
+            accessCodeHash: code.hash,
+            trackingYear: yearInZone(now, deps.config.timeZone),
+            applicant: {
+              name: tracked.fullName,
+              email: tracked.email ?? null,
+              phone: tracked.phones[0] ?? null,
+              address: tracked.address ?? null,
+            },
+          }
+        : null,
   });
   appealsRegistered.inc({ channel: input.channel });
   const number = appeal.number;
+  const tracking =
+    code && appeal.trackingSubmissionId !== null
+      ? {
+          number,
+          accessCode: code.display,
+          emailed: await mailTrackingCode(deps, trx, {
+            submissionId: appeal.trackingSubmissionId,
+            appealId: appeal.id,
+            number,
+            code,
+            email: tracked?.email ?? null,
+            questionType: questionType.name,
+            now,
+          }),
+        }
+      : null;
   return {
     id: appeal.id,
     number,
@@ -287,5 +356,6 @@ export async function registerAppealIn(
     coExecutorIds,
     repeatsAppealId: repeatOf?.id ?? null,
     applicantId: appeal.applicantId,
+    tracking,
   };
 }

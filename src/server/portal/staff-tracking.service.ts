@@ -14,7 +14,9 @@ import type { Actor, Deps } from '../context.js';
 import { actorId } from '../context.js';
 import { loadCalendar } from '../calendar/calendar.repository.js';
 import { enqueueNotifications } from '../notifications/outbox.js';
-import { newAccessCode } from './access-codes.js';
+import { type NewAccessCode, newAccessCode } from './access-codes.js';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
 import { sha256 } from '../sha256.js';
 import { nextTrackingNumber, trackUrl } from './tracking-numbers.js';
 
@@ -36,6 +38,64 @@ export interface IssuedTrackingCode {
   accessCode: string;
   /** Whether the code was queued by e-mail to the applicant. */
   emailed: boolean;
+}
+
+/**
+ * Whether an appeal the centre registers gets a tracking code: not a consultation (answered on the
+ * spot), not an anonymous appeal (Art. 8: no one to follow it), nor one without an applicant's
+ * name, nor one that arrived through the Internet (the portal gives its own receipt).
+ */
+export function getsStaffTrackingCode<
+  T extends { channel: Channel; kind: string; subject: string; applicantName?: string | null },
+>(appeal: T): appeal is T & { kind: Exclude<T['kind'], 'consultation'> } {
+  return (
+    STAFF_TRACKED_CHANNELS.includes(appeal.channel) &&
+    appeal.kind !== 'consultation' &&
+    appeal.subject !== 'anonymous' &&
+    Boolean(appeal.applicantName?.trim())
+  );
+}
+
+/**
+ * Queue the e-mail with an appeal's tracking code when the applicant gave an address, in `db`'s
+ * transaction if it holds one.
+ *
+ * @returns whether an e-mail was queued.
+ */
+export async function mailTrackingCode(
+  deps: Deps,
+  db: Kysely<DB>,
+  input: {
+    submissionId: number;
+    appealId: number;
+    number: string;
+    code: NewAccessCode;
+    email: string | null;
+    /** The question type's name, the e-mail's text. */
+    questionType: string;
+    now: Date;
+  },
+): Promise<boolean> {
+  if (!input.email) return false;
+  await enqueueNotifications(
+    db,
+    [
+      {
+        dedupeKey: `tracking_code:${input.submissionId}:${input.code.hash.slice(-16)}`,
+        kind: 'tracking_code',
+        appealId: input.appealId,
+        recipientEmail: input.email,
+        params: {
+          number: input.number,
+          code: input.code.display,
+          text: input.questionType,
+          link: trackUrl(deps, input.number),
+        },
+      },
+    ],
+    { now: input.now, calendar: await loadCalendar(db, deps.config.timeZone, input.now) },
+  );
+  return true;
 }
 
 /**
@@ -69,20 +129,14 @@ export async function issueStaffTrackingCode(
       'a.received_at',
       'a.question_type_id',
       'qt.name as question_type',
-      'p.full_name',
+      'p.full_name as applicantName',
       'p.email',
       'p.phones',
       'p.address',
     ])
     .where('a.id', '=', appealId)
     .executeTakeFirst();
-  if (
-    !appeal ||
-    !STAFF_TRACKED_CHANNELS.includes(appeal.channel) ||
-    appeal.kind === 'consultation' ||
-    appeal.subject === 'anonymous' ||
-    !appeal.full_name?.trim()
-  ) {
+  if (!appeal || !getsStaffTrackingCode(appeal)) {
     return null;
   }
   const kind = appeal.kind;
@@ -120,7 +174,7 @@ export async function issueStaffTrackingCode(
           building_id: appeal.building_id,
           latitude: appeal.latitude,
           longitude: appeal.longitude,
-          applicant_name: appeal.full_name!,
+          applicant_name: appeal.applicantName!,
           applicant_email: appeal.email,
           applicant_phone: appeal.phones?.[0] ?? null,
           applicant_address: appeal.address,
@@ -138,27 +192,15 @@ export async function issueStaffTrackingCode(
         .executeTakeFirstOrThrow();
       submissionId = row.id;
     }
-    const emailed = Boolean(appeal.email);
-    if (appeal.email) {
-      await enqueueNotifications(
-        trx,
-        [
-          {
-            dedupeKey: `tracking_code:${submissionId}:${code.hash.slice(-16)}`,
-            kind: 'tracking_code',
-            appealId: appeal.id,
-            recipientEmail: appeal.email,
-            params: {
-              number: appeal.number,
-              code: code.display,
-              text: appeal.question_type,
-              link: trackUrl(deps, appeal.number),
-            },
-          },
-        ],
-        { now, calendar: await loadCalendar(trx, deps.config.timeZone, now) },
-      );
-    }
+    const emailed = await mailTrackingCode(deps, trx, {
+      submissionId,
+      appealId: appeal.id,
+      number: appeal.number,
+      code,
+      email: appeal.email,
+      questionType: appeal.question_type,
+      now,
+    });
     return { number: appeal.number, accessCode: code.display, emailed };
   });
 }
