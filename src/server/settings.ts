@@ -4,6 +4,7 @@
 import type { Kysely } from 'kysely';
 import { DEFAULT_REWORK_LIMIT } from '../domain/appeal-lifecycle.js';
 import type { DB } from './db/schema.js';
+import { prepared } from './db/prepared.js';
 
 /** A numeric setting, or `fallback` when it is missing or not a number. */
 export async function numberSetting(
@@ -15,6 +16,7 @@ export async function numberSetting(
     .selectFrom('settings')
     .select('value')
     .where('key', '=', key)
+    .modifyEnd(prepared)
     .executeTakeFirst();
   const value = row?.value as unknown;
   return typeof value === 'number' && Number.isFinite(value) ? value : fallback;

@@ -17,6 +17,7 @@ import {
 import type { DB } from '../db/schema.js';
 import { loadDistrictAreas, type LoadedDistrict } from './districts.js';
 import { localRegistryChanges, registryVersion } from './registry-version.js';
+import { prepared } from '../db/prepared.js';
 
 /**
  * Another process's change of the registry is seen within this many milliseconds (the version is
@@ -301,7 +302,7 @@ export async function buildingByText(db: Kysely<DB>, text: string): Promise<Plac
       eb.or([eb('n.type', '=', parsed.street.type), eb('n.type', 'is', null)]),
     );
   }
-  const rows = await query.limit(2).execute();
+  const rows = await query.limit(2).modifyEnd(prepared).execute();
   return rows.length === 1 ? buildingById(db, rows[0]!.id) : null;
 }
 

@@ -14,6 +14,7 @@ import type { DB } from '../db/schema.js';
 import type { AppealEventType } from './appeal-history.js';
 import { HOUR_ORIGIN } from '../monitoring/appeal-counts.js';
 import type { ApplicantInput } from '../../contract/applicants.schemas.js';
+import { prepared } from '../db/prepared.js';
 
 /** One history event written with a new appeal (its actor and time are the registration's). */
 export interface NewEvent {
@@ -213,7 +214,7 @@ export async function insertNumberedAppeal(
       RETURNING id
     )
     SELECT id, number, applicant_id, (SELECT id FROM tracking) AS tracking_submission_id
-      FROM appeal`.execute(trx);
+      FROM appeal ${prepared}`.execute(trx);
   const row = rows[0]!;
   return {
     id: row.id,

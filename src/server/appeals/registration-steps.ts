@@ -11,6 +11,7 @@ import type { AppealStatus } from '../../domain/vocabulary.js';
 import { loadCalendar } from '../calendar/calendar.repository.js';
 import type { DB } from '../db/schema.js';
 import { badRequest } from '../errors.js';
+import { prepared } from '../db/prepared.js';
 
 export interface QuestionTypeForRouting {
   id: number;
@@ -65,6 +66,7 @@ export async function questionTypeForRouting(
     ])
     .where('question_types.id', '=', questionTypeId)
     .where('question_types.active', '=', true)
+    .modifyEnd(prepared)
     .executeTakeFirst();
   if (!row) {
     throw badRequest(

@@ -11,6 +11,7 @@ import { addressKey } from '../../domain/addresses/address-normal-form.js';
 import type { DB } from '../db/schema.js';
 import { placeAddress } from '../addresses/place-address.js';
 import { numberSetting } from '../settings.js';
+import { prepared } from '../db/prepared.js';
 
 export interface RepeatOf {
   id: number;
@@ -57,6 +58,7 @@ export async function findRepeatedAppeal(
     .orderBy('received_at', 'desc')
     .orderBy('id', 'desc')
     .limit(20)
+    .modifyEnd(prepared)
     .execute();
   const key = input.addressKey ?? null;
   const building = input.buildingId ?? null;

@@ -8,6 +8,7 @@ import type { AuthorSex } from '../../domain/classifier-858.js';
 import type { Deps } from '../context.js';
 import type { DB } from '../db/schema.js';
 import { notFound } from '../errors.js';
+import { prepared } from '../db/prepared.js';
 
 export interface ApplicantView {
   id: number;
@@ -126,6 +127,7 @@ export async function findSameApplicant(
     )
     .orderBy('updated_at', 'desc')
     .limit(50)
+    .modifyEnd(prepared)
     .execute();
   const name = matchKey(person.fullName);
   const same = rows.find((r) => matchKey(r.full_name) === name);

@@ -12,6 +12,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.js';
 import { lockDataDir } from './lock.js';
+import { preparingPool } from './prepared.js';
 
 export type Engine = 'pglite' | 'postgres';
 
@@ -57,7 +58,7 @@ export interface OpenDatabaseOptions {
 export function kysely(pool: pg.Pool, options: Pick<OpenDatabaseOptions, 'onQuery'>): Kysely<DB> {
   const onQuery = options.onQuery;
   return new Kysely<DB>({
-    dialect: new PostgresDialect({ pool }),
+    dialect: new PostgresDialect({ pool: preparingPool(pool) }),
     ...(onQuery
       ? { log: (event) => onQuery(event.queryDurationMillis, event.level === 'error') }
       : {}),
