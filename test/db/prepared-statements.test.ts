@@ -3,6 +3,7 @@
  * connection and kept there; everything else stays unnamed. On both engines: the embedded one
  * speaks the same protocol.
  */
+import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepared } from '../../src/server/db/prepared.js';
@@ -24,17 +25,23 @@ const preparedHere = async (trx: TestContext['deps']['db']) =>
 
 describe('prepared statements', () => {
   it('a marked statement is named once per connection; an unmarked one is not', async () => {
+    // Texts no other code sends, so the connection holds none of them before.
+    const run = randomUUID();
+    const marked = (key: string) =>
+      sql<{ value: string }>`SELECT ${key}::text AS value /* ${sql.raw(run)} */ ${prepared}`;
+    const unmarked = sql<{ one: number }>`SELECT 1 AS one /* ${sql.raw(run)}-unmarked */`;
     await ctx.deps.db.transaction().execute(async (trx) => {
-      const before = await preparedHere(trx);
-      for (const key of ['repeat_window_days', 'no_such_setting', 'repeat_window_days']) {
-        await numberSetting(trx, key, 30);
-      }
-      await trx.selectFrom('settings').select('key').where('key', '=', 'x').execute();
-      const added = (await preparedHere(trx)).filter((s) => !before.some((b) => b.name === s.name));
-      expect(added).toHaveLength(1);
-      expect(added[0]!.name).toMatch(/^k_[0-9a-f]{24}$/);
-      expect(added[0]!.statement).toContain('from "settings"');
-      expect(added[0]!.statement).toContain('/* prepared */');
+      for (const key of ['a', 'b', 'a']) await marked(key).execute(trx);
+      await unmarked.execute(trx);
+      await numberSetting(trx, 'repeat_window_days', 30);
+      const mine = (await preparedHere(trx)).filter((s) => s.statement.includes(run));
+      expect(mine).toHaveLength(1);
+      expect(mine[0]!.name).toMatch(/^k_[0-9a-f]{24}$/);
+      expect(mine[0]!.statement).toContain('/* prepared */');
+      // A marked query of the app (the number settings) is there too.
+      expect((await preparedHere(trx)).some((s) => s.statement.includes('from "settings"'))).toBe(
+        true,
+      );
     });
   });
 

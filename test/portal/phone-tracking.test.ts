@@ -122,6 +122,33 @@ describe('a phone appeal’s tracking code', () => {
     expect(rows.every((r) => /^P-\d{4}-\d{6,}$/.test(r.tracking_number))).toBe(true);
   });
 
+  it('is not given to an applicant with neither phone nor e-mail; the appeal is registered', async () => {
+    // A letter from someone who gave a name and an address only (a tracking row keeps a contact).
+    const letter = await operator.post<Registered & { applicantId: number }>(
+      '/api/v1/appeals',
+      appealBody(questionTypeId, {
+        channel: 'post',
+        applicant: { fullName: 'Листовна Марія Іванівна', phones: [], address: 'вул. Тестова, 3' },
+      }),
+    );
+    expect(letter.status).toBe(201);
+    expect(letter.body.tracking).toBeNull();
+    // The same applicant chosen by id on their next letter.
+    const next = await operator.post<Registered>('/api/v1/appeals', {
+      ...appealBody(questionTypeId, { channel: 'post' }),
+      applicant: undefined,
+      applicantId: letter.body.applicantId,
+    });
+    expect(next.status).toBe(201);
+    expect(next.body.tracking).toBeNull();
+    const appeals = await server.ctx.deps.db
+      .selectFrom('appeals')
+      .select('id')
+      .where('id', 'in', [letter.body.id, next.body.id])
+      .execute();
+    expect(appeals).toHaveLength(2);
+  });
+
   it.each([
     ['a consultation', { kind: 'consultation' }],
     ['an appeal from the portal channel', { channel: 'portal' }],

@@ -294,7 +294,9 @@ export async function buildingByText(db: Kysely<DB>, text: string): Promise<Plac
     .distinct()
     .where('n.name_key', '=', parsed.street.key)
     .where('b.house_key', '=', parsed.house.key)
-    .where('b.active', '=', true);
+    // A literal, not a parameter: a prepared statement's generic plan may then use the partial
+    // index of active buildings.
+    .where('b.active', '=', sql.lit(true));
   if (city) query = query.where('s.city', '=', city);
   // The type word, when given, tells «вул. Артема» from «пров. Артема».
   if (parsed.street.type) {

@@ -33,6 +33,7 @@ import { sha256 } from '../sha256.js';
 import { newAccessCode } from '../portal/access-codes.js';
 import {
   getsStaffTrackingCode,
+  isStaffTrackedAppeal,
   type IssuedTrackingCode,
   issueStaffTrackingCode,
   mailTrackingCode,
@@ -109,12 +110,8 @@ export async function registerAppealIn(
 ): Promise<RegisteredAppeal & { tracking: IssuedTrackingCode | null }> {
   const now = deps.now();
   // The tracking code's hash (~1 ms of argon2 in the thread pool) is made while the reads below
-  // wait for the database; whether the appeal gets it is known once the applicant is.
-  // An applicant given by id is checked for a name with the rest once read.
-  const mayTrack =
-    options.trackingCode === true &&
-    (input.applicantId !== undefined ||
-      getsStaffTrackingCode({ ...input, applicantName: input.applicant?.fullName }));
+  // wait for the database; the applicant's name and contact are checked once the applicant is read.
+  const mayTrack = options.trackingCode === true && isStaffTrackedAppeal(input);
   const codeMade = mayTrack ? newAccessCode(null) : null;
   // An unused code's rejection must not go unhandled while the reads run.
   codeMade?.catch(() => {});
@@ -188,7 +185,14 @@ export async function registerAppealIn(
   const newApplicant = known === null && input.applicant ? input.applicant : null;
   const tracked = known ?? newApplicant;
   const code =
-    codeMade && tracked && getsStaffTrackingCode({ ...input, applicantName: tracked.fullName })
+    codeMade &&
+    tracked &&
+    getsStaffTrackingCode({
+      ...input,
+      applicantName: tracked.fullName,
+      applicantEmail: tracked.email,
+      applicantPhone: tracked.phones[0],
+    })
       ? await codeMade
       : null;
   const privileged = Boolean(

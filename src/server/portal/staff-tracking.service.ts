@@ -15,7 +15,7 @@ import { actorId } from '../context.js';
 import { loadCalendar } from '../calendar/calendar.repository.js';
 import { enqueueNotifications } from '../notifications/outbox.js';
 import { type NewAccessCode, newAccessCode } from './access-codes.js';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { sha256 } from '../sha256.js';
 import { nextTrackingNumber, trackUrl } from './tracking-numbers.js';
@@ -41,18 +41,43 @@ export interface IssuedTrackingCode {
 }
 
 /**
- * Whether an appeal the centre registers gets a tracking code: not a consultation (answered on the
- * spot), not an anonymous appeal (Art. 8: no one to follow it), nor one without an applicant's
- * name, nor one that arrived through the Internet (the portal gives its own receipt).
+ * Whether an appeal of this channel, kind and subject gets a tracking code when its applicant
+ * qualifies (`getsStaffTrackingCode`): not a consultation (answered on the spot), not an anonymous
+ * appeal (Art. 8: no one to follow it), nor one that arrived through the Internet (the portal
+ * gives its own receipt).
  */
-export function getsStaffTrackingCode<
-  T extends { channel: Channel; kind: string; subject: string; applicantName?: string | null },
->(appeal: T): appeal is T & { kind: Exclude<T['kind'], 'consultation'> } {
+export function isStaffTrackedAppeal(appeal: {
+  channel: Channel;
+  kind: string;
+  subject: string;
+}): boolean {
   return (
     STAFF_TRACKED_CHANNELS.includes(appeal.channel) &&
     appeal.kind !== 'consultation' &&
-    appeal.subject !== 'anonymous' &&
-    Boolean(appeal.applicantName?.trim())
+    appeal.subject !== 'anonymous'
+  );
+}
+
+/**
+ * Whether an appeal the centre registers gets a tracking code: a tracked appeal
+ * (`isStaffTrackedAppeal`) whose applicant has a name and a phone or an e-mail. A tracking row, as
+ * every submission, keeps a contact (migration 0004's check); an applicant known by name and
+ * address alone (a letter) gets none.
+ */
+export function getsStaffTrackingCode<
+  T extends {
+    channel: Channel;
+    kind: string;
+    subject: string;
+    applicantName?: string | null;
+    applicantEmail?: string | null;
+    applicantPhone?: string | null;
+  },
+>(appeal: T): appeal is T & { kind: Exclude<T['kind'], 'consultation'> } {
+  return (
+    isStaffTrackedAppeal(appeal) &&
+    Boolean(appeal.applicantName?.trim()) &&
+    Boolean(appeal.applicantEmail || appeal.applicantPhone)
   );
 }
 
@@ -130,8 +155,9 @@ export async function issueStaffTrackingCode(
       'a.question_type_id',
       'qt.name as question_type',
       'p.full_name as applicantName',
-      'p.email',
-      'p.phones',
+      'p.email as applicantEmail',
+      // The first phone, as the tracking row keeps one (PostgreSQL arrays count from 1).
+      sql<string | null>`p.phones[1]`.as('applicantPhone'),
       'p.address',
     ])
     .where('a.id', '=', appealId)
@@ -175,8 +201,8 @@ export async function issueStaffTrackingCode(
           latitude: appeal.latitude,
           longitude: appeal.longitude,
           applicant_name: appeal.applicantName!,
-          applicant_email: appeal.email,
-          applicant_phone: appeal.phones?.[0] ?? null,
+          applicant_email: appeal.applicantEmail,
+          applicant_phone: appeal.applicantPhone,
           applicant_address: appeal.address,
           consent_given_at: now,
           consent_source: 'operator',
@@ -197,7 +223,7 @@ export async function issueStaffTrackingCode(
       appealId: appeal.id,
       number: appeal.number,
       code,
-      email: appeal.email,
+      email: appeal.applicantEmail,
       questionType: appeal.question_type,
       now,
     });
