@@ -197,6 +197,7 @@ export async function insertNumberedAppeal(
                                applicant_phone, applicant_address, consent_given_at,
                                consent_source, confidential, locale, request_hash, received_at,
                                appeal_id, moderated_by, moderated_at)
+      -- The number as formatTrackingNumber writes it (P-YYYY-NNNNNN).
       SELECT 'P-' || ${String(tracking?.trackingYear ?? 0)}::text || '-'
                || lpad(s.n, greatest(6, length(s.n)), '0'),
              ${tracking?.accessCodeHash ?? null}::text, 'staff', 'registered', ${a.kind}::text,

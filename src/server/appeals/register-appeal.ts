@@ -183,15 +183,22 @@ export async function registerAppealIn(
           })
         : null;
   const newApplicant = known === null && input.applicant ? input.applicant : null;
+  // Who the tracking row names: the applicant on record, or the new one.
   const tracked = known ?? newApplicant;
+  const trackedApplicant = tracked && {
+    name: tracked.fullName,
+    email: tracked.email ?? null,
+    phone: tracked.phones[0] ?? null,
+    address: tracked.address ?? null,
+  };
   const code =
     codeMade &&
-    tracked &&
+    trackedApplicant &&
     getsStaffTrackingCode({
       ...input,
-      applicantName: tracked.fullName,
-      applicantEmail: tracked.email,
-      applicantPhone: tracked.phones[0],
+      applicantName: trackedApplicant.name,
+      applicantEmail: trackedApplicant.email,
+      applicantPhone: trackedApplicant.phone,
     })
       ? await codeMade
       : null;
@@ -319,16 +326,11 @@ export async function registerAppealIn(
     events,
     registrationKey,
     trackingCode:
-      code && tracked
+      code && trackedApplicant
         ? {
             accessCodeHash: code.hash,
             trackingYear: yearInZone(now, deps.config.timeZone),
-            applicant: {
-              name: tracked.fullName,
-              email: tracked.email ?? null,
-              phone: tracked.phones[0] ?? null,
-              address: tracked.address ?? null,
-            },
+            applicant: trackedApplicant,
           }
         : null,
   });
@@ -344,7 +346,7 @@ export async function registerAppealIn(
             appealId: appeal.id,
             number,
             code,
-            email: tracked?.email ?? null,
+            email: trackedApplicant?.email ?? null,
             questionType: questionType.name,
             now,
           }),

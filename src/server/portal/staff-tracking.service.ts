@@ -124,9 +124,10 @@ export async function mailTrackingCode(
 }
 
 /**
- * Issue (or issue anew) the tracking code of an appeal the centre registered. Nothing is issued
- * for a consultation (answered on the spot), an appeal without a named applicant (anonymous,
- * Art. 8), or one that arrived through the Internet.
+ * Issue anew the tracking code of an appeal the centre registered (a replayed registration: the
+ * first answer and its code never arrived), where the appeal gets one (`getsStaffTrackingCode`).
+ * A new registration writes its code in its own statement (`registerAppeal`); the insert below
+ * serves appeals registered without a tracking row.
  *
  * @returns the number and code to read out, or null when the appeal gets none.
  */
