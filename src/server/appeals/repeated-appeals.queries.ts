@@ -23,6 +23,39 @@ export interface RepeatOf {
   decidedOnMerits: boolean;
 }
 
+/**
+ * The statement of the repeat check: the applicant's 20 latest appeals (not consultations) on the
+ * question type received in [`since`, `until`], newest first. Prepared (ADR 064), so its generic
+ * plan must read them in the order of `appeals_repeat_order_idx` and stop after 20 (migration
+ * 0046): an applicant with thousands of appeals must not make registration read them all.
+ */
+export function repeatCandidatesQuery(
+  db: Kysely<DB>,
+  input: { applicantId: number; questionTypeId: number; since: Date; until: Date },
+) {
+  return db
+    .selectFrom('appeals')
+    .select([
+      'id',
+      'number',
+      'status',
+      'result',
+      'received_at',
+      'address_text',
+      'address_key',
+      'building_id',
+    ])
+    .where('applicant_id', '=', input.applicantId)
+    .where('question_type_id', '=', input.questionTypeId)
+    .where('received_at', '>=', input.since)
+    .where('received_at', '<=', input.until)
+    .where('kind', '!=', 'consultation')
+    .orderBy('received_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(20)
+    .modifyEnd(prepared);
+}
+
 /** The most recent earlier appeal this one would repeat, or null. */
 export async function findRepeatedAppeal(
   db: Kysely<DB>,
@@ -37,29 +70,12 @@ export async function findRepeatedAppeal(
   },
 ): Promise<RepeatOf | null> {
   const windowDays = await numberSetting(db, 'repeat_window_days', 30);
-  const since = new Date(input.receivedAt.getTime() - windowDays * 86_400_000);
-  const candidates = await db
-    .selectFrom('appeals')
-    .select([
-      'id',
-      'number',
-      'status',
-      'result',
-      'received_at',
-      'address_text',
-      'address_key',
-      'building_id',
-    ])
-    .where('applicant_id', '=', input.applicantId)
-    .where('question_type_id', '=', input.questionTypeId)
-    .where('received_at', '>=', since)
-    .where('received_at', '<=', input.receivedAt)
-    .where('kind', '!=', 'consultation')
-    .orderBy('received_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(20)
-    .modifyEnd(prepared)
-    .execute();
+  const candidates = await repeatCandidatesQuery(db, {
+    applicantId: input.applicantId,
+    questionTypeId: input.questionTypeId,
+    since: new Date(input.receivedAt.getTime() - windowDays * 86_400_000),
+    until: input.receivedAt,
+  }).execute();
   const key = input.addressKey ?? null;
   const building = input.buildingId ?? null;
   const sameAddress = (c: (typeof candidates)[number]): boolean => {
