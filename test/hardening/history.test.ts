@@ -71,6 +71,81 @@ describe('append-only', () => {
   });
 });
 
+// The chain's trigger and the appeals' triggers keep what the history's foreign key kept
+// (migration 0047): refused statements change nothing, so these may run anywhere too.
+describe('every event belongs to an appeal that stays', () => {
+  const insertAppeal = async (number: string) =>
+    db()
+      .insertInto('appeals')
+      .values({
+        number,
+        received_at: new Date(),
+        channel: 'import',
+        kind: 'application',
+        subject: 'individual',
+        question_type_id: (await routedQuestionType(server.ctx.deps)).questionTypeId,
+        description: 'Звернення без історії',
+        status: 'registered',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+
+  it('refuses an event of an appeal that does not exist', async () => {
+    const refused = await db()
+      .insertInto('appeal_events')
+      .values({ appeal_id: 2_000_000_000, actor_label: 'test', type: 'comment' })
+      .execute()
+      .then(
+        () => null,
+        (error: Error & { code?: string }) => error,
+      );
+    expect(refused?.code).toBe('23503');
+    expect(refused?.message).toMatch(/appeal 2000000000 does not exist/);
+  });
+
+  it.each([
+    ['deleting it', (id: number) => `DELETE FROM appeals WHERE id = ${id}`],
+    ['changing its id', (id: number) => `UPDATE appeals SET id = -id WHERE id = ${id}`],
+    ['truncating the appeals', () => `TRUNCATE appeals CASCADE`],
+  ])('refuses %s once its history has begun', async (_, statement) => {
+    await expect(sql.raw(statement(appealId)).execute(db())).rejects.toMatchObject({
+      code: '23503',
+    });
+    expect(
+      await db().selectFrom('appeals').select('id').where('id', '=', appealId).execute(),
+    ).toHaveLength(1);
+  });
+
+  it('lets an appeal without history go, and starts the chain of one inserted with its event', async () => {
+    const bare = await insertAppeal('NO-HISTORY-1');
+    await sql`DELETE FROM appeals WHERE id = ${bare.id}`.execute(db());
+    expect(
+      await db().selectFrom('appeals').select('id').where('id', '=', bare.id).execute(),
+    ).toEqual([]);
+    // The appeal and its first event in one statement, as registration writes them.
+    const { rows } = await sql<{ appeal_id: number; seq: number }>`
+      WITH appeal AS (
+        INSERT INTO appeals (number, received_at, channel, kind, subject, question_type_id,
+                             description, status)
+        SELECT 'ONE-STATEMENT-1', now(), 'import', 'application', 'individual', id,
+               'Звернення й подія одним оператором', 'registered'
+          FROM question_types ORDER BY id LIMIT 1
+        RETURNING id
+      )
+      INSERT INTO appeal_events (appeal_id, actor_label, type)
+      SELECT id, 'test', 'registered' FROM appeal
+      RETURNING appeal_id, seq`.execute(db());
+    expect(rows.map((r) => r.seq)).toEqual([1]);
+    expect(
+      await db()
+        .selectFrom('appeals')
+        .select('number')
+        .where('id', '=', rows[0]!.appeal_id)
+        .execute(),
+    ).toEqual([{ number: 'ONE-STATEMENT-1' }]);
+  });
+});
+
 // A story: intact first, then tampered, then the CLI reports the tampering; its steps keep their
 // order under --sequence.shuffle (ADR 020). The append-only block changes nothing, so it may run anywhere.
 describe('the hash chains', { shuffle: false }, () => {

@@ -46,6 +46,12 @@ interface Changed {
   is_emergency: boolean;
 }
 
+/** How many appeals one marking statement moved to each state. */
+interface MarkCounts {
+  due_soon_count: number;
+  overdue_count: number;
+}
+
 /**
  * The marks (ADR 058) of the appeals with ids `$1` … `$2` (a batch just generated) as of `$3`
  * (an ISO instant): open and past the control date, overdue; within a day after it, due soon.
@@ -105,7 +111,10 @@ async function markAppeals(
   // ids were read is seen here. As of this statement's snapshot, an extension or a closing
   // committed while it runs is not (its event and notices go out, true at the snapshot) and the
   // DELETE of the caller or the next run drops the mark. No appeal row is locked or written (ADR 058).
-  const { rows: changed } = await sql<Changed>`
+  // A deadline found long past (an import of old open appeals, a long outage) is marked and
+  // written to the history, but not announced: nobody can act on a week-old alarm.
+  const announceSince = new Date(now.getTime() - STALE_AFTER_DAYS * 86_400_000);
+  const { rows } = await sql<MarkCounts & (Changed | { [K in keyof Changed]: null })>`
     WITH candidates AS (
       SELECT a.id, a.number, a.control_date, a.question_type_id,
              coalesce(m.state, 'ok') AS old_state, ${stateAt(now)} AS new_state
@@ -140,18 +149,26 @@ async function markAppeals(
                to_char(control_date AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
                'executorId', executor_id)
         FROM moved
+    ), counted AS (
+      SELECT count(*) FILTER (WHERE new_state = 'due_soon')::integer AS due_soon_count,
+             count(*) FILTER (WHERE new_state = 'overdue')::integer AS overdue_count
+        FROM moved
     )
-    SELECT * FROM moved ORDER BY id`.execute(db);
+    -- The counts, and the rows of the deadlines recent enough to announce (a re-marking after a
+    -- restore moves tens of thousands of long-past ones, which need no row in Node).
+    SELECT counted.*, recent.*
+      FROM counted
+      LEFT JOIN LATERAL (
+        SELECT * FROM moved WHERE control_date >= ${announceSince} ORDER BY id
+      ) recent ON true`.execute(db);
+  const counts = rows[0] ?? { due_soon_count: 0, overdue_count: 0 };
+  const changed = rows.filter((r): r is Changed & MarkCounts => r.id !== null);
 
   const recipients = await escalationRecipients(db, [
     ...new Set(changed.flatMap((c) => (c.executor_id === null ? [] : [c.executor_id]))),
   ]);
   const notifications: NewNotification[] = [];
-  // A deadline found long past (an import of old open appeals, a long outage) is marked and
-  // written to the history, but not announced: nobody can act on a week-old alarm.
-  const announceSince = new Date(now.getTime() - STALE_AFTER_DAYS * 86_400_000);
   for (const c of changed) {
-    if (c.control_date < announceSince) continue;
     const deadlineKey = c.control_date.toISOString();
     const params = {
       number: c.number,
@@ -177,8 +194,8 @@ async function markAppeals(
     }
   }
   return {
-    dueSoon: changed.filter((c) => c.new_state === 'due_soon').length,
-    overdue: changed.filter((c) => c.new_state === 'overdue').length,
+    dueSoon: counts.due_soon_count,
+    overdue: counts.overdue_count,
     notifications: await enqueueNotifications(db, notifications, { now, calendar }),
   };
 }
