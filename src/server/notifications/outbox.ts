@@ -3,7 +3,7 @@
  * of the change that caused it), delivered by e-mail later. Quiet hours hold non-emergency mail
  * until the calendar's service hours begin; `dedupe_key` makes every producer idempotent.
  */
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { nextServiceTime, type WorkCalendar } from '../../domain/calendar/work-calendar.js';
 import type { DB } from '../db/schema.js';
 import { wantsEmail } from '../../domain/notifications.js';
@@ -14,6 +14,9 @@ import {
   renderNotification,
   type TemplateParams,
 } from './templates.js';
+
+/** Notifications written by one statement (one JSON parameter). */
+const NOTIFICATION_BATCH = 2_000;
 
 export interface NewNotification {
   /** Unique per intended delivery: the same key twice is one notification. */
@@ -70,8 +73,11 @@ export async function enqueueNotifications(
     items.map((n) => n.kind),
   );
   let created = 0;
-  for (let i = 0; i < items.length; i += 500) {
-    const rows = items.slice(i, i + 500).map((n) => {
+  // The rows go as one JSON parameter per batch, not as a multi-row VALUES of 14 parameters a row:
+  // the sweep's re-marking after a restore queues ~10,000 at once, and building and binding that
+  // many parameters cost Node more than PostgreSQL's insert (issue 21).
+  for (let i = 0; i < items.length; i += NOTIFICATION_BATCH) {
+    const rows = items.slice(i, i + NOTIFICATION_BATCH).map((n) => {
       const locale = n.locale ?? 'uk';
       const { subject, body } = renderNotification(n.kind, locale, n.params, stored);
       const notBefore = n.emergency ? context.now : quietUntil;
@@ -87,18 +93,29 @@ export async function enqueueNotifications(
         emergency: n.emergency ?? false,
         digest_day: n.digestDay ?? null,
         report_run_id: n.reportRunId ?? null,
-        not_before: notBefore,
-        next_attempt_at: notBefore,
-        created_at: context.now,
+        not_before: notBefore.toISOString(),
       };
     });
-    const inserted = await db
-      .insertInto('notifications')
-      .values(rows)
-      .onConflict((oc) => oc.column('dedupe_key').doNothing())
-      .returning('id')
-      .execute();
-    created += inserted.length;
+    const { rows: inserted } = await sql<{ count: number }>`
+      WITH inserted AS (
+        INSERT INTO notifications (dedupe_key, kind, appeal_id, recipient_user_id, recipient_email,
+                                   locale, subject, body, emergency, digest_day, report_run_id,
+                                   not_before, next_attempt_at, created_at)
+        SELECT r.dedupe_key, r.kind, r.appeal_id, r.recipient_user_id, r.recipient_email,
+               r.locale, r.subject, r.body, r.emergency, r.digest_day, r.report_run_id,
+               r.not_before, r.not_before, ${context.now}
+          FROM ROWS FROM (jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS (
+                 dedupe_key text, kind text, appeal_id integer, recipient_user_id integer,
+                 recipient_email text, locale text, subject text, body text, emergency boolean,
+                 digest_day date, report_run_id integer, not_before timestamptz))
+               WITH ORDINALITY AS r(dedupe_key, kind, appeal_id, recipient_user_id, recipient_email,
+                 locale, subject, body, emergency, digest_day, report_run_id, not_before, ord)
+         ORDER BY r.ord
+        ON CONFLICT (dedupe_key) DO NOTHING
+        RETURNING 1
+      )
+      SELECT count(*)::integer AS count FROM inserted`.execute(db);
+    created += inserted[0]?.count ?? 0;
   }
   return created;
 }
