@@ -37,7 +37,15 @@ import type { Deps } from '../src/server/context.js';
 import { actorByLogin } from '../src/server/auth/auth.service.js';
 import { getDashboard } from '../src/server/dashboard/dashboard.service.js';
 import { runDeadlineSweep } from '../src/server/deadlines/sweep.js';
-import { captureStatements, type Replay, replayOnKysely, replayOnPool } from './lib/capture.js';
+import {
+  captureStatements,
+  freshTimes,
+  type Replay,
+  replayOnKysely,
+  replayOnPool,
+} from './lib/capture.js';
+import { registerAppeal } from '../src/server/appeals/register-appeal.js';
+import { registerAppealSchema } from '../src/contract/appeal-registration.schemas.js';
 import {
   assertLoopback,
   type LoadResult,
@@ -121,6 +129,26 @@ const SEARCHES: { q: string; filters: Record<string, string> }[] = [
   { q: 'Хрещатик', filters: { status: 'closed' } },
   { q: 'дерево дитячим майданчиком', filters: { channel: 'phone' } },
 ];
+
+const DESCRIPTIONS = [
+  'Не працює ліфт у під’їзді, прошу відновити.',
+  'Немає гарячої води третій день.',
+  'Яма на дорозі біля зупинки.',
+  'Не горить світло у дворі.',
+];
+
+/** The body of the bench's `i`-th registration: one caller, the question types in turn. */
+function registrationBody(fixture: Fixture, i: number) {
+  return {
+    channel: 'phone',
+    kind: 'application',
+    subject: 'individual',
+    questionTypeId: fixture.questionTypeIds[i % fixture.questionTypeIds.length],
+    description: `${DESCRIPTIONS[i % DESCRIPTIONS.length]} (бенчмарк ${i})`,
+    address: `вул. Хрещатик, ${(i % 150) + 1}`,
+    applicant: { fullName: 'Бенчмарк Заявник Тестовий', phones: ['+380 67 000 12 34'] },
+  };
+}
 
 function query(params: Record<string, string>): string {
   return new URLSearchParams(params).toString();
@@ -347,6 +375,27 @@ async function main(): Promise<void> {
     });
     log(`raw SQL ${name}: p50 ${fmt(raw[name].p50)} ms, p95 ${fmt(raw[name].p95)} ms`);
   }
+  // Registration's own statements (a warm call, as the server's caches are), replayed with their
+  // times moved to now: how fast the database alone takes registrations (issue 21).
+  const rawRegistration = new Map<number, LoadResult>();
+  if (pool && !skip.has('register')) {
+    const input = registerAppealSchema.parse(registrationBody(fixture, 0));
+    await registerAppeal(deps, operator, input, null, { trackingCode: true });
+    const statements = await captureStatements(deps, (d) =>
+      registerAppeal(d, operator, input, null, { trackingCode: true }),
+    );
+    const replayRegistration = replayOnPool(pool, freshTimes(statements));
+    for (const concurrency of [1, 32]) {
+      const result = await runCalls(() => replayRegistration(statements), {
+        ...bounded,
+        concurrency,
+      });
+      rawRegistration.set(concurrency, result);
+      log(
+        `raw SQL registration c=${concurrency}: ${fmt(result.throughput, 0)}/s, p99 ${fmt(result.p99)} ms, ${result.errors} errors`,
+      );
+    }
+  }
   await pool?.end();
   await database.close();
 
@@ -442,25 +491,11 @@ async function main(): Promise<void> {
 
     // 1. registration.
     if (!skip.has('register')) {
-      const descriptions = [
-        'Не працює ліфт у під’їзді, прошу відновити.',
-        'Немає гарячої води третій день.',
-        'Яма на дорозі біля зупинки.',
-        'Не горить світло у дворі.',
-      ];
       const register = (i: number): RequestSpec => ({
         method: 'POST',
         path: '/api/v1/appeals',
         headers: { cookie: cookies.operator },
-        body: JSON.stringify({
-          channel: 'phone',
-          kind: 'application',
-          subject: 'individual',
-          questionTypeId: fixture.questionTypeIds[i % fixture.questionTypeIds.length],
-          description: `${descriptions[i % descriptions.length]} (бенчмарк ${i})`,
-          address: `вул. Хрещатик, ${(i % 150) + 1}`,
-          applicant: { fullName: 'Бенчмарк Заявник Тестовий', phones: ['+380 67 000 12 34'] },
-        }),
+        body: JSON.stringify(registrationBody(fixture, i)),
       });
       // The other nodes, started for registration only (the reads above measure one process).
       for (let n = 1; n < nodes; n += 1) {
@@ -487,6 +522,15 @@ async function main(): Promise<void> {
         log(
           `registration c=${concurrency}: ${fmt(result.throughput, 0)}/s, p99 ${fmt(result.p99)} ms, ${result.errors} errors`,
         );
+        const rawAt = rawRegistration.get(concurrency);
+        if (rawAt)
+          rows.push({
+            scenario: `8 raw SQL of registration (driver), c=${concurrency}`,
+            target: '',
+            met: null,
+            load: rawAt,
+            detail: `API ÷ SQL throughput = ${fmt(result.throughput / rawAt.throughput, 2)}`,
+          });
       }
     }
     // 9. /metrics counts what the bench sent (issue 23).

@@ -16,6 +16,7 @@ import {
 } from 'kysely';
 import type pg from 'pg';
 import type { Deps } from '../../src/server/context.js';
+import { statementConfig } from '../../src/server/db/prepared.js';
 
 interface Recorded {
   sql: string;
@@ -74,13 +75,37 @@ export async function captureStatements(
   return groups;
 }
 
-/** Replay recorded statements through a `pg.Pool` (PostgreSQL server). */
-export function replayOnPool(pool: pg.Pool) {
+/**
+ * Replay recorded statements through a `pg.Pool` (PostgreSQL server), statements marked
+ * `prepared` named as the app names them (ADR 064). `parameters` may change the values of each
+ * replay (a registration's times, `freshTimes`).
+ */
+export function replayOnPool(
+  pool: pg.Pool,
+  parameters: (values: readonly unknown[]) => unknown[] = (values) => [...values],
+) {
   return async (replay: Replay): Promise<void> => {
     for (const group of replay) {
-      await Promise.all(group.map((s) => pool.query(s.sql, [...s.parameters])));
+      await Promise.all(
+        group.map((s) => pool.query(statementConfig(s.sql, parameters(s.parameters)))),
+      );
     }
   };
+}
+
+/**
+ * The times among a recorded call's values moved to now, each as far before now as it was before
+ * the latest of them: a registration replayed later has its receipt time now, and the repeat
+ * check's window ends now.
+ */
+export function freshTimes(replay: Replay): (values: readonly unknown[]) => unknown[] {
+  const times = replay
+    .flat()
+    .flatMap((s) => s.parameters.filter((v): v is Date => v instanceof Date))
+    .map((d) => d.getTime());
+  const latest = Math.max(...times);
+  return (values) =>
+    values.map((v) => (v instanceof Date ? new Date(Date.now() - (latest - v.getTime())) : v));
 }
 
 /** Replay recorded statements through the database's own connection (PGlite). */

@@ -29,27 +29,35 @@ function statementName(text: string): string {
   return `k_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
 }
 
+const names = new Map<string, string>();
+
+/**
+ * The `pg` query of `text` with `values`: a named statement when the text carries the
+ * {@link prepared} mark (its name a hash of the text, the same on every connection), else unnamed.
+ * Also the bench's replay of captured statements, so that it sends them as the app does.
+ */
+export function statementConfig(text: string, values: unknown[]): pg.QueryConfig {
+  if (!text.includes(MARK)) return { text, values };
+  let name = names.get(text);
+  if (name === undefined) {
+    name = statementName(text);
+    names.set(text, name);
+  }
+  return { name, text, values };
+}
+
 /**
  * `pool` as Kysely's `PostgresDialect` takes it, sending statements marked with {@link prepared}
  * as named statements and everything else as before (cursors included).
  */
 export function preparingPool(pool: pg.Pool): PostgresPool {
-  const names = new Map<string, string>();
-  const nameOf = (text: string) => {
-    let name = names.get(text);
-    if (name === undefined) {
-      name = statementName(text);
-      names.set(text, name);
-    }
-    return name;
-  };
   return {
     connect: async () => {
       const client = await pool.connect();
       // A cursor (an export's stream) passes through as it came.
       const query = ((text: unknown, values?: readonly unknown[]) =>
         typeof text === 'string' && text.includes(MARK)
-          ? client.query({ name: nameOf(text), text, values: values as unknown[] })
+          ? client.query(statementConfig(text, values as unknown[]))
           : client.query(
               text as string,
               values as unknown[],
