@@ -381,10 +381,11 @@ async function main(): Promise<void> {
   if (pool && !skip.has('register')) {
     const input = registerAppealSchema.parse(registrationBody(fixture, 0));
     await registerAppeal(deps, operator, input, null, { trackingCode: true });
+    const capturedAt = Date.now();
     const statements = await captureStatements(deps, (d) =>
       registerAppeal(d, operator, input, null, { trackingCode: true }),
     );
-    const replayRegistration = replayOnPool(pool, freshTimes(statements));
+    const replayRegistration = replayOnPool(pool, freshTimes(capturedAt));
     for (const concurrency of [1, 32]) {
       const result = await runCalls(() => replayRegistration(statements), {
         ...bounded,

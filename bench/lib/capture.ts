@@ -94,18 +94,15 @@ export function replayOnPool(
 }
 
 /**
- * The times among a recorded call's values moved to now, each as far before now as it was before
- * the latest of them: a registration replayed later has its receipt time now, and the repeat
- * check's window ends now.
+ * The times among a recorded call's values moved on by the time passed since `capturedAt` (ms):
+ * a registration replayed later has its receipt time now, its control date as far ahead as it
+ * was, and the repeat check's window ending now.
  */
-export function freshTimes(replay: Replay): (values: readonly unknown[]) => unknown[] {
-  const times = replay
-    .flat()
-    .flatMap((s) => s.parameters.filter((v): v is Date => v instanceof Date))
-    .map((d) => d.getTime());
-  const latest = Math.max(...times);
-  return (values) =>
-    values.map((v) => (v instanceof Date ? new Date(Date.now() - (latest - v.getTime())) : v));
+export function freshTimes(capturedAt: number): (values: readonly unknown[]) => unknown[] {
+  return (values) => {
+    const passed = Date.now() - capturedAt;
+    return values.map((v) => (v instanceof Date ? new Date(v.getTime() + passed) : v));
+  };
 }
 
 /** Replay recorded statements through the database's own connection (PGlite). */
