@@ -9,9 +9,10 @@
 -- touched. Without it: 2,541 ms and 89 MB.
 --
 -- What the key guaranteed stays guaranteed:
--- * an event names an existing appeal: the chain's trigger looks the appeal up when it starts the
---   appeal's chain (no head yet). A later event joins a chain whose head exists, and a head exists
---   only for an appeal that existed (heads are never deleted, migration 0007);
+-- * an event names an existing appeal: the chain's trigger looks the appeal up, with the key's
+--   own key-share lock, when it starts the appeal's chain (no head yet). A later event joins a
+--   chain whose head exists, and a head exists only for an appeal that existed (heads are never
+--   deleted, migration 0007);
 -- * an appeal with history is never deleted, nor its id changed, nor the appeals truncated while
 --   any history exists: the triggers below refuse them, as the key did.
 
@@ -29,8 +30,10 @@ BEGIN
       FROM appeal_history_heads h WHERE h.appeal_id = NEW.appeal_id;
     IF NOT FOUND THEN
       -- The first event of the appeal: the appeal must exist (the foreign key's check, once per
-      -- chain; a volatile trigger sees the appeal its own statement inserted).
-      PERFORM FROM appeals a WHERE a.id = NEW.appeal_id;
+      -- chain; a volatile trigger sees the appeal its own statement inserted). The key-share lock,
+      -- as the key took it, makes a concurrent delete of the appeal wait for this transaction (and
+      -- then find the history), or this insert wait for the delete (and then find no appeal).
+      PERFORM FROM appeals a WHERE a.id = NEW.appeal_id FOR KEY SHARE;
       IF NOT FOUND THEN
         RAISE EXCEPTION 'appeal % does not exist: its history cannot be written', NEW.appeal_id
           USING ERRCODE = 'foreign_key_violation';

@@ -50,6 +50,52 @@ async function queue(key: string, now: Date, emergency: boolean) {
   );
 }
 
+describe('queueing', () => {
+  it('writes thousands in batches, each key once, and keeps a text cut inside an emoji', async () => {
+    const now = at('2026-03-02T10:00:00Z');
+    const calendar = await loadCalendar(ctx.deps.db, 'Europe/Kyiv', now);
+    // An e-mail's subject cut at 80 UTF-16 units may end between an emoji's two halves.
+    const cut = `${'Ж'.repeat(79)}😀`.slice(0, 80);
+    const item = (i: number) => ({
+      dedupeKey: `queueing:${i}`,
+      kind: 'appeal_overdue' as const,
+      recipientEmail: `queueing-${i}@example.org`,
+      params: { number: cut, executor: 'КП «Тест»', deadline: '—', link: 'http://localhost/a/1' },
+    });
+    // 4,500 items over three batches, 100 of them repeated inside the same call.
+    const items = [
+      ...Array.from({ length: 4_400 }, (_, i) => item(i)),
+      ...Array.from({ length: 100 }, (_, i) => item(i * 7)),
+    ];
+    let rows: { dedupe_key: string; subject: string; body: string }[];
+    try {
+      expect(await enqueueNotifications(ctx.deps.db, items, { now, calendar })).toBe(4_400);
+      expect(await enqueueNotifications(ctx.deps.db, items, { now, calendar })).toBe(0);
+      rows = await ctx.deps.db
+        .selectFrom('notifications')
+        .select(['dedupe_key', 'subject', 'body'])
+        .where('dedupe_key', 'like', 'queueing:%')
+        .orderBy('id')
+        .execute();
+    } finally {
+      // Not for the delivery rounds of the other cases.
+      await ctx.deps.db
+        .deleteFrom('notifications')
+        .where('dedupe_key', 'like', 'queueing:%')
+        .execute();
+    }
+    expect(rows).toHaveLength(4_400);
+    // In the order given (ids follow the items).
+    expect(rows.slice(0, 3).map((r) => r.dedupe_key)).toEqual([
+      'queueing:0',
+      'queueing:1',
+      'queueing:2',
+    ]);
+    const text = `${rows[0]!.subject}\n${rows[0]!.body}`;
+    expect(text).toContain(`${'Ж'.repeat(79)}\uFFFD`);
+  });
+});
+
 describe('quiet hours', () => {
   it('holds a non-emergency escalation due at 02:00 until 08:00, and sends an emergency at once', async () => {
     const night = at('2026-12-02T02:00:00+02:00');

@@ -159,8 +159,9 @@ async function markAppeals(
     SELECT counted.*, recent.*
       FROM counted
       LEFT JOIN LATERAL (
-        SELECT * FROM moved WHERE control_date >= ${announceSince} ORDER BY id
-      ) recent ON true`.execute(db);
+        SELECT * FROM moved WHERE control_date >= ${announceSince}
+      ) recent ON true
+     ORDER BY recent.id`.execute(db);
   const counts = rows[0] ?? { due_soon_count: 0, overdue_count: 0 };
   const changed = rows.filter((r): r is Changed & MarkCounts => r.id !== null);
 
