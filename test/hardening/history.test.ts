@@ -71,24 +71,26 @@ describe('append-only', () => {
   });
 });
 
+/** An appeal inserted behind the app, with no history. */
+const insertAppeal = async (number: string) =>
+  db()
+    .insertInto('appeals')
+    .values({
+      number,
+      received_at: new Date(),
+      channel: 'import',
+      kind: 'application',
+      subject: 'individual',
+      question_type_id: (await routedQuestionType(server.ctx.deps)).questionTypeId,
+      description: 'Звернення без історії',
+      status: 'registered',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+
 // The chain's trigger and the appeals' triggers keep what the history's foreign key kept
 // (migration 0047). Each case makes its own appeals; the chains of the story below are not touched.
 describe('every event belongs to an appeal that stays', () => {
-  const insertAppeal = async (number: string) =>
-    db()
-      .insertInto('appeals')
-      .values({
-        number,
-        received_at: new Date(),
-        channel: 'import',
-        kind: 'application',
-        subject: 'individual',
-        question_type_id: (await routedQuestionType(server.ctx.deps)).questionTypeId,
-        description: 'Звернення без історії',
-        status: 'registered',
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
   const writeEvent = (id: number, trx = db()) =>
     trx.insertInto('appeal_events').values({ appeal_id: id, actor_label: 'test', type: 'comment' });
   /** The error a statement fails with, or null. */
@@ -231,20 +233,7 @@ describe('the hash chains', { shuffle: false }, () => {
     // Twelve transactions at once on one appeal's chain, and six on a chain with no head yet (an
     // appeal inserted behind the app): the trigger reads the head and moves it on only if nobody
     // moved it meanwhile (migration 0041), so none is lost, none shares a place.
-    const fresh = await db()
-      .insertInto('appeals')
-      .values({
-        number: 'CHAIN-1',
-        received_at: new Date(),
-        channel: 'import',
-        kind: 'application',
-        subject: 'individual',
-        question_type_id: (await routedQuestionType(server.ctx.deps)).questionTypeId,
-        description: 'Звернення без історії',
-        status: 'registered',
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const fresh = await insertAppeal('CHAIN-1');
     const write = (id: number, i: number) =>
       db()
         .transaction()
