@@ -345,6 +345,46 @@ export interface BrowserSuite {
  * Register the hooks of a browser suite (call inside `describe`): build the web app, start the
  * server, launch Chromium; screenshot the last page of a failed test; close all afterwards.
  */
+/**
+ * What a failed step left on the page, in two lines for a CI log: the address, the focused element,
+ * the error texts shown, any open dialog; then the named fields' values (each cut to 30 characters).
+ */
+async function pageState(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const cut = (text: string | null | undefined, n = 60) =>
+      (text ?? '').replace(/\s+/g, ' ').trim().slice(0, n);
+    const visible = (el: Element) => (el as HTMLElement).getClientRects().length > 0;
+    const active = document.activeElement as HTMLElement | null;
+    const focus = active
+      ? `${active.tagName.toLowerCase()}${active.getAttribute('name') ? `[name=${active.getAttribute('name')}]` : ''} "${cut(active.getAttribute('aria-label') ?? (active as HTMLInputElement).labels?.[0]?.textContent ?? active.textContent, 40)}"`
+      : 'none';
+    const errors = Array.from(
+      document.querySelectorAll('[role=alert], .mantine-InputWrapper-error'),
+    )
+      .filter(visible)
+      .map((el) => cut(el.textContent))
+      .filter(Boolean);
+    const dialogs = Array.from(document.querySelectorAll('[role=dialog]'))
+      .filter(visible)
+      .map((el) => cut(el.textContent, 40));
+    const fields = Array.from(
+      document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>(
+        'input[name], textarea[name]',
+      ),
+    )
+      .filter((el) => el.type !== 'hidden' && el.type !== 'password' && el.value)
+      .filter(
+        (el) =>
+          !(el instanceof HTMLInputElement) || !/^(radio|checkbox)$/.test(el.type) || el.checked,
+      )
+      .map((el) => `${el.name}=${cut(el.value, 30)}`);
+    return [
+      `page: ${location.pathname}; focus: ${focus}; errors: ${errors.join(' | ') || 'none'}; dialogs: ${dialogs.join(' | ') || 'none'}`,
+      `fields: ${fields.join('; ') || 'none'}`,
+    ].join('\n');
+  });
+}
+
 export function browserSuite(
   options: {
     /** A folder the demo imports as the shared data (default: none). */
@@ -369,6 +409,14 @@ export function browserSuite(
     if (task.result?.state === 'fail' && lastPage && !lastPage.isClosed()) {
       const name = `failed-${task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}`;
       await screenshot(lastPage, name, { always: true }).catch(() => undefined);
+      // CI keeps no screenshot: the page's state goes first into the failure's message, which
+      // the run's closing lines print.
+      const state = await pageState(lastPage).catch((error: unknown) => `page: (${String(error)})`);
+      const first = task.result.errors?.[0];
+      if (first) {
+        first.message = `${state}\n${first.message}`;
+        if (first.stack) first.stack = `${state}\n${first.stack}`;
+      }
     }
   });
 

@@ -117,6 +117,10 @@ browserStory('staff web app: one appeal from call to closure', () => {
         .poll(() => problemAddress.evaluate((el) => el === document.activeElement))
         .toBe(true);
       await page.keyboard.press('Enter'); // → description
+      const description = page.getByLabel('Суть звернення');
+      await expect
+        .poll(() => description.evaluate((el) => el === document.activeElement))
+        .toBe(true);
       await page.keyboard.type(
         'Засмічений каналізаційний стояк у третьому під’їзді, вода на першому поверсі.',
       );
@@ -140,7 +144,6 @@ browserStory('staff web app: one appeal from call to closure', () => {
       await page.keyboard.press('Control+Enter');
       // In the page's language, not the server's English.
       await page.getByText('Сервер не прийняв це значення: перевірте його.').waitFor();
-      const description = page.getByLabel('Суть звернення');
       await expect
         .poll(() => description.evaluate((el) => el === document.activeElement))
         .toBe(true);
