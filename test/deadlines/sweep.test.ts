@@ -12,6 +12,8 @@ import {
   runDeadlineSweep,
   spreadIds,
 } from '../../src/server/deadlines/sweep.js';
+import { verifyHistory } from '../../src/server/audit/audit.service.js';
+import { blockedBy, holdingTransaction } from '../db-locks.js';
 import { makeUser, routedQuestionType } from '../factories.js';
 import { createTestContext, type TestContext } from '../test-db.js';
 
@@ -24,9 +26,11 @@ const BIG = { timeout: 600_000 };
  * A database of its own with `n` open appeals of one executor (two users and the organisation's
  * mailbox) and a supervisor, the clock at NOW. Appeal i: overdue when i % 3 = 0 (control date
  * 1..n minutes ago), due soon when i % 3 = 1 (within the next 24 hours), fine when i % 3 = 2 (a
- * week ahead); every 10th is closed.
+ * week ahead); every 10th is closed. With `history`, every even appeal has begun its history (one
+ * event, sealed by the chain's trigger), so the sweep seals its events after it (ADR 066); the odd
+ * ones have no head, and the trigger starts their chains.
  */
-async function seeded(n: number): Promise<TestContext> {
+async function seeded(n: number, { history = false } = {}): Promise<TestContext> {
   const ctx = await createTestContext();
   ctx.setNow(NOW);
   const { deps } = ctx;
@@ -51,7 +55,20 @@ async function seeded(n: number): Promise<TestContext> {
     INSERT INTO assignments (appeal_id, executor_id, role, state, control_date)
     SELECT id, ${executorId}, 'main', CASE WHEN status = 'closed' THEN 'done' ELSE 'in_work' END, control_date
       FROM appeals WHERE number LIKE 'SW-%'`.execute(deps.db);
+  if (history) {
+    await sql`
+      INSERT INTO appeal_events (appeal_id, at, actor_label, type, to_status)
+      SELECT id, received_at, 'test', 'registered', 'registered'
+        FROM appeals WHERE number LIKE 'SW-%' AND substr(number, 4)::integer % 2 = 0`.execute(
+      deps.db,
+    );
+  }
   return ctx;
+}
+
+/** Every history chain recomputes (`kontakt audit verify`): no event changed, missing or unplaced. */
+async function expectIntactHistory(ctx: TestContext): Promise<void> {
+  expect((await verifyHistory(ctx.deps)).problems).toEqual([]);
 }
 
 /** How many of appeals 1..n are open and overdue, and open and due soon, at NOW. */
@@ -79,7 +96,7 @@ describe('deadline sweep', () => {
     'marks exactly the overdue and due-soon open appeals, and queues their notifications',
     BIG,
     async () => {
-      const ctx = await use(seeded(N));
+      const ctx = await use(seeded(N, { history: true }));
       const report = await runDeadlineSweep(ctx.deps);
       expect(report).toMatchObject({
         ran: true,
@@ -110,6 +127,20 @@ describe('deadline sweep', () => {
         .where('type', 'in', ['deadline_overdue', 'deadline_due_soon'])
         .executeTakeFirstOrThrow();
       expect(Number(events.n)).toBe(expectedOverdue + expectedDueSoon);
+      // Sealed by the sweep after an appeal's first event, by the trigger where none was.
+      const places = await sql<{ seq: number; n: number }>`
+        SELECT seq, count(*)::integer AS n FROM appeal_events
+         WHERE type IN ('deadline_overdue', 'deadline_due_soon') GROUP BY seq ORDER BY seq`.execute(
+        ctx.deps.db,
+      );
+      const marked = Array.from({ length: N }, (_, i) => i + 1).filter(
+        (g) => g % 10 !== 0 && g % 3 !== 2,
+      );
+      expect(places.rows).toEqual([
+        { seq: 1, n: marked.filter((g) => g % 2 === 1).length },
+        { seq: 2, n: marked.filter((g) => g % 2 === 0).length },
+      ]);
+      await expectIntactHistory(ctx);
     },
   );
 
@@ -147,7 +178,7 @@ describe('deadline sweep', () => {
       // On PostgreSQL the 2,700 candidates run as three transactions at once (ADR 061); the embedded
       // engine runs them as one.
       const spread = { ranges: 3, minRange: 500 };
-      const ctx = await use(seeded(3_000));
+      const ctx = await use(seeded(3_000, { history: true }));
       const [a, b] = await Promise.all([
         runDeadlineSweep(ctx.deps, spread),
         runDeadlineSweep(ctx.deps, spread),
@@ -165,6 +196,7 @@ describe('deadline sweep', () => {
         events: String(overdue + dueSoon),
       });
       expect(await runDeadlineSweep(ctx.deps, spread)).toMatchObject({ overdue: 0, dueSoon: 0 });
+      await expectIntactHistory(ctx);
     },
   );
 
@@ -201,6 +233,78 @@ describe('deadline sweep', () => {
       ).toBe(true);
     }
   });
+});
+
+describe('the sweep seals its own events (ADR 066)', () => {
+  it('leaves an event sealed elsewhere to the trigger, which seals it again', async () => {
+    const ctx = await use(seeded(30, { history: true }));
+    await runDeadlineSweep(ctx.deps);
+    // Appeal 6 (overdue, with history): its registration, its mark; then a stray seal.
+    const { id } = await ctx.deps.db
+      .selectFrom('appeals')
+      .select('id')
+      .where('number', '=', 'SW-6')
+      .executeTakeFirstOrThrow();
+    await ctx.deps.db
+      .insertInto('appeal_events')
+      .values({ appeal_id: id, actor_label: 'test', type: 'comment', seq: 99, hash: 'forged' })
+      .execute();
+    const chain = await ctx.deps.db
+      .selectFrom('appeal_events')
+      .select(['seq', 'type', 'hash'])
+      .where('appeal_id', '=', id)
+      .orderBy('seq')
+      .execute();
+    expect(chain.map((e) => [e.seq, e.type])).toEqual([
+      [1, 'registered'],
+      [2, 'deadline_overdue'],
+      [3, 'comment'],
+    ]);
+    expect(chain[2]?.hash).toMatch(/^[0-9a-f]{64}$/);
+    await expectIntactHistory(ctx);
+  });
+
+  // The head's row lock orders the sweep's statement after another writer of the appeal: only on a
+  // server (the embedded engine has one connection).
+  it.skipIf(!process.env.DATABASE_URL)(
+    'waits for an event not yet committed on the same appeal, then takes the place after it',
+    BIG,
+    async () => {
+      const ctx = await use(seeded(30, { history: true }));
+      const db = ctx.deps.db;
+      const { id } = await db
+        .selectFrom('appeals')
+        .select('id')
+        .where('number', '=', 'SW-6')
+        .executeTakeFirstOrThrow();
+      const writer = await holdingTransaction(db, (trx) =>
+        trx
+          .insertInto('appeal_events')
+          .values({ appeal_id: id, actor_label: 'test', type: 'comment' })
+          .execute(),
+      );
+      const sweeping = runDeadlineSweep(ctx.deps);
+      try {
+        await blockedBy(db, writer.pid);
+      } finally {
+        writer.release();
+        await writer.done;
+      }
+      expect(await sweeping).toMatchObject({ ran: true, ...expected(30) });
+      const chain = await db
+        .selectFrom('appeal_events')
+        .select(['seq', 'type'])
+        .where('appeal_id', '=', id)
+        .orderBy('seq')
+        .execute();
+      expect(chain).toEqual([
+        { seq: 1, type: 'registered' },
+        { seq: 2, type: 'comment' },
+        { seq: 3, type: 'deadline_overdue' },
+      ]);
+      await expectIntactHistory(ctx);
+    },
+  );
 });
 
 describe('a deadline found long past', () => {

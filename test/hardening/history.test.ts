@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyHistory } from '../../src/server/audit/audit.service.js';
 import { appealBody, routedQuestionType } from '../factories.js';
 import { startTestServer, type TestServer } from '../http.js';
+import { blockedBy, failure, holdingTransaction } from '../db-locks.js';
 
 let server: TestServer;
 let appealId: number;
@@ -93,26 +94,6 @@ const insertAppeal = async (number: string) =>
 describe('every event belongs to an appeal that stays', () => {
   const writeEvent = (id: number, trx = db()) =>
     trx.insertInto('appeal_events').values({ appeal_id: id, actor_label: 'test', type: 'comment' });
-  /** The error a statement fails with, or null. */
-  const failure = (run: Promise<unknown>) =>
-    run.then(
-      () => null,
-      (error: Error & { code?: string }) => error,
-    );
-  /** Resolves once another backend waits for a lock the backend `pid` holds. */
-  const blockedBy = (pid: number) =>
-    expect
-      .poll(
-        async () =>
-          (
-            await sql<{ n: number }>`
-              SELECT count(*)::integer AS n FROM pg_stat_activity
-               WHERE ${pid}::integer = ANY(pg_blocking_pids(pid))`.execute(db())
-          ).rows[0]!.n,
-        { interval: 20, timeout: 60_000 },
-      )
-      .toBeGreaterThan(0);
-
   it('refuses an event of an appeal that does not exist', async () => {
     const refused = await failure(writeEvent(2_000_000_000).execute());
     expect(refused?.code).toBe('23503');
@@ -173,29 +154,11 @@ describe('every event belongs to an appeal that stays', () => {
   it.skipIf(!process.env.DATABASE_URL)(
     'a delete waits for a first event not yet committed, then refuses; an event waits for a delete, then refuses',
     async () => {
-      const holding = async (work: (trx: ReturnType<typeof db>) => Promise<unknown>) => {
-        let release!: () => void;
-        const held = new Promise<void>((resolve) => (release = resolve));
-        let started!: (pid: number) => void;
-        const pid = new Promise<number>((resolve) => (started = resolve));
-        const done = db()
-          .transaction()
-          .execute(async (trx) => {
-            await work(trx);
-            started(
-              (await sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.execute(trx)).rows[0]!
-                .pid,
-            );
-            await held;
-          });
-        return { pid: await pid, release, done };
-      };
-
       const first = await insertAppeal('RACE-EVENT-FIRST');
-      const writer = await holding((trx) => writeEvent(first.id, trx).execute());
+      const writer = await holdingTransaction(db(), (trx) => writeEvent(first.id, trx).execute());
       const deleting = failure(sql`DELETE FROM appeals WHERE id = ${first.id}`.execute(db()));
       try {
-        await blockedBy(writer.pid);
+        await blockedBy(db(), writer.pid);
       } finally {
         writer.release();
         await writer.done;
@@ -203,12 +166,12 @@ describe('every event belongs to an appeal that stays', () => {
       expect((await deleting)?.message).toMatch(/has a history/);
 
       const second = await insertAppeal('RACE-DELETE-FIRST');
-      const deleter = await holding((trx) =>
+      const deleter = await holdingTransaction(db(), (trx) =>
         sql`DELETE FROM appeals WHERE id = ${second.id}`.execute(trx),
       );
       const writing = failure(writeEvent(second.id).execute());
       try {
-        await blockedBy(deleter.pid);
+        await blockedBy(db(), deleter.pid);
       } finally {
         deleter.release();
         await deleter.done;

@@ -114,6 +114,9 @@ async function markAppeals(
   // A deadline found long past (an import of old open appeals, a long outage) is marked and
   // written to the history, but not announced: nobody can act on a week-old alarm.
   const announceSince = new Date(now.getTime() - STALE_AFTER_DAYS * 86_400_000);
+  // The chain's trigger leaves the events this statement seals itself to it (migration 0048),
+  // for this statement only.
+  await sql`SELECT set_config('kontakt.writer_seals', 'on', true)`.execute(db);
   const { rows } = await sql<MarkCounts & (Changed | { [K in keyof Changed]: null })>`
     WITH candidates AS (
       SELECT a.id, a.number, a.control_date, a.question_type_id,
@@ -140,15 +143,33 @@ async function markAppeals(
       RETURNING appeal_id
     ), moved AS (
       SELECT changed.* FROM changed JOIN marked ON marked.appeal_id = changed.id
-    ), written AS (
-      INSERT INTO appeal_events (appeal_id, at, actor_id, actor_label, type, data)
-      SELECT id, ${now}, NULL, 'system:deadline-sweep',
-             CASE new_state WHEN 'overdue' THEN 'deadline_overdue' ELSE 'deadline_due_soon' END,
+    ), drafts AS (
+      SELECT id AS appeal_id, ${now}::timestamptz AS at, 'system:deadline-sweep'::text AS actor_label,
+             CASE new_state WHEN 'overdue' THEN 'deadline_overdue' ELSE 'deadline_due_soon' END AS type,
              jsonb_build_object(
                'controlDate',
                to_char(control_date AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-               'executorId', executor_id)
+               'executorId', executor_id) AS data
         FROM moved
+    ), sealed AS (
+      -- The events sealed here, set-based (ADR 066): each appeal's head moves on by one and hashes
+      -- the event that takes its place, as the chain's trigger would one by one. The head's row
+      -- lock orders this against any other writer of the appeal (a concurrent writer's head is
+      -- waited for and re-read). The column order is appeal_events'.
+      UPDATE appeal_history_heads h
+         SET seq = h.seq + 1,
+             hash = kontakt_event_hash(NULLIF(h.hash, ''), ROW(NULL, d.appeal_id, d.at, NULL,
+               d.actor_label, d.type, NULL, NULL, NULL, d.data, h.seq + 1, NULL)::appeal_events)
+        FROM drafts d
+       WHERE h.appeal_id = d.appeal_id
+      RETURNING h.appeal_id, h.seq, h.hash
+    ), written AS (
+      -- An appeal with no history yet has no head: its event comes unsealed, and the trigger
+      -- seals it (and checks the appeal).
+      INSERT INTO appeal_events (appeal_id, at, actor_id, actor_label, type, data, seq, hash)
+      SELECT d.appeal_id, d.at, NULL, d.actor_label, d.type, d.data, s.seq, s.hash
+        FROM drafts d
+        LEFT JOIN sealed s ON s.appeal_id = d.appeal_id
     ), counted AS (
       SELECT count(*) FILTER (WHERE new_state = 'due_soon')::integer AS due_soon_count,
              count(*) FILTER (WHERE new_state = 'overdue')::integer AS overdue_count
@@ -162,6 +183,7 @@ async function markAppeals(
         SELECT * FROM moved WHERE control_date >= ${announceSince}
       ) recent ON true
      ORDER BY recent.id`.execute(db);
+  await sql`SELECT set_config('kontakt.writer_seals', 'off', true)`.execute(db);
   const counts = rows[0] ?? { due_soon_count: 0, overdue_count: 0 };
   const changed = rows.filter((r): r is Changed & MarkCounts => r.id !== null);
 
