@@ -39,6 +39,8 @@ export async function holdingTransaction(
       failed(error);
       throw error;
     });
+  // A failure before the work is done is thrown below; one at commit by whoever awaits `done`.
+  done.catch(() => undefined);
   return { pid: await Promise.race([pid, failedEarly]), release, done };
 }
 

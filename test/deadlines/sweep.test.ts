@@ -264,6 +264,29 @@ describe('the sweep seals its own events (ADR 066)', () => {
     await expectIntactHistory(ctx);
   });
 
+  it('an event written sealed without moving its head is found by the verification', async () => {
+    const ctx = await use(seeded(30, { history: true }));
+    const db = ctx.deps.db;
+    const { id } = await db
+      .selectFrom('appeals')
+      .select('id')
+      .where('number', '=', 'SW-6')
+      .executeTakeFirstOrThrow();
+    // What only the sweep may do, done wrong: the setting on, a correct hash, the head left behind.
+    await db.transaction().execute(async (trx) => {
+      await sql`SELECT set_config('kontakt.writer_seals', 'on', true)`.execute(trx);
+      await sql`
+        INSERT INTO appeal_events (appeal_id, at, actor_label, type, seq, hash)
+        SELECT h.appeal_id, ${NOW}::timestamptz, 'test', 'comment', h.seq + 1,
+               kontakt_event_hash(h.hash, ROW(NULL, h.appeal_id, ${NOW}::timestamptz, NULL, 'test',
+                 'comment', NULL, NULL, NULL, '{}'::jsonb, h.seq + 1, NULL)::appeal_events)
+          FROM appeal_history_heads h WHERE h.appeal_id = ${id}`.execute(trx);
+    });
+    expect((await verifyHistory(ctx.deps)).problems).toEqual([
+      { chain: 'appeal_events', appealId: id, seq: 1, problem: 'head' },
+    ]);
+  });
+
   // The head's row lock orders the sweep's statement after another writer of the appeal: only on a
   // server (the embedded engine has one connection).
   it.skipIf(!process.env.DATABASE_URL)(
@@ -284,6 +307,7 @@ describe('the sweep seals its own events (ADR 066)', () => {
           .execute(),
       );
       const sweeping = runDeadlineSweep(ctx.deps);
+      sweeping.catch(() => undefined); // its failure is awaited below, not lost while polling
       try {
         await blockedBy(db, writer.pid);
       } finally {

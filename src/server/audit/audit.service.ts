@@ -17,7 +17,8 @@ export interface ChainProblem {
   /** Position in the chain (1-based). */
   seq: number;
   /** `changed`: the row's hash does not match its content and predecessor; `missing`: rows are gone
-   * before this position; `head`: the chain's recorded head (last position and hash) is not its last row. */
+   * before this position; `head`: the chain's recorded head (last position and hash) is not its last row,
+   * or the chain has no head. */
   problem: 'changed' | 'missing' | 'head';
 }
 
@@ -47,8 +48,16 @@ export async function verifyHistory(deps: Deps): Promise<VerifyReport> {
     SELECT appeal_id, seq, 'changed' FROM chain WHERE seq = position AND hash <> expected
     UNION ALL
     SELECT h.appeal_id, h.seq, 'head' FROM appeal_history_heads h
-     WHERE h.seq > 0 AND NOT EXISTS (SELECT 1 FROM appeal_events e
-                        WHERE e.appeal_id = h.appeal_id AND e.seq = h.seq AND e.hash = h.hash)
+     WHERE h.seq > 0
+       AND (NOT EXISTS (SELECT 1 FROM appeal_events e
+                         WHERE e.appeal_id = h.appeal_id AND e.seq = h.seq AND e.hash = h.hash)
+            -- an event past the head: written sealed without moving it (ADR 066)
+            OR EXISTS (SELECT 1 FROM appeal_events e WHERE e.appeal_id = h.appeal_id AND e.seq > h.seq))
+    UNION ALL
+    -- a chain with no head at all
+    SELECT e.appeal_id, max(e.seq), 'head' FROM appeal_events e
+     WHERE NOT EXISTS (SELECT 1 FROM appeal_history_heads h WHERE h.appeal_id = e.appeal_id)
+     GROUP BY e.appeal_id
     ORDER BY 1, 2`.execute(deps.db);
   const audit = await sql<{ seq: number; problem: ChainProblem['problem'] }>`
     WITH chain AS (

@@ -7,7 +7,7 @@
  * made of the appeal, the event and the deadline, so a second run — or a second process running at
  * the same moment — queues nothing new. Safe on PGlite and on a PostgreSQL shared by several nodes.
  */
-import { type Kysely, sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { DateTime } from 'luxon';
 import { isWithinServiceHours, type WorkCalendar } from '../../domain/calendar/work-calendar.js';
 import type { Deps } from '../context.js';
@@ -101,7 +101,7 @@ interface RangeReport {
  */
 async function markAppeals(
   deps: Deps,
-  db: Kysely<DB>,
+  db: Transaction<DB>,
   ids: readonly number[],
   clock: { now: Date; soon: Date; calendar: WorkCalendar },
 ): Promise<RangeReport> {
@@ -115,7 +115,8 @@ async function markAppeals(
   // written to the history, but not announced: nobody can act on a week-old alarm.
   const announceSince = new Date(now.getTime() - STALE_AFTER_DAYS * 86_400_000);
   // The chain's trigger leaves the events this statement seals itself to it (migration 0048),
-  // for this statement only.
+  // for this statement only. A transaction, so that the setting covers the statement: without it
+  // the trigger would seal these events again, a place past the heads this statement moves.
   await sql`SELECT set_config('kontakt.writer_seals', 'on', true)`.execute(db);
   const { rows } = await sql<MarkCounts & (Changed | { [K in keyof Changed]: null })>`
     WITH candidates AS (
