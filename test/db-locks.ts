@@ -58,6 +58,19 @@ export const blockedBy = (db: Kysely<DB>, pid: number) =>
     )
     .toBeGreaterThan(0);
 
+/**
+ * Waits until another backend is blocked by `held`'s transaction, then lets it commit (whether or
+ * not the wait came): the statement that waited goes on.
+ */
+export async function releaseOnceBlocked(db: Kysely<DB>, held: HeldTransaction): Promise<void> {
+  try {
+    await blockedBy(db, held.pid);
+  } finally {
+    held.release();
+    await held.done;
+  }
+}
+
 /** The error a statement fails with, or null. */
 export const failure = (run: Promise<unknown>) =>
   run.then(

@@ -13,7 +13,7 @@ import {
   spreadIds,
 } from '../../src/server/deadlines/sweep.js';
 import { verifyHistory } from '../../src/server/audit/audit.service.js';
-import { blockedBy, holdingTransaction } from '../db-locks.js';
+import { holdingTransaction, releaseOnceBlocked } from '../db-locks.js';
 import { makeUser, routedQuestionType } from '../factories.js';
 import { createTestContext, type TestContext } from '../test-db.js';
 
@@ -64,6 +64,16 @@ async function seeded(n: number, { history = false } = {}): Promise<TestContext>
     );
   }
   return ctx;
+}
+
+/** The id of the appeal numbered `number`. */
+async function idOf(ctx: TestContext, number: string): Promise<number> {
+  const row = await ctx.deps.db
+    .selectFrom('appeals')
+    .select('id')
+    .where('number', '=', number)
+    .executeTakeFirstOrThrow();
+  return row.id;
 }
 
 /** Every history chain recomputes (`kontakt audit verify`): no event changed, missing or unplaced. */
@@ -240,11 +250,7 @@ describe('the sweep seals its own events (ADR 066)', () => {
     const ctx = await use(seeded(30, { history: true }));
     await runDeadlineSweep(ctx.deps);
     // Appeal 6 (overdue, with history): its registration, its mark; then a stray seal.
-    const { id } = await ctx.deps.db
-      .selectFrom('appeals')
-      .select('id')
-      .where('number', '=', 'SW-6')
-      .executeTakeFirstOrThrow();
+    const id = await idOf(ctx, 'SW-6');
     await ctx.deps.db
       .insertInto('appeal_events')
       .values({ appeal_id: id, actor_label: 'test', type: 'comment', seq: 99, hash: 'forged' })
@@ -267,11 +273,7 @@ describe('the sweep seals its own events (ADR 066)', () => {
   it('an event written sealed without moving its head is found by the verification', async () => {
     const ctx = await use(seeded(30, { history: true }));
     const db = ctx.deps.db;
-    const { id } = await db
-      .selectFrom('appeals')
-      .select('id')
-      .where('number', '=', 'SW-6')
-      .executeTakeFirstOrThrow();
+    const id = await idOf(ctx, 'SW-6');
     // What only the sweep may do, done wrong: the setting on, a correct hash, the head left behind.
     await db.transaction().execute(async (trx) => {
       await sql`SELECT set_config('kontakt.writer_seals', 'on', true)`.execute(trx);
@@ -295,11 +297,7 @@ describe('the sweep seals its own events (ADR 066)', () => {
     async () => {
       const ctx = await use(seeded(30, { history: true }));
       const db = ctx.deps.db;
-      const { id } = await db
-        .selectFrom('appeals')
-        .select('id')
-        .where('number', '=', 'SW-6')
-        .executeTakeFirstOrThrow();
+      const id = await idOf(ctx, 'SW-6');
       const writer = await holdingTransaction(db, (trx) =>
         trx
           .insertInto('appeal_events')
@@ -308,12 +306,7 @@ describe('the sweep seals its own events (ADR 066)', () => {
       );
       const sweeping = runDeadlineSweep(ctx.deps);
       sweeping.catch(() => undefined); // its failure is awaited below, not lost while polling
-      try {
-        await blockedBy(db, writer.pid);
-      } finally {
-        writer.release();
-        await writer.done;
-      }
+      await releaseOnceBlocked(db, writer);
       expect(await sweeping).toMatchObject({ ran: true, ...expected(30) });
       const chain = await db
         .selectFrom('appeal_events')

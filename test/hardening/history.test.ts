@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyHistory } from '../../src/server/audit/audit.service.js';
 import { appealBody, routedQuestionType } from '../factories.js';
 import { startTestServer, type TestServer } from '../http.js';
-import { blockedBy, failure, holdingTransaction } from '../db-locks.js';
+import { failure, holdingTransaction, releaseOnceBlocked } from '../db-locks.js';
 
 let server: TestServer;
 let appealId: number;
@@ -157,12 +157,7 @@ describe('every event belongs to an appeal that stays', () => {
       const first = await insertAppeal('RACE-EVENT-FIRST');
       const writer = await holdingTransaction(db(), (trx) => writeEvent(first.id, trx).execute());
       const deleting = failure(sql`DELETE FROM appeals WHERE id = ${first.id}`.execute(db()));
-      try {
-        await blockedBy(db(), writer.pid);
-      } finally {
-        writer.release();
-        await writer.done;
-      }
+      await releaseOnceBlocked(db(), writer);
       expect((await deleting)?.message).toMatch(/has a history/);
 
       const second = await insertAppeal('RACE-DELETE-FIRST');
@@ -170,12 +165,7 @@ describe('every event belongs to an appeal that stays', () => {
         sql`DELETE FROM appeals WHERE id = ${second.id}`.execute(trx),
       );
       const writing = failure(writeEvent(second.id).execute());
-      try {
-        await blockedBy(db(), deleter.pid);
-      } finally {
-        deleter.release();
-        await deleter.done;
-      }
+      await releaseOnceBlocked(db(), deleter);
       expect((await writing)?.message).toMatch(/does not exist/);
     },
     120_000,
