@@ -101,7 +101,18 @@ export function replayOnPool(
 export function freshTimes(capturedAt: number): (values: readonly unknown[]) => unknown[] {
   return (values) => {
     const passed = Date.now() - capturedAt;
-    return values.map((v) => (v instanceof Date ? new Date(v.getTime() + passed) : v));
+    const moved = (iso: string) => new Date(Date.parse(iso) + passed).toISOString();
+    return values.map((v) =>
+      v instanceof Date
+        ? new Date(v.getTime() + passed)
+        : // A JSON parameter (registration's write, ADR 067) carries its times as ISO text.
+          typeof v === 'string' && v.startsWith('[{')
+          ? v.replace(
+              /"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z)"/g,
+              (_, iso: string) => `"${moved(iso)}"`,
+            )
+          : v,
+    );
   };
 }
 

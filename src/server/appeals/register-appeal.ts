@@ -4,7 +4,8 @@
  * A consultation (regulation 3.1.1) is registered and closed at once with "consultation given".
  * This file holds the use case (its checks, routing, applicant, repeat check and history); the one
  * write statement is in `numbered-appeal.queries.ts`, the question type, executor and deadline reads
- * in `registration-steps.ts`, and the Idempotency-Key replay in `registration-replay.ts`.
+ * in `registration-steps.ts`, the grouping of registrations that arrive together in
+ * `registration-groups.ts`, and the Idempotency-Key replay in `registration-replay.ts`.
  */
 import { FIRST_SERVED_YEAR, receivedAtProblem } from '../../domain/client-values.js';
 import type { Kysely } from 'kysely';
@@ -22,7 +23,8 @@ import { badRequest, conflict } from '../errors.js';
 import { appealsRegistered } from '../ops/metrics.js';
 import type { RegisterAppealInput } from '../../contract/appeal-registration.schemas.js';
 import { activeWorkForAppeal } from '../works/works-linking.js';
-import { insertNumberedAppeal, type NewEvent } from './numbered-appeal.queries.js';
+import type { NewEvent } from './numbered-appeal.queries.js';
+import { insertNumberedAppeal } from './registration-groups.js';
 import {
   appealDeadlines,
   questionTypeForRouting,

@@ -23,6 +23,23 @@ export const appealsRegistered = new Counter({
   registers: [],
 });
 
+/**
+ * Registrations written per statement (ADR 067, process-wide): how the group writer groups them,
+ * and how many groups failed and were written again one registration at a time.
+ */
+export const registrationGroupSize = new Histogram({
+  name: 'kontakt_registration_group_size',
+  help: 'Registrations written in one statement and commit (ADR 067)',
+  buckets: [1, 2, 4, 8, 16, 32, 64],
+  registers: [],
+});
+
+export const registrationGroupsRetried = new Counter({
+  name: 'kontakt_registration_groups_retried_total',
+  help: 'Groups of registrations whose statement failed and that were written again one at a time',
+  registers: [],
+});
+
 const SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
 /** What the metrics read at scrape time; each part is optional (tests build apps without them). */
@@ -85,6 +102,8 @@ export class Metrics {
 
   constructor(sources: MetricsSources) {
     this.registry.registerMetric(appealsRegistered);
+    this.registry.registerMetric(registrationGroupSize);
+    this.registry.registerMetric(registrationGroupsRetried);
     collectDefaultMetrics({ register: this.registry, prefix: 'kontakt_' });
     const { poolUse, logStats, db, replica } = sources;
     if (poolUse) {

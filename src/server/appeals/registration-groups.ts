@@ -1,0 +1,96 @@
+/**
+ * Registrations that arrive together are written together (ADR 067). Every registration of a year
+ * takes the year's gapless counter row (ADR 008), which stays locked until its commit's WAL flush:
+ * one statement and one flush at a time, whatever the cores. While one group's statement is on its
+ * way, the registrations that arrive wait here and then go as the next group, in one statement
+ * (`writeNumberedAppeals`) and one commit. A registration that arrives when none is on its way is
+ * written at once, so a quiet centre waits for nothing.
+ *
+ * The waiting list lives in this process only for the milliseconds of one statement; nothing
+ * another process needs is kept here. Each process groups its own registrations; the counter row
+ * orders the groups of all processes.
+ */
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
+import { registrationGroupSize, registrationGroupsRetried } from '../ops/metrics.js';
+import {
+  type NumberedAppeal,
+  type NumberedAppealInput,
+  writeNumberedAppeals,
+} from './numbered-appeal.queries.js';
+
+/** At most this many registrations in one statement: its JSON parameter stays well under 1 MB. */
+export const MAX_GROUP = 64;
+
+interface Waiting {
+  input: NumberedAppealInput;
+  resolve: (written: NumberedAppeal) => void;
+  reject: (error: unknown) => void;
+}
+
+/** A database handle's writer: the registrations waiting, and whether a group is on its way. */
+interface GroupWriter {
+  waiting: Waiting[];
+  writing: boolean;
+}
+
+const writers = new WeakMap<Kysely<DB>, GroupWriter>();
+
+/**
+ * Write one registration: in the caller's transaction at once (it holds the counter from then until
+ * its own commit), or on the pool with the registrations that arrive while a group is written.
+ *
+ * @returns the new appeal's id, number, applicant and tracking row.
+ * @throws the database's error of this registration alone: a group that fails is written again one
+ *   registration at a time, so one registration's error (a reused Idempotency-Key) never fails
+ *   the others, and none of a failed statement's numbers is taken.
+ */
+export function insertNumberedAppeal(
+  db: Kysely<DB>,
+  input: NumberedAppealInput,
+): Promise<NumberedAppeal> {
+  if (db.isTransaction) return writeNumberedAppeals(db, [input]).then((rows) => rows[0]!);
+  let writer = writers.get(db);
+  if (!writer) {
+    writer = { waiting: [], writing: false };
+    writers.set(db, writer);
+  }
+  const promise = new Promise<NumberedAppeal>((resolve, reject) => {
+    writer.waiting.push({ input, resolve, reject });
+  });
+  if (!writer.writing) void writeGroups(db, writer);
+  return promise;
+}
+
+/** Write the waiting registrations, a group at a time, until none waits. */
+async function writeGroups(db: Kysely<DB>, writer: GroupWriter): Promise<void> {
+  writer.writing = true;
+  try {
+    while (writer.waiting.length > 0) {
+      const group = writer.waiting.splice(0, MAX_GROUP);
+      await writeGroup(db, group);
+    }
+  } finally {
+    writer.writing = false;
+  }
+}
+
+async function writeGroup(db: Kysely<DB>, group: readonly Waiting[]): Promise<void> {
+  registrationGroupSize.observe(group.length);
+  try {
+    const rows = await writeNumberedAppeals(
+      db,
+      group.map((w) => w.input),
+    );
+    group.forEach((w, i) => w.resolve(rows[i]!));
+  } catch (error) {
+    if (group.length === 1) {
+      group[0]!.reject(error);
+      return;
+    }
+    // Nothing of the group was written: each registration again on its own, so only the one at
+    // fault gets the error.
+    registrationGroupsRetried.inc();
+    for (const w of group) await writeGroup(db, [w]);
+  }
+}
