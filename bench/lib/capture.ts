@@ -17,6 +17,7 @@ import {
 import type pg from 'pg';
 import type { Deps } from '../../src/server/context.js';
 import { statementConfig } from '../../src/server/db/prepared.js';
+import { MAX_GROUP } from '../../src/server/appeals/registration-groups.js';
 
 interface Recorded {
   sql: string;
@@ -90,6 +91,48 @@ export function replayOnPool(
         group.map((s) => pool.query(statementConfig(s.sql, parameters(s.parameters)))),
       );
     }
+  };
+}
+
+/**
+ * Replay a registration's recorded statements as the app sends them under load (ADR 067): its
+ * reads one call at a time, its last statement (the write, whose one parameter is a JSON array of
+ * registrations) joined with the writes of the calls that reach theirs while another is on its
+ * way, at most `MAX_GROUP` in one statement.
+ */
+export function replayOnPoolGroupingWrites(
+  pool: pg.Pool,
+  parameters: (values: readonly unknown[]) => unknown[] = (values) => [...values],
+) {
+  const reads = replayOnPool(pool, parameters);
+  const waiting: { sql: string; rows: unknown[]; done: (error?: unknown) => void }[] = [];
+  let writing = false;
+  const drain = async () => {
+    writing = true;
+    while (waiting.length > 0) {
+      const group = waiting.splice(0, MAX_GROUP);
+      const rows = group.flatMap((w) => w.rows).map((row, ord) => ({ ...(row as object), ord }));
+      try {
+        await pool.query(statementConfig(group[0]!.sql, [JSON.stringify(rows)]));
+        group.forEach((w) => w.done());
+      } catch (error) {
+        group.forEach((w) => w.done(error));
+      }
+    }
+    writing = false;
+  };
+  return async (replay: Replay): Promise<void> => {
+    await reads(replay.slice(0, -1));
+    const [write] = replay.at(-1)!;
+    const values = parameters(write!.parameters);
+    await new Promise<void>((resolve, reject) => {
+      waiting.push({
+        sql: write!.sql,
+        rows: JSON.parse(values[0] as string) as unknown[],
+        done: (error) => (error ? reject(error) : resolve()),
+      });
+      if (!writing) void drain();
+    });
   };
 }
 

@@ -11,7 +11,10 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatRegistrationNumber } from '../../src/domain/text.js';
 import type { NumberedAppealInput } from '../../src/server/appeals/numbered-appeal.queries.js';
-import { insertNumberedAppeal } from '../../src/server/appeals/registration-groups.js';
+import {
+  insertNumberedAppeal,
+  isOneRegistrationsFault,
+} from '../../src/server/appeals/registration-groups.js';
 import { verifyHistory } from '../../src/server/audit/audit.service.js';
 import { registrationGroupsRetried } from '../../src/server/ops/metrics.js';
 import type { UserActor } from '../../src/server/context.js';
@@ -296,5 +299,41 @@ describe('registrations written in groups', () => {
     expect(await lastNumber(2034)).toBe(before);
     const after = await insertNumberedAppeal(ctx.deps.db, input(301));
     expect(after.number).toBe(formatRegistrationNumber(2034, before + 1));
+  });
+
+  it('stores a text cut inside an emoji as the driver stores a text parameter (U+FFFD)', async () => {
+    const asked = [input(400), input(401), input(402)];
+    asked[2]!.appeal.description = 'Розірваний емодзі \ud83d в описі';
+    const written = await Promise.all(asked.map((i) => insertNumberedAppeal(ctx.deps.db, i)));
+    const row = await ctx.deps.db
+      .selectFrom('appeals')
+      .select('description')
+      .where('id', '=', written[2]!.id)
+      .executeTakeFirstOrThrow();
+    expect(row.description).toBe('Розірваний емодзі \ufffd в описі');
+  });
+});
+
+describe("which refusal of a group is one registration's fault", () => {
+  it.each([
+    ['23505', true, 'a reused Idempotency-Key'],
+    ['23503', true, 'a foreign key'],
+    ['23514', true, 'a check'],
+    ['22P02', true, 'a value the type refuses'],
+    ['P0001', true, "a trigger's own refusal"],
+    ['40P01', true, 'a deadlock'],
+    ['40001', true, 'a serialisation failure'],
+    ['08006', false, 'the connection lost'],
+    ['57014', false, 'a statement timeout'],
+    ['53300', false, 'too many connections'],
+    ['XX000', false, 'an internal error'],
+    [undefined, false, 'no SQLSTATE (a socket closed, an error raised after the statement)'],
+  ])('%s: %s (%s)', (code, expected) => {
+    const error = Object.assign(new Error('refused'), code === undefined ? {} : { code });
+    expect(isOneRegistrationsFault(error)).toBe(expected);
+  });
+  it('is no for what is not an error', () => {
+    expect(isOneRegistrationsFault(null)).toBe(false);
+    expect(isOneRegistrationsFault('23505')).toBe(false);
   });
 });

@@ -17,6 +17,7 @@ import type { AppealEventType } from './appeal-history.js';
 import { HOUR_ORIGIN } from '../monitoring/appeal-counts.js';
 import type { ApplicantInput } from '../../contract/applicants.schemas.js';
 import { prepared } from '../db/prepared.js';
+import { jsonParameter } from '../db/json-parameter.js';
 
 /** One history event written with a new appeal (its actor and time are the registration's). */
 export interface NewEvent {
@@ -192,7 +193,7 @@ export async function writeNumberedAppeals(
   inputs: readonly NumberedAppealInput[],
 ): Promise<NumberedAppeal[]> {
   if (inputs.length === 0) return [];
-  const rowsJson = JSON.stringify(inputs.map(inputRow));
+  const rowsJson = jsonParameter(inputs.map(inputRow));
   const { rows } = await sql<{
     ord: number;
     id: number;

@@ -41,9 +41,11 @@ const writers = new WeakMap<Kysely<DB>, GroupWriter>();
  * its own commit), or on the pool with the registrations that arrive while a group is written.
  *
  * @returns the new appeal's id, number, applicant and tracking row.
- * @throws the database's error of this registration alone: a group that fails is written again one
- *   registration at a time, so one registration's error (a reused Idempotency-Key) never fails
- *   the others, and none of a failed statement's numbers is taken.
+ * @throws the database's error of this registration alone when the group's statement was refused
+ *   for what one registration can cause (`isOneRegistrationsFault`: a reused Idempotency-Key, a
+ *   check): the group is then written again one registration at a time, and none of the refused
+ *   statement's numbers is taken. Any other error (the connection lost, a timeout) is the whole
+ *   group's, written at most once.
  */
 export function insertNumberedAppeal(
   db: Kysely<DB>,
@@ -68,6 +70,7 @@ async function writeGroups(db: Kysely<DB>, writer: GroupWriter): Promise<void> {
   try {
     while (writer.waiting.length > 0) {
       const group = writer.waiting.splice(0, MAX_GROUP);
+      registrationGroupSize.observe(group.length);
       await writeGroup(db, group);
     }
   } finally {
@@ -75,8 +78,20 @@ async function writeGroups(db: Kysely<DB>, writer: GroupWriter): Promise<void> {
   }
 }
 
+/**
+ * Whether `error` is the database's refusal of a statement that can be one registration's fault
+ * and that left nothing written: an error response with a SQLSTATE of data (22), integrity (23)
+ * or a trigger's own refusal (P0), or a deadlock or serialisation failure (40P01, 40001). A
+ * connection lost, a timeout or anything raised after the statement may have committed is none of
+ * these: the group gets that error, and nothing is written twice.
+ */
+export function isOneRegistrationsFault(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string' || code.length !== 5) return false;
+  return /^(22|23|P0)/.test(code) || code === '40P01' || code === '40001';
+}
+
 async function writeGroup(db: Kysely<DB>, group: readonly Waiting[]): Promise<void> {
-  registrationGroupSize.observe(group.length);
   try {
     const rows = await writeNumberedAppeals(
       db,
@@ -84,12 +99,12 @@ async function writeGroup(db: Kysely<DB>, group: readonly Waiting[]): Promise<vo
     );
     group.forEach((w, i) => w.resolve(rows[i]!));
   } catch (error) {
-    if (group.length === 1) {
-      group[0]!.reject(error);
+    if (group.length === 1 || !isOneRegistrationsFault(error)) {
+      for (const w of group) w.reject(error);
       return;
     }
-    // Nothing of the group was written: each registration again on its own, so only the one at
-    // fault gets the error.
+    // The statement was refused and nothing of the group was written: each registration again on
+    // its own, so only the one at fault gets the error.
     registrationGroupsRetried.inc();
     for (const w of group) await writeGroup(db, [w]);
   }

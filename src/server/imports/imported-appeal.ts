@@ -308,7 +308,12 @@ async function allocateNumbers(
   for (const year of years) perYear.set(year, (perYear.get(year) ?? 0) + 1);
   const { rows } = await sql<{ year: number; last_value: number }>`
     INSERT INTO registration_counters (year, last_value)
-    VALUES ${sql.join([...perYear].map(([year, n]) => sql`(${year}::integer, ${n}::integer)`))}
+    VALUES ${sql.join(
+      // In year order, as registration groups take them (ADR 067): no two writers wait in a circle.
+      [...perYear]
+        .sort(([a], [b]) => a - b)
+        .map(([year, n]) => sql`(${year}::integer, ${n}::integer)`),
+    )}
     ON CONFLICT (year) DO UPDATE
       SET last_value = registration_counters.last_value + EXCLUDED.last_value
     RETURNING year, last_value`.execute(db);

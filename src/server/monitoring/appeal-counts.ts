@@ -33,6 +33,7 @@ export const COUNT_APPEAL_RANGE_SQL = `
     FROM appeals
    WHERE id BETWEEN $1::integer AND $2::integer
    GROUP BY 1, 2, 3, 4
+   ORDER BY 1, 2, 3, 4
   ON CONFLICT (hour, question_type_id, kind, district_id)
   DO UPDATE SET appeals = c.appeals + excluded.appeals`;
 
@@ -46,6 +47,8 @@ export async function countAppealIds(db: Kysely<DB>, ids: readonly number[]): Pr
       FROM appeals
      WHERE id = ANY(${[...ids]}::integer[])
      GROUP BY 1, 2, 3, 4
+     -- Rows taken in key order, as registration groups take them (ADR 067): no waits in a circle.
+     ORDER BY 1, 2, 3, 4
     ON CONFLICT (hour, question_type_id, kind, district_id)
     DO UPDATE SET appeals = c.appeals + excluded.appeals`.execute(db);
 }

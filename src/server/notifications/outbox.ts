@@ -14,21 +14,10 @@ import {
   renderNotification,
   type TemplateParams,
 } from './templates.js';
+import { jsonParameter } from '../db/json-parameter.js';
 
 /** Notifications written by one statement (one JSON parameter). */
 const NOTIFICATION_BATCH = 2_000;
-
-/** A UTF-16 surrogate without its partner (a text cut between the two halves of an emoji). */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-/**
- * `JSON.stringify`'s replacer: a lone surrogate becomes U+FFFD, as the driver's UTF-8 encoding of
- * a text parameter makes it. JSON would carry it as `\uD83D`, which PostgreSQL's `jsonb` refuses,
- * failing the whole transaction (an e-mail's subject made of its first 80 UTF-16 units can end
- * inside an emoji).
- */
-const wellFormed = (_key: string, value: unknown): unknown =>
-  typeof value === 'string' ? value.replace(LONE_SURROGATE, '\uFFFD') : value;
 
 export interface NewNotification {
   /** Unique per intended delivery: the same key twice is one notification. */
@@ -116,7 +105,7 @@ export async function enqueueNotifications(
         SELECT r.dedupe_key, r.kind, r.appeal_id, r.recipient_user_id, r.recipient_email,
                r.locale, r.subject, r.body, r.emergency, r.digest_day, r.report_run_id,
                r.not_before, r.not_before, ${context.now}
-          FROM ROWS FROM (jsonb_to_recordset(${JSON.stringify(rows, wellFormed)}::jsonb) AS (
+          FROM ROWS FROM (jsonb_to_recordset(${jsonParameter(rows)}::jsonb) AS (
                  dedupe_key text, kind text, appeal_id integer, recipient_user_id integer,
                  recipient_email text, locale text, subject text, body text, emergency boolean,
                  digest_day date, report_run_id integer, not_before timestamptz))
