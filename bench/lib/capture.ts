@@ -105,7 +105,7 @@ export function replayOnPoolGroupingWrites(
   parameters: (values: readonly unknown[]) => unknown[] = (values) => [...values],
 ) {
   const reads = replayOnPool(pool, parameters);
-  const waiting: { sql: string; rows: unknown[]; done: (error?: unknown) => void }[] = [];
+  const waiting: { sql: string; rows: unknown[]; done: (error?: Error) => void }[] = [];
   let writing = false;
   const drain = async () => {
     writing = true;
@@ -116,7 +116,7 @@ export function replayOnPoolGroupingWrites(
         await pool.query(statementConfig(group[0]!.sql, [JSON.stringify(rows)]));
         group.forEach((w) => w.done());
       } catch (error) {
-        group.forEach((w) => w.done(error));
+        group.forEach((w) => w.done(error instanceof Error ? error : new Error(String(error))));
       }
     }
     writing = false;
