@@ -315,7 +315,7 @@ describe('registrations written in groups', () => {
 });
 
 describe("which refusal of a group is one registration's fault", () => {
-  it.each([
+  it.each<[string | undefined, boolean, string]>([
     ['23505', true, 'a reused Idempotency-Key'],
     ['23503', true, 'a foreign key'],
     ['23514', true, 'a check'],
