@@ -105,7 +105,12 @@ export function replayOnPoolGroupingWrites(
   parameters: (values: readonly unknown[]) => unknown[] = (values) => [...values],
 ) {
   const reads = replayOnPool(pool, parameters);
-  const waiting: { sql: string; rows: unknown[]; done: (error?: Error) => void }[] = [];
+  const waiting: {
+    sql: string;
+    values: unknown[];
+    rows: unknown[];
+    done: (error?: Error) => void;
+  }[] = [];
   let writing = false;
   const drain = async () => {
     writing = true;
@@ -113,7 +118,11 @@ export function replayOnPoolGroupingWrites(
       const group = waiting.splice(0, MAX_GROUP);
       const rows = group.flatMap((w) => w.rows).map((row, ord) => ({ ...(row as object), ord }));
       try {
-        await pool.query(statementConfig(group[0]!.sql, [JSON.stringify(rows)]));
+        // The JSON is the first parameter; the others (e.g. the hour counts' origin) are constants.
+        const [first] = group;
+        await pool.query(
+          statementConfig(first!.sql, [JSON.stringify(rows), ...first!.values.slice(1)]),
+        );
         group.forEach((w) => w.done());
       } catch (error) {
         group.forEach((w) => w.done(error instanceof Error ? error : new Error(String(error))));
@@ -128,6 +137,7 @@ export function replayOnPoolGroupingWrites(
     await new Promise<void>((resolve, reject) => {
       waiting.push({
         sql: write!.sql,
+        values,
         rows: JSON.parse(values[0] as string) as unknown[],
         done: (error) => (error ? reject(error) : resolve()),
       });
