@@ -17,7 +17,7 @@ import {
 import type pg from 'pg';
 import type { Deps } from '../../src/server/context.js';
 import { statementConfig } from '../../src/server/db/prepared.js';
-import { MAX_GROUP } from '../../src/server/appeals/registration-groups.js';
+import { writtenInGroups } from '../../src/server/appeals/registration-groups.js';
 
 interface Recorded {
   sql: string;
@@ -98,51 +98,40 @@ export function replayOnPool(
  * Replay a registration's recorded statements as the app sends them under load (ADR 067): its
  * reads one call at a time, its last statement (the write, whose one parameter is a JSON array of
  * registrations) joined with the writes of the calls that reach theirs while another is on its
- * way, at most `MAX_GROUP` in one statement.
+ * way, as `writtenInGroups` groups the app's.
  */
 export function replayOnPoolGroupingWrites(
   pool: pg.Pool,
   parameters: (values: readonly unknown[]) => unknown[] = (values) => [...values],
 ) {
   const reads = replayOnPool(pool, parameters);
-  const waiting: {
-    sql: string;
-    values: unknown[];
-    rows: unknown[];
-    done: (error?: Error) => void;
-  }[] = [];
-  let writing = false;
-  const drain = async () => {
-    writing = true;
-    while (waiting.length > 0) {
-      const group = waiting.splice(0, MAX_GROUP);
-      const rows = group.flatMap((w) => w.rows).map((row, ord) => ({ ...(row as object), ord }));
-      try {
-        // The JSON is the first parameter; the others (e.g. the hour counts' origin) are constants.
-        const [first] = group;
-        await pool.query(
-          statementConfig(first!.sql, [JSON.stringify(rows), ...first!.values.slice(1)]),
-        );
-        group.forEach((w) => w.done());
-      } catch (error) {
-        group.forEach((w) => w.done(error instanceof Error ? error : new Error(String(error))));
-      }
+  type Write = { sql: string; values: unknown[]; done: (error?: Error) => void };
+  const write = writtenInGroups<Write>(async (group) => {
+    const [first] = group;
+    // The JSON is the first parameter (each call's one row, numbered anew); the others (e.g. the
+    // hour counts' origin) are constants.
+    const rows = group
+      .flatMap((w) => JSON.parse(w.values[0] as string) as object[])
+      .map((row, ord) => ({ ...row, ord }));
+    try {
+      await pool.query(
+        statementConfig(first!.sql, [JSON.stringify(rows), ...first!.values.slice(1)]),
+      );
+      group.forEach((w) => w.done());
+    } catch (error) {
+      group.forEach((w) => w.done(error instanceof Error ? error : new Error(String(error))));
     }
-    writing = false;
-  };
+  });
   return async (replay: Replay): Promise<void> => {
     await reads(replay.slice(0, -1));
-    const [write] = replay.at(-1)!;
-    const values = parameters(write!.parameters);
-    await new Promise<void>((resolve, reject) => {
-      waiting.push({
-        sql: write!.sql,
-        values,
-        rows: JSON.parse(values[0] as string) as unknown[],
+    const [statement] = replay.at(-1)!;
+    await new Promise<void>((resolve, reject) =>
+      write({
+        sql: statement!.sql,
+        values: parameters(statement!.parameters),
         done: (error) => (error ? reject(error) : resolve()),
-      });
-      if (!writing) void drain();
-    });
+      }),
+    );
   };
 }
 

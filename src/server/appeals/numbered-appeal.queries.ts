@@ -82,51 +82,30 @@ export interface NumberedAppeal {
   trackingSubmissionId: number | null;
 }
 
-/** One registration as a row of the statement's JSON parameter (the columns of `INPUT_COLUMNS`). */
+/**
+ * One registration as a row of the statement's JSON parameter (the columns of `INPUT_COLUMNS`). A
+ * key left out (undefined) is read as NULL, and keys the columns do not name are not read: the
+ * appeal's own columns go as they are, with the four whose defaults the statement writes.
+ */
 function inputRow(input: NumberedAppealInput, ord: number) {
   const a = input.appeal;
   const na = input.newApplicant;
   const main = input.mainAssignment;
-  const key = input.registrationKey ?? null;
-  const tracking = input.trackingCode ?? null;
+  const tracking = input.trackingCode;
   return {
+    ...a,
+    receipt_sign: a.receipt_sign ?? 'primary',
+    address_flags: a.address_flags ?? [],
+    confidential: a.confidential ?? false,
+    privileged: a.privileged ?? false,
     ord,
     year: input.year,
     actor_id: actorId(input.actor),
     actor_label: actorLabel(input.actor),
     now: input.now,
-    received_at: a.received_at,
-    registered_at: a.registered_at,
-    channel: a.channel,
-    kind: a.kind,
-    subject: a.subject,
-    receipt_sign: a.receipt_sign ?? 'primary',
-    repeats_appeal_id: a.repeats_appeal_id ?? null,
-    legal_deadline: a.legal_deadline ?? null,
-    applicant_id: a.applicant_id ?? null,
-    question_type_id: a.question_type_id,
-    address_text: a.address_text ?? null,
-    latitude: a.latitude ?? null,
-    longitude: a.longitude ?? null,
-    building_id: a.building_id ?? null,
-    district_id: a.district_id ?? null,
-    address_key: a.address_key ?? null,
-    address_flags: a.address_flags ?? [],
-    description: a.description,
-    confidential: a.confidential ?? false,
-    privileged: a.privileged ?? false,
-    status: a.status,
-    result: a.result ?? null,
-    control_date: a.control_date ?? null,
-    closed_at: a.closed_at ?? null,
-    work_id: a.work_id ?? null,
-    author_sex: a.author_sex ?? null,
-    author_category: a.author_category ?? null,
-    author_social_status: a.author_social_status ?? null,
-    intake_seconds: a.intake_seconds ?? null,
-    main_executor_id: main?.executorId ?? null,
-    main_instruction: main?.instruction ?? null,
-    main_control_date: main?.controlDate ?? null,
+    main_executor_id: main?.executorId,
+    main_instruction: main?.instruction,
+    main_control_date: main?.controlDate,
     co_executor_ids: main ? (input.coAssignments ?? []).map((c) => c.executorId) : [],
     events: input.events.map((e, i) => ({
       ord: i,
@@ -136,22 +115,22 @@ function inputRow(input: NumberedAppealInput, ord: number) {
       data: e.data,
     })),
     new_applicant: na !== null,
-    na_full_name: na?.fullName ?? null,
-    na_phones: na ? na.phones : null,
-    na_phone_keys: na ? phoneKeys(na.phones) : null,
-    na_email: na?.email ?? null,
-    na_address: na?.address ?? null,
-    na_privileged_category: na?.privilegedCategory ?? null,
-    na_social_status: na?.socialStatus ?? null,
-    key_hash: key?.keyHash ?? null,
-    request_hash: key?.requestHash ?? null,
-    tracking: tracking !== null,
-    t_code_hash: tracking?.accessCodeHash ?? null,
-    t_year: tracking?.trackingYear ?? null,
-    t_name: tracking?.applicant.name ?? null,
-    t_email: tracking?.applicant.email ?? null,
-    t_phone: tracking?.applicant.phone ?? null,
-    t_address: tracking?.applicant.address ?? null,
+    na_full_name: na?.fullName,
+    na_phones: na?.phones,
+    na_phone_keys: na ? phoneKeys(na.phones) : undefined,
+    na_email: na?.email,
+    na_address: na?.address,
+    na_privileged_category: na?.privilegedCategory,
+    na_social_status: na?.socialStatus,
+    key_hash: input.registrationKey?.keyHash,
+    request_hash: input.registrationKey?.requestHash,
+    tracking: Boolean(tracking),
+    t_code_hash: tracking?.accessCodeHash,
+    t_year: tracking?.trackingYear,
+    t_name: tracking?.applicant.name,
+    t_email: tracking?.applicant.email,
+    t_phone: tracking?.applicant.phone,
+    t_address: tracking?.applicant.address,
   };
 }
 

@@ -22,19 +22,39 @@ import {
 /** At most this many registrations in one statement: its JSON parameter stays well under 1 MB. */
 export const MAX_GROUP = 64;
 
+/**
+ * A queue that writes what is put in it in groups: at once when nothing is being written, else,
+ * when the group on its way is done, all that waits (at most `max`) as the next group. `writeGroup`
+ * settles each item itself and never throws. Also the bench's grouped replay of registration's SQL.
+ */
+export function writtenInGroups<T>(
+  writeGroup: (group: T[]) => Promise<void>,
+  max = MAX_GROUP,
+): (item: T) => void {
+  const waiting: T[] = [];
+  let writing = false;
+  const drain = async () => {
+    writing = true;
+    try {
+      while (waiting.length > 0) await writeGroup(waiting.splice(0, max));
+    } finally {
+      writing = false;
+    }
+  };
+  return (item) => {
+    waiting.push(item);
+    if (!writing) void drain();
+  };
+}
+
 interface Waiting {
   input: NumberedAppealInput;
   resolve: (written: NumberedAppeal) => void;
   reject: (error: unknown) => void;
 }
 
-/** A database handle's writer: the registrations waiting, and whether a group is on its way. */
-interface GroupWriter {
-  waiting: Waiting[];
-  writing: boolean;
-}
-
-const writers = new WeakMap<Kysely<DB>, GroupWriter>();
+/** Each database handle's queue of registrations waiting for their write. */
+const writers = new WeakMap<Kysely<DB>, (waiting: Waiting) => void>();
 
 /**
  * Write one registration: in the caller's transaction at once (it holds the counter from then until
@@ -52,30 +72,16 @@ export function insertNumberedAppeal(
   input: NumberedAppealInput,
 ): Promise<NumberedAppeal> {
   if (db.isTransaction) return writeNumberedAppeals(db, [input]).then((rows) => rows[0]!);
-  let writer = writers.get(db);
-  if (!writer) {
-    writer = { waiting: [], writing: false };
-    writers.set(db, writer);
-  }
-  const promise = new Promise<NumberedAppeal>((resolve, reject) => {
-    writer.waiting.push({ input, resolve, reject });
-  });
-  if (!writer.writing) void writeGroups(db, writer);
-  return promise;
-}
-
-/** Write the waiting registrations, a group at a time, until none waits. */
-async function writeGroups(db: Kysely<DB>, writer: GroupWriter): Promise<void> {
-  writer.writing = true;
-  try {
-    while (writer.waiting.length > 0) {
-      const group = writer.waiting.splice(0, MAX_GROUP);
+  let enqueue = writers.get(db);
+  if (!enqueue) {
+    enqueue = writtenInGroups((group: Waiting[]) => {
       registrationGroupSize.observe(group.length);
-      await writeGroup(db, group);
-    }
-  } finally {
-    writer.writing = false;
+      return writeGroup(db, group);
+    });
+    writers.set(db, enqueue);
   }
+  const write = enqueue;
+  return new Promise<NumberedAppeal>((resolve, reject) => write({ input, resolve, reject }));
 }
 
 /**
